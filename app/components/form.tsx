@@ -1,0 +1,162 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useRef, type ReactNode } from "react";
+import { useForm, type FieldValues, type UseFormRegister } from "react-hook-form";
+import type { z } from "zod";
+import type { FieldErrors } from "~/lib/form-fields";
+
+/**
+ * A form validated in the browser with react-hook-form and the same zod schema the server uses.
+ * It is an ordinary HTML form: without JavaScript it posts as usual and the server's messages
+ * (HTTP 400) appear beside the same fields.
+ */
+export function useValidatedForm(
+  schema: z.ZodType<unknown, FieldValues>,
+  options: { defaultValues?: Record<string, unknown>; serverErrors?: FieldErrors },
+) {
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm<FieldValues>({
+    // The schema's input type is what the fields hold; the cast bridges zod's and RHF's generics.
+    resolver: zodResolver(schema as never) as never,
+    defaultValues: options.defaultValues,
+    mode: "onTouched",
+  });
+  const errorFor = (name: string): string | undefined => {
+    const client = form.formState.errors[name]?.message;
+    return typeof client === "string" ? client : options.serverErrors?.[name];
+  };
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    void form.handleSubmit(() => {
+      if (formRef.current) submit(submitter ?? formRef.current, { method: "post" });
+    })(event);
+  };
+  return {
+    register: form.register,
+    errorFor,
+    formProps: { ref: formRef, method: "post" as const, noValidate: true, onSubmit },
+    submitting: navigation.state === "submitting",
+  };
+}
+
+export { Form };
+
+type FieldProps = {
+  name: string;
+  label: string;
+  register: UseFormRegister<FieldValues>;
+  error?: string;
+  hint?: ReactNode;
+  type?: string;
+  autoComplete?: string;
+  required?: boolean;
+  inputMode?: "text" | "numeric" | "tel" | "email";
+  pattern?: string;
+  defaultValue?: string;
+};
+
+/** A labelled input with its hint and error tied to it for screen readers. */
+export function TextField({ name, label, register, error, hint, type = "text", autoComplete, required, inputMode, pattern }: FieldProps) {
+  const id = `f-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required"> (obligatoriskt)</span> : null}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        pattern={pattern}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...register(name)}
+      />
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  register,
+  error,
+  hint,
+  options,
+  required,
+}: Omit<FieldProps, "type"> & { options: { value: string; label: string }[] }) {
+  const id = `f-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required"> (obligatoriskt)</span> : null}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...register(name)}>
+        <option value="">Välj …</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function CheckboxField({ name, label, register, hint, error }: Omit<FieldProps, "type">) {
+  const id = `f-${name}`;
+  return (
+    <div className={`field field--checkbox${error ? " field--error" : ""}`}>
+      <input id={id} type="checkbox" aria-describedby={hint ? `${id}-hint` : undefined} {...register(name)} />
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? <p className="field__error">{error}</p> : null}
+    </div>
+  );
+}
+
+/** A summary at the top of a form that failed on the server, linking to each field. */
+export function ErrorSummary({ errors }: { errors?: FieldErrors }) {
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1}>
+      <h2>Formuläret innehåller fel</h2>
+      <ul>
+        {Object.entries(errors).map(([name, message]) => (
+          <li key={name}>{name === "form" ? message : <a href={`#f-${name}`}>{message}</a>}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Role } from "#db/schema";
+
+export type NavItem = { to: string; label: string };
+
+const KAA: NavItem[] = [
+  { to: "/start", label: "Start" },
+  { to: "/ungdomar", label: "Ungdomsregistret" },
+  { to: "/ungdomar/ny", label: "Registrera ungdom" },
+];
+
+/** The main menu of each role: only what that role may open. */
+export const NAVIGATION: Record<Role, NavItem[]> = {
+  kaa_coordinator: [...KAA, { to: "/loggkontroll", label: "Loggkontroll" }],
+  kaa_caseworker: KAA,
+  school_staff: [{ to: "/start", label: "Start" }],
+  social_worker: [{ to: "/start", label: "Start" }],
+  employment_officer: [{ to: "/start", label: "Start" }],
+  steering_member: [{ to: "/start", label: "Start" }],
+  system_admin: [
+    { to: "/start", label: "Start" },
+    { to: "/admin/organisationer", label: "Organisationer" },
+    { to: "/admin/anvandare", label: "Användare" },
+    { to: "/admin/kommuner", label: "Kommuner" },
+  ],
+};

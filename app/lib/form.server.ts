@@ -1,0 +1,35 @@
+import { json } from "@remix-run/node";
+import type { z } from "zod";
+import { fieldErrors, type FieldErrors } from "./form-fields";
+
+export type FormValues = Record<string, string>;
+
+/** Reads a posted form and validates it with the form's zod schema (the same one the browser uses). */
+export async function parseForm<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<{ ok: true; data: z.output<S>; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues }> {
+  const formData = await request.formData();
+  const values: FormValues = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string") values[key] = value;
+  }
+  const result = schema.safeParse(values);
+  if (!result.success) return { ok: false, errors: fieldErrors(result.error), values };
+  return { ok: true, data: result.data, values };
+}
+
+/** 400 with the field errors and the values as typed, so nothing the user wrote is lost. */
+export function invalid(errors: FieldErrors, values: FormValues = {}) {
+  // Passwords are never sent back to the browser.
+  const safeValues = Object.fromEntries(Object.entries(values).filter(([key]) => !/password|losenord/i.test(key)));
+  return json({ ok: false as const, errors, values: safeValues }, { status: 400 });
+}
+
+/** Only same-site paths may be redirected to after sign-in. */
+export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  return target;
+}

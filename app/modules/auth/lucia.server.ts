@@ -1,0 +1,163 @@
+/**
+ * The only module that imports `lucia` (v3 is in maintenance mode; keep it swappable).
+ * Lucia manages the session cookie and the absolute expiry; the portal adds the idle timeout
+ * and the active membership on top (session.server.ts).
+ */
+import { eq, lt } from "drizzle-orm";
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import { getDb } from "#db/client";
+import { sessions, users } from "#db/schema";
+import { config } from "~/config.server";
+import { ABSOLUTE_LIFETIME_MS } from "./session-policy";
+
+type SessionRow = typeof sessions.$inferSelect;
+
+function toDatabaseSession(row: SessionRow): DatabaseSession {
+  return {
+    id: row.id,
+    userId: row.userId,
+    expiresAt: new Date(row.expiresAt),
+    attributes: { membershipId: row.membershipId, createdAt: row.createdAt, lastActiveAt: row.lastActiveAt },
+  };
+}
+
+/** A small synchronous adapter over Drizzle; a disabled user has no valid sessions. */
+const adapter: Adapter = {
+  async getSessionAndUser(sessionId) {
+    const db = getDb();
+    const row = db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, sessionId))
+      .get();
+    if (!row) return [null, null];
+    if (row.user.disabledAt) return [toDatabaseSession(row.session), null];
+    const user: DatabaseUser = {
+      id: row.user.id,
+      attributes: {
+        username: row.user.username,
+        displayName: row.user.displayName,
+        mustChangePassword: row.user.mustChangePassword,
+      },
+    };
+    return [toDatabaseSession(row.session), user];
+  },
+  async getUserSessions(userId) {
+    return getDb().select().from(sessions).where(eq(sessions.userId, Number(userId))).all().map(toDatabaseSession);
+  },
+  async setSession(session) {
+    const attrs = session.attributes;
+    getDb()
+      .insert(sessions)
+      .values({
+        id: session.id,
+        userId: Number(session.userId),
+        membershipId: attrs.membershipId,
+        createdAt: attrs.createdAt,
+        lastActiveAt: attrs.lastActiveAt,
+        expiresAt: session.expiresAt.getTime(),
+      })
+      .run();
+  },
+  async updateSessionExpiration(sessionId, expiresAt) {
+    // Lucia slides the expiry forward on use; the absolute lifetime caps it.
+    const db = getDb();
+    const row = db.select({ createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.id, sessionId)).get();
+    if (!row) return;
+    const capped = Math.min(expiresAt.getTime(), row.createdAt + ABSOLUTE_LIFETIME_MS);
+    db.update(sessions).set({ expiresAt: capped }).where(eq(sessions.id, sessionId)).run();
+  },
+  async deleteSession(sessionId) {
+    getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
+  },
+  async deleteUserSessions(userId) {
+    getDb().delete(sessions).where(eq(sessions.userId, Number(userId))).run();
+  },
+  async deleteExpiredSessions() {
+    getDb().delete(sessions).where(lt(sessions.expiresAt, Date.now())).run();
+  },
+};
+
+type SessionAttributes = { membershipId: number | null; createdAt: number; lastActiveAt: number };
+type UserAttributes = { username: string; displayName: string; mustChangePassword: boolean };
+type PortalLucia = Lucia<SessionAttributes, UserAttributes>;
+
+let instance: PortalLucia | undefined;
+
+function lucia(): PortalLucia {
+  instance ??= new Lucia(adapter, {
+    sessionExpiresIn: new TimeSpan(ABSOLUTE_LIFETIME_MS / 1000, "s"),
+    sessionCookie: {
+      // __Host- binds the cookie to this origin over HTTPS; not possible over plain http.
+      name: config().secureCookies ? "__Host-sp_session" : "sp_session",
+      expires: false, // a browser-session cookie: closing the browser forgets it
+      attributes: { secure: config().secureCookies, sameSite: "lax", path: "/" },
+    },
+    getSessionAttributes: (attributes) => attributes,
+    getUserAttributes: (attributes) => attributes,
+  });
+  return instance;
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: PortalLucia;
+    UserId: number;
+    DatabaseSessionAttributes: SessionAttributes;
+    DatabaseUserAttributes: UserAttributes;
+  }
+}
+
+export type AuthSession = {
+  id: string;
+  userId: number;
+  membershipId: number | null;
+  createdAt: number;
+  lastActiveAt: number;
+};
+export type AuthUser = { id: number; username: string; displayName: string; mustChangePassword: boolean };
+
+export async function storeSession(sessionId: string, userId: number, membershipId: number | null, now: number) {
+  await lucia().createSession(userId, { membershipId, createdAt: now, lastActiveAt: now }, { sessionId });
+}
+
+export async function validateSession(sessionId: string): Promise<{ session: AuthSession; user: AuthUser } | null> {
+  const { session, user } = await lucia().validateSession(sessionId);
+  if (!session || !user) return null;
+  return {
+    session: {
+      id: session.id,
+      userId: session.userId,
+      membershipId: session.membershipId,
+      createdAt: session.createdAt,
+      lastActiveAt: session.lastActiveAt,
+    },
+    user: { id: user.id, username: user.username, displayName: user.displayName, mustChangePassword: user.mustChangePassword },
+  };
+}
+
+export async function invalidateSession(sessionId: string) {
+  await lucia().invalidateSession(sessionId);
+}
+
+export async function invalidateUserSessions(userId: number) {
+  await lucia().invalidateUserSessions(userId);
+}
+
+export function readSessionToken(cookieHeader: string | null): string | null {
+  return cookieHeader ? lucia().readSessionCookie(cookieHeader) : null;
+}
+
+export function sessionCookie(token: string): string {
+  return lucia().createSessionCookie(token).serialize();
+}
+
+export function blankSessionCookie(): string {
+  return lucia().createBlankSessionCookie().serialize();
+}
+
+/** For tests that switch configuration. */
+export function resetLuciaForTests() {
+  instance = undefined;
+}

@@ -1,0 +1,68 @@
+import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { sessions } from "#db/schema";
+import {
+  blankSessionCookie,
+  invalidateSession,
+  invalidateUserSessions,
+  readSessionToken,
+  sessionCookie,
+  storeSession,
+  validateSession,
+  type AuthSession,
+  type AuthUser,
+} from "./lucia.server";
+import { sessionState, shouldRecordActivity } from "./session-policy";
+
+/** 160 random bits in the cookie; only their SHA-256 is stored (ASVS 3.2.2, 3.2.3). */
+function newToken() {
+  return crypto.randomBytes(20).toString("base64url");
+}
+
+export function hashToken(token: string) {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+/** Starts a new session (a new id at every sign-in) and returns its Set-Cookie header. */
+export async function startSession(userId: number, membershipId: number | null): Promise<string> {
+  const token = newToken();
+  await storeSession(hashToken(token), userId, membershipId, Date.now());
+  return sessionCookie(token);
+}
+
+export type Authenticated = { session: AuthSession; user: AuthUser };
+
+/** The signed-in user of a request, or null. Ends sessions that are idle or too old. */
+export async function authenticate(request: Request): Promise<Authenticated | null> {
+  const token = readSessionToken(request.headers.get("Cookie"));
+  if (!token) return null;
+  const sessionId = hashToken(token);
+  const result = await validateSession(sessionId);
+  if (!result) return null;
+  const now = Date.now();
+  if (sessionState(result.session, now) !== "active") {
+    await invalidateSession(sessionId);
+    return null;
+  }
+  if (shouldRecordActivity(result.session, now)) {
+    getDb().update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, sessionId)).run();
+    result.session.lastActiveAt = now;
+  }
+  return result;
+}
+
+export function setSessionMembership(sessionId: string, membershipId: number) {
+  getDb().update(sessions).set({ membershipId }).where(eq(sessions.id, sessionId)).run();
+}
+
+export async function endSession(sessionId: string): Promise<string> {
+  await invalidateSession(sessionId);
+  return blankSessionCookie();
+}
+
+export async function endAllSessionsOfUser(userId: number) {
+  await invalidateUserSessions(userId);
+}
+
+export { blankSessionCookie };

@@ -1,0 +1,48 @@
+import { and, count, desc, eq, gt, lt } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { loginAttempts } from "#db/schema";
+
+/** OWASP ASVS 2.2.1: limit failed sign-ins per account and per address. */
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ADDRESS = 50;
+
+export function normaliseUsername(username: string) {
+  return username.trim().toLocaleLowerCase("sv");
+}
+
+export function isThrottled(usernameKey: string, address: string, now: number): boolean {
+  const db = getDb();
+  const since = now - THROTTLE_WINDOW_MS;
+  const lastSuccess = db
+    .select({ at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.usernameKey, usernameKey), eq(loginAttempts.succeeded, true)))
+    .orderBy(desc(loginAttempts.at))
+    .limit(1)
+    .get()?.at;
+  const accountSince = Math.max(since, lastSuccess ?? 0);
+  const accountFailures =
+    db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.usernameKey, usernameKey), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, accountSince)))
+      .get()?.n ?? 0;
+  if (accountFailures >= MAX_FAILURES_PER_ACCOUNT) return true;
+  const addressFailures =
+    db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.address, address), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)))
+      .get()?.n ?? 0;
+  return addressFailures >= MAX_FAILURES_PER_ADDRESS;
+}
+
+export function recordAttempt(usernameKey: string, address: string, succeeded: boolean, now: number) {
+  const db = getDb();
+  db.transaction((tx) => {
+    tx.insert(loginAttempts).values({ usernameKey, address, succeeded, at: now }).run();
+    // Attempts older than a day serve no throttle; keep the table small.
+    tx.delete(loginAttempts).where(lt(loginAttempts.at, now - 24 * 60 * 60 * 1000)).run();
+  });
+}

@@ -1,0 +1,171 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { NAVIGATION } from "~/components/navigation";
+import { useNonce } from "~/lib/nonce";
+import { optionalActor } from "~/modules/auth/actor.server";
+import { ROLE_LABELS } from "~/modules/organizations/labels";
+import styles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Samverkansportalen" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await optionalActor(request);
+  if (!actor) return { actor: null };
+  return {
+    actor: {
+      displayName: actor.displayName,
+      roleLabel: ROLE_LABELS[actor.role],
+      organisationName: actor.organisationName,
+      hasSeveralMemberships: actor.hasSeveralMemberships,
+      navigation: NAVIGATION[actor.role],
+    },
+  };
+}
+
+function Document({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="sv">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#huvudinnehall">
+          Hoppa till huvudinnehållet
+        </a>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const actor = data?.actor;
+  return (
+    <>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="site-name">
+            Samverkansportalen
+          </Link>
+          {actor ? (
+            <div className="user-box">
+              <span>
+                <strong>{actor.displayName}</strong>
+                <span className="user-box__role">
+                  {actor.roleLabel}
+                  {actor.organisationName ? `, ${actor.organisationName}` : ""}
+                </span>
+              </span>
+              {actor.hasSeveralMemberships ? <Link to="/valj-roll">Byt roll</Link> : null}
+              <Link to="/konto/losenord">Byt lösenord</Link>
+              <Form method="post" action="/logga-ut">
+                <button type="submit" className="button button--link">
+                  Logga ut
+                </button>
+              </Form>
+            </div>
+          ) : null}
+        </div>
+      </header>
+      {actor ? (
+        <nav className="main-nav" aria-label="Huvudmeny">
+          <ul>
+            {actor.navigation.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+function Footer() {
+  return (
+    <footer className="site-footer">
+      <p>Samverkansportalen – kommunala aktivitetsansvaret och samverkan kring unga 16–20 år.</p>
+      <p>All åtkomst till uppgifter om ungdomar loggas.</p>
+    </footer>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return (
+    <Document>
+      <Header />
+      <main id="huvudinnehall" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <Footer />
+    </Document>
+  );
+}
+
+/** Error pages: a plain Swedish message, never a stack trace. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  let title = "Något gick fel";
+  let message = "Ett oväntat fel inträffade. Försök igen om en stund. Om felet kvarstår, kontakta systemförvaltaren.";
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = "Sidan finns inte";
+      message = "Sidan du söker finns inte, eller så har du inte behörighet att se den.";
+    } else if (error.status === 403) {
+      title = "Ingen behörighet";
+      message = typeof error.data === "string" && error.data ? error.data : "Du har inte behörighet till den här sidan.";
+    } else if (error.status === 405) {
+      title = "Åtgärden stöds inte";
+      message = "Sidan kan inte ta emot den här typen av förfrågan.";
+    }
+  }
+  return (
+    <Document>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <a href="/" className="site-name">
+            Samverkansportalen
+          </a>
+        </div>
+      </header>
+      <main id="huvudinnehall" tabIndex={-1}>
+        <h1>{title}</h1>
+        <p>{message}</p>
+        <p>
+          <a href="/">Till startsidan</a>
+        </p>
+      </main>
+      <Footer />
+    </Document>
+  );
+}

@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { NAVIGATION } from "~/components/navigation";
+import { registerSize } from "~/modules/access/youth-file.server";
+import { mayUseRegister } from "~/modules/access/policy";
+import { requireActor } from "~/modules/auth/actor.server";
+import { ROLE_LABELS } from "~/modules/organizations/labels";
+
+export const meta: MetaFunction = () => [{ title: "Start – Samverkansportalen" }];
+
+const ROLE_INTRO: Record<string, string> = {
+  kaa_coordinator:
+    "Som samordnare för KAA-enheten ser du kommunens ungdomsregister, fördelar ärenden och gör den regelbundna loggkontrollen.",
+  kaa_caseworker: "Som handläggare på KAA-enheten för du kommunens register över ungdomar i målgruppen och dokumenterar kontakter och insatser.",
+  school_staff:
+    "Skolan är en egen sekretessdomän. Du ser inga uppgifter ur KAA-enhetens register, bara det din skola själv lämnat.",
+  social_worker:
+    "Socialtjänsten är en egen sekretessdomän. Du ser uppgifter om en ungdom bara när ungdomen samtyckt till att de delas med er.",
+  employment_officer:
+    "Arbetsförmedlingen är en egen sekretessdomän. Du ser uppgifter om en ungdom bara när ungdomen samtyckt till att de delas med er.",
+  steering_member: "Styrgruppen följer kommunens arbete med aktivitetsansvaret på aggregerad nivå och ser inga enskilda ungdomar.",
+  system_admin:
+    "Som systemförvaltare hanterar du kommuner, organisationer och användarkonton. Du har ingen åtkomst till uppgifter om ungdomar.",
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return {
+    displayName: actor.displayName,
+    role: ROLE_LABELS[actor.role],
+    intro: ROLE_INTRO[actor.role] ?? "",
+    organisationName: actor.organisationName,
+    municipalityName: actor.municipalityName,
+    registerSize: mayUseRegister(actor) ? registerSize(actor) : null,
+    links: NAVIGATION[actor.role].filter((item) => item.to !== "/start"),
+  };
+}
+
+export default function Start() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Välkommen, {data.displayName}</h1>
+      <p className="lead">
+        Du är inloggad som <strong>{data.role}</strong>
+        {data.organisationName ? (
+          <>
+            {" "}
+            på <strong>{data.organisationName}</strong>
+            {data.municipalityName ? ` i ${data.municipalityName}` : ""}
+          </>
+        ) : null}
+        .
+      </p>
+      <p>{data.intro}</p>
+      {data.registerSize !== null ? (
+        <section aria-labelledby="register-heading" className="card">
+          <h2 id="register-heading">Ungdomsregistret</h2>
+          <p>
+            <span className="big-number">{data.registerSize}</span> ungdomar i {data.municipalityName}s register.
+          </p>
+        </section>
+      ) : null}
+      {data.links.length > 0 ? (
+        <section aria-labelledby="links-heading">
+          <h2 id="links-heading">Gå vidare</h2>
+          <ul className="link-list">
+            {data.links.map((link) => (
+              <li key={link.to}>
+                <Link to={link.to}>{link.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, Form, useValidatedForm } from "~/components/form";
+import { YouthIdentityFields } from "~/components/youth-identity-fields";
+import { invalid, parseForm } from "~/lib/form.server";
+import { readYouthForEdit, updateYouth } from "~/modules/access/youth-file.server";
+import { requireActor } from "~/modules/auth/actor.server";
+import { listMunicipalities } from "~/modules/organizations/municipalities.server";
+import { youthUpdateSchema } from "~/modules/youth/youth-schema";
+
+export const meta: MetaFunction = () => [{ title: "Ändra uppgifter – Samverkansportalen" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const youth = readYouthForEdit(actor, params.youthId ?? "");
+  return { youth, municipalities: listMunicipalities() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await parseForm(request, youthUpdateSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const result = updateYouth(actor, params.youthId ?? "", form.data);
+  if (!result.ok) return invalid(result.errors, form.values);
+  return redirect(`/ungdomar/${result.id}`);
+}
+
+export default function EditYouth() {
+  const { youth, municipalities } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { register, errorFor, formProps, submitting } = useValidatedForm(youthUpdateSchema, {
+    defaultValues: actionData?.values
+      ? { ...youth.values, ...actionData.values, protectedIdentity: actionData.values.protectedIdentity === "on" }
+      : youth.values,
+    serverErrors: actionData?.errors,
+  });
+  return (
+    <div className="narrow">
+      <p className="breadcrumbs">
+        <Link to={`/ungdomar/${youth.id}`}>Tillbaka till ungdomen</Link>
+      </p>
+      <h1>Ändra uppgifter</h1>
+      <p>
+        Personnummer: <strong>{youth.personalNumber}</strong>. Tidigare värden sparas i ändringshistoriken.
+      </p>
+      <ErrorSummary errors={actionData?.errors} />
+      <Form {...formProps}>
+        <YouthIdentityFields register={register} errorFor={errorFor} municipalities={municipalities} addressEditable={youth.addressEditable} />
+        <button type="submit" className="button" disabled={submitting}>
+          Spara
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
+import { parsePage } from "~/lib/format";
+import { findYouthByPersonalNumber, listYouthRegister, REGISTER_SORTS, type RegisterSort } from "~/modules/access/youth-file.server";
+import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
+
+export const meta: MetaFunction = () => [{ title: "Ungdomsregistret – Samverkansportalen" }];
+
+const SORT_LABELS: Record<RegisterSort, string> = { namn: "Efternamn A–Ö", nyast: "Senast registrerade", alder: "Äldst först" };
+const DIGITS = /\d{4,}/;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, KAA_ROLES);
+  const params = new URL(request.url).searchParams;
+  const rawQ = params.get("q")?.trim() ?? "";
+  // Personnummer must not travel in URLs (they end up in logs): the name search refuses digits.
+  const qError = DIGITS.test(rawQ) ? "Sök på personnummer i fältet för personnummer nedan." : null;
+  const q = qError ? "" : rawQ;
+  const sortParam = params.get("sortering");
+  const sort: RegisterSort = REGISTER_SORTS.includes(sortParam as RegisterSort) ? (sortParam as RegisterSort) : "namn";
+  const result = listYouthRegister(actor, { q: q || undefined, sort, page: parsePage(params.get("sida")) });
+  return { ...result, q, qError, sort, municipalityName: actor.municipalityName };
+}
+
+/** Exact look-up by personnummer, posted so that the number stays out of the address bar. */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireRole(request, KAA_ROLES);
+  const form = await request.formData();
+  const value = String(form.get("personalNumber") ?? "");
+  const found = findYouthByPersonalNumber(actor, value);
+  if (found && "id" in found) return redirect(`/ungdomar/${found.id}`);
+  const error = found && "error" in found ? found.error : "Ingen ungdom med det numret finns i registret.";
+  return json({ error }, { status: found ? 400 : 404 });
+}
+
+export default function Register() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Ungdomsregistret</h1>
+        <Link to="/ungdomar/ny" className="button">
+          Registrera ungdom
+        </Link>
+      </div>
+      <p className="lead">
+        {data.municipalityName}s register över ungdomar i målgruppen för aktivitetsansvaret.
+      </p>
+      <div className="search-panel">
+        <Form method="get" className="search-form" role="search" aria-label="Sök på namn">
+          <div className="field">
+            <label htmlFor="q">Sök på namn</label>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={data.q}
+              pattern="[^0-9]*"
+              title="Sök på namn. Använd fältet för personnummer för att söka på nummer."
+              aria-invalid={data.qError ? true : undefined}
+              aria-describedby={data.qError ? "q-error" : undefined}
+            />
+            {data.qError ? (
+              <p className="field__error" id="q-error">
+                {data.qError}
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor="sortering">Sortering</label>
+            <select id="sortering" name="sortering" defaultValue={data.sort}>
+              {REGISTER_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {SORT_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button--secondary">
+            Visa
+          </button>
+        </Form>
+        <Form method="post" className="search-form" aria-label="Sök på personnummer">
+          <div className="field">
+            <label htmlFor="personalNumber">Sök på personnummer</label>
+            <input
+              id="personalNumber"
+              name="personalNumber"
+              autoComplete="off"
+              inputMode="numeric"
+              aria-invalid={actionData?.error ? true : undefined}
+              aria-describedby={actionData?.error ? "pnr-error" : "pnr-hint"}
+            />
+            <p className="field__hint" id="pnr-hint">
+              ÅÅÅÅMMDD-NNNN. Söker i hela registret.
+            </p>
+            {actionData?.error ? (
+              <p className="field__error" id="pnr-error" role="alert">
+                {actionData.error}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" className="button button--secondary">
+            Sök
+          </button>
+        </Form>
+      </div>
+      <p aria-live="polite">
+        {data.total} {data.total === 1 ? "ungdom" : "ungdomar"}
+        {data.q ? ` som matchar ”${data.q}”` : ""}.
+      </p>
+      {data.rows.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Ungdomar i registret</caption>
+            <thead>
+              <tr>
+                <th scope="col">Namn</th>
+                <th scope="col">Födelsedatum</th>
+                <th scope="col">Ålder</th>
+                <th scope="col">Registrerad</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link to={`/ungdomar/${row.id}`}>{row.name}</Link>
+                    {row.protectedIdentity ? <span className="badge">Skyddad identitet</span> : null}
+                  </td>
+                  <td>{row.birthDate}</td>
+                  <td>{row.age} år</td>
+                  <td>{row.createdAt.slice(0, 10)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>Inga ungdomar att visa.</p>
+      )}
+      <Pagination page={data.page} pageCount={data.pageCount} search={location.search} />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/**
+ * The access log. One row per access to (or attempt at) a youth's data. Rows cannot be
+ * changed or deleted: triggers in the migrations abort UPDATE and DELETE.
+ * No foreign keys: the log must outlive and describe even attempts at youths that do not exist.
+ */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    userId: integer("user_id").notNull(),
+    membershipId: integer("membership_id"),
+    organisationId: integer("organisation_id"),
+    role: text("role"),
+    youthId: text("youth_id"),
+    section: text("section").notNull(),
+    action: text("action").notNull(),
+    outcome: text("outcome", { enum: ["allowed", "denied"] }).notNull(),
+    // The legal basis of an allowed access (register_keeper, consent, referral, report_of_concern).
+    basis: text("basis"),
+    basisRef: text("basis_ref"),
+  },
+  (t) => [
+    index("audit_at").on(t.at),
+    index("audit_youth").on(t.youthId, t.at),
+    index("audit_user").on(t.userId, t.at),
+    index("audit_organisation").on(t.organisationId, t.at),
+  ],
+);

@@ -1,0 +1,95 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const ORGANISATION_KINDS = [
+  "kaa_unit",
+  "school",
+  "social_services",
+  "employment_service",
+  "steering_group",
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const SCHOOL_ORGANISER_KINDS = ["kommunal", "fristaende"] as const;
+export type SchoolOrganiserKind = (typeof SCHOOL_ORGANISER_KINDS)[number];
+
+export const ROLES = [
+  "kaa_coordinator", // samordnare / enhetschef
+  "kaa_caseworker", // handläggare, koordinator, uppsökare
+  "school_staff",
+  "social_worker",
+  "employment_officer",
+  "steering_member",
+  "system_admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const municipalities = sqliteTable("municipalities", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  // Kommunkod from SCB, four digits.
+  code: text("code").notNull().unique(),
+  name: text("name").notNull().unique(),
+  createdAt: text("created_at").notNull().default(now),
+});
+
+export const organisations = sqliteTable(
+  "organisations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ORGANISATION_KINDS }).notNull(),
+    name: text("name").notNull(),
+    // The municipality the organisation belongs to; for a school, the one it sits in.
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    schoolOrganiserKind: text("school_organiser_kind", { enum: SCHOOL_ORGANISER_KINDS }),
+    schoolOrganiserName: text("school_organiser_name"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("organisations_name_unique").on(t.municipalityId, t.name),
+    // A municipality has exactly one KAA unit: notices are routed to it.
+    uniqueIndex("organisations_one_kaa_unit").on(t.municipalityId).where(sql`kind = 'kaa_unit'`),
+    check(
+      "organisations_school_organiser",
+      sql`(kind = 'school') = (school_organiser_kind IS NOT NULL AND school_organiser_name IS NOT NULL)`,
+    ),
+  ],
+);
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  // Work e-mail address, lower-cased; the sign-in name.
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+  disabledAt: text("disabled_at"),
+  createdAt: text("created_at").notNull().default(now),
+  passwordChangedAt: text("password_changed_at"),
+});
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    // Null only for the systemförvaltare, who belongs to no case-work organisation.
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    endedAt: text("ended_at"),
+  },
+  (t) => [
+    index("memberships_user").on(t.userId),
+    index("memberships_organisation").on(t.organisationId),
+    check(
+      "memberships_admin_has_no_organisation",
+      sql`(role = 'system_admin') = (organisation_id IS NULL)`,
+    ),
+  ],
+);

@@ -1,0 +1,113 @@
+/**
+ * Demo data: a municipality (Nässjö) with its KAA unit, three schools (one fristående, in
+ * Jönköping), socialtjänst, Arbetsförmedlingen and a styrgrupp; a neighbouring KAA unit; one
+ * demo account per role; and a few hundred youths with Swedish names and valid personnummer.
+ * Demo passwords exist only here, and this runs only in demo and test mode.
+ */
+import crypto from "node:crypto";
+import type { Db } from "./client";
+import { guardians, memberships, municipalities, organisations, users, youthRevisions, youths, type Role } from "./schema";
+import { hashPassword } from "../app/modules/auth/password.server";
+import { parsePersonalNumber } from "../app/modules/youth/personal-number";
+import { guardianInputs, identityColumns } from "../app/modules/youth/youth-row";
+import { swedishFaker, youthInput } from "../tests/factories/youth";
+
+export const DEMO_PASSWORD = "demo-lösenord-2026";
+
+export const DEMO_ACCOUNTS = [
+  { username: "samordnare@demo.example", displayName: "Karin Lindqvist", role: "kaa_coordinator", org: "kaa" },
+  { username: "handlaggare@demo.example", displayName: "Ali Hassan", role: "kaa_caseworker", org: "kaa" },
+  { username: "skola@demo.example", displayName: "Eva Berg", role: "school_staff", org: "school1" },
+  { username: "socialtjanst@demo.example", displayName: "Johan Ek", role: "social_worker", org: "soc" },
+  { username: "arbetsformedlingen@demo.example", displayName: "Maria Nilsson", role: "employment_officer", org: "af" },
+  { username: "styrgrupp@demo.example", displayName: "Per Holm", role: "steering_member", org: "steering" },
+  { username: "admin@demo.example", displayName: "Sara Lind", role: "system_admin", org: null },
+  { username: "kaa-jonkoping@demo.example", displayName: "Oskar Jönsson", role: "kaa_caseworker", org: "kaaJkpg" },
+] as const satisfies readonly { username: string; displayName: string; role: Role; org: string | null }[];
+
+/** A person with two roles, to show the choice of active membership. */
+export const DEMO_MULTI_ROLE = {
+  username: "flera-roller@demo.example",
+  displayName: "Lena Ström",
+  memberships: [
+    { role: "kaa_caseworker", org: "kaa" },
+    { role: "steering_member", org: "steering" },
+  ],
+} as const;
+
+export async function seedDemo(db: Db, options: { youths: number }) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const faker = swedishFaker();
+  db.transaction((tx) => {
+    const muni = (name: string, code: string) =>
+      tx.insert(municipalities).values({ name, code }).returning({ id: municipalities.id }).get().id;
+    const nassjo = muni("Nässjö kommun", "0682");
+    const jonkoping = muni("Jönköpings kommun", "0680");
+    muni("Eksjö kommun", "0686");
+    muni("Vetlanda kommun", "0685");
+
+    const org = (values: typeof organisations.$inferInsert) =>
+      tx.insert(organisations).values(values).returning({ id: organisations.id }).get().id;
+    const orgs: Record<string, number> = {
+      kaa: org({ kind: "kaa_unit", name: "KAA-enheten Nässjö", municipalityId: nassjo }),
+      school1: org({ kind: "school", name: "Kvarnbäcksgymnasiet", municipalityId: nassjo, schoolOrganiserKind: "kommunal", schoolOrganiserName: "Nässjö kommun" }),
+      school2: org({ kind: "school", name: "Nässjö Naturbruksgymnasium", municipalityId: nassjo, schoolOrganiserKind: "kommunal", schoolOrganiserName: "Nässjö kommun" }),
+      school3: org({ kind: "school", name: "Teknikgymnasiet Jönköping", municipalityId: jonkoping, schoolOrganiserKind: "fristaende", schoolOrganiserName: "Framtidsskolor i Småland AB" }),
+      soc: org({ kind: "social_services", name: "Socialtjänsten Nässjö, barn och unga", municipalityId: nassjo }),
+      af: org({ kind: "employment_service", name: "Arbetsförmedlingen Nässjö", municipalityId: nassjo }),
+      steering: org({ kind: "steering_group", name: "Styrgruppen för aktivitetsansvaret", municipalityId: nassjo }),
+      kaaJkpg: org({ kind: "kaa_unit", name: "KAA-enheten Jönköping", municipalityId: jonkoping }),
+    };
+
+    const user = (username: string, displayName: string) =>
+      tx.insert(users).values({ username, displayName, passwordHash }).returning({ id: users.id }).get().id;
+    const membershipIds: Record<string, number> = {};
+    for (const account of DEMO_ACCOUNTS) {
+      const userId = user(account.username, account.displayName);
+      membershipIds[account.username] = tx
+        .insert(memberships)
+        .values({ userId, role: account.role, organisationId: account.org ? orgs[account.org]! : null })
+        .returning({ id: memberships.id })
+        .get().id;
+    }
+    const multiId = user(DEMO_MULTI_ROLE.username, DEMO_MULTI_ROLE.displayName);
+    for (const m of DEMO_MULTI_ROLE.memberships) {
+      tx.insert(memberships).values({ userId: multiId, role: m.role, organisationId: orgs[m.org]! }).run();
+    }
+
+    const registrars = [membershipIds["handlaggare@demo.example"]!, membershipIds["samordnare@demo.example"]!];
+    const jkpgRegistrar = membershipIds["kaa-jonkoping@demo.example"]!;
+    const plan = [
+      { count: options.youths, municipalityId: nassjo, city: "Nässjö", postalPrefix: "571", registrars },
+      { count: Math.max(10, Math.round(options.youths / 10)), municipalityId: jonkoping, city: "Jönköping", postalPrefix: "553", registrars: [jkpgRegistrar] },
+    ];
+    for (const group of plan) {
+      const taken = new Set<string>();
+      for (let i = 0; i < group.count; i++) {
+        const input = youthInput(faker, { homeMunicipalityId: group.municipalityId, city: group.city, postalPrefix: group.postalPrefix });
+        const parsed = parsePersonalNumber(input.personalNumber);
+        if (!parsed.ok || taken.has(parsed.value.normalized)) continue;
+        taken.add(parsed.value.normalized);
+        const id = crypto.randomBytes(12).toString("base64url");
+        const createdAt = faker.date.recent({ days: 540 }).toISOString();
+        const registrar = faker.helpers.arrayElement(group.registrars);
+        tx.insert(youths)
+          .values({
+            id,
+            homeMunicipalityId: group.municipalityId,
+            personalNumber: parsed.value.normalized,
+            isCoordinationNumber: parsed.value.isCoordinationNumber,
+            birthDate: parsed.value.birthDate,
+            ...identityColumns(input),
+            createdAt,
+            updatedAt: createdAt,
+            createdByMembershipId: registrar,
+          })
+          .run();
+        const guardianRows = guardianInputs(input);
+        if (guardianRows.length > 0) tx.insert(guardians).values(guardianRows.map((g) => ({ ...g, youthId: id }))).run();
+        tx.insert(youthRevisions).values({ youthId: id, at: createdAt, membershipId: registrar, changedFields: "Registrerad" }).run();
+      }
+    }
+  });
+}
