@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useRef, type ReactNode } from "react";
-import { useForm, type FieldValues, type UseFormRegister } from "react-hook-form";
+import { useForm, type FieldValues, type UseFormRegisterReturn } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors } from "~/lib/form-fields";
 
@@ -33,8 +33,17 @@ export function useValidatedForm(
       if (formRef.current) submit(submitter ?? formRef.current, { method: "post" });
     })(event);
   };
+  // react-hook-form sets default values through refs after hydration; the server-rendered HTML
+  // needs them as attributes too, or a form without JavaScript would start empty.
+  const register: Register = (name) => {
+    const value = options.defaultValues?.[name];
+    const props: RegisteredField = form.register(name);
+    if (typeof value === "boolean") props.defaultChecked = value;
+    else if (typeof value === "string" || typeof value === "number") props.defaultValue = String(value);
+    return props;
+  };
   return {
-    register: form.register,
+    register,
     errorFor,
     formProps: { ref: formRef, method: "post" as const, noValidate: true, onSubmit },
     submitting: navigation.state === "submitting",
@@ -43,10 +52,13 @@ export function useValidatedForm(
 
 export { Form };
 
+export type RegisteredField = UseFormRegisterReturn & { defaultValue?: string; defaultChecked?: boolean };
+export type Register = (name: string) => RegisteredField;
+
 type FieldProps = {
   name: string;
   label: string;
-  register: UseFormRegister<FieldValues>;
+  register: Register;
   error?: string;
   hint?: ReactNode;
   type?: string;

@@ -1,7 +1,7 @@
-import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { ROLES } from "#db/schema";
 import { ROLE_LABELS } from "~/modules/organizations/labels";
 import { SelectField } from "./form";
+import type { Register } from "./form";
 
 /** Organisation and role of a membership, used when creating a user and when adding a role. */
 export function MembershipFields({
@@ -9,7 +9,7 @@ export function MembershipFields({
   errorFor,
   organisations,
 }: {
-  register: UseFormRegister<FieldValues>;
+  register: Register;
   errorFor: (name: string) => string | undefined;
   organisations: { value: string; label: string }[];
 }) {

@@ -1,8 +1,8 @@
-import type { FieldValues, UseFormRegister } from "react-hook-form";
 import { CheckboxField, SelectField, TextField } from "./form";
+import type { Register } from "./form";
 
 type Props = {
-  register: UseFormRegister<FieldValues>;
+  register: Register;
   errorFor: (name: string) => string | undefined;
   municipalities: { id: number; name: string }[];
   addressEditable: boolean;

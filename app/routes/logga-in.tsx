@@ -15,11 +15,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const form = await parseForm(request, loginSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = await signIn(form.data.username, form.data.password, clientAddress(request));
+  const result = await signIn(form.data.username, form.data.password, clientAddress(context));
   if (!result.ok) return invalid({ form: result.error }, form.values);
   const target = result.needsMembershipChoice
     ? `/valj-roll?redirectTo=${encodeURIComponent(safeRedirect(form.data.redirectTo))}`

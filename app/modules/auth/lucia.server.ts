@@ -91,7 +91,6 @@ function lucia(): PortalLucia {
     sessionCookie: {
       // __Host- binds the cookie to this origin over HTTPS; not possible over plain http.
       name: config().secureCookies ? "__Host-sp_session" : "sp_session",
-      expires: false, // a browser-session cookie: closing the browser forgets it
       attributes: { secure: config().secureCookies, sameSite: "lax", path: "/" },
     },
     getSessionAttributes: (attributes) => attributes,
@@ -149,8 +148,12 @@ export function readSessionToken(cookieHeader: string | null): string | null {
   return cookieHeader ? lucia().readSessionCookie(cookieHeader) : null;
 }
 
+/** A browser-session cookie (no Max-Age): closing the browser forgets it; the server enforces the timeouts. */
 export function sessionCookie(token: string): string {
-  return lucia().createSessionCookie(token).serialize();
+  const cookie = lucia().createSessionCookie(token);
+  delete cookie.attributes.maxAge;
+  delete cookie.attributes.expires;
+  return cookie.serialize();
 }
 
 export function blankSessionCookie(): string {

@@ -1,0 +1,56 @@
+// The portal's HTTP server: Remix's Express adapter (what remix-serve runs) with three things
+// remix-serve cannot do: refuse cross-origin writes with 403 before Remix runs (Remix's own
+// check answers 500), know the client's address for login throttling, and log paths without
+// query strings (which may hold search terms).
+import path from "node:path";
+import url from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+import { CROSS_ORIGIN_MESSAGE, isAllowedRequestOrigin } from "./app/modules/security/same-origin.js";
+
+installGlobals();
+
+const root = path.dirname(url.fileURLToPath(import.meta.url));
+const build = await import(url.pathToFileURL(path.join(root, "build/index.js")).href);
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const trustProxyHops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
+
+const app = express();
+app.disable("x-powered-by");
+if (trustProxyHops > 0) app.set("trust proxy", trustProxyHops);
+app.use(compression());
+
+morgan.token("path", (req) => (req.originalUrl ?? req.url).split("?")[0]);
+app.use(morgan(":method :path :status :response-time ms", { skip: () => process.env.PORTAL_MODE === "test" }));
+
+app.use((req, res, next) => {
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("Referrer-Policy", "no-referrer");
+  const expected = process.env.PUBLIC_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
+  if (!isAllowedRequestOrigin(req.method, (name) => req.get(name), expected)) {
+    res.status(403).set("Cache-Control", "no-store").type("text/plain").send(CROSS_ORIGIN_MESSAGE);
+    return;
+  }
+  next();
+});
+
+// Fingerprinted assets may be cached for ever; everything else briefly.
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV ?? "production",
+    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  }),
+);
+
+app.listen(port, host, () => {
+  console.log(`Samverkansportalen körs på http://${host === "127.0.0.1" ? "localhost" : host}:${port}`);
+});
