@@ -1,0 +1,96 @@
+import { desc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "#db/client";
+import { auditEvents } from "#db/schema";
+import { createYouth, listYouthRegister, readYouthFile } from "~/modules/access/youth-file.server";
+import { swedishFaker, youthInput } from "../factories/youth";
+import { createWorld } from "../factories/world";
+
+let world: Awaited<ReturnType<typeof createWorld>>;
+let youthId: string;
+let protectedId: string;
+const faker = swedishFaker(7);
+
+function lastAudit() {
+  return getDb().select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
+}
+
+function create(protectedIdentity = false) {
+  const input = youthInput(faker, { homeMunicipalityId: world.municipality.id, city: "Nässjö", postalPrefix: "571", protectedIdentity });
+  const result = createYouth(world.actors.caseworker, input);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.id;
+}
+
+beforeAll(async () => {
+  world = await createWorld();
+  youthId = create();
+  protectedId = create(true);
+});
+
+describe("the access log", () => {
+  it("records a read with user, membership, organisation, youth, section, basis and UTC time", () => {
+    const before = Date.now();
+    readYouthFile(world.actors.caseworker, youthId);
+    const row = lastAudit()!;
+    expect(row).toMatchObject({
+      userId: world.actors.caseworker.userId,
+      membershipId: world.actors.caseworker.membershipId,
+      organisationId: world.orgs.kaa.id,
+      role: "kaa_caseworker",
+      youthId,
+      section: "identity",
+      action: "read",
+      outcome: "allowed",
+      basis: "register_keeper",
+    });
+    expect(row.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Date.parse(row.at)).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it.each(["school", "social", "employment", "steering", "admin"] as const)("records a denied attempt by %s, who gets 404", (name) => {
+    const actor = world.actors[name];
+    let thrown: unknown;
+    try {
+      readYouthFile(actor, youthId);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(404);
+    expect(lastAudit()).toMatchObject({ userId: actor.userId, youthId, outcome: "denied", basis: null, basisRef: "role" });
+  });
+
+  it("gives the same 404 for a youth that does not exist, and logs that attempt too", () => {
+    expect(() => readYouthFile(world.actors.caseworker, "finns-inte-alls")).toThrow(Response);
+    expect(lastAudit()).toMatchObject({ youthId: "finns-inte-alls", outcome: "denied", basisRef: "not_found" });
+  });
+
+  it("logs every youth shown in the register list", () => {
+    const before = lastAudit()!.id;
+    const page = listYouthRegister(world.actors.coordinator, { sort: "namn", page: 1 });
+    const rows = getDb().select().from(auditEvents).where(eq(auditEvents.action, "list")).all().filter((r) => r.id > before);
+    expect(rows.map((r) => r.youthId).sort()).toEqual(page.rows.map((r) => r.id).sort());
+    expect(page.rows).toHaveLength(2);
+  });
+
+  it("logs each showing of a protected address, and refuses it to a caseworker", () => {
+    const shown = readYouthFile(world.actors.coordinator, protectedId, { revealProtectedAddress: true });
+    expect(shown.address.kind).toBe("protected_revealed");
+    expect(lastAudit()).toMatchObject({ youthId: protectedId, section: "protected_address", outcome: "allowed", userId: world.actors.coordinator.userId });
+
+    const hidden = readYouthFile(world.actors.caseworker, protectedId, { revealProtectedAddress: true });
+    expect(hidden.address).toEqual({ kind: "protected", mayReveal: false });
+    expect(JSON.stringify(hidden)).not.toContain("571 ");
+    expect(lastAudit()).toMatchObject({ youthId: protectedId, section: "protected_address", outcome: "denied", basisRef: "protected_identity" });
+  });
+
+  it("cannot be changed or deleted, even with direct SQL", () => {
+    const sqlite = getDb().$client;
+    const id = lastAudit()!.id;
+    expect(() => sqlite.prepare("UPDATE audit_events SET outcome = 'allowed' WHERE id = ?").run(id)).toThrow(/kan inte ändras/);
+    expect(() => sqlite.prepare("DELETE FROM audit_events WHERE id = ?").run(id)).toThrow(/kan inte tas bort/);
+    expect(() => sqlite.prepare("DELETE FROM audit_events").run()).toThrow(/kan inte tas bort/);
+    expect(lastAudit()!.id).toBe(id);
+  });
+});

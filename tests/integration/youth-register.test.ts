@@ -1,0 +1,141 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "#db/client";
+import { youthRevisions, youths } from "#db/schema";
+import { createYouth, findYouthByPersonalNumber, listYouthRegister, readYouthFile, updateYouth } from "~/modules/access/youth-file.server";
+import { youthCreateSchema } from "~/modules/youth/youth-schema";
+import { createActor, createMunicipality, createOrganisation, createWorld } from "../factories/world";
+import { birthDateForAge, swedishFaker, youthInput } from "../factories/youth";
+
+let world: Awaited<ReturnType<typeof createWorld>>;
+const faker = swedishFaker(11);
+const input = (overrides: Partial<ReturnType<typeof youthInput>> = {}) => ({
+  ...youthInput(faker, { homeMunicipalityId: world.municipality.id, city: "Nässjö", postalPrefix: "571", protectedIdentity: false }),
+  ...overrides,
+});
+
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+describe("registering a youth", () => {
+  it("stores the normalised personnummer, the guardians and a first revision", () => {
+    const data = input({ guardian1Name: "Anna Andersson", guardian1Phone: "070-111 22 33" });
+    const result = createYouth(world.actors.caseworker, data);
+    expect(result.ok).toBe(true);
+    const id = (result as { id: string }).id;
+    const file = readYouthFile(world.actors.caseworker, id);
+    expect(file.personalNumber.replace("-", "")).toBe(data.personalNumber);
+    expect(file.guardians).toEqual([{ name: "Anna Andersson", phone: "070-111 22 33", email: null }]);
+    expect(file.revisions).toHaveLength(1);
+    expect(id).not.toContain(data.personalNumber.slice(0, 6));
+  });
+
+  it("refuses a second record of the same person in the same register", () => {
+    const data = input();
+    expect(createYouth(world.actors.caseworker, data).ok).toBe(true);
+    const again = createYouth(world.actors.coordinator, { ...data, firstName: "Annan" });
+    expect(again).toMatchObject({ ok: false, errors: { personalNumber: "Ungdomen finns redan i registret." } });
+  });
+
+  it("refuses a youth of another home municipality, in Swedish, and stores nothing", () => {
+    const other = createMunicipality();
+    const data = input({ homeMunicipalityId: other.id });
+    const before = getDb().select().from(youths).all().length;
+    const result = createYouth(world.actors.caseworker, data);
+    expect(result).toMatchObject({ ok: false, errors: { homeMunicipalityId: expect.stringMatching(/^Du kan bara registrera ungdomar/) } });
+    expect(getDb().select().from(youths).all().length).toBe(before);
+  });
+
+  it("is refused to everyone outside the KAA unit", () => {
+    for (const actor of [world.actors.school, world.actors.social, world.actors.admin]) {
+      expect(() => createYouth(actor, input())).toThrow(Response);
+    }
+  });
+
+  it("validates the form with Swedish messages per field", () => {
+    const result = youthCreateSchema.safeParse({
+      personalNumber: "20080915-2383",
+      firstName: "",
+      lastName: "Berg",
+      homeMunicipalityId: "1",
+      email: "inte-en-adress",
+      postalCode: "5713",
+    });
+    expect(result.success).toBe(false);
+    const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
+    expect(messages).toMatchObject({
+      personalNumber: "Kontrollsiffran stämmer inte. Kontrollera att numret är rätt skrivet.",
+      firstName: "Ange förnamn.",
+      email: expect.stringContaining("e-postadress"),
+      postalCode: expect.stringContaining("fem siffror"),
+    });
+  });
+
+  it("asks for the guardian's name when a guardian's contact details are given", () => {
+    const result = youthCreateSchema.safeParse({ ...input(), homeMunicipalityId: "1", guardian1Name: "", guardian1Phone: "070-123 45 67" });
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["guardian1Name"], message: "Ange vårdnadshavarens namn." })]);
+  });
+
+  it("refuses youths outside the target group's ages", () => {
+    const tooOld = youthInput(faker, { homeMunicipalityId: 1, city: "x", postalPrefix: "571", birthDate: birthDateForAge(faker, 21, 22) });
+    const result = youthCreateSchema.safeParse({ ...tooOld, homeMunicipalityId: "1" });
+    expect(result.error?.issues[0]?.message).toBe("Ungdomen har fyllt 20 år och omfattas inte av aktivitetsansvaret.");
+  });
+});
+
+describe("correcting a youth", () => {
+  it("keeps the earlier values in the revision history, attributed to the membership", () => {
+    const data = input();
+    const id = (createYouth(world.actors.caseworker, data) as { id: string }).id;
+    const result = updateYouth(world.actors.coordinator, id, { ...data, phone: "070-999 88 77", lastName: "Nyström" });
+    expect(result).toEqual({ ok: true, id });
+    const revisions = getDb().select().from(youthRevisions).where(eq(youthRevisions.youthId, id)).orderBy(youthRevisions.id).all();
+    expect(revisions).toHaveLength(2);
+    expect(revisions[1]!.membershipId).toBe(world.actors.coordinator.membershipId);
+    expect(JSON.parse(revisions[1]!.previous!)).toMatchObject({ phone: data.phone ?? null, lastName: data.lastName });
+    expect(revisions[1]!.changedFields).toBe("Ändrat: namn, telefon");
+  });
+
+  it("does not let a caseworker overwrite a protected address they cannot see", () => {
+    const data = input({ protectedIdentity: true, streetAddress: "Hemliga vägen 1" });
+    const id = (createYouth(world.actors.coordinator, data) as { id: string }).id;
+    updateYouth(world.actors.caseworker, id, { ...data, streetAddress: undefined, postalCode: undefined, city: undefined, phone: "070-000 00 01" });
+    const row = getDb().select().from(youths).where(eq(youths.id, id)).get()!;
+    expect(row.streetAddress).toBe("Hemliga vägen 1");
+    expect(row.phone).toBe("070-000 00 01");
+  });
+});
+
+describe("the register list", () => {
+  it("shows only the actor's own municipality, paginated and searchable by name", async () => {
+    const other = createMunicipality();
+    const otherKaa = await createActor("kaa_caseworker", createOrganisation("kaa_unit", other.id));
+    createYouth(otherKaa, { ...input(), homeMunicipalityId: other.id, firstName: "Utanför", lastName: "Annankommun" });
+    const own = listYouthRegister(world.actors.caseworker, { sort: "namn", page: 1 });
+    expect(own.rows.some((r) => r.name.includes("Annankommun"))).toBe(false);
+    const theirs = listYouthRegister(otherKaa, { sort: "namn", page: 1 });
+    expect(theirs.rows.map((r) => r.name)).toEqual(["Annankommun, Utanför"]);
+    expect(listYouthRegister(otherKaa, { q: "utanf", sort: "namn", page: 1 }).total).toBe(1);
+    expect(listYouthRegister(otherKaa, { q: "100%_", sort: "namn", page: 1 }).total).toBe(0);
+  });
+
+  it("sorts Å, Ä, Ö after Z", async () => {
+    const muni = createMunicipality();
+    const kaa = await createActor("kaa_caseworker", createOrganisation("kaa_unit", muni.id));
+    for (const lastName of ["Öberg", "Zetterlund", "Åberg", "Ärlig", "Andersson"]) {
+      createYouth(kaa, { ...input(), homeMunicipalityId: muni.id, lastName, firstName: "Kim" });
+    }
+    const names = listYouthRegister(kaa, { sort: "namn", page: 1 }).rows.map((r) => r.name.split(",")[0]);
+    expect(names).toEqual(["Andersson", "Zetterlund", "Åberg", "Ärlig", "Öberg"]);
+  });
+
+  it("finds a youth by personnummer in the own register only", async () => {
+    const data = input();
+    const id = (createYouth(world.actors.caseworker, data) as { id: string }).id;
+    expect(findYouthByPersonalNumber(world.actors.coordinator, data.personalNumber)).toEqual({ id });
+    const other = await createActor("kaa_coordinator", createOrganisation("kaa_unit", createMunicipality().id));
+    expect(findYouthByPersonalNumber(other, data.personalNumber)).toBeNull();
+    expect(findYouthByPersonalNumber(world.actors.coordinator, "123")).toMatchObject({ error: expect.any(String) });
+  });
+});
