@@ -28,8 +28,6 @@ morgan.token("path", (req) => (req.originalUrl ?? req.url).split("?")[0]);
 app.use(morgan(":method :path :status :response-time ms", { skip: () => process.env.PORTAL_MODE === "test" }));
 
 app.use((req, res, next) => {
-  res.set("X-Content-Type-Options", "nosniff");
-  res.set("Referrer-Policy", "no-referrer");
   const expected = process.env.PUBLIC_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
   if (!isAllowedRequestOrigin(req.method, (name) => req.get(name), expected)) {
     res.status(403).set("Cache-Control", "no-store").type("text/plain").send(CROSS_ORIGIN_MESSAGE);
@@ -38,9 +36,16 @@ app.use((req, res, next) => {
   next();
 });
 
-// Fingerprinted assets may be cached for ever; everything else briefly.
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+// Fingerprinted assets may be cached for ever; everything else briefly. (Pages and data get their
+// security headers from app/entry.server.tsx.)
+const staticHeaders = (res) => {
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("Referrer-Policy", "same-origin");
+};
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y", setHeaders: staticHeaders }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h", setHeaders: staticHeaders }));
+
+app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
 app.all(
   "*",

@@ -10,10 +10,11 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { NAVIGATION } from "~/components/navigation";
 import { useNonce } from "~/lib/nonce";
 import { optionalActor } from "~/modules/auth/actor.server";
@@ -119,8 +120,20 @@ function Footer() {
   );
 }
 
+/** After moving to another page in the app, put focus on the new page's content (as a full load would). */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById("huvudinnehall")?.focus();
+  }, [pathname]);
+}
+
 export default function App() {
   useLoaderData<typeof loader>();
+  useFocusOnNavigation();
   return (
     <Document>
       <Header />

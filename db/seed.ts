@@ -6,34 +6,12 @@
  */
 import crypto from "node:crypto";
 import type { Db } from "./client";
-import { guardians, memberships, municipalities, organisations, users, youthRevisions, youths, type Role } from "./schema";
+import { guardians, memberships, municipalities, organisations, users, youthRevisions, youths } from "./schema";
 import { hashPassword } from "../app/modules/auth/password.server";
 import { parsePersonalNumber } from "../app/modules/youth/personal-number";
 import { guardianInputs, identityColumns } from "../app/modules/youth/youth-row";
 import { swedishFaker, youthInput } from "../tests/factories/youth";
-
-export const DEMO_PASSWORD = "demo-lösenord-2026";
-
-export const DEMO_ACCOUNTS = [
-  { username: "samordnare@demo.example", displayName: "Karin Lindqvist", role: "kaa_coordinator", org: "kaa" },
-  { username: "handlaggare@demo.example", displayName: "Ali Hassan", role: "kaa_caseworker", org: "kaa" },
-  { username: "skola@demo.example", displayName: "Eva Berg", role: "school_staff", org: "school1" },
-  { username: "socialtjanst@demo.example", displayName: "Johan Ek", role: "social_worker", org: "soc" },
-  { username: "arbetsformedlingen@demo.example", displayName: "Maria Nilsson", role: "employment_officer", org: "af" },
-  { username: "styrgrupp@demo.example", displayName: "Per Holm", role: "steering_member", org: "steering" },
-  { username: "admin@demo.example", displayName: "Sara Lind", role: "system_admin", org: null },
-  { username: "kaa-jonkoping@demo.example", displayName: "Oskar Jönsson", role: "kaa_caseworker", org: "kaaJkpg" },
-] as const satisfies readonly { username: string; displayName: string; role: Role; org: string | null }[];
-
-/** A person with two roles, to show the choice of active membership. */
-export const DEMO_MULTI_ROLE = {
-  username: "flera-roller@demo.example",
-  displayName: "Lena Ström",
-  memberships: [
-    { role: "kaa_caseworker", org: "kaa" },
-    { role: "steering_member", org: "steering" },
-  ],
-} as const;
+import { DEMO_ACCOUNTS, DEMO_MULTI_ROLE, DEMO_PASSWORD } from "./demo-accounts";
 
 export async function seedDemo(db: Db, options: { youths: number }) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);

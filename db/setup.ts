@@ -8,7 +8,8 @@ import { config } from "../app/config.server";
 import { createUser } from "../app/modules/organizations/admin.server";
 import { getDb, closeDb } from "./client";
 import { users } from "./schema";
-import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_MULTI_ROLE } from "./seed";
+import { DEMO_ACCOUNTS, DEMO_MULTI_ROLE, DEMO_PASSWORD } from "./demo-accounts";
+import { seedDemo } from "./seed";
 
 async function main() {
   const { PORTAL_MODE, databasePath } = config();

@@ -31,7 +31,8 @@ export const optionalEmail = () =>
 /** An HTML checkbox posts "on" when ticked and nothing otherwise. */
 export const checkbox = () =>
   z
-    .union([z.literal("on"), z.literal("true"), z.boolean(), z.undefined()])
+    .union([z.literal("on"), z.literal("true"), z.boolean()])
+    .optional()
     .transform((v) => v === "on" || v === "true" || v === true);
 
 export const idField = (message: string) =>

@@ -2,7 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { parsePage } from "~/lib/format";
-import { findYouthByPersonalNumber, listYouthRegister, REGISTER_SORTS, type RegisterSort } from "~/modules/access/youth-file.server";
+import { findYouthByPersonalNumber, listYouthRegister } from "~/modules/access/youth-file.server";
+import { REGISTER_SORTS, type RegisterSort } from "~/modules/youth/register-query";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 
 export const meta: MetaFunction = () => [{ title: "Ungdomsregistret – Samverkansportalen" }];

@@ -9,10 +9,10 @@ export const TEST_PASSWORD = "ett-långt-testlösenord";
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${++counter}-${Math.random().toString(36).slice(2, 7)}`;
 
-export function createMunicipality(name = unique("Kommun")) {
+export function createMunicipality(name = unique("Kommun")): typeof municipalities.$inferSelect {
+  // Random four-digit kommunkod; on the rare clash, draw again.
   const code = String(1000 + Math.floor(Math.random() * 8999));
-  return getDb().insert(municipalities).values({ name, code: `${code}` }).onConflictDoNothing().returning().get()
-    ?? createMunicipality();
+  return getDb().insert(municipalities).values({ name, code }).onConflictDoNothing().returning().get() ?? createMunicipality(name);
 }
 
 export function createOrganisation(kind: OrganisationKind, municipalityId: number, name = unique(kind)) {

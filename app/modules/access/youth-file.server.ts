@@ -12,6 +12,7 @@ import type { FieldErrors } from "~/lib/form-fields";
 import type { Actor } from "~/modules/auth/actor.server";
 import { nameMatches } from "~/modules/youth/names";
 import { guardianInputs, identityColumns } from "~/modules/youth/youth-row";
+import { REGISTER_PAGE_SIZE, type RegisterQuery } from "~/modules/youth/register-query";
 import { ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput, YouthUpdateInput } from "~/modules/youth/youth-schema";
 import { writeAudit } from "./audit.server";
@@ -149,11 +150,6 @@ function requireReadable(actor: Actor, youthId: string): YouthRow {
 
 /* ------------------------------------------------------------------ the register list */
 
-export const REGISTER_PAGE_SIZE = 25;
-export const REGISTER_SORTS = ["namn", "nyast", "alder"] as const;
-export type RegisterSort = (typeof REGISTER_SORTS)[number];
-
-export type RegisterQuery = { q?: string; sort: RegisterSort; page: number };
 
 /** One page of the actor's own municipality's register. Every youth shown is logged. */
 export function listYouthRegister(actor: Actor, query: RegisterQuery) {

@@ -27,7 +27,9 @@ export function applySecurityHeaders(headers: Headers, nonce?: string) {
     ].join("; "),
   );
   headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "no-referrer");
+  // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on form posts,
+  // which the CSRF check must refuse. Other sites never see our URLs.
+  headers.set("Referrer-Policy", "same-origin");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");

@@ -1,0 +1,35 @@
+import { defineConfig } from "@playwright/test";
+
+import { E2E_DATABASE } from "./tests/e2e/paths";
+
+const PORT = 3100;
+
+/**
+ * Browser tests in the system's Chromium (Debian package; no browser download). The server is the
+ * real production build on a fresh database with demo data.
+ */
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  reporter: "list",
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+    trace: "off",
+  },
+  webServer: {
+    command: `rm -rf tmp/e2e && tsx db/setup.ts && node server.js`,
+    url: `http://127.0.0.1:${PORT}/logga-in`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { PORT: String(PORT), HOST: "127.0.0.1", DATABASE_PATH: E2E_DATABASE, PORTAL_MODE: "test", SEED_YOUTHS: "120", NODE_ENV: "production" },
+  },
+});

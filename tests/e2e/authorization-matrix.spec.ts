@@ -1,0 +1,100 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "./fixtures";
+import { nassjoYouthId, signInRequest, userId } from "./helpers";
+
+/**
+ * Every route of the app × every demo role → the status it must answer (redirects not followed).
+ * A route file without a row here fails the first test: new routes must decide who may open them.
+ */
+const ROLES = {
+  anonymous: null,
+  coordinator: "samordnare@demo.example",
+  caseworker: "handlaggare@demo.example",
+  otherKaa: "kaa-jonkoping@demo.example",
+  school: "skola@demo.example",
+  social: "socialtjanst@demo.example",
+  employment: "arbetsformedlingen@demo.example",
+  steering: "styrgrupp@demo.example",
+  admin: "admin@demo.example",
+} as const;
+type RoleName = keyof typeof ROLES;
+type Expected = Record<RoleName, number>;
+
+const all = (status: number, overrides: Partial<Expected> = {}): Expected => ({
+  anonymous: status,
+  coordinator: status,
+  caseworker: status,
+  otherKaa: status,
+  school: status,
+  social: status,
+  employment: status,
+  steering: status,
+  admin: status,
+  ...overrides,
+});
+/** Signed-in pages: anonymous visitors are sent to sign-in. */
+const signedIn = (status: number, overrides: Partial<Expected> = {}) => all(status, { anonymous: 302, ...overrides });
+const kaaOnly = signedIn(403, { coordinator: 200, caseworker: 200, otherKaa: 200 });
+// Youth data: only the home municipality's KAA unit; everyone else gets the same 404.
+const homeKaaYouth = signedIn(404, { coordinator: 200, caseworker: 200 });
+const adminOnly = signedIn(403, { admin: 200 });
+
+const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
+  "routes/_index": { path: () => "/", expected: all(302) },
+  "routes/logga-in": { path: () => "/logga-in", expected: all(302, { anonymous: 200 }) },
+  "routes/logga-ut": { path: () => "/logga-ut", expected: all(302) },
+  "routes/valj-roll": { path: () => "/valj-roll", expected: signedIn(200) },
+  "routes/konto.losenord": { path: () => "/konto/losenord", expected: signedIn(200) },
+  "routes/start": { path: () => "/start", expected: signedIn(200) },
+  "routes/ungdomar._index": { path: () => "/ungdomar", expected: kaaOnly },
+  "routes/ungdomar.ny": { path: () => "/ungdomar/ny", expected: kaaOnly },
+  "routes/ungdomar.$youthId._index": { path: () => `/ungdomar/${nassjoYouthId()}`, expected: homeKaaYouth },
+  "routes/ungdomar.$youthId.redigera": { path: () => `/ungdomar/${nassjoYouthId()}/redigera`, expected: homeKaaYouth },
+  "routes/loggkontroll": { path: () => "/loggkontroll", expected: signedIn(403, { coordinator: 200 }) },
+  "routes/admin.kommuner": { path: () => "/admin/kommuner", expected: adminOnly },
+  "routes/admin.organisationer._index": { path: () => "/admin/organisationer", expected: adminOnly },
+  "routes/admin.organisationer.ny": { path: () => "/admin/organisationer/ny", expected: adminOnly },
+  "routes/admin.anvandare._index": { path: () => "/admin/anvandare", expected: adminOnly },
+  "routes/admin.anvandare.ny": { path: () => "/admin/anvandare/ny", expected: adminOnly },
+  "routes/admin.anvandare.$userId": { path: () => `/admin/anvandare/${userId("skola@demo.example")}`, expected: adminOnly },
+};
+
+const ROUTES_DIR = path.resolve("app/routes");
+const routeFiles = fs
+  .readdirSync(ROUTES_DIR)
+  .filter((file) => /\.(tsx?|jsx?)$/.test(file) && !file.includes(".test."))
+  .map((file) => ({ id: `routes/${file.replace(/\.(tsx?|jsx?)$/, "")}`, source: fs.readFileSync(path.join(ROUTES_DIR, file), "utf8") }));
+
+test("every route is in the authorisation matrix", () => {
+  expect(routeFiles.map((r) => r.id).sort()).toEqual(Object.keys(MATRIX).sort());
+});
+
+for (const [role, username] of Object.entries(ROLES) as [RoleName, string | null][]) {
+  test(`authorisation matrix for ${role}`, async ({ request, baseURL }) => {
+    if (username) await signInRequest(request, baseURL!, username);
+    const actual: Record<string, number> = {};
+    const expected: Record<string, number> = {};
+    for (const [id, entry] of Object.entries(MATRIX)) {
+      const response = await request.get(entry.path(), { maxRedirects: 0 });
+      actual[id] = response.status();
+      expected[id] = entry.expected[role];
+    }
+    expect(actual).toEqual(expected);
+  });
+}
+
+test("every route that accepts a POST refuses it from another origin with 403", async ({ request, baseURL }) => {
+  await signInRequest(request, baseURL!, "samordnare@demo.example");
+  const withActions = routeFiles.filter((r) => /export (async )?function action/.test(r.source));
+  expect(withActions.length).toBeGreaterThan(5);
+  for (const route of withActions) {
+    const response = await request.post(MATRIX[route.id]!.path(), {
+      form: { any: "thing" },
+      headers: { Origin: "https://angripare.example" },
+      maxRedirects: 0,
+    });
+    expect(response.status(), route.id).toBe(403);
+  }
+  expect((await request.get("/start", { maxRedirects: 0 })).status()).toBe(200);
+});
