@@ -14,7 +14,12 @@ import { CROSS_ORIGIN_MESSAGE, isAllowedRequestOrigin } from "./app/modules/secu
 installGlobals();
 
 const root = path.dirname(url.fileURLToPath(import.meta.url));
-const build = await import(url.pathToFileURL(path.join(root, "build/index.js")).href);
+// Importing the build opens the database: bad configuration, missing pragmas or a failed
+// migration stop the server here, with the reason, instead of at the first request.
+const build = await import(url.pathToFileURL(path.join(root, "build/index.js")).href).catch((error) => {
+  console.error(`Samverkansportalen startar inte: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const trustProxyHops = Number(process.env.TRUST_PROXY_HOPS ?? 0);

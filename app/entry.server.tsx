@@ -4,10 +4,15 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { getDb } from "#db/client";
 import { NonceContext } from "~/lib/nonce";
 import { applySecurityHeaders, newNonce } from "~/modules/security/headers.server";
 
 const ABORT_DELAY = 5_000;
+
+// Open the database when the server starts, not at the first request: the configuration is
+// validated, the pragmas verified and pending migrations applied, or the server refuses to start.
+getDb();
 
 export default function handleRequest(
   request: Request,

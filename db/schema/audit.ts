@@ -16,6 +16,9 @@ export const auditEvents = sqliteTable(
     organisationId: integer("organisation_id"),
     role: text("role"),
     youthId: text("youth_id"),
+    // The register (home municipality) the youth belongs to, so each samordnare's log review
+    // finds every access to its own register with one index.
+    youthMunicipalityId: integer("youth_municipality_id"),
     section: text("section").notNull(),
     action: text("action").notNull(),
     outcome: text("outcome", { enum: ["allowed", "denied"] }).notNull(),
@@ -26,6 +29,7 @@ export const auditEvents = sqliteTable(
   (t) => [
     index("audit_at").on(t.at),
     index("audit_youth").on(t.youthId, t.at),
+    index("audit_youth_municipality").on(t.youthMunicipalityId, t.at),
     index("audit_user").on(t.userId, t.at),
     index("audit_organisation").on(t.organisationId, t.at),
   ],

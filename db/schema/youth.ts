@@ -39,8 +39,8 @@ export const youths = sqliteTable(
   (t) => [
     uniqueIndex("youths_register_personal_number").on(t.homeMunicipalityId, t.personalNumber),
     index("youths_register_name").on(t.homeMunicipalityId, t.nameSort, t.id),
-    index("youths_register_created").on(t.homeMunicipalityId, t.createdAt),
-    index("youths_register_birth").on(t.homeMunicipalityId, t.birthDate),
+    index("youths_register_created").on(t.homeMunicipalityId, t.createdAt, t.id),
+    index("youths_register_birth").on(t.homeMunicipalityId, t.birthDate, t.id),
   ],
 );
 

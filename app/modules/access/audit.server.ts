@@ -11,6 +11,8 @@ export type AuditAction = AccessAction | "list" | "create" | "search";
 type AuditEntry = {
   actor: Actor;
   youthId: string | null;
+  /** The youth's home municipality (whose register was touched); null if the youth does not exist. */
+  youthMunicipalityId: number | null;
   section: YouthSection;
   action: AuditAction;
   decision: Decision;
@@ -22,12 +24,13 @@ export function writeAudit(entries: AuditEntry | AuditEntry[], db: Pick<Db, "ins
   if (list.length === 0) return;
   db.insert(auditEvents)
     .values(
-      list.map(({ actor, youthId, section, action, decision }) => ({
+      list.map(({ actor, youthId, youthMunicipalityId, section, action, decision }) => ({
         userId: actor.userId,
         membershipId: actor.membershipId,
         organisationId: actor.organisationId,
         role: actor.role,
         youthId,
+        youthMunicipalityId,
         section,
         action,
         outcome: decision.allowed ? ("allowed" as const) : ("denied" as const),
@@ -54,9 +57,8 @@ export type AuditFilter = {
  */
 export function listAuditEvents(municipalityId: number, organisationId: number, filter: AuditFilter) {
   const db = getDb();
-  const own = db.select({ id: youths.id }).from(youths).where(eq(youths.homeMunicipalityId, municipalityId));
   const conditions: SQL[] = [
-    or(inArray(auditEvents.youthId, own), eq(auditEvents.organisationId, organisationId))!,
+    or(eq(auditEvents.youthMunicipalityId, municipalityId), eq(auditEvents.organisationId, organisationId))!,
   ];
   if (filter.userId) conditions.push(eq(auditEvents.userId, filter.userId));
   if (filter.from) conditions.push(gte(auditEvents.at, `${filter.from}T00:00:00.000Z`));
@@ -101,13 +103,11 @@ export function listAuditEvents(municipalityId: number, organisationId: number, 
 
 /** Users who appear in the samordnare's log, for the filter. */
 export function auditUsers(municipalityId: number, organisationId: number) {
-  const db = getDb();
-  const own = db.select({ id: youths.id }).from(youths).where(eq(youths.homeMunicipalityId, municipalityId));
-  return db
+  return getDb()
     .selectDistinct({ id: users.id, displayName: users.displayName })
     .from(auditEvents)
     .innerJoin(users, eq(users.id, auditEvents.userId))
-    .where(or(inArray(auditEvents.youthId, own), eq(auditEvents.organisationId, organisationId)))
+    .where(or(eq(auditEvents.youthMunicipalityId, municipalityId), eq(auditEvents.organisationId, organisationId)))
     .orderBy(users.displayName)
     .all();
 }

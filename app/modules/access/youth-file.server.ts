@@ -62,7 +62,7 @@ export function readYouthFile(actor: Actor, youthId: string, options: { revealPr
   if (row.protectedIdentity) {
     const decision = decide(actor, row, "protected_address", "read");
     if (options.revealProtectedAddress) {
-      writeAudit({ actor, youthId: row.id, section: "protected_address", action: "read", decision });
+      writeAudit({ actor, youthId: row.id, youthMunicipalityId: row.homeMunicipalityId, section: "protected_address", action: "read", decision });
       address = decision.allowed
         ? { kind: "protected_revealed", streetAddress: row.streetAddress, postalCode: row.postalCode, city: row.city }
         : { kind: "protected", mayReveal: false };
@@ -111,7 +111,7 @@ export function readYouthForEdit(actor: Actor, youthId: string) {
     const decision = decide(actor, row, "protected_address", "read");
     showAddress = decision.allowed;
     // Putting the address into the form is a showing of it, and is logged as one.
-    if (decision.allowed) writeAudit({ actor, youthId: row.id, section: "protected_address", action: "read", decision });
+    if (decision.allowed) writeAudit({ actor, youthId: row.id, youthMunicipalityId: row.homeMunicipalityId, section: "protected_address", action: "read", decision });
   }
   const guardianRows = getDb().select().from(guardians).where(eq(guardians.youthId, row.id)).orderBy(asc(guardians.position)).all();
   const g1 = guardianRows.find((g) => g.position === 1);
@@ -143,7 +143,7 @@ export function readYouthForEdit(actor: Actor, youthId: string) {
 function requireReadable(actor: Actor, youthId: string): YouthRow {
   const row = loadYouth(youthId);
   const decision = decide(actor, row, "identity", "read");
-  writeAudit({ actor, youthId, section: "identity", action: "read", decision });
+  writeAudit({ actor, youthId, youthMunicipalityId: row?.homeMunicipalityId ?? null, section: "identity", action: "read", decision });
   if (!row || !decision.allowed) throw notFound();
   return row;
 }
@@ -189,6 +189,7 @@ export function listYouthRegister(actor: Actor, query: RegisterQuery) {
     shown.map((row) => ({
       actor,
       youthId: row.id,
+      youthMunicipalityId: row.homeMunicipalityId,
       section: "identity" as const,
       action: "list" as const,
       decision: { allowed: true, basis: "register_keeper" } as Decision,
@@ -221,7 +222,7 @@ export function findYouthByPersonalNumber(actor: Actor, input: string): { id: st
     .where(and(eq(youths.homeMunicipalityId, actor.municipalityId), eq(youths.personalNumber, parsed.value.normalized)))
     .get();
   if (!row) return null;
-  writeAudit({ actor, youthId: row.id, section: "identity", action: "search", decision: decide(actor, row, "identity", "read") });
+  writeAudit({ actor, youthId: row.id, youthMunicipalityId: row.homeMunicipalityId, section: "identity", action: "search", decision: decide(actor, row, "identity", "read") });
   return { id: row.id };
 }
 
@@ -235,7 +236,7 @@ export function createYouth(actor: Actor, input: YouthCreateInput): WriteResult 
   const candidate = { homeMunicipalityId: input.homeMunicipalityId, protectedIdentity: input.protectedIdentity };
   const decision = decide(actor, candidate, "identity", "write");
   if (!decision.allowed) {
-    writeAudit({ actor, youthId: null, section: "identity", action: "create", decision });
+    writeAudit({ actor, youthId: null, youthMunicipalityId: input.homeMunicipalityId, section: "identity", action: "create", decision });
     if (decision.reason === "other_municipality") {
       return {
         ok: false,
@@ -268,7 +269,7 @@ export function createYouth(actor: Actor, input: YouthCreateInput): WriteResult 
       .run();
     writeGuardians(tx, id, input);
     tx.insert(youthRevisions).values({ youthId: id, membershipId: actor.membershipId, previous: null, changedFields: "Registrerad" }).run();
-    writeAudit({ actor, youthId: id, section: "identity", action: "create", decision }, tx);
+    writeAudit({ actor, youthId: id, youthMunicipalityId: input.homeMunicipalityId, section: "identity", action: "create", decision }, tx);
   });
   return { ok: true, id };
 }
@@ -277,7 +278,7 @@ export function updateYouth(actor: Actor, youthId: string, input: YouthUpdateInp
   const row = loadYouth(youthId);
   const decision = decide(actor, row, "identity", "write");
   if (!row || !decision.allowed) {
-    writeAudit({ actor, youthId, section: "identity", action: "write", decision });
+    writeAudit({ actor, youthId, youthMunicipalityId: row?.homeMunicipalityId ?? null, section: "identity", action: "write", decision });
     throw notFound();
   }
   if (input.homeMunicipalityId !== row.homeMunicipalityId) {
@@ -315,7 +316,7 @@ export function updateYouth(actor: Actor, youthId: string, input: YouthUpdateInp
     tx.insert(youthRevisions)
       .values({ youthId, membershipId: actor.membershipId, previous: JSON.stringify(previous), changedFields: `Ändrat: ${uniqueLabels.join(", ")}` })
       .run();
-    writeAudit({ actor, youthId, section: "identity", action: "write", decision }, tx);
+    writeAudit({ actor, youthId, youthMunicipalityId: row.homeMunicipalityId, section: "identity", action: "write", decision }, tx);
   });
   return { ok: true, id: youthId };
 }

@@ -1,0 +1,75 @@
+/**
+ * Benchmark: the register list, search and access-log review with tens of thousands of youths.
+ *   npm run bench            (BENCH_YOUTHS=30000 by default)
+ * Prints the median time per operation. Not part of `npm test`: speed is measured here, not asserted.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const file = path.resolve("tmp/bench/register.db");
+fs.rmSync(path.dirname(file), { recursive: true, force: true });
+process.env.DATABASE_PATH = file;
+process.env.PORTAL_MODE = "test";
+
+const { getDb, closeDb } = await import("#db/client");
+const { guardians, youths } = await import("#db/schema");
+const { listAuditEvents } = await import("~/modules/access/audit.server");
+const { findYouthByPersonalNumber, listYouthRegister, readYouthFile } = await import("~/modules/access/youth-file.server");
+const { parsePersonalNumber } = await import("~/modules/youth/personal-number");
+const { identityColumns, guardianInputs } = await import("~/modules/youth/youth-row");
+const { createActor, createMunicipality, createOrganisation } = await import("../factories/world");
+const { swedishFaker, youthInput } = await import("../factories/youth");
+
+const COUNT = Number(process.env.BENCH_YOUTHS ?? 30_000);
+const db = getDb();
+const municipality = createMunicipality("Benchkommun");
+const kaa = createOrganisation("kaa_unit", municipality.id);
+const actor = await createActor("kaa_coordinator", kaa);
+const faker = swedishFaker(99);
+
+console.log(`Lägger in ${COUNT} ungdomar …`);
+const seen = new Set<string>();
+const ids: string[] = [];
+let someNumber = "";
+db.transaction((tx) => {
+  while (ids.length < COUNT) {
+    const input = youthInput(faker, { homeMunicipalityId: municipality.id, city: "Bench", postalPrefix: "571" });
+    const parsed = parsePersonalNumber(input.personalNumber);
+    if (!parsed.ok || seen.has(parsed.value.normalized)) continue;
+    seen.add(parsed.value.normalized);
+    const id = crypto.randomBytes(12).toString("base64url");
+    tx.insert(youths).values({ id, homeMunicipalityId: municipality.id, personalNumber: parsed.value.normalized, isCoordinationNumber: false, birthDate: parsed.value.birthDate, ...identityColumns(input), createdAt: faker.date.recent({ days: 700 }).toISOString() }).run();
+    const g = guardianInputs(input);
+    if (g.length) tx.insert(guardians).values(g.map((row) => ({ ...row, youthId: id }))).run();
+    ids.push(id);
+    someNumber = parsed.value.normalized;
+  }
+});
+db.$client.pragma("optimize");
+
+function measure(label: string, runs: number, fn: (i: number) => unknown) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn(i);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  const p95 = times[Math.floor(times.length * 0.95)]!;
+  console.log(`${label.padEnd(48)} median ${median.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms`);
+}
+
+const lastPage = Math.ceil(COUNT / 25);
+measure("Registret, sida 1, efternamn", 50, () => listYouthRegister(actor, { sort: "namn", page: 1 }));
+measure("Registret, sida 500, efternamn", 50, () => listYouthRegister(actor, { sort: "namn", page: 500 }));
+measure("Registret, sista sidan, efternamn", 50, () => listYouthRegister(actor, { sort: "namn", page: lastPage }));
+measure("Registret, senast registrerade", 50, () => listYouthRegister(actor, { sort: "nyast", page: 1 }));
+measure("Registret, äldst först", 50, () => listYouthRegister(actor, { sort: "alder", page: 1 }));
+measure("Namnsökning 'and'", 50, () => listYouthRegister(actor, { q: "and", sort: "namn", page: 1 }));
+measure("Sökning på personnummer", 200, () => findYouthByPersonalNumber(actor, someNumber));
+measure("Ungdomsakten", 200, (i) => readYouthFile(actor, ids[i % ids.length]!));
+measure("Loggkontroll, sida 1 (efter ovanstående)", 30, () => listAuditEvents(municipality.id, kaa.id, { page: 1 }));
+measure("Loggkontroll, filtrerad på namn", 30, () => listAuditEvents(municipality.id, kaa.id, { page: 1, youthName: "and" }));
+closeDb();

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "#db/client";
+
+/** The hot queries must use an index, so the lists stay fast with tens of thousands of youths (see npm run bench). */
+function plan(sql: string) {
+  return getDb()
+    .$client.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .all(...Array.from(sql.matchAll(/\?/g), () => 1))
+    .map((row) => (row as { detail: string }).detail)
+    .join("\n");
+}
+
+describe("query plans", () => {
+  it.each([
+    // The same orders as listYouthRegister (the id breaks ties so pages never overlap).
+    ["name", "name_sort, id", "youths_register_name"],
+    ["newest", "created_at DESC, id DESC", "youths_register_created"],
+    ["oldest", "birth_date, id", "youths_register_birth"],
+  ])("the register list sorted by %s reads an index in order", (_label, order, index) => {
+    const detail = plan(`SELECT id FROM youths WHERE home_municipality_id = ? ORDER BY ${order} LIMIT 25 OFFSET 500`);
+    expect(detail).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}\\b`));
+    expect(detail).not.toContain("TEMP B-TREE");
+  });
+
+  it("looking up a personnummer uses the unique index", () => {
+    expect(plan("SELECT id FROM youths WHERE home_municipality_id = ? AND personal_number = ?")).toContain("youths_register_personal_number");
+  });
+
+  it("the log review uses the register and organisation indexes", () => {
+    const detail = plan("SELECT id FROM audit_events WHERE youth_municipality_id = ? OR organisation_id = ? ORDER BY at DESC LIMIT 50");
+    expect(detail).toContain("audit_youth_municipality");
+    expect(detail).toContain("audit_organisation");
+  });
+
+  it("a youth's access history uses its index", () => {
+    expect(plan("SELECT id FROM audit_events WHERE youth_id = ? ORDER BY at DESC")).toContain("audit_youth");
+  });
+});
