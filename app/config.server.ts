@@ -17,6 +17,8 @@ const envSchema = z.object({
   // client address (login throttling per address). 0 = use no forwarded header.
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   POPULATION_REGISTER_URL: z.url().optional(),
+  // How long to wait for the population register (folkbokföringen) before giving up.
+  POPULATION_REGISTER_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
 });
 
 export type Config = z.infer<typeof envSchema> & {

@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getDb } from "#db/client";
 import { NonceContext } from "~/lib/nonce";
+import { startDemoMockServices } from "~/modules/integrations/mock-services.server";
 import { applySecurityHeaders, newNonce } from "~/modules/security/headers.server";
 
 const ABORT_DELAY = 5_000;
@@ -13,6 +14,8 @@ const ABORT_DELAY = 5_000;
 // Open the database when the server starts, not at the first request: the configuration is
 // validated, the pragmas verified and pending migrations applied, or the server refuses to start.
 getDb();
+// In demo and test mode msw plays the external services (population register) in this process.
+await startDemoMockServices();
 
 export default function handleRequest(
   request: Request,

@@ -65,3 +65,6 @@ export function closeDb() {
   instance?.db.$client.close();
   instance = undefined;
 }
+
+/** A synchronous transaction handle (better-sqlite3: never async). */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

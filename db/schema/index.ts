@@ -2,3 +2,5 @@ export * from "./organizations";
 export * from "./auth";
 export * from "./youth";
 export * from "./audit";
+export * from "./notices";
+export * from "./outreach";

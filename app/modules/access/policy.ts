@@ -10,6 +10,12 @@ export const YOUTH_SECTIONS = [
   "identity",
   // The address of a youth with skyddad identitet.
   "protected_address",
+  // Enrollment periods (inskrivningar), status, caseworker and watch.
+  "enrollment",
+  // Contact attempts and the contact routine (uppsökande verksamhet).
+  "contacts",
+  // School notices about the youth.
+  "notices",
 ] as const;
 export type YouthSection = (typeof YOUTH_SECTIONS)[number];
 
@@ -25,7 +31,7 @@ export type PolicyActor = {
 export type PolicyYouth = { homeMunicipalityId: number; protectedIdentity: boolean } | null;
 
 /** The legal ground an allowed access rests on; later: consent, referral, report of concern. */
-export type AccessBasis = "register_keeper";
+export type AccessBasis = "register_keeper" | "notice_sender";
 
 export type DenialReason = "not_found" | "role" | "other_municipality" | "protected_identity";
 
@@ -62,4 +68,25 @@ export function decide(actor: PolicyActor, youth: PolicyYouth, section: YouthSec
 /** May the actor open the register list at all (it is scoped to the actor's municipality)? */
 export function mayUseRegister(actor: PolicyActor): boolean {
   return KAA_ROLES.includes(actor.role) && actor.organisationKind === "kaa_unit" && actor.municipalityId !== null;
+}
+
+/** What the policy needs to know of a school notice. */
+export type PolicyNotice = { schoolOrganisationId: number; homeMunicipalityId: number } | null;
+
+/**
+ * A notice is seen by the school that sent it (its own record of what it sent) and by the KAA unit
+ * of the youth's home municipality, whichever municipality the school is in. No one else.
+ */
+export function decideNotice(actor: PolicyActor & { organisationId: number | null }, notice: PolicyNotice, action: AccessAction): Decision {
+  if (!notice) return { allowed: false, reason: "not_found" };
+  if (actor.role === "school_staff" && actor.organisationKind === "school" && actor.organisationId === notice.schoolOrganisationId) {
+    // The school may read what it sent, never change it after sending.
+    return action === "read" ? { allowed: true, basis: "notice_sender" } : { allowed: false, reason: "role" };
+  }
+  return decide(actor, { homeMunicipalityId: notice.homeMunicipalityId, protectedIdentity: false }, "notices", action);
+}
+
+/** Schools file notices; nobody else does. */
+export function mayFileNotices(actor: PolicyActor & { organisationId: number | null }): boolean {
+  return actor.role === "school_staff" && actor.organisationKind === "school" && actor.organisationId !== null;
 }

@@ -5,7 +5,7 @@
  */
 import crypto from "node:crypto";
 import { and, asc, count, desc, eq } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getDb, type Tx } from "#db/client";
 import { guardians, municipalities, youthRevisions, youths } from "#db/schema";
 import { forbidden, notFound } from "~/lib/http";
 import type { FieldErrors } from "~/lib/form-fields";
@@ -230,7 +230,11 @@ export function findYouthByPersonalNumber(actor: Actor, input: string): { id: st
 
 export type WriteResult = { ok: true; id: string } | { ok: false; errors: FieldErrors; existingId?: string };
 
-export function createYouth(actor: Actor, input: YouthCreateInput): WriteResult {
+/**
+ * Registers a youth. `alsoInTransaction` adds the writes that belong with it (an enrollment, a
+ * received notice) so that either all of it is stored or none.
+ */
+export function createYouth(actor: Actor, input: YouthCreateInput, alsoInTransaction?: (tx: Tx, youthId: string) => void): WriteResult {
   const parsed = parsePersonalNumber(input.personalNumber);
   if (!parsed.ok) return { ok: false, errors: { personalNumber: parsed.error } };
   const candidate = { homeMunicipalityId: input.homeMunicipalityId, protectedIdentity: input.protectedIdentity };
@@ -270,6 +274,7 @@ export function createYouth(actor: Actor, input: YouthCreateInput): WriteResult 
     writeGuardians(tx, id, input);
     tx.insert(youthRevisions).values({ youthId: id, membershipId: actor.membershipId, previous: null, changedFields: "Registrerad" }).run();
     writeAudit({ actor, youthId: id, youthMunicipalityId: input.homeMunicipalityId, section: "identity", action: "create", decision }, tx);
+    alsoInTransaction?.(tx, id);
   });
   return { ok: true, id };
 }
@@ -334,7 +339,6 @@ const FIELD_LABELS: Record<string, string> = {
   protectedIdentity: "skyddad identitet",
 };
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 function writeGuardians(tx: Tx, youthId: string, input: YouthUpdateInput) {
   const rows = guardianInputs(input);

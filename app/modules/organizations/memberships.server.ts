@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { memberships, municipalities, organisations, type OrganisationKind, type Role } from "#db/schema";
+import { memberships, municipalities, organisations, users, type OrganisationKind, type Role } from "#db/schema";
 
 export type MembershipView = {
   id: number;
@@ -45,4 +45,24 @@ export function activeMembership(userId: number, membershipId: number): Membersh
   if (!row) return null;
   const { userId: _userId, ...rest } = row;
   return rest;
+}
+
+/** The KAA unit's staff, for assigning caseworkers. */
+export function kaaStaff(organisationId: number) {
+  return getDb()
+    .select({ membershipId: memberships.id, displayName: users.displayName, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, organisationId), isNull(memberships.endedAt), isNull(users.disabledAt)))
+    .orderBy(users.displayName)
+    .all();
+}
+
+/** The KAA unit of a municipality (notices are routed to it). */
+export function kaaUnitOf(municipalityId: number) {
+  return getDb()
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.municipalityId, municipalityId), eq(organisations.kind, "kaa_unit")))
+    .get() ?? null;
 }

@@ -1,0 +1,7 @@
+import type { NoticeStatus } from "#db/schema";
+
+export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
+  sent: "Skickad",
+  received: "Mottagen",
+  handled: "Hanterad",
+};

@@ -1,0 +1,46 @@
+import { NOTICE_KIND_LABELS, NOTICE_REASON_MAX } from "~/modules/notices/notice-schema";
+import { SelectField, TextField, type Register } from "./form";
+
+/** The fields of a school notice. */
+export function NoticeFields({
+  register,
+  errorFor,
+  municipalities,
+}: {
+  register: Register;
+  errorFor: (name: string) => string | undefined;
+  municipalities: { id: number; name: string }[];
+}) {
+  const field = (name: string) => ({ name, register, error: errorFor(name) });
+  return (
+    <>
+      <SelectField {...field("kind")} label="Anmälan gäller" required options={Object.entries(NOTICE_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+      <fieldset>
+        <legend>Eleven</legend>
+        <TextField {...field("personalNumber")} label="Personnummer eller samordningsnummer" hint="10 eller 12 siffror, till exempel 20080412-1234." autoComplete="off" inputMode="numeric" required />
+        <TextField {...field("firstName")} label="Förnamn" autoComplete="off" required />
+        <TextField {...field("lastName")} label="Efternamn" autoComplete="off" required />
+        <SelectField
+          {...field("homeMunicipalityId")}
+          label="Elevens hemkommun (folkbokföringskommun)"
+          hint="Anmälan går till hemkommunens KAA-enhet, även om den är en annan kommun än skolans."
+          required
+          options={municipalities.map((m) => ({ value: String(m.id), label: m.name }))}
+        />
+        <TextField {...field("programme")} label="Program" required />
+        <TextField {...field("eventDate")} label="Datum för händelsen" type="date" hint="ÅÅÅÅ-MM-DD. Till exempel dagen studierna avbröts." required />
+      </fieldset>
+      <div className="alert alert--warning">
+        <strong>Skriv inga känsliga uppgifter.</strong> Ange inte hälsa, diagnoser, familjeförhållanden eller liknande. Hemkommunen
+        behöver bara veta vad som hänt och vem de kan kontakta på skolan.
+      </div>
+      <TextField {...field("reason")} label={`Kort orsak (frivilligt, högst ${NOTICE_REASON_MAX} tecken)`} autoComplete="off" />
+      <fieldset>
+        <legend>Kontaktperson på skolan</legend>
+        <TextField {...field("contactName")} label="Namn" autoComplete="name" required />
+        <TextField {...field("contactPhone")} label="Telefon" type="tel" autoComplete="tel" />
+        <TextField {...field("contactEmail")} label="E-post" type="email" autoComplete="email" />
+      </fieldset>
+    </>
+  );
+}

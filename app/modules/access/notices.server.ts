@@ -1,0 +1,243 @@
+/**
+ * School notices (Skollagen 15 kap. 15 §). A school files them and follows their status; the KAA
+ * unit of the youth's home municipality receives them. Every showing of a notice is logged.
+ */
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { municipalities, notices, organisations, youths, type NoticeStatus } from "#db/schema";
+import type { FieldErrors } from "~/lib/form-fields";
+import { forbidden, notFound } from "~/lib/http";
+import type { Actor } from "~/modules/auth/actor.server";
+import type { NoticeInput, NoticeKind } from "~/modules/notices/notice-schema";
+import { todayIso } from "~/modules/outreach/dates";
+import { parsePersonalNumber } from "~/modules/youth/personal-number";
+import type { YouthCreateInput } from "~/modules/youth/youth-schema";
+import { writeAudit } from "./audit.server";
+import { insertEnrollment, openEnrollmentOf } from "./outreach.server";
+import { decide, decideNotice, mayFileNotices, mayUseRegister } from "./policy";
+import { createYouth } from "./youth-file.server";
+
+type NoticeRow = typeof notices.$inferSelect;
+export const NOTICE_PAGE_SIZE = 25;
+
+function logNotice(actor: Actor, notice: NoticeRow, action: "read" | "list" | "create" | "write", decision: ReturnType<typeof decideNotice>) {
+  return { actor, youthId: notice.youthId, youthMunicipalityId: notice.homeMunicipalityId, section: "notices" as const, action, decision };
+}
+
+/* ------------------------------------------------------------------ the school */
+
+/** Files one or many notices in one transaction: all are stored, or none. */
+export function fileNotices(actor: Actor, inputs: NoticeInput[]): number[] {
+  if (!mayFileNotices(actor) || actor.organisationId === null) throw forbidden();
+  const schoolId = actor.organisationId;
+  const db = getDb();
+  return db.transaction((tx) =>
+    inputs.map((input) => {
+      const parsed = parsePersonalNumber(input.personalNumber);
+      if (!parsed.ok) throw new Error("Ogiltigt personnummer i en validerad anmälan");
+      const row = tx
+        .insert(notices)
+        .values({
+          schoolOrganisationId: schoolId,
+          submittedByMembershipId: actor.membershipId,
+          kind: input.kind,
+          personalNumber: parsed.value.normalized,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          homeMunicipalityId: input.homeMunicipalityId,
+          programme: input.programme,
+          eventDate: input.eventDate,
+          reason: input.reason ?? null,
+          contactName: input.contactName,
+          contactPhone: input.contactPhone ?? null,
+          contactEmail: input.contactEmail ?? null,
+        })
+        .returning()
+        .get();
+      writeAudit(logNotice(actor, row, "create", { allowed: true, basis: "notice_sender" }), tx);
+      return row.id;
+    }),
+  );
+}
+
+/** The school's own notices with their status; nothing of the youth file. */
+export function listSchoolNotices(actor: Actor, page: number) {
+  if (!mayFileNotices(actor) || actor.organisationId === null) throw forbidden();
+  const db = getDb();
+  const where = eq(notices.schoolOrganisationId, actor.organisationId);
+  const total = db.select({ n: count() }).from(notices).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({ notice: notices, municipalityName: municipalities.name })
+    .from(notices)
+    .innerJoin(municipalities, eq(municipalities.id, notices.homeMunicipalityId))
+    .where(where)
+    .orderBy(desc(notices.createdAt), desc(notices.id))
+    .limit(NOTICE_PAGE_SIZE)
+    .offset((page - 1) * NOTICE_PAGE_SIZE)
+    .all();
+  writeAudit(rows.map((r) => logNotice(actor, r.notice, "list", { allowed: true, basis: "notice_sender" })));
+  return {
+    total,
+    pageCount: Math.max(1, Math.ceil(total / NOTICE_PAGE_SIZE)),
+    rows: rows.map(({ notice: n, municipalityName }) => ({
+      id: n.id,
+      kind: n.kind,
+      name: `${n.lastName}, ${n.firstName}`,
+      personalNumber: `${n.personalNumber.slice(0, 8)}-${n.personalNumber.slice(8)}`,
+      eventDate: n.eventDate,
+      municipalityName,
+      status: n.status,
+      createdAt: n.createdAt,
+      receivedAt: n.receivedAt,
+    })),
+  };
+}
+
+/* ------------------------------------------------------------------ the KAA inbox */
+
+/** Notices to the actor's KAA unit, oldest first (the longest wait on top). */
+export function listInbox(actor: Actor, status: NoticeStatus, page: number) {
+  if (!mayUseRegister(actor) || actor.municipalityId === null) throw forbidden();
+  const db = getDb();
+  const where = and(eq(notices.homeMunicipalityId, actor.municipalityId), eq(notices.status, status));
+  const total = db.select({ n: count() }).from(notices).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({ notice: notices, schoolName: organisations.name, schoolOrganiserKind: organisations.schoolOrganiserKind })
+    .from(notices)
+    .innerJoin(organisations, eq(organisations.id, notices.schoolOrganisationId))
+    .where(where)
+    .orderBy(status === "sent" ? asc(notices.createdAt) : desc(notices.createdAt), asc(notices.id))
+    .limit(NOTICE_PAGE_SIZE)
+    .offset((page - 1) * NOTICE_PAGE_SIZE)
+    .all();
+  writeAudit(rows.map((r) => logNotice(actor, r.notice, "list", decideNotice(actor, r.notice, "read"))));
+  const counts = Object.fromEntries(
+    db
+      .select({ status: notices.status, n: count() })
+      .from(notices)
+      .where(eq(notices.homeMunicipalityId, actor.municipalityId))
+      .groupBy(notices.status)
+      .all()
+      .map((r) => [r.status, r.n]),
+  ) as Partial<Record<NoticeStatus, number>>;
+  return {
+    total,
+    counts,
+    pageCount: Math.max(1, Math.ceil(total / NOTICE_PAGE_SIZE)),
+    rows: rows.map(({ notice: n, schoolName, schoolOrganiserKind }) => ({
+      id: n.id,
+      kind: n.kind,
+      name: `${n.lastName}, ${n.firstName}`,
+      schoolName,
+      schoolOrganiserKind,
+      eventDate: n.eventDate,
+      createdAt: n.createdAt,
+      youthId: n.youthId,
+    })),
+  };
+}
+
+export function readNotice(actor: Actor, noticeId: number) {
+  const db = getDb();
+  const row = Number.isInteger(noticeId) ? db.select().from(notices).where(eq(notices.id, noticeId)).get() ?? null : null;
+  const decision = decideNotice(actor, row, "read");
+  writeAudit({ actor, youthId: row?.youthId ?? null, youthMunicipalityId: row?.homeMunicipalityId ?? null, section: "notices", action: "read", decision });
+  if (!row || !decision.allowed) throw notFound();
+  const school = db.select().from(organisations).where(eq(organisations.id, row.schoolOrganisationId)).get()!;
+  const municipality = db.select().from(municipalities).where(eq(municipalities.id, row.homeMunicipalityId)).get()!;
+  // For the KAA unit: is the person already in the register?
+  const existingYouth =
+    decision.basis === "register_keeper"
+      ? db.select({ id: youths.id }).from(youths).where(and(eq(youths.homeMunicipalityId, row.homeMunicipalityId), eq(youths.personalNumber, row.personalNumber))).get() ?? null
+      : null;
+  return {
+    notice: { ...row, personalNumberFormatted: `${row.personalNumber.slice(0, 8)}-${row.personalNumber.slice(8)}` },
+    schoolName: school.name,
+    schoolOrganiserKind: school.schoolOrganiserKind,
+    schoolOrganiserName: school.schoolOrganiserName,
+    municipalityName: municipality.name,
+    existingYouthId: existingYouth?.id ?? null,
+    asRegisterKeeper: decision.basis === "register_keeper",
+  };
+}
+
+const START_REASON_BY_KIND: Record<NoticeKind, "notice_dropout" | "notice_absence" | "notice_not_started" | "notice_started"> = {
+  dropout: "notice_dropout",
+  absence: "notice_absence",
+  not_started: "notice_not_started",
+  started: "notice_started",
+};
+
+export type ReceiveResult = { ok: true; youthId: string | null } | { ok: false; errors: FieldErrors };
+
+/**
+ * Receiving a notice links it to the youth already in the register (same personnummer) or registers
+ * the youth, and opens an enrollment with the notice as its start reason, unless one is open. A notice
+ * that a youth has *started* studies opens no enrollment. All in one transaction.
+ */
+export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCreateInput | null): ReceiveResult {
+  const { notice, existingYouthId, asRegisterKeeper } = readNotice(actor, noticeId);
+  const writeDecision = decideNotice(actor, notice, "write");
+  if (!asRegisterKeeper || !writeDecision.allowed) throw notFound();
+  if (notice.status !== "sent") return { ok: false, errors: { form: "Anmälan är redan mottagen." } };
+  const db = getDb();
+  const now = new Date().toISOString();
+  const today = todayIso();
+  const opensEnrollment = notice.kind !== "started";
+  const markReceived = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], youthId: string | null) => {
+    tx.update(notices).set({ status: "received", youthId, receivedAt: now, receivedByMembershipId: actor.membershipId }).where(eq(notices.id, notice.id)).run();
+    writeAudit({ actor, youthId, youthMunicipalityId: notice.homeMunicipalityId, section: "notices", action: "write", decision: writeDecision }, tx);
+  };
+
+  if (existingYouthId) {
+    const youth = db.select().from(youths).where(eq(youths.id, existingYouthId)).get()!;
+    const enrollmentDecision = decide(actor, youth, "enrollment", "write");
+    if (!enrollmentDecision.allowed) throw notFound();
+    db.transaction((tx) => {
+      markReceived(tx, youth.id);
+      if (opensEnrollment && !openEnrollmentOf(youth.id)) {
+        insertEnrollment(tx, actor, youth, { startDate: today, startReason: START_REASON_BY_KIND[notice.kind], sourceNoticeId: notice.id });
+      }
+    });
+    return { ok: true, youthId: youth.id };
+  }
+  if (!opensEnrollment) {
+    db.transaction((tx) => markReceived(tx, null));
+    return { ok: true, youthId: null };
+  }
+  if (!identity) return { ok: false, errors: { form: "Fyll i ungdomens uppgifter för att registrera ungdomen." } };
+  if (identity.personalNumber.replace(/\D/g, "").slice(-10) !== notice.personalNumber.slice(-10) || identity.homeMunicipalityId !== notice.homeMunicipalityId) {
+    return { ok: false, errors: { form: "Personnummer och hemkommun ska vara desamma som i anmälan." } };
+  }
+  const result = createYouth(actor, identity, (tx, youthId) => {
+    markReceived(tx, youthId);
+    insertEnrollment(tx, actor, { id: youthId, homeMunicipalityId: notice.homeMunicipalityId }, { startDate: today, startReason: START_REASON_BY_KIND[notice.kind], sourceNoticeId: notice.id });
+  });
+  if (!result.ok) return { ok: false, errors: result.errors };
+  return { ok: true, youthId: result.id };
+}
+
+export function markNoticeHandled(actor: Actor, noticeId: number) {
+  const { notice, asRegisterKeeper } = readNotice(actor, noticeId);
+  const decision = decideNotice(actor, notice, "write");
+  if (!asRegisterKeeper || !decision.allowed) throw notFound();
+  if (notice.status === "handled") return;
+  getDb().update(notices).set({ status: "handled", handledAt: new Date().toISOString() }).where(eq(notices.id, notice.id)).run();
+  writeAudit({ actor, youthId: notice.youthId, youthMunicipalityId: notice.homeMunicipalityId, section: "notices", action: "write", decision });
+}
+
+/** Notices about a youth, for the youth page. */
+export function noticesOfYouth(actor: Actor, youthId: string) {
+  const db = getDb();
+  const youth = db.select().from(youths).where(eq(youths.id, youthId)).get() ?? null;
+  const decision = decide(actor, youth, "notices", "read");
+  writeAudit({ actor, youthId, youthMunicipalityId: youth?.homeMunicipalityId ?? null, section: "notices", action: "read", decision });
+  if (!youth || !decision.allowed) throw notFound();
+  return db
+    .select({ id: notices.id, kind: notices.kind, eventDate: notices.eventDate, programme: notices.programme, reason: notices.reason, status: notices.status, createdAt: notices.createdAt, schoolName: organisations.name, contactName: notices.contactName, contactPhone: notices.contactPhone, contactEmail: notices.contactEmail })
+    .from(notices)
+    .innerJoin(organisations, eq(organisations.id, notices.schoolOrganisationId))
+    .where(and(eq(notices.homeMunicipalityId, youth.homeMunicipalityId), inArray(notices.youthId, [youthId])))
+    .orderBy(desc(notices.createdAt))
+    .all();
+}

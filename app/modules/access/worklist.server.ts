@@ -1,0 +1,131 @@
+/**
+ * The worklist ("Att göra") of a KAA unit or one caseworker: what is due now, computed from the
+ * register so that nothing has to be remembered and nothing can be dropped.
+ */
+import { and, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { enrollments, guardians, memberships, users, youths } from "#db/schema";
+import { forbidden } from "~/lib/http";
+import type { Actor } from "~/modules/auth/actor.server";
+import { addDays, addYears, daysBetween, todayIso } from "~/modules/outreach/dates";
+import { writeAudit } from "./audit.server";
+import { attemptsByEnrollment, endEnrollmentsAtTwenty, routineOf, routineStateFor } from "./outreach.server";
+import { mayUseRegister } from "./policy";
+
+export const NOT_CONTACTED_LIMIT_DAYS = 28;
+export const ROUTINE_LOOKAHEAD_DAYS = 14;
+export const TURNING_20_WINDOW_DAYS = 30;
+
+export type WorklistFilter = { caseworker: "all" | "unassigned" | number };
+
+type YouthRef = { youthId: string; name: string; caseworkerName: string | null };
+export type Worklist = {
+  routineSteps: (YouthRef & { step: string; dueDate: string; overdue: boolean; missingGuardian: boolean })[];
+  notContacted: (YouthRef & { startDate: string; days: number })[];
+  watchDue: (YouthRef & { watchUntil: string })[];
+  turning20: (YouthRef & { birthday: string })[];
+  letterAt20: (YouthRef & { endDate: string })[];
+};
+
+export function readWorklist(actor: Actor, filter: WorklistFilter, today = todayIso()): Worklist {
+  if (!mayUseRegister(actor) || actor.municipalityId === null) throw forbidden();
+  const municipalityId = actor.municipalityId;
+  endEnrollmentsAtTwenty(municipalityId, today);
+  const db = getDb();
+  const caseworkerCondition =
+    filter.caseworker === "all"
+      ? undefined
+      : filter.caseworker === "unassigned"
+        ? isNull(enrollments.caseworkerMembershipId)
+        : eq(enrollments.caseworkerMembershipId, filter.caseworker);
+  const columns = {
+    enrollmentId: enrollments.id,
+    youthId: youths.id,
+    firstName: youths.firstName,
+    lastName: youths.lastName,
+    birthDate: youths.birthDate,
+    status: enrollments.status,
+    startDate: enrollments.startDate,
+    watchUntil: enrollments.watchUntil,
+    endDate: enrollments.endDate,
+    caseworkerName: users.displayName,
+  };
+  const open = db
+    .select(columns)
+    .from(enrollments)
+    .innerJoin(youths, eq(youths.id, enrollments.youthId))
+    .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
+    .leftJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(enrollments.municipalityId, municipalityId), isNull(enrollments.endDate), caseworkerCondition))
+    .all();
+  const ref = (r: (typeof open)[number]): YouthRef => ({ youthId: r.youthId, name: `${r.lastName}, ${r.firstName}`, caseworkerName: r.caseworkerName });
+
+  const notContactedRows = open.filter((r) => r.status === "not_contacted");
+  const attempts = attemptsByEnrollment(notContactedRows.map((r) => r.enrollmentId));
+  const withGuardian = new Set(
+    notContactedRows.length === 0
+      ? []
+      : db
+          .selectDistinct({ youthId: guardians.youthId })
+          .from(guardians)
+          .where(inArray(guardians.youthId, notContactedRows.map((r) => r.youthId)))
+          .all()
+          .map((g) => g.youthId),
+  );
+  const steps = routineOf(municipalityId);
+  const horizon = addDays(today, ROUTINE_LOOKAHEAD_DAYS);
+
+  const worklist: Worklist = { routineSteps: [], notContacted: [], watchDue: [], turning20: [], letterAt20: [] };
+  for (const r of notContactedRows) {
+    const state = routineStateFor(steps, { id: r.enrollmentId, startDate: r.startDate }, attempts.get(r.enrollmentId) ?? [], { birthDate: r.birthDate, hasGuardian: withGuardian.has(r.youthId) }, today);
+    if (state.state === "due" && state.dueDate <= horizon) {
+      worklist.routineSteps.push({ ...ref(r), step: state.step.label, dueDate: state.dueDate, overdue: state.overdue, missingGuardian: state.missingTargets.includes("guardian") });
+    }
+    const days = daysBetween(r.startDate, today);
+    if (days >= NOT_CONTACTED_LIMIT_DAYS) worklist.notContacted.push({ ...ref(r), startDate: r.startDate, days });
+  }
+  for (const r of open) {
+    if (r.status === "watch" && r.watchUntil && r.watchUntil <= today) worklist.watchDue.push({ ...ref(r), watchUntil: r.watchUntil });
+    const birthday = addYears(r.birthDate, 20);
+    if (birthday > today && birthday <= addDays(today, TURNING_20_WINDOW_DAYS)) worklist.turning20.push({ ...ref(r), birthday });
+  }
+
+  // The information letter at 20: enrollments ended at 20 with no such letter recorded yet.
+  const endedAt20 = db
+    .select(columns)
+    .from(enrollments)
+    .innerJoin(youths, eq(youths.id, enrollments.youthId))
+    .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
+    .leftJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(enrollments.municipalityId, municipalityId),
+        eq(enrollments.endReason, "turned_20"),
+        gte(enrollments.endDate, addDays(today, -365)),
+        lte(enrollments.endDate, today),
+        caseworkerCondition,
+        sql`NOT EXISTS (SELECT 1 FROM contact_attempts ca WHERE ca.enrollment_id = ${enrollments.id} AND ca.letter_template = 'letter_at_20')`,
+      ),
+    )
+    .all();
+  worklist.letterAt20 = endedAt20.map((r) => ({ ...ref(r), endDate: r.endDate! }));
+
+  worklist.routineSteps.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  worklist.notContacted.sort((a, b) => b.days - a.days);
+  worklist.watchDue.sort((a, b) => a.watchUntil.localeCompare(b.watchUntil));
+  worklist.turning20.sort((a, b) => a.birthday.localeCompare(b.birthday));
+
+  // Every youth shown on the worklist is an access to the register, and is logged as one.
+  const shown = new Set([...worklist.routineSteps, ...worklist.notContacted, ...worklist.watchDue, ...worklist.turning20, ...worklist.letterAt20].map((i) => i.youthId));
+  writeAudit(
+    [...shown].map((youthId) => ({
+      actor,
+      youthId,
+      youthMunicipalityId: municipalityId,
+      section: "enrollment" as const,
+      action: "list" as const,
+      decision: { allowed: true as const, basis: "register_keeper" as const },
+    })),
+  );
+  return worklist;
+}

@@ -1,0 +1,61 @@
+import type { ContactChannel, ContactOutcome, ContactTarget, EnrollmentEndReason, EnrollmentStartReason, EnrollmentStatus, Occupation, OffsetUnit } from "#db/schema";
+
+export const ENROLLMENT_STATUS_LABELS: Record<EnrollmentStatus, string> = {
+  not_contacted: "Ej kontaktad",
+  contacted: "Kontaktad",
+  in_intervention: "I insats",
+  watch: "Under bevakning",
+};
+
+export const START_REASON_LABELS: Record<EnrollmentStartReason, string> = {
+  notice_dropout: "Anmälan om avbrott",
+  notice_absence: "Anmälan om betydande frånvaro",
+  notice_not_started: "Anmälan: påbörjade inte studierna",
+  notice_started: "Anmälan: påbörjade studier",
+  moved_in: "Inflyttad",
+  register_check: "Registerkontroll (t.ex. SCB eller skolregister)",
+  self_referral: "Ungdomen eller vårdnadshavare tog kontakt",
+  other: "Annat",
+};
+
+export const END_REASON_LABELS: Record<EnrollmentEndReason, string> = {
+  national_programme: "Började nationellt program",
+  introduction_programme: "Började introduktionsprogram",
+  komvux: "Började Komvux",
+  folkhogskola: "Började folkhögskola",
+  work: "Fick arbete",
+  moved: "Flyttade från kommunen",
+  turned_20: "Fyllde 20 år",
+  completed: "Fullföljd utbildning",
+  other: "Annat",
+};
+
+export const CHANNEL_LABELS: Record<ContactChannel, string> = {
+  letter: "Brev",
+  phone: "Telefon",
+  sms: "Sms",
+  email: "E-post",
+  knock_card: "Knackkort",
+  home_visit: "Hembesök",
+  social_media: "Sociala medier",
+  office_visit: "Besök på KAA-enheten",
+  via_guardian: "Via vårdnadshavare",
+};
+
+export const OUTCOME_LABELS: Record<ContactOutcome, string> = {
+  reached: "Fick kontakt",
+  not_reached: "Ingen kontakt",
+  message_left: "Lämnade meddelande",
+};
+
+export const TARGET_LABELS: Record<ContactTarget, string> = { youth: "Ungdomen", guardian: "Vårdnadshavare" };
+
+export const OCCUPATION_LABELS: Record<Occupation, string> = {
+  studies: "Studerar",
+  work: "Arbetar",
+  other_activity: "Annan sysselsättning",
+  none: "Ingen sysselsättning",
+  unknown: "Okänt",
+};
+
+export const OFFSET_UNIT_LABELS: Record<OffsetUnit, string> = { days: "dagar", weeks: "veckor", months: "månader" };

@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { memberships, municipalities, organisations } from "./organizations";
+import { youths } from "./youth";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const NOTICE_STATUSES = ["sent", "received", "handled"] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+/**
+ * A school's notice to the youth's home municipality (Skollagen 15 kap. 15 §). It goes to the
+ * home municipality's KAA unit whichever municipality the school is in.
+ */
+export const notices = sqliteTable(
+  "notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    schoolOrganisationId: integer("school_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    submittedByMembershipId: integer("submitted_by_membership_id")
+      .notNull()
+      .references(() => memberships.id),
+    kind: text("kind", { enum: ["dropout", "absence", "started", "not_started"] }).notNull(),
+    personalNumber: text("personal_number").notNull(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    homeMunicipalityId: integer("home_municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    programme: text("programme").notNull(),
+    eventDate: text("event_date").notNull(),
+    reason: text("reason"),
+    contactName: text("contact_name").notNull(),
+    contactPhone: text("contact_phone"),
+    contactEmail: text("contact_email"),
+    status: text("status", { enum: NOTICE_STATUSES }).notNull().default("sent"),
+    youthId: text("youth_id").references(() => youths.id),
+    receivedAt: text("received_at"),
+    receivedByMembershipId: integer("received_by_membership_id").references(() => memberships.id),
+    handledAt: text("handled_at"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [
+    index("notices_inbox").on(t.homeMunicipalityId, t.status, t.createdAt),
+    index("notices_school").on(t.schoolOrganisationId, t.createdAt),
+    index("notices_youth").on(t.youthId),
+    index("notices_person").on(t.homeMunicipalityId, t.personalNumber),
+  ],
+);

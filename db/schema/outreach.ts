@@ -1,0 +1,107 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { notices } from "./notices";
+import { memberships, municipalities } from "./organizations";
+import { youths } from "./youth";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const ENROLLMENT_START_REASONS = ["notice_dropout", "notice_absence", "notice_not_started", "notice_started", "moved_in", "register_check", "self_referral", "other"] as const;
+export const ENROLLMENT_STATUSES = ["not_contacted", "contacted", "in_intervention", "watch"] as const;
+export const ENROLLMENT_END_REASONS = ["national_programme", "introduction_programme", "komvux", "folkhogskola", "work", "moved", "turned_20", "completed", "other"] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+export type EnrollmentEndReason = (typeof ENROLLMENT_END_REASONS)[number];
+export type EnrollmentStartReason = (typeof ENROLLMENT_START_REASONS)[number];
+
+/** A period in the register (inskrivning). A youth has at most one open at a time. */
+export const enrollments = sqliteTable(
+  "enrollments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    youthId: text("youth_id")
+      .notNull()
+      .references(() => youths.id),
+    // The youth's home municipality, repeated so the worklist is one indexed query.
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    startDate: text("start_date").notNull(),
+    startReason: text("start_reason", { enum: ENROLLMENT_START_REASONS }).notNull(),
+    sourceNoticeId: integer("source_notice_id").references(() => notices.id),
+    status: text("status", { enum: ENROLLMENT_STATUSES }).notNull().default("not_contacted"),
+    caseworkerMembershipId: integer("caseworker_membership_id").references(() => memberships.id),
+    watchUntil: text("watch_until"),
+    endDate: text("end_date"),
+    endReason: text("end_reason", { enum: ENROLLMENT_END_REASONS }),
+    endNote: text("end_note"),
+    endedByMembershipId: integer("ended_by_membership_id").references(() => memberships.id),
+    createdByMembershipId: integer("created_by_membership_id").references(() => memberships.id),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("enrollments_one_open").on(t.youthId).where(sql`end_date IS NULL`),
+    index("enrollments_youth").on(t.youthId, t.startDate),
+    index("enrollments_worklist").on(t.municipalityId, t.endDate, t.status, t.caseworkerMembershipId),
+  ],
+);
+
+export const CONTACT_CHANNELS = ["letter", "phone", "sms", "email", "knock_card", "home_visit", "social_media", "office_visit", "via_guardian"] as const;
+export const CONTACT_OUTCOMES = ["reached", "not_reached", "message_left"] as const;
+export const CONTACT_TARGETS = ["youth", "guardian"] as const;
+export const OCCUPATIONS = ["studies", "work", "other_activity", "none", "unknown"] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+export type ContactTarget = (typeof CONTACT_TARGETS)[number];
+export type Occupation = (typeof OCCUPATIONS)[number];
+
+/** A contact attempt (kontaktförsök) in the outreach work. */
+export const contactAttempts = sqliteTable(
+  "contact_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    enrollmentId: integer("enrollment_id")
+      .notNull()
+      .references(() => enrollments.id),
+    youthId: text("youth_id")
+      .notNull()
+      .references(() => youths.id),
+    channel: text("channel", { enum: CONTACT_CHANNELS }).notNull(),
+    target: text("target", { enum: CONTACT_TARGETS }).notNull().default("youth"),
+    date: text("date").notNull(),
+    outcome: text("outcome", { enum: CONTACT_OUTCOMES }).notNull(),
+    occupation: text("occupation", { enum: OCCUPATIONS }),
+    occupationNote: text("occupation_note"),
+    // A home visit is always made by two staff (domain.md); the second is recorded by name.
+    secondStaff: text("second_staff"),
+    letterTemplate: text("letter_template"),
+    note: text("note"),
+    recordedByMembershipId: integer("recorded_by_membership_id")
+      .notNull()
+      .references(() => memberships.id),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("contact_attempts_enrollment").on(t.enrollmentId, t.date), index("contact_attempts_youth").on(t.youthId, t.date)],
+);
+
+export const OFFSET_UNITS = ["days", "weeks", "months"] as const;
+export type OffsetUnit = (typeof OFFSET_UNITS)[number];
+
+/** The municipality's written contact routine: ordered steps, each due some time after the previous. */
+export const contactRoutineSteps = sqliteTable(
+  "contact_routine_steps",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    position: integer("position").notNull(),
+    label: text("label").notNull(),
+    // Comma-separated channels; any of them completes the step.
+    channels: text("channels").notNull(),
+    offsetAmount: integer("offset_amount").notNull(),
+    offsetUnit: text("offset_unit", { enum: OFFSET_UNITS }).notNull(),
+    updatedAt: text("updated_at").notNull().default(now),
+    updatedByMembershipId: integer("updated_by_membership_id").references(() => memberships.id),
+  },
+  (t) => [uniqueIndex("contact_routine_position").on(t.municipalityId, t.position)],
+);
