@@ -21,7 +21,7 @@ async function main() {
     const username = args[adminIndex + 1];
     const displayName = args[adminIndex + 2];
     if (!username || !displayName) throw new Error('Ange e-postadress och namn: --create-admin namn@kommun.se "Namn"');
-    const result = await createUser({ username: username.toLowerCase(), displayName, role: "system_admin", organisationId: undefined });
+    const result = await createUser({ username: username.toLowerCase(), displayName, role: "system_admin", organisationId: undefined }, null);
     if (!result.ok) throw new Error(Object.values(result.errors).join(" "));
     console.log(`Systemförvaltaren ${username} är skapad. Tillfälligt lösenord (byts vid första inloggningen): ${result.temporaryPassword}`);
     return;

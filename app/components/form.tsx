@@ -92,6 +92,7 @@ export function TextField({ name, label, register, error, hint, type = "text", a
         pattern={pattern}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
+        aria-required={required ? true : undefined}
         {...register(name)}
       />
       {error ? (
@@ -125,7 +126,7 @@ export function SelectField({
           {hint}
         </p>
       ) : null}
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...register(name)}>
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} aria-required={required ? true : undefined} {...register(name)}>
         <option value="">Välj …</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -146,14 +147,23 @@ export function CheckboxField({ name, label, register, hint, error }: Omit<Field
   const id = `f-${name}`;
   return (
     <div className={`field field--checkbox${error ? " field--error" : ""}`}>
-      <input id={id} type="checkbox" aria-describedby={hint ? `${id}-hint` : undefined} {...register(name)} />
+      <input
+        id={id}
+        type="checkbox"
+        aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}
+        {...register(name)}
+      />
       <label htmlFor={id}>{label}</label>
       {hint ? (
         <p className="field__hint" id={`${id}-hint`}>
           {hint}
         </p>
       ) : null}
-      {error ? <p className="field__error">{error}</p> : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

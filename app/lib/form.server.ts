@@ -26,10 +26,18 @@ export function invalid(errors: FieldErrors, values: FormValues = {}) {
   return json({ ok: false as const, errors, values: safeValues }, { status: 400 });
 }
 
-/** Only same-site paths may be redirected to after sign-in. */
+/**
+ * Only paths on this site may be redirected to after sign-in. Control characters and backslashes
+ * are refused outright: browsers drop tabs and newlines and read "\\" as "/", turning "/\t/x" into "//x".
+ */
 export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+  if (typeof target !== "string" || !target.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(target)) return fallback;
+  try {
+    const base = "http://portal.invalid";
+    const url = new URL(target, base);
+    if (url.origin !== base) return fallback;
+    return url.pathname + url.search + url.hash;
+  } catch {
     return fallback;
   }
-  return target;
 }

@@ -7,7 +7,7 @@ import { invalid, parseForm } from "~/lib/form.server";
 import { notFound } from "~/lib/http";
 import { requireRole } from "~/modules/auth/actor.server";
 import { membershipSchema } from "~/modules/organizations/admin-schemas";
-import { addMembership, endMembership, getUser, organisationOptions, resetPassword, setUserDisabled } from "~/modules/organizations/admin.server";
+import { addMembership, ADMIN_EVENT_LABELS, adminEventsForUser, endMembership, getUser, organisationOptions, resetPassword, setUserDisabled } from "~/modules/organizations/admin.server";
 
 export const meta: MetaFunction = () => [{ title: "Användare – Samverkansportalen" }];
 
@@ -19,7 +19,9 @@ function loadUser(params: { userId?: string }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, ["system_admin"]);
-  return { user: loadUser(params), organisations: organisationOptions(), isSelf: actor.userId === Number(params.userId) };
+  const user = loadUser(params);
+  const events = adminEventsForUser(user.id).map((e) => ({ ...e, label: ADMIN_EVENT_LABELS[e.action] ?? e.action }));
+  return { user, events, organisations: organisationOptions(), isSelf: actor.userId === user.id };
 }
 
 type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: Record<string, string>; message?: string; temporaryPassword?: string };
@@ -31,30 +33,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = new URL(request.url).searchParams.get("atgard");
   switch (intent) {
     case "lagg-till-roll": {
+      // A systemförvaltare must not be able to give themselves access to youth data.
+      if (isSelf) return json<ActionResult>({ ok: false, message: "Du kan inte ändra dina egna roller. Be en annan systemförvaltare." }, { status: 400 });
       const form = await parseForm(request, membershipSchema);
       if (!form.ok) return invalid(form.errors, form.values);
-      const result = addMembership(user.id, form.data);
+      const result = addMembership(user.id, form.data, actor);
       if (!result.ok) return invalid(result.errors, form.values);
       return json<ActionResult>({ ok: true, message: "Rollen har lagts till." });
     }
     case "avsluta-roll": {
       const membershipId = Number((await request.formData()).get("membershipId"));
       if (isSelf) return json<ActionResult>({ ok: false, message: "Du kan inte avsluta dina egna roller." }, { status: 400 });
-      await endMembership(user.id, membershipId);
+      await endMembership(user.id, membershipId, actor);
       return json<ActionResult>({ ok: true, message: "Rollen har avslutats och användarens inloggningar har avslutats." });
     }
     case "inaktivera": {
       if (isSelf) return json<ActionResult>({ ok: false, message: "Du kan inte inaktivera ditt eget konto." }, { status: 400 });
-      await setUserDisabled(user.id, true);
+      await setUserDisabled(user.id, true, actor);
       return json<ActionResult>({ ok: true, message: "Kontot är inaktiverat och alla inloggningar har avslutats." });
     }
     case "aktivera": {
-      await setUserDisabled(user.id, false);
+      await setUserDisabled(user.id, false, actor);
       return json<ActionResult>({ ok: true, message: "Kontot är aktiverat igen." });
     }
     case "aterstall-losenord": {
       if (isSelf) return json<ActionResult>({ ok: false, message: "Byt ditt eget lösenord under Byt lösenord." }, { status: 400 });
-      const password = await resetPassword(user.id);
+      const password = await resetPassword(user.id, actor);
       return json<ActionResult>({ ok: true, message: "Lösenordet är återställt.", temporaryPassword: password });
     }
     default:
@@ -63,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function UserDetail() {
-  const { user, organisations, isSelf } = useLoaderData<typeof loader>();
+  const { user, events, organisations, isSelf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const { register, errorFor, formProps, submitting } = useValidatedForm(membershipSchema, {
     defaultValues: actionData?.values ?? {},
@@ -130,14 +134,35 @@ export default function UserDetail() {
             </tbody>
           </table>
         </div>
-        <h3>Lägg till roll</h3>
-        <ErrorSummary errors={actionData?.errors} />
-        <Form {...formProps} action="?atgard=lagg-till-roll">
-          <MembershipFields register={register} errorFor={errorFor} organisations={organisations} />
-          <button type="submit" className="button" disabled={submitting}>
-            Lägg till roll
-          </button>
-        </Form>
+        {isSelf ? (
+          <p className="muted">Dina egna roller ändras av en annan systemförvaltare.</p>
+        ) : (
+          <>
+            <h3>Lägg till roll</h3>
+            <ErrorSummary errors={actionData?.errors} />
+            <Form {...formProps} action="?atgard=lagg-till-roll">
+              <MembershipFields register={register} errorFor={errorFor} organisations={organisations} />
+              <button type="submit" className="button" disabled={submitting}>
+                Lägg till roll
+              </button>
+            </Form>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="handelser" className="card">
+        <h2 id="handelser">Händelser för kontot</h2>
+        {events.length > 0 ? (
+          <ul>
+            {events.map((e) => (
+              <li key={e.id}>
+                {formatDateTime(e.at)}: {e.label}
+                {e.detail ? ` (${e.detail})` : ""} – {e.byName ?? "kommandoraden"}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Inga händelser.</p>
+        )}
       </section>
       {!isSelf ? (
         <section aria-labelledby="konto" className="card">

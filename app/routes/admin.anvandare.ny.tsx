@@ -15,10 +15,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, ["system_admin"]);
   const form = await parseForm(request, userCreateSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = await createUser(form.data);
+  const actor = await requireRole(request, ["system_admin"]);
+  const result = await createUser(form.data, actor);
   if (!result.ok) return invalid(result.errors, form.values);
   // Shown once, never stored in clear text; the user must change it at first sign-in.
   return json({ ok: true as const, errors: {} as Record<string, string>, values: {} as Record<string, string>, userId: result.userId, temporaryPassword: result.temporaryPassword });

@@ -15,10 +15,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, ["system_admin"]);
+  const actor = await requireRole(request, ["system_admin"]);
   const form = await parseForm(request, municipalitySchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = createMunicipality(form.data);
+  const result = createMunicipality(form.data, actor);
   if (!result.ok) return invalid(result.errors, form.values);
   return json({ ok: true as const, errors: {} as Record<string, string>, values: {} as Record<string, string>, created: form.data.name });
 }

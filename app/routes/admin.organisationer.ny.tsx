@@ -16,10 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, ["system_admin"]);
+  const actor = await requireRole(request, ["system_admin"]);
   const form = await parseForm(request, organisationSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = createOrganisation(form.data);
+  const result = createOrganisation(form.data, actor);
   if (!result.ok) return invalid(result.errors, form.values);
   return redirect("/admin/organisationer");
 }

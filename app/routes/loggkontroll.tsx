@@ -24,7 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, ["kaa_coordinator"]);
   const params = new URL(request.url).searchParams;
   const userId = Number(params.get("anvandare")) || undefined;
-  const youthName = params.get("ungdom")?.trim() || undefined;
+  const rawName = params.get("ungdom")?.trim() ?? "";
+  // Names only: a number here would be a personnummer in the URL.
+  const youthName = rawName && !/\d/.test(rawName) ? rawName : undefined;
   const from = ISO_DATE.test(params.get("fran") ?? "") ? params.get("fran")! : undefined;
   const to = ISO_DATE.test(params.get("till") ?? "") ? params.get("till")! : undefined;
   const page = parsePage(params.get("sida"));

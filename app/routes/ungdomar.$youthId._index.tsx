@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/lib/format";
 import { readYouthFile, type Address } from "~/modules/access/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
@@ -8,17 +8,27 @@ export const meta: MetaFunction = () => [{ title: "Ungdom – Samverkansportalen
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const reveal = new URL(request.url).searchParams.get("visa") === "skyddad-adress";
-  return { youth: readYouthFile(actor, params.youthId ?? "", { revealProtectedAddress: reveal }) };
+  return { youth: readYouthFile(actor, params.youthId ?? "") };
 }
 
-function AddressView({ address, youthId }: { address: Address; youthId: string }) {
+/** Showing a protected address is a deliberate act (a POST, never a link), and each showing is logged. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const youth = readYouthFile(actor, params.youthId ?? "", { revealProtectedAddress: true });
+  return { address: youth.address };
+}
+
+function AddressView({ address }: { address: Address }) {
   if (address.kind === "protected") {
     return (
       <>
         <span className="badge">Skyddad identitet</span> Adressen visas inte.{" "}
         {address.mayReveal ? (
-          <Link to={`/ungdomar/${youthId}?visa=skyddad-adress`}>Visa adressen (visningen loggas)</Link>
+          <Form method="post" className="inline-form">
+            <button type="submit" className="button button--link">
+              Visa adressen (visningen loggas)
+            </button>
+          </Form>
         ) : (
           "Bara KAA-samordnaren kan se den."
         )}
@@ -36,6 +46,7 @@ function AddressView({ address, youthId }: { address: Address; youthId: string }
 
 export default function YouthPage() {
   const { youth } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <>
       <p className="breadcrumbs">
@@ -70,7 +81,7 @@ export default function YouthPage() {
           <dd>{youth.homeMunicipalityName}</dd>
           <dt>Adress</dt>
           <dd>
-            <AddressView address={youth.address} youthId={youth.id} />
+            <AddressView address={actionData?.address ?? youth.address} />
           </dd>
           <dt>Telefon</dt>
           <dd>{youth.phone ?? "–"}</dd>

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
-import { parsePage } from "~/lib/format";
+import { formatDate, parsePage } from "~/lib/format";
 import { findYouthByPersonalNumber, listYouthRegister } from "~/modules/access/youth-file.server";
 import { REGISTER_SORTS, type RegisterSort } from "~/modules/youth/register-query";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
@@ -9,7 +9,8 @@ import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 export const meta: MetaFunction = () => [{ title: "Ungdomsregistret – Samverkansportalen" }];
 
 const SORT_LABELS: Record<RegisterSort, string> = { namn: "Efternamn A–Ö", nyast: "Senast registrerade", alder: "Äldst först" };
-const DIGITS = /\d{4,}/;
+// Any digit: a personnummer typed into the name search, even in groups, must not reach the URL again.
+const DIGITS = /\d/;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
@@ -134,7 +135,7 @@ export default function Register() {
                   </td>
                   <td>{row.birthDate}</td>
                   <td>{row.age} år</td>
-                  <td>{row.createdAt.slice(0, 10)}</td>
+                  <td>{formatDate(row.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

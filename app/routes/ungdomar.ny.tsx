@@ -12,7 +12,8 @@ export const meta: MetaFunction = () => [{ title: "Registrera ungdom – Samverk
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
-  return { municipalities: listMunicipalities(), ownMunicipalityId: actor.municipalityId };
+  // A KAA unit registers the youths of its own municipality only.
+  return { municipalities: listMunicipalities().filter((m) => m.id === actor.municipalityId), ownMunicipalityId: actor.municipalityId };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

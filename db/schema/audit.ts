@@ -34,3 +34,23 @@ export const auditEvents = sqliteTable(
     index("audit_organisation").on(t.organisationId, t.at),
   ],
 );
+
+/**
+ * What system administrators did: accounts created, roles added or ended, accounts disabled,
+ * passwords reset. Append-only like the access log (triggers in the migrations).
+ */
+export const adminEvents = sqliteTable(
+  "admin_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    // Null when done from the command line (the first systemförvaltare).
+    userId: integer("user_id"),
+    membershipId: integer("membership_id"),
+    action: text("action").notNull(),
+    targetUserId: integer("target_user_id"),
+    targetOrganisationId: integer("target_organisation_id"),
+    detail: text("detail"),
+  },
+  (t) => [index("admin_events_target").on(t.targetUserId, t.at), index("admin_events_at").on(t.at)],
+);

@@ -105,14 +105,15 @@ test("a school user opening a youth page gets 404, the same as for a page that d
 test("a protected address is hidden from the caseworker and shown to the samordnare on request, and logged", async ({ page, browser }) => {
   const id = nassjoYouthId(true);
   await signIn(page, "handlaggare@demo.example");
-  await page.goto(`/ungdomar/${id}?visa=skyddad-adress`);
+  await page.goto(`/ungdomar/${id}`);
   await expect(page.getByText("Bara KAA-samordnaren kan se den.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Visa adressen/ })).toHaveCount(0);
 
   const context = await browser.newContext();
   const coordinator = await context.newPage();
   await signIn(coordinator, "samordnare@demo.example");
   await coordinator.goto(`/ungdomar/${id}`);
-  await coordinator.getByRole("link", { name: "Visa adressen (visningen loggas)" }).click();
+  await coordinator.getByRole("button", { name: "Visa adressen (visningen loggas)" }).click();
   await expect(coordinator.getByText("Skyddad adress – lämna inte ut den.")).toBeVisible();
   await expectAccessible(coordinator);
 

@@ -62,8 +62,14 @@ describe("the access log", () => {
   });
 
   it("gives the same 404 for a youth that does not exist, and logs that attempt too", () => {
-    expect(() => readYouthFile(world.actors.caseworker, "finns-inte-alls")).toThrow(Response);
-    expect(lastAudit()).toMatchObject({ youthId: "finns-inte-alls", outcome: "denied", basisRef: "not_found" });
+    expect(() => readYouthFile(world.actors.caseworker, "AAAAAAAAAAAAAAAA")).toThrow(Response);
+    expect(lastAudit()).toMatchObject({ youthId: "AAAAAAAAAAAAAAAA", outcome: "denied", basisRef: "not_found" });
+  });
+
+  it("answers a malformed id with 404 without filling the log", () => {
+    const before = lastAudit()!.id;
+    expect(() => readYouthFile(world.actors.caseworker, "x".repeat(5000))).toThrow(Response);
+    expect(lastAudit()!.id).toBe(before);
   });
 
   it("logs every youth shown in the register list", () => {

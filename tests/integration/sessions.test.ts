@@ -8,7 +8,7 @@ import { LOGIN_ERRORS, signIn } from "~/modules/auth/login.server";
 import { authenticate, endSession, hashToken } from "~/modules/auth/session.server";
 import { MAX_FAILURES_PER_ACCOUNT } from "~/modules/auth/throttle.server";
 import { setUserDisabled } from "~/modules/organizations/admin.server";
-import { createWorld, TEST_PASSWORD } from "../factories/world";
+import { createActor, createWorld, TEST_PASSWORD } from "../factories/world";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 
@@ -47,6 +47,13 @@ describe("sign-in", () => {
     expect(await signIn("okand@test.example", "x-fel-fel-fel", "10.2.1.1")).toEqual({ ok: false, error: LOGIN_ERRORS.throttled });
   });
 
+  it("counts parallel attempts, so a burst cannot slip past the limit", async () => {
+    const { username } = await createActor("school_staff", world.orgs.school);
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn(username, "fel-lösenord-123", `10.3.0.${i}`)));
+    expect(burst.filter((r) => !r.ok && r.error === LOGIN_ERRORS.invalid).length).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
+    expect(await signIn(username, TEST_PASSWORD, "10.3.1.1")).toEqual({ ok: false, error: LOGIN_ERRORS.throttled });
+  });
+
   it("throttles an address that tries many accounts", async () => {
     for (let i = 0; i < 50; i++) await signIn(`spray-${i}@test.example`, "fel-lösenord-123", "10.9.9.9");
     expect(await signIn(world.actors.employment.username, TEST_PASSWORD, "10.9.9.9")).toEqual({ ok: false, error: LOGIN_ERRORS.throttled });
@@ -69,11 +76,11 @@ describe("sessions", () => {
   it("stop working at once when the user is disabled", async () => {
     const request = await signedInRequest(world.actors.school.username);
     expect((await requireActor(request())).userId).toBe(world.actors.school.userId);
-    await setUserDisabled(world.actors.school.userId, true);
+    await setUserDisabled(world.actors.school.userId, true, world.actors.admin);
     expect(await authenticate(request())).toBeNull();
     await expect(requireActor(request())).rejects.toMatchObject({ status: 302 });
     // Re-enabling does not bring the old session back.
-    await setUserDisabled(world.actors.school.userId, false);
+    await setUserDisabled(world.actors.school.userId, false, world.actors.admin);
     expect(await authenticate(request())).toBeNull();
   });
 

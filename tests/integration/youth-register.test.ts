@@ -97,6 +97,17 @@ describe("correcting a youth", () => {
     expect(revisions[1]!.changedFields).toBe("Ändrat: namn, telefon");
   });
 
+  it("does not let a caseworker lift the protection to see the address", () => {
+    const data = input({ protectedIdentity: true, streetAddress: "Dolda gränd 2" });
+    const id = (createYouth(world.actors.coordinator, data) as { id: string }).id;
+    updateYouth(world.actors.caseworker, id, { ...data, protectedIdentity: false });
+    expect(getDb().select().from(youths).where(eq(youths.id, id)).get()!.protectedIdentity).toBe(true);
+    expect(readYouthFile(world.actors.caseworker, id).address).toEqual({ kind: "protected", mayReveal: false });
+    // The samordnare, who may see the address, may lift it.
+    updateYouth(world.actors.coordinator, id, { ...data, protectedIdentity: false });
+    expect(readYouthFile(world.actors.caseworker, id).address).toMatchObject({ kind: "visible", streetAddress: "Dolda gränd 2" });
+  });
+
   it("does not let a caseworker overwrite a protected address they cannot see", () => {
     const data = input({ protectedIdentity: true, streetAddress: "Hemliga vägen 1" });
     const id = (createYouth(world.actors.coordinator, data) as { id: string }).id;

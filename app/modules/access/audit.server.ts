@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-or
 import type { Db } from "#db/client";
 import { getDb } from "#db/client";
 import { auditEvents, organisations, users, youths } from "#db/schema";
+import { addDays, stockholmDayStartUtc } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
 import { nameMatches } from "~/modules/youth/names";
 import type { AccessAction, Decision, YouthSection } from "./policy";
@@ -61,8 +62,9 @@ export function listAuditEvents(municipalityId: number, organisationId: number, 
     or(eq(auditEvents.youthMunicipalityId, municipalityId), eq(auditEvents.organisationId, organisationId))!,
   ];
   if (filter.userId) conditions.push(eq(auditEvents.userId, filter.userId));
-  if (filter.from) conditions.push(gte(auditEvents.at, `${filter.from}T00:00:00.000Z`));
-  if (filter.to) conditions.push(lt(auditEvents.at, nextDay(filter.to)));
+  // The dates are Swedish calendar days; the log is in UTC.
+  if (filter.from) conditions.push(gte(auditEvents.at, stockholmDayStartUtc(filter.from)));
+  if (filter.to) conditions.push(lt(auditEvents.at, stockholmDayStartUtc(addDays(filter.to, 1))));
   if (filter.youthName) {
     const matching = db
       .select({ id: youths.id })
@@ -112,8 +114,3 @@ export function auditUsers(municipalityId: number, organisationId: number) {
     .all();
 }
 
-function nextDay(isoDate: string) {
-  const d = new Date(`${isoDate}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
-}

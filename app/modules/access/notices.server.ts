@@ -9,7 +9,7 @@ import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
 import type { NoticeInput, NoticeKind } from "~/modules/notices/notice-schema";
-import { todayIso } from "~/modules/outreach/dates";
+import { todayIso } from "~/lib/dates";
 import { parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
 import { writeAudit } from "./audit.server";

@@ -18,18 +18,20 @@ import {
 import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
-import { addYears, todayIso } from "~/modules/outreach/dates";
+import { addYears, todayIso } from "~/lib/dates";
 import type { ContactAttemptInput, RoutineInput } from "~/modules/outreach/outreach-schemas";
 import { DEFAULT_ROUTINE, nextRoutineStep, type RoutineState, type RoutineStep } from "~/modules/outreach/routine-engine";
 import { ageOn } from "~/modules/youth/personal-number";
 import { writeAudit } from "./audit.server";
 import { decide, type YouthSection } from "./policy";
+import { YOUTH_ID } from "./youth-file.server";
 
 type YouthRow = typeof youths.$inferSelect;
 type Result = { ok: true } | { ok: false; errors: FieldErrors };
 
 /** Loads the youth and checks one section; denied or missing → the same 404, logged either way. */
 function requireSection(actor: Actor, youthId: string, section: YouthSection, action: "read" | "write"): YouthRow {
+  if (!YOUTH_ID.test(youthId)) throw notFound();
   const row = getDb().select().from(youths).where(eq(youths.id, youthId)).get() ?? null;
   const decision = decide(actor, row, section, action);
   writeAudit({ actor, youthId, youthMunicipalityId: row?.homeMunicipalityId ?? null, section, action, decision });

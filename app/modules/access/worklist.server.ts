@@ -7,7 +7,7 @@ import { getDb } from "#db/client";
 import { enrollments, guardians, memberships, users, youths } from "#db/schema";
 import { forbidden } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
-import { addDays, addYears, daysBetween, todayIso } from "~/modules/outreach/dates";
+import { addDays, addYears, daysBetween, todayIso } from "~/lib/dates";
 import { writeAudit } from "./audit.server";
 import { attemptsByEnrollment, endEnrollmentsAtTwenty, routineOf, routineStateFor } from "./outreach.server";
 import { mayUseRegister } from "./policy";

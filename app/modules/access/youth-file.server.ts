@@ -8,6 +8,7 @@ import { and, asc, count, desc, eq } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { guardians, municipalities, youthRevisions, youths } from "#db/schema";
 import { forbidden, notFound } from "~/lib/http";
+import { todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
 import type { Actor } from "~/modules/auth/actor.server";
 import { nameMatches } from "~/modules/youth/names";
@@ -20,12 +21,15 @@ import { decide, mayUseRegister, type Decision } from "./policy";
 
 type YouthRow = typeof youths.$inferSelect;
 
+/** Youth ids are 16 characters of base64url; anything else cannot be a youth and is not looked up. */
+export const YOUTH_ID = /^[A-Za-z0-9_-]{16}$/;
+
 function loadYouth(youthId: string): YouthRow | null {
   return getDb().select().from(youths).where(eq(youths.id, youthId)).get() ?? null;
 }
 
 function today() {
-  return new Date().toISOString().slice(0, 10);
+  return todayIso();
 }
 
 /* ------------------------------------------------------------------ reading one youth */
@@ -141,6 +145,8 @@ export function readYouthForEdit(actor: Actor, youthId: string) {
 }
 
 function requireReadable(actor: Actor, youthId: string): YouthRow {
+  // A malformed id is answered without a log row, so the log cannot be flooded with junk.
+  if (!YOUTH_ID.test(youthId)) throw notFound();
   const row = loadYouth(youthId);
   const decision = decide(actor, row, "identity", "read");
   writeAudit({ actor, youthId, youthMunicipalityId: row?.homeMunicipalityId ?? null, section: "identity", action: "read", decision });
@@ -293,9 +299,11 @@ export function updateYouth(actor: Actor, youthId: string, input: YouthUpdateInp
   const mayTouchAddress = !row.protectedIdentity || decide(actor, row, "protected_address", "read").allowed;
   const next = identityColumns(input);
   if (!mayTouchAddress) {
+    // Nor may they lift the protection: that would show them the address.
     next.streetAddress = row.streetAddress;
     next.postalCode = row.postalCode;
     next.city = row.city;
+    next.protectedIdentity = row.protectedIdentity;
   }
   const db = getDb();
   const previousGuardians = db.select().from(guardians).where(eq(guardians.youthId, youthId)).orderBy(asc(guardians.position)).all();

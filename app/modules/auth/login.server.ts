@@ -4,7 +4,7 @@ import { users } from "#db/schema";
 import { activeMembershipsOfUser } from "~/modules/organizations/memberships.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { startSession } from "./session.server";
-import { isThrottled, normaliseUsername, recordAttempt } from "./throttle.server";
+import { isThrottled, markAttemptSucceeded, normaliseUsername, recordAttempt } from "./throttle.server";
 
 export const LOGIN_ERRORS = {
   // The same answer for an unknown user, a wrong password and a disabled account (ASVS 2.2.x).
@@ -18,16 +18,14 @@ export async function signIn(username: string, password: string, address: string
   const key = normaliseUsername(username);
   const now = Date.now();
   if (isThrottled(key, address, now)) return { ok: false, error: LOGIN_ERRORS.throttled };
+  const attemptId = recordAttempt(key, address, now);
 
   const user = getDb().select().from(users).where(eq(users.username, key)).get();
   // Verify against a dummy hash when the user is unknown, so timing does not tell.
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const memberships = user ? activeMembershipsOfUser(user.id) : [];
-  if (!user || !valid || user.disabledAt) {
-    recordAttempt(key, address, false, now);
-    return { ok: false, error: LOGIN_ERRORS.invalid };
-  }
-  recordAttempt(key, address, true, now);
+  if (!user || !valid || user.disabledAt) return { ok: false, error: LOGIN_ERRORS.invalid };
+  markAttemptSucceeded(attemptId);
   const only = memberships.length === 1 ? memberships[0]!.id : null;
   const cookie = await startSession(user.id, only);
   return { ok: true, cookie, needsMembershipChoice: memberships.length > 1 };

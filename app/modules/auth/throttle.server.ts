@@ -38,11 +38,19 @@ export function isThrottled(usernameKey: string, address: string, now: number): 
   return addressFailures >= MAX_FAILURES_PER_ADDRESS;
 }
 
-export function recordAttempt(usernameKey: string, address: string, succeeded: boolean, now: number) {
+/**
+ * Records an attempt as failed *before* the password is checked (which awaits), so that parallel
+ * attempts all count against the limit; a correct password then marks it as a success.
+ */
+export function recordAttempt(usernameKey: string, address: string, now: number): number {
   const db = getDb();
-  db.transaction((tx) => {
-    tx.insert(loginAttempts).values({ usernameKey, address, succeeded, at: now }).run();
+  return db.transaction((tx) => {
     // Attempts older than a day serve no throttle; keep the table small.
     tx.delete(loginAttempts).where(lt(loginAttempts.at, now - 24 * 60 * 60 * 1000)).run();
+    return tx.insert(loginAttempts).values({ usernameKey, address, succeeded: false, at: now }).returning({ id: loginAttempts.id }).get().id;
   });
+}
+
+export function markAttemptSucceeded(attemptId: number) {
+  getDb().update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId)).run();
 }

@@ -3,11 +3,12 @@
  * Nothing here touches youth data, and the access policy gives the admin role none.
  */
 import crypto from "node:crypto";
-import { and, asc, count, eq, isNull, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, or } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb } from "#db/client";
-import { memberships, municipalities, organisations, users, type Role } from "#db/schema";
+import { adminEvents, memberships, municipalities, organisations, users, type Role } from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
+import type { Actor } from "~/modules/auth/actor.server";
 import { endAllSessionsOfUser } from "~/modules/auth/session.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { nameMatches } from "~/modules/youth/names";
@@ -16,13 +17,53 @@ import { ROLE_LABELS, ROLES_BY_KIND } from "./labels";
 
 type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 
-export function createMunicipality(input: z.output<typeof municipalitySchema>): Result {
+/** Who did an administrative change; null from the command line (the first systemförvaltare). */
+export type AdminActor = Pick<Actor, "userId" | "membershipId"> | null;
+
+function logAdminEvent(by: AdminActor, action: string, target: { userId?: number; organisationId?: number | null; detail?: string }) {
+  getDb()
+    .insert(adminEvents)
+    .values({
+      userId: by?.userId ?? null,
+      membershipId: by?.membershipId ?? null,
+      action,
+      targetUserId: target.userId ?? null,
+      targetOrganisationId: target.organisationId ?? null,
+      detail: target.detail ?? null,
+    })
+    .run();
+}
+
+export const ADMIN_EVENT_LABELS: Record<string, string> = {
+  user_created: "Konto skapat",
+  membership_added: "Roll tillagd",
+  membership_ended: "Roll avslutad",
+  user_disabled: "Konto inaktiverat",
+  user_enabled: "Konto aktiverat",
+  password_reset: "Lösenord återställt",
+  organisation_created: "Organisation skapad",
+  municipality_created: "Kommun skapad",
+};
+
+export function adminEventsForUser(userId: number) {
+  return getDb()
+    .select({ id: adminEvents.id, at: adminEvents.at, action: adminEvents.action, detail: adminEvents.detail, byName: users.displayName })
+    .from(adminEvents)
+    .leftJoin(users, eq(users.id, adminEvents.userId))
+    .where(eq(adminEvents.targetUserId, userId))
+    .orderBy(desc(adminEvents.at), desc(adminEvents.id))
+    .limit(100)
+    .all();
+}
+
+export function createMunicipality(input: z.output<typeof municipalitySchema>, by: AdminActor): Result {
   const db = getDb();
   const clash = db.select().from(municipalities).where(or(eq(municipalities.name, input.name), eq(municipalities.code, input.code))).get();
   if (clash) {
     return { ok: false, errors: clash.code === input.code ? { code: "Kommunkoden finns redan." } : { name: "Kommunen finns redan." } };
   }
   db.insert(municipalities).values(input).run();
+  logAdminEvent(by, "municipality_created", { detail: `${input.name} (${input.code})` });
   return { ok: true };
 }
 
@@ -42,7 +83,7 @@ export function listOrganisations() {
     .all();
 }
 
-export function createOrganisation(input: z.output<typeof organisationSchema>): Result {
+export function createOrganisation(input: z.output<typeof organisationSchema>, by: AdminActor): Result {
   const db = getDb();
   if (!db.select().from(municipalities).where(eq(municipalities.id, input.municipalityId)).get()) {
     return { ok: false, errors: { municipalityId: "Välj kommun." } };
@@ -59,7 +100,7 @@ export function createOrganisation(input: z.output<typeof organisationSchema>): 
     return { ok: false, errors: { name: "Det finns redan en organisation med det namnet i kommunen." } };
   }
   const isSchool = input.kind === "school";
-  db.insert(organisations)
+  const created = db.insert(organisations)
     .values({
       kind: input.kind,
       name: input.name,
@@ -67,7 +108,9 @@ export function createOrganisation(input: z.output<typeof organisationSchema>): 
       schoolOrganiserKind: isSchool && input.schoolOrganiserKind ? input.schoolOrganiserKind : null,
       schoolOrganiserName: isSchool ? input.schoolOrganiserName ?? null : null,
     })
-    .run();
+    .returning({ id: organisations.id })
+    .get();
+  logAdminEvent(by, "organisation_created", { organisationId: created.id, detail: input.name });
   return { ok: true };
 }
 
@@ -130,7 +173,7 @@ function checkMembership(input: { organisationId?: number | ""; role: Role }): F
   return null;
 }
 
-export async function createUser(input: z.output<typeof userCreateSchema>): Promise<Result<{ userId: number; temporaryPassword: string }>> {
+export async function createUser(input: z.output<typeof userCreateSchema>, by: AdminActor): Promise<Result<{ userId: number; temporaryPassword: string }>> {
   const db = getDb();
   if (db.select().from(users).where(eq(users.username, input.username)).get()) {
     return { ok: false, errors: { username: "Det finns redan en användare med den e-postadressen." } };
@@ -146,10 +189,11 @@ export async function createUser(input: z.output<typeof userCreateSchema>): Prom
       .run();
     return user.id;
   });
+  logAdminEvent(by, "user_created", { userId, organisationId: input.role === "system_admin" ? null : Number(input.organisationId), detail: ROLE_LABELS[input.role] });
   return { ok: true, userId, temporaryPassword: password };
 }
 
-export function addMembership(userId: number, input: z.output<typeof membershipSchema>): Result {
+export function addMembership(userId: number, input: z.output<typeof membershipSchema>, by: AdminActor): Result {
   const problem = checkMembership(input);
   if (problem) return { ok: false, errors: problem };
   const organisationId = input.role === "system_admin" ? null : Number(input.organisationId);
@@ -168,30 +212,36 @@ export function addMembership(userId: number, input: z.output<typeof membershipS
     .get();
   if (existing) return { ok: false, errors: { role: "Användaren har redan den rollen i organisationen." } };
   db.insert(memberships).values({ userId, role: input.role, organisationId }).run();
+  logAdminEvent(by, "membership_added", { userId, organisationId, detail: ROLE_LABELS[input.role] });
   return { ok: true };
 }
 
 /** Ending a membership keeps it for history (what was done in it stays attributed). */
-export async function endMembership(userId: number, membershipId: number) {
+export async function endMembership(userId: number, membershipId: number, by: AdminActor) {
+  const membership = getDb().select().from(memberships).where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId))).get();
+  if (!membership) return;
   getDb()
     .update(memberships)
     .set({ endedAt: new Date().toISOString() })
     .where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId), isNull(memberships.endedAt)))
     .run();
+  logAdminEvent(by, "membership_ended", { userId, organisationId: membership.organisationId, detail: ROLE_LABELS[membership.role] });
   // A session acting in the ended membership must not continue in it.
   await endAllSessionsOfUser(userId);
 }
 
 /** Disabling ends every session of the user at once. */
-export async function setUserDisabled(userId: number, disabled: boolean) {
+export async function setUserDisabled(userId: number, disabled: boolean, by: AdminActor) {
   getDb().update(users).set({ disabledAt: disabled ? new Date().toISOString() : null }).where(eq(users.id, userId)).run();
+  logAdminEvent(by, disabled ? "user_disabled" : "user_enabled", { userId });
   if (disabled) await endAllSessionsOfUser(userId);
 }
 
-export async function resetPassword(userId: number): Promise<string> {
+export async function resetPassword(userId: number, by: AdminActor): Promise<string> {
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   getDb().update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, userId)).run();
+  logAdminEvent(by, "password_reset", { userId });
   await endAllSessionsOfUser(userId);
   return password;
 }

@@ -4,7 +4,7 @@
  * over dates without a database.
  */
 import type { ContactChannel, ContactOutcome, ContactTarget, OffsetUnit } from "#db/schema";
-import { addDays, addMonths } from "./dates";
+import { addDays, addMonths } from "~/lib/dates";
 
 export type RoutineStep = { position: number; label: string; channels: ContactChannel[]; offsetAmount: number; offsetUnit: OffsetUnit };
 export type RecordedAttempt = { date: string; channel: ContactChannel; target: ContactTarget; outcome: ContactOutcome };

@@ -35,3 +35,14 @@ export function daysBetween(fromIso: string, toIsoDate: string) {
   const b = parts(toIsoDate);
   return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);
 }
+
+/** The UTC instant at which a Swedish calendar day begins (00:00 in Stockholm, summer time or not). */
+export function stockholmDayStartUtc(iso: string): string {
+  const { y, m, d } = parts(iso);
+  const guess = new Date(Date.UTC(y, m - 1, d));
+  const offset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "shortOffset" })
+    .formatToParts(guess)
+    .find((p) => p.type === "timeZoneName")?.value; // "GMT+1" or "GMT+2"
+  const hours = Number(/GMT([+-]\d+)/.exec(offset ?? "")?.[1] ?? 0);
+  return new Date(guess.getTime() - hours * 3_600_000).toISOString();
+}
