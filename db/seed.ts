@@ -6,12 +6,22 @@
  */
 import crypto from "node:crypto";
 import type { Db } from "./client";
-import { guardians, memberships, municipalities, organisations, users, youthRevisions, youths } from "./schema";
+import { contactAttempts, enrollments, guardians, memberships, municipalities, notices, organisations, users, youthRevisions, youths, type EnrollmentStatus } from "./schema";
 import { hashPassword } from "../app/modules/auth/password.server";
 import { parsePersonalNumber } from "../app/modules/youth/personal-number";
 import { guardianInputs, identityColumns } from "../app/modules/youth/youth-row";
 import { swedishFaker, youthInput } from "../tests/factories/youth";
 import { DEMO_ACCOUNTS, DEMO_MULTI_ROLE, DEMO_PASSWORD } from "./demo-accounts";
+
+function addDaysIso(iso: string, days: number) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function dayOffset(days: number) {
+  return addDaysIso(new Date().toISOString().slice(0, 10), days);
+}
 
 export async function seedDemo(db: Db, options: { youths: number }) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -49,9 +59,11 @@ export async function seedDemo(db: Db, options: { youths: number }) {
         .get().id;
     }
     const multiId = user(DEMO_MULTI_ROLE.username, DEMO_MULTI_ROLE.displayName);
+    const multiMemberships: number[] = [];
     for (const m of DEMO_MULTI_ROLE.memberships) {
-      tx.insert(memberships).values({ userId: multiId, role: m.role, organisationId: orgs[m.org]! }).run();
+      multiMemberships.push(tx.insert(memberships).values({ userId: multiId, role: m.role, organisationId: orgs[m.org]! }).returning({ id: memberships.id }).get().id);
     }
+    const caseworkers = [membershipIds["handlaggare@demo.example"]!, multiMemberships[0]!];
 
     const registrars = [membershipIds["handlaggare@demo.example"]!, membershipIds["samordnare@demo.example"]!];
     const jkpgRegistrar = membershipIds["kaa-jonkoping@demo.example"]!;
@@ -85,7 +97,80 @@ export async function seedDemo(db: Db, options: { youths: number }) {
         const guardianRows = guardianInputs(input);
         if (guardianRows.length > 0) tx.insert(guardians).values(guardianRows.map((g) => ({ ...g, youthId: id }))).run();
         tx.insert(youthRevisions).values({ youthId: id, at: createdAt, membershipId: registrar, changedFields: "Registrerad" }).run();
+        if (faker.datatype.boolean({ probability: 0.85 })) {
+          seedEnrollment(id, group.municipalityId, createdAt.slice(0, 10), group.municipalityId === nassjo ? caseworkers : [jkpgRegistrar], registrar);
+        }
       }
+    }
+
+    // The outreach so far: an enrollment with a status, a caseworker and the attempts made.
+    function seedEnrollment(youthId: string, municipalityId: number, startDate: string, staff: number[], registrar: number) {
+      const status = faker.helpers.weightedArrayElement<EnrollmentStatus>([
+        { weight: 25, value: "not_contacted" },
+        { weight: 35, value: "contacted" },
+        { weight: 25, value: "in_intervention" },
+        { weight: 15, value: "watch" },
+      ]);
+      const enrollmentId = tx
+        .insert(enrollments)
+        .values({
+          youthId,
+          municipalityId,
+          startDate,
+          startReason: faker.helpers.arrayElement(["notice_dropout", "notice_absence", "notice_not_started", "moved_in", "register_check"] as const),
+          status,
+          caseworkerMembershipId: faker.helpers.maybe(() => faker.helpers.arrayElement(staff), { probability: 0.75 }) ?? null,
+          watchUntil: status === "watch" ? dayOffset(faker.number.int({ min: -20, max: 60 })) : null,
+          createdByMembershipId: registrar,
+        })
+        .returning({ id: enrollments.id })
+        .get().id;
+      const attempt = (daysAfterStart: number, channel: "letter" | "phone" | "sms", outcome: "reached" | "not_reached" | "message_left") => {
+        const date = addDaysIso(startDate, daysAfterStart);
+        if (date > dayOffset(0)) return;
+        tx.insert(contactAttempts)
+          .values({
+            enrollmentId,
+            youthId,
+            channel,
+            date,
+            outcome,
+            occupation: outcome === "reached" ? faker.helpers.arrayElement(["studies", "work", "other_activity", "none"] as const) : null,
+            recordedByMembershipId: registrar,
+          })
+          .run();
+      };
+      if (status === "not_contacted") {
+        if (faker.datatype.boolean()) attempt(5, "letter", "message_left");
+      } else {
+        attempt(4, "letter", "message_left");
+        attempt(faker.number.int({ min: 10, max: 40 }), faker.helpers.arrayElement(["phone", "sms"] as const), "reached");
+      }
+    }
+
+    // New notices in the KAA inbox, among them one from the fristående school in Jönköping.
+    const schoolStaffMembership = membershipIds["skola@demo.example"]!;
+    const noticeKinds = ["dropout", "absence", "not_started", "dropout", "absence"] as const;
+    for (let i = 0; i < 12; i++) {
+      const input = youthInput(faker, { homeMunicipalityId: i < 10 ? nassjo : jonkoping, city: i < 10 ? "Nässjö" : "Jönköping", postalPrefix: i < 10 ? "571" : "553" });
+      const parsed = parsePersonalNumber(input.personalNumber);
+      if (!parsed.ok) continue;
+      tx.insert(notices)
+        .values({
+          schoolOrganisationId: i % 4 === 3 ? orgs.school3! : i % 2 === 0 ? orgs.school1! : orgs.school2!,
+          submittedByMembershipId: schoolStaffMembership,
+          kind: noticeKinds[i % noticeKinds.length]!,
+          personalNumber: parsed.value.normalized,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          homeMunicipalityId: input.homeMunicipalityId,
+          programme: faker.helpers.arrayElement(["Ekonomiprogrammet", "El- och energiprogrammet", "Samhällsvetenskapsprogrammet", "Naturbruksprogrammet", "Introduktionsprogram"]),
+          eventDate: dayOffset(-faker.number.int({ min: 1, max: 20 })),
+          contactName: "Eva Berg",
+          contactPhone: "0380-51 80 00",
+          createdAt: new Date(Date.now() - faker.number.int({ min: 1, max: 240 }) * 3_600_000).toISOString(),
+        })
+        .run();
     }
   });
 }

@@ -29,6 +29,12 @@ export function useValidatedForm(
   };
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    // A button marked formNoValidate (e.g. "look up in the population register") skips the checks.
+    if (submitter?.formNoValidate) {
+      event.preventDefault();
+      submit(submitter, { method: "post" });
+      return;
+    }
     void form.handleSubmit(() => {
       if (formRef.current) submit(submitter ?? formRef.current, { method: "post" });
     })(event);

@@ -4,15 +4,23 @@ export type NavItem = { to: string; label: string };
 
 const KAA: NavItem[] = [
   { to: "/start", label: "Start" },
+  { to: "/att-gora", label: "Att göra" },
+  { to: "/inkorg", label: "Inkorg" },
   { to: "/ungdomar", label: "Ungdomsregistret" },
   { to: "/ungdomar/ny", label: "Registrera ungdom" },
+  { to: "/kontaktrutin", label: "Kontaktrutin" },
 ];
 
 /** The main menu of each role: only what that role may open. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
   kaa_coordinator: [...KAA, { to: "/loggkontroll", label: "Loggkontroll" }],
   kaa_caseworker: KAA,
-  school_staff: [{ to: "/start", label: "Start" }],
+  school_staff: [
+    { to: "/start", label: "Start" },
+    { to: "/anmalningar", label: "Anmälningar" },
+    { to: "/anmalningar/ny", label: "Ny anmälan" },
+    { to: "/anmalningar/importera", label: "Importera" },
+  ],
   social_worker: [{ to: "/start", label: "Start" }],
   employment_officer: [{ to: "/start", label: "Start" }],
   steering_member: [{ to: "/start", label: "Start" }],

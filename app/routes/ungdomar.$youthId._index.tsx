@@ -1,14 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/lib/format";
+import { noticesOfYouth } from "~/modules/access/notices.server";
+import { readOutreach } from "~/modules/access/outreach.server";
 import { readYouthFile, type Address } from "~/modules/access/youth-file.server";
+import { NOTICE_STATUS_LABELS } from "~/components/labels";
+import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
+import { LETTERS } from "~/modules/outreach/letters";
+import { CHANNEL_LABELS, END_REASON_LABELS, ENROLLMENT_STATUS_LABELS, OCCUPATION_LABELS, OUTCOME_LABELS, START_REASON_LABELS, TARGET_LABELS } from "~/modules/outreach/labels";
 import { requireActor } from "~/modules/auth/actor.server";
 
 export const meta: MetaFunction = () => [{ title: "Ungdom – Samverkansportalen" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return { youth: readYouthFile(actor, params.youthId ?? "") };
+  const youth = readYouthFile(actor, params.youthId ?? "");
+  return { youth, outreach: readOutreach(actor, youth.id), notices: noticesOfYouth(actor, youth.id) };
 }
 
 /** Showing a protected address is a deliberate act (a POST, never a link), and each showing is logged. */
@@ -45,7 +52,7 @@ function AddressView({ address }: { address: Address }) {
 }
 
 export default function YouthPage() {
-  const { youth } = useLoaderData<typeof loader>();
+  const { youth, outreach, notices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -64,6 +71,15 @@ export default function YouthPage() {
         <ul>
           <li>
             <a href="#identitet">Identitet och kontaktuppgifter</a>
+          </li>
+          <li>
+            <a href="#inskrivning">Inskrivning</a>
+          </li>
+          <li>
+            <a href="#kontakter">Kontakter</a>
+          </li>
+          <li>
+            <a href="#anmalningar">Anmälningar</a>
           </li>
           <li>
             <a href="#historik">Ändringshistorik</a>
@@ -101,6 +117,130 @@ export default function YouthPage() {
           </ul>
         ) : (
           <p>{youth.age < 18 ? "Ingen vårdnadshavare registrerad. Ungdomen är under 18 år – lägg till vårdnadshavare." : "Ingen vårdnadshavare registrerad."}</p>
+        )}
+      </section>
+      <section id="inskrivning" aria-labelledby="inskrivning-rubrik" className="card">
+        <h2 id="inskrivning-rubrik">Inskrivning</h2>
+        {outreach.open ? (
+          <dl className="facts">
+            <dt>Status</dt>
+            <dd>
+              <strong>{ENROLLMENT_STATUS_LABELS[outreach.open.status]}</strong>
+              {outreach.open.status === "watch" && outreach.open.watchUntil ? `, kontakta igen ${outreach.open.watchUntil}` : ""}
+            </dd>
+            <dt>Inskriven</dt>
+            <dd>
+              {outreach.open.startDate} ({START_REASON_LABELS[outreach.open.startReason]})
+            </dd>
+            <dt>Handläggare</dt>
+            <dd>{outreach.open.caseworkerName ?? "Ingen tilldelad"}</dd>
+          </dl>
+        ) : (
+          <p>Ingen öppen inskrivning.</p>
+        )}
+        <p>
+          <Link to={`/ungdomar/${youth.id}/inskrivning`} className="button button--secondary">
+            {outreach.open ? "Ändra status, handläggare eller avsluta" : "Öppna en inskrivning"}
+          </Link>
+        </p>
+        {outreach.enrollments.some((e) => e.endDate) ? (
+          <>
+            <h3>Tidigare inskrivningar</h3>
+            <ul>
+              {outreach.enrollments
+                .filter((e) => e.endDate)
+                .map((e) => (
+                  <li key={e.id}>
+                    {e.startDate} – {e.endDate}: {START_REASON_LABELS[e.startReason]}; avslutad: {e.endReason ? END_REASON_LABELS[e.endReason] : "–"}
+                    {e.endNote ? ` (${e.endNote})` : ""}
+                  </li>
+                ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      <section id="kontakter" aria-labelledby="kontakter-rubrik" className="card">
+        <h2 id="kontakter-rubrik">Kontakter</h2>
+        {outreach.routine ? (
+          <div className={`alert ${outreach.routine.state === "due" && outreach.routine.overdue ? "alert--error" : "alert--info"}`}>
+            {outreach.routine.state === "due" ? (
+              <>
+                <strong>Nästa steg i kontaktrutinen:</strong> {outreach.routine.step.label}
+                {outreach.routine.missingTargets.includes("guardian") ? " (även till vårdnadshavare, ungdomen är under 18)" : ""}.{" "}
+                {outreach.routine.overdue ? <strong>Försenat – skulle gjorts senast {outreach.routine.dueDate}.</strong> : `Senast ${outreach.routine.dueDate}.`}
+              </>
+            ) : outreach.routine.state === "completed_without_contact" ? (
+              <>Alla steg i kontaktrutinen är gjorda utan att ni fått kontakt. Sätt ungdomen under bevakning eller avsluta inskrivningen.</>
+            ) : (
+              <>Kontakt etablerad {outreach.routine.reachedOn}.</>
+            )}
+          </div>
+        ) : null}
+        <div className="button-row">
+          <Link to={`/ungdomar/${youth.id}/kontakt`} className="button button--secondary">
+            Registrera kontaktförsök
+          </Link>
+          {LETTERS.map((l) => (
+            <Link key={l.slug} to={`/ungdomar/${youth.id}/brev/${l.slug}`}>
+              {l.label}
+            </Link>
+          ))}
+        </div>
+        {outreach.attempts.length > 0 ? (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Kontaktförsök, senaste först</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Datum</th>
+                  <th scope="col">Kontaktsätt</th>
+                  <th scope="col">Till</th>
+                  <th scope="col">Utfall</th>
+                  <th scope="col">Sysselsättning</th>
+                  <th scope="col">Registrerat av</th>
+                </tr>
+              </thead>
+              <tbody>
+                {outreach.attempts.map((a) => (
+                  <tr key={a.id}>
+                    <td>{a.date}</td>
+                    <td>
+                      {CHANNEL_LABELS[a.channel]}
+                      {a.secondStaff ? ` (med ${a.secondStaff})` : ""}
+                      {a.note ? <span className="block muted">{a.note}</span> : null}
+                    </td>
+                    <td>{TARGET_LABELS[a.target]}</td>
+                    <td>{OUTCOME_LABELS[a.outcome]}</td>
+                    <td>
+                      {a.occupation ? OCCUPATION_LABELS[a.occupation] : "–"}
+                      {a.occupationNote ? `: ${a.occupationNote}` : ""}
+                    </td>
+                    <td>{a.recordedBy}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>Inga kontaktförsök registrerade.</p>
+        )}
+      </section>
+      <section id="anmalningar" aria-labelledby="anmalningar-rubrik" className="card">
+        <h2 id="anmalningar-rubrik">Anmälningar från skolor</h2>
+        {notices.length > 0 ? (
+          <ul>
+            {notices.map((n) => (
+              <li key={n.id}>
+                <Link to={`/inkorg/${n.id}`}>
+                  {NOTICE_KIND_LABELS[n.kind]} {n.eventDate}
+                </Link>
+                , {n.schoolName} ({n.programme}). {n.reason ? `”${n.reason}”. ` : ""}Kontakt: {[n.contactName, n.contactPhone, n.contactEmail].filter(Boolean).join(", ")}.{" "}
+                {NOTICE_STATUS_LABELS[n.status]}.
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Inga anmälningar.</p>
         )}
       </section>
       <section id="historik" aria-labelledby="historik-rubrik" className="card">

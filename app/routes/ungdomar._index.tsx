@@ -3,7 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { Pagination } from "~/components/pagination";
 import { formatDate, parsePage } from "~/lib/format";
 import { findYouthByPersonalNumber, listYouthRegister } from "~/modules/access/youth-file.server";
-import { REGISTER_SORTS, type RegisterSort } from "~/modules/youth/register-query";
+import { REGISTER_SORTS, REGISTER_STATUS_FILTERS, type RegisterSort, type RegisterStatusFilter } from "~/modules/youth/register-query";
+import { kaaStaff } from "~/modules/organizations/memberships.server";
+import { ENROLLMENT_STATUS_LABELS } from "~/modules/outreach/labels";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 
 export const meta: MetaFunction = () => [{ title: "Ungdomsregistret – Samverkansportalen" }];
@@ -21,8 +23,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = qError ? "" : rawQ;
   const sortParam = params.get("sortering");
   const sort: RegisterSort = REGISTER_SORTS.includes(sortParam as RegisterSort) ? (sortParam as RegisterSort) : "namn";
-  const result = listYouthRegister(actor, { q: q || undefined, sort, page: parsePage(params.get("sida")) });
-  return { ...result, q, qError, sort, municipalityName: actor.municipalityName };
+  const statusParam = params.get("status") ?? "";
+  const status = REGISTER_STATUS_FILTERS.includes(statusParam as RegisterStatusFilter) ? (statusParam as RegisterStatusFilter) : undefined;
+  const caseworkerParam = params.get("handlaggare") ?? "";
+  const caseworker = caseworkerParam === "ingen" ? ("unassigned" as const) : Number(caseworkerParam) || undefined;
+  const overdue = params.get("forsenade") === "ja";
+  const result = listYouthRegister(actor, { q: q || undefined, sort, page: parsePage(params.get("sida")), status, caseworker, overdue });
+  return {
+    ...result,
+    q,
+    qError,
+    sort,
+    filters: { status: status ?? "", caseworker: caseworkerParam, overdue },
+    staff: kaaStaff(actor.organisationId!),
+    municipalityName: actor.municipalityName,
+  };
 }
 
 /** Exact look-up by personnummer, posted so that the number stays out of the address bar. */
@@ -81,6 +96,33 @@ export default function Register() {
               ))}
             </select>
           </div>
+          <div className="field">
+            <label htmlFor="status">Status</label>
+            <select id="status" name="status" defaultValue={data.filters.status}>
+              <option value="">Alla</option>
+              {REGISTER_STATUS_FILTERS.map((s) => (
+                <option key={s} value={s}>
+                  {s === "none" ? "Ingen öppen inskrivning" : ENROLLMENT_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="handlaggare">Handläggare</label>
+            <select id="handlaggare" name="handlaggare" defaultValue={data.filters.caseworker}>
+              <option value="">Alla</option>
+              <option value="ingen">Ingen tilldelad</option>
+              {data.staff.map((s) => (
+                <option key={s.membershipId} value={s.membershipId}>
+                  {s.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field field--checkbox">
+            <input id="forsenade" name="forsenade" type="checkbox" value="ja" defaultChecked={data.filters.overdue} />
+            <label htmlFor="forsenade">Bara försenade</label>
+          </div>
           <button type="submit" className="button button--secondary">
             Visa
           </button>
@@ -123,6 +165,8 @@ export default function Register() {
                 <th scope="col">Namn</th>
                 <th scope="col">Födelsedatum</th>
                 <th scope="col">Ålder</th>
+                <th scope="col">Status</th>
+                <th scope="col">Handläggare</th>
                 <th scope="col">Registrerad</th>
               </tr>
             </thead>
@@ -135,6 +179,8 @@ export default function Register() {
                   </td>
                   <td>{row.birthDate}</td>
                   <td>{row.age} år</td>
+                  <td>{row.status ? ENROLLMENT_STATUS_LABELS[row.status] : "Ingen öppen inskrivning"}</td>
+                  <td>{row.caseworkerName ?? "–"}</td>
                   <td>{formatDate(row.createdAt)}</td>
                 </tr>
               ))}

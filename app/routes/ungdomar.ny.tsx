@@ -1,14 +1,23 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Form, TextField, useValidatedForm } from "~/components/form";
+import { z } from "zod";
+import { ErrorSummary, Form, SelectField, TextField, useValidatedForm } from "~/components/form";
 import { YouthIdentityFields } from "~/components/youth-identity-fields";
+import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
+import { insertEnrollment } from "~/modules/access/outreach.server";
 import { createYouth } from "~/modules/access/youth-file.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
+import { START_REASON_LABELS } from "~/modules/outreach/labels";
+import { prefillFromPopulationRegister } from "~/modules/youth/prefill.server";
 import { youthCreateSchema } from "~/modules/youth/youth-schema";
 
 export const meta: MetaFunction = () => [{ title: "Registrera ungdom – Samverkansportalen" }];
+
+// Notices open their own enrollments from the inbox; these are the other ways into the register.
+const MANUAL_START_REASONS = ["moved_in", "register_check", "self_referral", "other"] as const;
+const registrationSchema = youthCreateSchema.and(z.object({ startReason: z.enum(MANUAL_START_REASONS, { error: "Välj hur ungdomen kom till registret." }) }));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
@@ -18,9 +27,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
-  const form = await parseForm(request, youthCreateSchema);
+  if ((await request.clone().formData()).get("intent") === "lookup") {
+    const values = Object.fromEntries([...(await request.formData())].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+    const lookup = await prefillFromPopulationRegister(values.personalNumber ?? "");
+    return json({ ok: false as const, errors: {} as Record<string, string>, values, lookup });
+  }
+  const form = await parseForm(request, registrationSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = createYouth(actor, form.data);
+  const { startReason, ...identity } = form.data;
+  const result = createYouth(actor, identity, (tx, youthId) => {
+    insertEnrollment(tx, actor, { id: youthId, homeMunicipalityId: identity.homeMunicipalityId }, { startDate: todayIso(), startReason });
+  });
   if (!result.ok) return invalid(result.errors, { ...form.values, ...(result.existingId ? { existingId: result.existingId } : {}) });
   return redirect(`/ungdomar/${result.id}`);
 }
@@ -28,12 +45,28 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewYouth() {
   const { municipalities, ownMunicipalityId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const values = actionData?.values ?? {};
-  const { register, errorFor, formProps, submitting } = useValidatedForm(youthCreateSchema, {
-    defaultValues: { homeMunicipalityId: String(ownMunicipalityId ?? ""), ...values, protectedIdentity: values.protectedIdentity === "on" },
-    serverErrors: actionData?.errors,
-  });
-  const existingId = values.existingId;
+  const lookup = (actionData && "lookup" in actionData ? actionData.lookup : null) as { values: Record<string, unknown>; message: string | null } | null;
+  const values: Record<string, unknown> = { ...(actionData?.values ?? {}) };
+  if (actionData?.values) values.protectedIdentity = actionData.values.protectedIdentity === "on";
+  if (lookup) Object.assign(values, lookup.values);
+  const defaults = { homeMunicipalityId: String(ownMunicipalityId ?? ""), startReason: "other", ...values };
+  return <RegistrationForm key={JSON.stringify(defaults)} defaults={defaults} municipalities={municipalities} errors={actionData?.errors} lookup={lookup} existingId={typeof values.existingId === "string" ? values.existingId : undefined} />;
+}
+
+function RegistrationForm({
+  defaults,
+  municipalities,
+  errors,
+  lookup,
+  existingId,
+}: {
+  defaults: Record<string, unknown>;
+  municipalities: { id: number; name: string }[];
+  errors?: Record<string, string>;
+  lookup: { message: string | null } | null;
+  existingId?: string;
+}) {
+  const { register, errorFor, formProps, submitting } = useValidatedForm(registrationSchema, { defaultValues: defaults, serverErrors: errors });
   return (
     <div className="narrow">
       <h1>Registrera ungdom</h1>
@@ -41,10 +74,15 @@ export default function NewYouth() {
         Registret får bara innehålla namn, personnummer, kontaktuppgifter och sysselsättning (förordning 2006:39). Skriv inga
         känsliga uppgifter som hälsa eller etnicitet.
       </p>
-      <ErrorSummary errors={actionData?.errors} />
+      <ErrorSummary errors={errors} />
       {existingId ? (
         <p className="alert alert--info">
           <Link to={`/ungdomar/${existingId}`}>Öppna ungdomen som redan finns i registret</Link>
+        </p>
+      ) : null}
+      {lookup ? (
+        <p className={`alert ${lookup.message ? "alert--warning" : "alert--success"}`} role="status">
+          {lookup.message ?? "Uppgifterna är hämtade från folkbokföringen. Kontrollera dem innan du registrerar."}
         </p>
       ) : null}
       <Form {...formProps}>
@@ -58,8 +96,19 @@ export default function NewYouth() {
           inputMode="numeric"
           required
         />
+        <button type="submit" className="button button--secondary" name="intent" value="lookup" formNoValidate>
+          Hämta uppgifter från folkbokföringen
+        </button>
         <YouthIdentityFields register={register} errorFor={errorFor} municipalities={municipalities} addressEditable />
-        <button type="submit" className="button" disabled={submitting}>
+        <SelectField
+          name="startReason"
+          label="Hur kom ungdomen till registret?"
+          register={register}
+          error={errorFor("startReason")}
+          required
+          options={MANUAL_START_REASONS.map((r) => ({ value: r, label: START_REASON_LABELS[r] }))}
+        />
+        <button type="submit" className="button" name="intent" value="register" disabled={submitting}>
           Registrera
         </button>
       </Form>

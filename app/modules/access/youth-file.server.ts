@@ -4,11 +4,11 @@
  * A youth that does not exist and a youth the actor may not see give the same 404.
  */
 import crypto from "node:crypto";
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, lte, or } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
-import { guardians, municipalities, youthRevisions, youths } from "#db/schema";
+import { enrollments, guardians, memberships, municipalities, users, youthRevisions, youths } from "#db/schema";
 import { forbidden, notFound } from "~/lib/http";
-import { todayIso } from "~/lib/dates";
+import { addDays, todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
 import type { Actor } from "~/modules/auth/actor.server";
 import { nameMatches } from "~/modules/youth/names";
@@ -161,17 +161,32 @@ function requireReadable(actor: Actor, youthId: string): YouthRow {
 export function listYouthRegister(actor: Actor, query: RegisterQuery) {
   if (!mayUseRegister(actor) || actor.municipalityId === null) throw forbidden();
   const db = getDb();
+  const today = todayIso();
   const where = and(
     eq(youths.homeMunicipalityId, actor.municipalityId),
     query.q ? nameMatches(youths.nameSearch, query.q) : undefined,
+    query.status === "none" ? isNull(enrollments.id) : query.status ? eq(enrollments.status, query.status) : undefined,
+    query.caseworker === "unassigned"
+      ? and(isNotNull(enrollments.id), isNull(enrollments.caseworkerMembershipId))
+      : query.caseworker
+        ? eq(enrollments.caseworkerMembershipId, query.caseworker)
+        : undefined,
+    query.overdue
+      ? or(
+          and(eq(enrollments.status, "not_contacted"), lte(enrollments.startDate, addDays(today, -28))),
+          and(eq(enrollments.status, "watch"), lte(enrollments.watchUntil, today)),
+        )
+      : undefined,
   );
+  // The open enrollment (at most one per youth) carries status and caseworker.
+  const openEnrollment = and(eq(enrollments.youthId, youths.id), isNull(enrollments.endDate));
   const order =
     query.sort === "nyast"
       ? [desc(youths.createdAt), desc(youths.id)]
       : query.sort === "alder"
         ? [asc(youths.birthDate), asc(youths.id)]
         : [asc(youths.nameSort), asc(youths.id)];
-  const total = db.select({ n: count() }).from(youths).where(where).get()?.n ?? 0;
+  const total = db.select({ n: count() }).from(youths).leftJoin(enrollments, openEnrollment).where(where).get()?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
   const page = Math.min(Math.max(1, query.page), pageCount);
   const rows = db
@@ -183,8 +198,14 @@ export function listYouthRegister(actor: Actor, query: RegisterQuery) {
       homeMunicipalityId: youths.homeMunicipalityId,
       protectedIdentity: youths.protectedIdentity,
       createdAt: youths.createdAt,
+      status: enrollments.status,
+      startDate: enrollments.startDate,
+      caseworkerName: users.displayName,
     })
     .from(youths)
+    .leftJoin(enrollments, openEnrollment)
+    .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
+    .leftJoin(users, eq(users.id, memberships.userId))
     .where(where)
     .orderBy(...order)
     .limit(REGISTER_PAGE_SIZE)
@@ -201,7 +222,6 @@ export function listYouthRegister(actor: Actor, query: RegisterQuery) {
       decision: { allowed: true, basis: "register_keeper" } as Decision,
     })),
   );
-  const now = today();
   return {
     total,
     page,
@@ -210,9 +230,12 @@ export function listYouthRegister(actor: Actor, query: RegisterQuery) {
       id: row.id,
       name: `${row.lastName}, ${row.firstName}`,
       birthDate: row.birthDate,
-      age: ageOn(row.birthDate, now),
+      age: ageOn(row.birthDate, today),
       protectedIdentity: row.protectedIdentity,
       createdAt: row.createdAt,
+      status: row.status,
+      startDate: row.startDate,
+      caseworkerName: row.caseworkerName,
     })),
   };
 }

@@ -2,4 +2,16 @@
 export const REGISTER_PAGE_SIZE = 25;
 export const REGISTER_SORTS = ["namn", "nyast", "alder"] as const;
 export type RegisterSort = (typeof REGISTER_SORTS)[number];
-export type RegisterQuery = { q?: string; sort: RegisterSort; page: number };
+export const REGISTER_STATUS_FILTERS = ["not_contacted", "contacted", "in_intervention", "watch", "none"] as const;
+export type RegisterStatusFilter = (typeof REGISTER_STATUS_FILTERS)[number];
+export type RegisterQuery = {
+  q?: string;
+  sort: RegisterSort;
+  page: number;
+  /** Status of the open enrollment; "none" = no open enrollment. */
+  status?: RegisterStatusFilter;
+  /** Caseworker membership id, or "unassigned". */
+  caseworker?: number | "unassigned";
+  /** Not contacted within four weeks of enrollment, or a watch date that has come. */
+  overdue?: boolean;
+};

@@ -1,0 +1,148 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { fileNotices } from "~/modules/access/notices.server";
+import { requireRole } from "~/modules/auth/actor.server";
+import { CSV_FIELD_LABELS, decodeCsv, MAX_CSV_ROWS, municipalityResolver, parseNoticeCsv, type CsvRowResult } from "~/modules/notices/notice-csv";
+import { listMunicipalities } from "~/modules/organizations/municipalities.server";
+
+export const meta: MetaFunction = () => [{ title: "Importera anmälningar – Samverkansportalen" }];
+
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["school_staff"]);
+  return null;
+}
+
+type Report = { error?: string; rows?: { line: number; ok: boolean; name: string; errors: { field: string; message: string }[] }[]; validCount?: number; text?: string };
+
+function report(rows: CsvRowResult[], text: string): Report {
+  return {
+    text,
+    validCount: rows.filter((r) => r.ok).length,
+    rows: rows.map((r) => ({
+      line: r.line,
+      ok: r.ok,
+      name: [r.values.firstName, r.values.lastName].filter(Boolean).join(" ") || "–",
+      errors: r.ok ? [] : Object.entries(r.errors).map(([field, message]) => ({ field: CSV_FIELD_LABELS[field] ?? field, message })),
+    })),
+  };
+}
+
+/**
+ * Every row is checked. A file without errors is sent at once; from a file with errors nothing is
+ * stored, unless the user then chooses to send only the valid rows.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireRole(request, ["school_staff"]);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  let text: string;
+  if (intent === "send-valid") {
+    text = String(form.get("csv") ?? "");
+  } else {
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) return json<Report>({ error: "Välj en CSV-fil att läsa in." }, { status: 400 });
+    if (file.size > MAX_FILE_BYTES) return json<Report>({ error: "Filen är större än 2 MB. Dela upp den." }, { status: 400 });
+    text = decodeCsv(await file.arrayBuffer());
+  }
+  const parsed = parseNoticeCsv(text, municipalityResolver(listMunicipalities()));
+  if (!parsed.ok) return json<Report>({ error: parsed.error }, { status: 400 });
+  const valid = parsed.rows.filter((r): r is Extract<CsvRowResult, { ok: true }> => r.ok);
+  const hasErrors = valid.length < parsed.rows.length;
+  if (intent === "send-valid" || !hasErrors) {
+    if (valid.length === 0) return json<Report>({ error: "Filen har inga giltiga rader att skicka." }, { status: 400 });
+    fileNotices(actor, valid.map((r) => r.data));
+    return redirect(`/anmalningar?skickade=${valid.length}`);
+  }
+  return json<Report>(report(parsed.rows, text), { status: 400 });
+}
+
+export default function ImportNotices() {
+  const data = useActionData<typeof action>() as Report | undefined;
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <>
+      <h1>Importera anmälningar från fil</h1>
+      <p>
+        Läs in många anmälningar på en gång från en CSV-fil, till exempel sparad från Excel. Varje rad kontrolleras. Har filen fel
+        skickas ingenting förrän du rättat filen – eller väljer att bara skicka de rader som är rätt.
+      </p>
+      <p>
+        <a href="/anmalningar/mall.csv" download>
+          Ladda ner mallen (CSV)
+        </a>{" "}
+        – kolumnerna Typ, Personnummer, Förnamn, Efternamn, Hemkommun, Program, Datum, Orsak, Kontaktperson, Telefon och E-post.
+        Högst {MAX_CSV_ROWS.toLocaleString("sv-SE")} rader.
+      </p>
+      <div className="alert alert--warning">
+        <strong>Skriv inga känsliga uppgifter</strong> i kolumnen Orsak (till exempel hälsa eller familjeförhållanden).
+      </div>
+      {data?.error ? (
+        <p className="alert alert--error" role="alert">
+          {data.error}
+        </p>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="card">
+        <div className="field">
+          <label htmlFor="file">CSV-fil</label>
+          <input id="file" name="file" type="file" accept=".csv,text/csv" />
+        </div>
+        <button type="submit" className="button" name="intent" value="check" disabled={busy}>
+          Läs in och kontrollera
+        </button>
+      </Form>
+      {data?.rows ? (
+        <section aria-labelledby="rapport">
+          <h2 id="rapport">Rapport: {data.rows.length - (data.validCount ?? 0)} rader har fel</h2>
+          <p role="status">
+            Ingenting har skickats. {data.validCount} av {data.rows.length} rader är rätt.
+          </p>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Kontroll rad för rad</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Rad</th>
+                  <th scope="col">Elev</th>
+                  <th scope="col">Resultat</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((row) => (
+                  <tr key={row.line} className={row.ok ? undefined : "row--denied"}>
+                    <td>{row.line}</td>
+                    <td>{row.name}</td>
+                    <td>
+                      {row.ok ? (
+                        "Rätt"
+                      ) : (
+                        <ul className="compact-list">
+                          {row.errors.map((e) => (
+                            <li key={e.field + e.message}>
+                              <strong>{e.field}:</strong> {e.message}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {data.validCount ? (
+            <Form method="post" className="card">
+              <textarea name="csv" defaultValue={data.text} hidden readOnly aria-hidden="true" tabIndex={-1} />
+              <p>Du kan rätta filen och läsa in den igen, eller skicka de rader som är rätt nu och rätta resten senare.</p>
+              <button type="submit" className="button" name="intent" value="send-valid" disabled={busy}>
+                Skicka bara de {data.validCount} giltiga raderna
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { readWorklist, type WorklistFilter } from "~/modules/access/worklist.server";
+import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
+import { kaaStaff } from "~/modules/organizations/memberships.server";
+
+export const meta: MetaFunction = () => [{ title: "Att göra – Samverkansportalen" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, KAA_ROLES);
+  const param = new URL(request.url).searchParams.get("handlaggare");
+  // A caseworker starts with their own list, the samordnare with the whole unit.
+  const choice = param ?? (actor.role === "kaa_caseworker" ? String(actor.membershipId) : "alla");
+  const filter: WorklistFilter = {
+    caseworker: choice === "alla" ? "all" : choice === "ingen" ? "unassigned" : Number(choice) || "all",
+  };
+  return { worklist: readWorklist(actor, filter), staff: kaaStaff(actor.organisationId!), choice };
+}
+
+function Section({ id, title, empty, count, children }: { id: string; title: string; empty: string; count: number; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="card">
+      <h2 id={id}>
+        {title} ({count})
+      </h2>
+      {count === 0 ? <p>{empty}</p> : <ul className="task-list">{children}</ul>}
+    </section>
+  );
+}
+
+function YouthLink({ youthId, name, caseworkerName }: { youthId: string; name: string; caseworkerName: string | null }) {
+  return (
+    <>
+      <Link to={`/ungdomar/${youthId}`}>{name}</Link>
+      <span className="muted"> · {caseworkerName ?? "ingen handläggare"}</span>
+    </>
+  );
+}
+
+export default function Worklist() {
+  const { worklist, staff, choice } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Att göra</h1>
+      <Form method="get" className="filter-form" aria-label="Välj vems lista">
+        <div className="field">
+          <label htmlFor="handlaggare">Visa</label>
+          <select id="handlaggare" name="handlaggare" defaultValue={choice}>
+            <option value="alla">Hela enheten</option>
+            <option value="ingen">Utan handläggare</option>
+            {staff.map((s) => (
+              <option key={s.membershipId} value={s.membershipId}>
+                {s.displayName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          Visa
+        </button>
+      </Form>
+      <Section id="rutinsteg" title="Kontaktrutinen: steg att göra" empty="Inga steg förfaller de närmaste två veckorna." count={worklist.routineSteps.length}>
+        {worklist.routineSteps.map((t) => (
+          <li key={t.youthId} className={t.overdue ? "task task--overdue" : "task"}>
+            <YouthLink {...t} />
+            <span className="block">
+              {t.step}
+              {t.missingGuardian ? " (även till vårdnadshavare)" : ""} – {t.overdue ? <strong>försenat, skulle gjorts {t.dueDate}</strong> : `senast ${t.dueDate}`}
+            </span>
+          </li>
+        ))}
+      </Section>
+      <Section id="ej-kontaktade" title="Ej kontaktade inom fyra veckor" empty="Alla ungdomar är kontaktade inom fyra veckor." count={worklist.notContacted.length}>
+        {worklist.notContacted.map((t) => (
+          <li key={t.youthId} className="task task--overdue">
+            <YouthLink {...t} />
+            <span className="block">Inskriven {t.startDate}, {t.days} dagar utan etablerad kontakt.</span>
+          </li>
+        ))}
+      </Section>
+      <Section id="bevakning" title="Bevakning: dags att kontakta igen" empty="Inga bevakningar har förfallit." count={worklist.watchDue.length}>
+        {worklist.watchDue.map((t) => (
+          <li key={t.youthId} className="task">
+            <YouthLink {...t} />
+            <span className="block">Bevakning till {t.watchUntil}.</span>
+          </li>
+        ))}
+      </Section>
+      <Section id="fyller-20" title="Fyller 20 inom 30 dagar" empty="Ingen fyller 20 den närmaste månaden." count={worklist.turning20.length}>
+        {worklist.turning20.map((t) => (
+          <li key={t.youthId} className="task">
+            <YouthLink {...t} />
+            <span className="block">Fyller 20 år {t.birthday}. Aktivitetsansvaret upphör då.</span>
+          </li>
+        ))}
+      </Section>
+      <Section id="brev-20" title="Informationsbrev vid 20 år att skicka" empty="Inga informationsbrev att skicka." count={worklist.letterAt20.length}>
+        {worklist.letterAt20.map((t) => (
+          <li key={t.youthId} className="task">
+            <YouthLink {...t} />
+            <span className="block">
+              Inskrivningen avslutades {t.endDate} (fyllde 20). <Link to={`/ungdomar/${t.youthId}/brev/vid-20`}>Skriv ut brevet</Link>
+            </span>
+          </li>
+        ))}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,194 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, Form as ValidatedForm, useValidatedForm } from "~/components/form";
+import { NOTICE_STATUS_LABELS } from "~/components/labels";
+import { YouthIdentityFields } from "~/components/youth-identity-fields";
+import { formatDateTime } from "~/lib/format";
+import { invalid, parseForm } from "~/lib/form.server";
+import { markNoticeHandled, readNotice, receiveNotice } from "~/modules/access/notices.server";
+import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
+import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
+import { listMunicipalities } from "~/modules/organizations/municipalities.server";
+import { prefillFromPopulationRegister } from "~/modules/youth/prefill.server";
+import { youthCreateSchema } from "~/modules/youth/youth-schema";
+
+export const meta: MetaFunction = () => [{ title: "Anmälan – Samverkansportalen" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, KAA_ROLES);
+  const data = readNotice(actor, Number(params.noticeId));
+  const { notice } = data;
+  return {
+    ...data,
+    notice: {
+      id: notice.id,
+      kind: notice.kind,
+      status: notice.status,
+      name: `${notice.firstName} ${notice.lastName}`,
+      firstName: notice.firstName,
+      lastName: notice.lastName,
+      personalNumber: notice.personalNumberFormatted,
+      homeMunicipalityId: notice.homeMunicipalityId,
+      programme: notice.programme,
+      eventDate: notice.eventDate,
+      reason: notice.reason,
+      contactName: notice.contactName,
+      contactPhone: notice.contactPhone,
+      contactEmail: notice.contactEmail,
+      createdAt: notice.createdAt,
+      receivedAt: notice.receivedAt,
+      youthId: notice.youthId,
+    },
+    municipalities: listMunicipalities().filter((m) => m.id === notice.homeMunicipalityId),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireRole(request, KAA_ROLES);
+  const noticeId = Number(params.noticeId);
+  const intent = (await request.clone().formData()).get("intent");
+  if (intent === "lookup") {
+    const { notice } = readNotice(actor, noticeId);
+    const lookup = await prefillFromPopulationRegister(notice.personalNumber);
+    return json({ lookup, errors: {} as Record<string, string>, values: {} as Record<string, string> });
+  }
+  if (intent === "handled") {
+    markNoticeHandled(actor, noticeId);
+    return redirect(`/inkorg/${noticeId}`);
+  }
+  const { existingYouthId, notice } = readNotice(actor, noticeId);
+  if (existingYouthId || notice.kind === "started") {
+    const result = receiveNotice(actor, noticeId, null);
+    if (!result.ok) return invalid(result.errors);
+    return redirect(result.youthId ? `/ungdomar/${result.youthId}` : `/inkorg/${noticeId}`);
+  }
+  const form = await parseForm(request, youthCreateSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const result = receiveNotice(actor, noticeId, form.data);
+  if (!result.ok) return invalid(result.errors, form.values);
+  return redirect(`/ungdomar/${result.youthId}`);
+}
+
+export default function NoticePage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { notice } = data;
+  const lookup = actionData && "lookup" in actionData ? actionData.lookup : null;
+  const posted = actionData && "values" in actionData ? actionData.values : {};
+  const defaults = {
+    personalNumber: notice.personalNumber,
+    firstName: notice.firstName,
+    lastName: notice.lastName,
+    homeMunicipalityId: String(notice.homeMunicipalityId),
+    ...(lookup?.values ?? {}),
+    ...posted,
+    ...(posted && "firstName" in posted ? { protectedIdentity: posted.protectedIdentity === "on" } : {}),
+  };
+  const canCreate = notice.status === "sent" && !data.existingYouthId && notice.kind !== "started";
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/inkorg">Inkorg</Link>
+      </p>
+      <h1>
+        {NOTICE_KIND_LABELS[notice.kind]}: {notice.name}
+      </h1>
+      <section aria-labelledby="anmalan" className="card">
+        <h2 id="anmalan">Anmälan</h2>
+        <dl className="facts">
+          <dt>Status</dt>
+          <dd>{NOTICE_STATUS_LABELS[notice.status]}</dd>
+          <dt>Personnummer</dt>
+          <dd>{notice.personalNumber}</dd>
+          <dt>Skola</dt>
+          <dd>
+            {data.schoolName} ({data.schoolOrganiserKind === "fristaende" ? "fristående" : "kommunal"} huvudman: {data.schoolOrganiserName})
+          </dd>
+          <dt>Program</dt>
+          <dd>{notice.programme}</dd>
+          <dt>Händelsedatum</dt>
+          <dd>{notice.eventDate}</dd>
+          <dt>Orsak</dt>
+          <dd>{notice.reason ?? "–"}</dd>
+          <dt>Kontaktperson</dt>
+          <dd>{[notice.contactName, notice.contactPhone, notice.contactEmail].filter(Boolean).join(", ")}</dd>
+          <dt>Inkom</dt>
+          <dd>{formatDateTime(notice.createdAt)}</dd>
+          <dt>Hemkommun</dt>
+          <dd>{data.municipalityName}</dd>
+        </dl>
+      </section>
+      {notice.status !== "sent" ? (
+        <section aria-labelledby="mottagen" className="card">
+          <h2 id="mottagen">Mottagen</h2>
+          <p>
+            Anmälan togs emot {notice.receivedAt ? formatDateTime(notice.receivedAt) : ""}.{" "}
+            {notice.youthId ? <Link to={`/ungdomar/${notice.youthId}`}>Öppna ungdomen</Link> : "Ingen inskrivning behövdes."}
+          </p>
+          {notice.status === "received" ? (
+            <Form method="post">
+              <button type="submit" className="button button--secondary" name="intent" value="handled">
+                Markera som hanterad
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : data.existingYouthId || notice.kind === "started" ? (
+        <section aria-labelledby="ta-emot" className="card">
+          <h2 id="ta-emot">Ta emot</h2>
+          <p>
+            {data.existingYouthId
+              ? "Ungdomen finns redan i registret. Anmälan kopplas till ungdomen, och en inskrivning öppnas om ingen är öppen."
+              : "Ungdomen har påbörjat studier och finns inte i registret. Ingen inskrivning behövs."}
+          </p>
+          <Form method="post">
+            <button type="submit" className="button" name="intent" value="receive">
+              {data.existingYouthId ? "Ta emot och koppla till ungdomen" : "Ta emot"}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {canCreate ? <ReceiveWithNewYouth key={JSON.stringify(defaults)} defaults={defaults} lookupMessage={lookup?.message ?? null} lookupDone={Boolean(lookup)} municipalities={data.municipalities} errors={actionData?.errors} /> : null}
+    </>
+  );
+}
+
+function ReceiveWithNewYouth({
+  defaults,
+  lookupMessage,
+  lookupDone,
+  municipalities,
+  errors,
+}: {
+  defaults: Record<string, unknown>;
+  lookupMessage: string | null;
+  lookupDone: boolean;
+  municipalities: { id: number; name: string }[];
+  errors?: Record<string, string>;
+}) {
+  const { register, errorFor, formProps, submitting } = useValidatedForm(youthCreateSchema, { defaultValues: defaults, serverErrors: errors });
+  return (
+    <section aria-labelledby="registrera" className="card">
+      <h2 id="registrera">Ta emot och registrera ungdomen</h2>
+      <p>Ungdomen finns inte i registret. Kontrollera uppgifterna mot folkbokföringen; en inskrivning öppnas med anmälan som orsak.</p>
+      <Form method="post">
+        <button type="submit" className="button button--secondary" name="intent" value="lookup">
+          Hämta uppgifter från folkbokföringen
+        </button>
+      </Form>
+      {lookupDone ? (
+        <p className={`alert ${lookupMessage ? "alert--warning" : "alert--success"}`} role="status">
+          {lookupMessage ?? "Uppgifterna är hämtade från folkbokföringen. Kontrollera dem innan du registrerar."}
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      <ValidatedForm {...formProps}>
+        <input type="hidden" {...register("personalNumber")} />
+        <YouthIdentityFields register={register} errorFor={errorFor} municipalities={municipalities} addressEditable />
+        <button type="submit" className="button" name="intent" value="receive" disabled={submitting}>
+          Registrera ungdomen och ta emot anmälan
+        </button>
+      </ValidatedForm>
+    </section>
+  );
+}
