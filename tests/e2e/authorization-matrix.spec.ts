@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "./fixtures";
-import { nassjoYouthId, signInRequest, userId } from "./helpers";
+import { nassjoNoticeId, nassjoYouthId, signInRequest, userId } from "./helpers";
 
 /**
  * Every route of the app × every demo role → the status it must answer (redirects not followed).
@@ -39,6 +39,9 @@ const kaaOnly = signedIn(403, { coordinator: 200, caseworker: 200, otherKaa: 200
 // Youth data: only the home municipality's KAA unit; everyone else gets the same 404.
 const homeKaaYouth = signedIn(404, { coordinator: 200, caseworker: 200 });
 const adminOnly = signedIn(403, { admin: 200 });
+const schoolOnly = signedIn(403, { school: 200 });
+// A notice: the home municipality's KAA unit; another KAA unit gets the same 404 as a missing one.
+const homeKaaNotice = signedIn(403, { coordinator: 200, caseworker: 200, otherKaa: 404 });
 
 const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/_index": { path: () => "/", expected: all(302) },
@@ -52,6 +55,17 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/ungdomar.$youthId._index": { path: () => `/ungdomar/${nassjoYouthId()}`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.redigera": { path: () => `/ungdomar/${nassjoYouthId()}/redigera`, expected: homeKaaYouth },
   "routes/loggkontroll": { path: () => "/loggkontroll", expected: signedIn(403, { coordinator: 200 }) },
+  "routes/ungdomar.$youthId.kontakt": { path: () => `/ungdomar/${nassjoYouthId()}/kontakt`, expected: homeKaaYouth },
+  "routes/ungdomar.$youthId.inskrivning": { path: () => `/ungdomar/${nassjoYouthId()}/inskrivning`, expected: homeKaaYouth },
+  "routes/ungdomar.$youthId.brev.$mall": { path: () => `/ungdomar/${nassjoYouthId()}/brev/forsta-brev`, expected: homeKaaYouth },
+  "routes/att-gora": { path: () => "/att-gora", expected: kaaOnly },
+  "routes/kontaktrutin": { path: () => "/kontaktrutin", expected: kaaOnly },
+  "routes/inkorg._index": { path: () => "/inkorg", expected: kaaOnly },
+  "routes/inkorg.$noticeId": { path: () => `/inkorg/${nassjoNoticeId()}`, expected: homeKaaNotice },
+  "routes/anmalningar._index": { path: () => "/anmalningar", expected: schoolOnly },
+  "routes/anmalningar.ny": { path: () => "/anmalningar/ny", expected: schoolOnly },
+  "routes/anmalningar.importera": { path: () => "/anmalningar/importera", expected: schoolOnly },
+  "routes/anmalningar.mall[.]csv": { path: () => "/anmalningar/mall.csv", expected: schoolOnly },
   "routes/admin.kommuner": { path: () => "/admin/kommuner", expected: adminOnly },
   "routes/admin.organisationer._index": { path: () => "/admin/organisationer", expected: adminOnly },
   "routes/admin.organisationer.ny": { path: () => "/admin/organisationer/ny", expected: adminOnly },

@@ -50,6 +50,12 @@ export function nassjoYouthId(protectedIdentity = false): string {
   ).id;
 }
 
+export function nassjoNoticeId(): number {
+  return lookup<{ id: number }>(
+    "SELECT n.id FROM notices n JOIN municipalities m ON m.id = n.home_municipality_id WHERE m.code = '0682' ORDER BY n.id LIMIT 1",
+  ).id;
+}
+
 export function userId(username: string): number {
   return lookup<{ id: number }>("SELECT id FROM users WHERE username = ?", username).id;
 }
