@@ -9,9 +9,15 @@ import type { Role } from "#db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Loggkontroll – Samverkansportalen" }];
 
-const SECTION_LABELS: Record<string, string> = { identity: "Identitet och kontaktuppgifter", protected_address: "Skyddad adress" };
+const SECTION_LABELS: Record<string, string> = {
+  identity: "Identitet och kontaktuppgifter",
+  protected_address: "Skyddad adress",
+  enrollment: "Inskrivning",
+  contacts: "Kontakter",
+  notices: "Anmälningar",
+};
 const ACTION_LABELS: Record<string, string> = { read: "Läste", list: "Visades i lista", write: "Ändrade", create: "Registrerade", search: "Sökte fram" };
-const BASIS_LABELS: Record<string, string> = { register_keeper: "Registeransvar (KAA)" };
+const BASIS_LABELS: Record<string, string> = { register_keeper: "Registeransvar (KAA)", notice_sender: "Anmälande skola" };
 const DENIAL_LABELS: Record<string, string> = {
   not_found: "finns inte",
   role: "rollen saknar behörighet",

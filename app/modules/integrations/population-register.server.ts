@@ -67,6 +67,17 @@ const responseSchema = z.object({
 });
 
 /** The service's base URL, or null when the look-up is not configured (production without a URL). */
+type Transport = (url: string, init: RequestInit) => Promise<Response>;
+let transport: Transport = (url, init) => fetch(url, init);
+
+/**
+ * Replaces the HTTP transport (demo and test mode: msw answers without a network and without
+ * patching this process's fetch, which would disturb Remix's own responses).
+ */
+export function setPopulationRegisterTransport(next: Transport) {
+  transport = next;
+}
+
 export function populationRegisterBaseUrl(): string | null {
   const { POPULATION_REGISTER_URL, PORTAL_MODE } = config();
   if (POPULATION_REGISTER_URL) return POPULATION_REGISTER_URL.replace(/\/+$/, "");
@@ -105,7 +116,7 @@ export async function lookupPerson(personalNumber: string): Promise<LookupResult
 
   const signal = AbortSignal.timeout(config().POPULATION_REGISTER_TIMEOUT_MS);
   try {
-    const response = await fetch(`${base}${POPULATION_REGISTER_PATH}`, {
+    const response = await transport(`${base}${POPULATION_REGISTER_PATH}`, {
       method: "POST",
       headers: { Accept: "application/json", "Content-Type": "application/json" },
       body: JSON.stringify({ personnummer: number }),
