@@ -1,0 +1,109 @@
+import { makePersonalNumber } from "../../app/modules/youth/personal-number";
+import { expect, test } from "./fixtures";
+import { expectAccessible, signIn } from "./helpers";
+
+function birthDate(yearsAgo: number, monthDay: string) {
+  return `${new Date().getUTCFullYear() - yearsAgo}-${monthDay}`;
+}
+
+function yesterday() {
+  const d = new Date(Date.now() - 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+test("a school files a notice, the KAA unit receives it, and the outreach starts", async ({ page, browser }) => {
+  const personalNumber = makePersonalNumber(birthDate(17, "05-20"), 731);
+  const formatted = `${personalNumber.slice(0, 8)}-${personalNumber.slice(8)}`;
+  const wrong = formatted.slice(0, -1) + String((Number(formatted.at(-1)) + 1) % 10);
+
+  // The school (in Nässjö) files a notice with one wrong field, corrects it and sends it.
+  await signIn(page, "skola@demo.example");
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Ny anmälan" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Anmälan gäller").selectOption({ label: "Avbrott i studierna" });
+  await page.getByLabel("Personnummer eller samordningsnummer").fill(wrong);
+  await page.getByLabel("Förnamn").fill("Nora");
+  await page.getByLabel("Efternamn").fill("Anmäldsson");
+  await page.getByLabel("Elevens hemkommun (folkbokföringskommun)").selectOption({ label: "Nässjö kommun" });
+  await page.getByLabel("Program", { exact: false }).first().fill("Ekonomiprogrammet");
+  await page.getByLabel("Datum för händelsen").fill(yesterday());
+  await page.getByRole("button", { name: "Skicka anmälan" }).click();
+  await expect(page.locator("#f-personalNumber-error")).toHaveText("Kontrollsiffran stämmer inte. Kontrollera att numret är rätt skrivet.");
+  await expectAccessible(page);
+  await page.getByLabel("Personnummer eller samordningsnummer").fill(formatted);
+  await page.getByRole("button", { name: "Skicka anmälan" }).click();
+  await expect(page.getByRole("status")).toContainText("Anmälan är skickad");
+  await expect(page.getByRole("row", { name: /Anmäldsson, Nora/ })).toContainText("Skickad");
+  await expectAccessible(page);
+
+  // The KAA caseworker receives it from the inbox; the youth is registered with an enrollment.
+  const kaaContext = await browser.newContext();
+  const kaa = await kaaContext.newPage();
+  await signIn(kaa, "handlaggare@demo.example");
+  await kaa.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Inkorg" }).click();
+  await expectAccessible(kaa);
+  await kaa.getByRole("link", { name: "Anmäldsson, Nora" }).click();
+  await expectAccessible(kaa);
+  await kaa.getByRole("button", { name: "Hämta uppgifter från folkbokföringen" }).click();
+  await expect(kaa.getByRole("status")).toContainText("hämtade från folkbokföringen");
+  // The population register's name is the one registered.
+  const lastName = await kaa.getByLabel("Efternamn").inputValue();
+  await kaa.getByRole("button", { name: "Registrera ungdomen och ta emot anmälan" }).click();
+  await expect(kaa.getByRole("region", { name: "Inskrivning" })).toContainText("Ej kontaktad");
+  await expect(kaa.getByRole("region", { name: "Anmälningar från skolor" })).toContainText("Avbrott i studierna");
+  const youthUrl = kaa.url();
+  await expectAccessible(kaa);
+
+  // It is in the register and on the worklist: the first letter is due.
+  await kaa.goto(`/ungdomar?q=${encodeURIComponent(lastName)}`);
+  await expect(kaa.getByRole("link", { name: new RegExp(lastName) }).first()).toBeVisible();
+  await kaa.goto("/att-gora?handlaggare=alla");
+  await expect(kaa.getByRole("region", { name: /Kontaktrutinen/ })).toContainText("Brev till folkbokföringsadressen");
+  await expectAccessible(kaa);
+
+  // Recording the first letter moves the routine to the next step.
+  await kaa.goto(youthUrl);
+  await expect(kaa.getByRole("region", { name: "Kontakter" })).toContainText("Brev till folkbokföringsadressen");
+  await kaa.getByRole("link", { name: "Första brevet" }).click();
+  await expectAccessible(kaa);
+  await kaa.getByRole("button", { name: "Registrera som skickat" }).click();
+  await expect(kaa.getByRole("region", { name: "Kontakter" })).toContainText("Telefon, sms eller nytt brev");
+  await kaaContext.close();
+
+  // The school sees the notice as received, and still cannot open the youth.
+  await page.goto("/anmalningar");
+  await expect(page.getByRole("row", { name: /Anmäldsson, Nora/ })).toContainText("Mottagen");
+  const response = await page.goto(new URL(youthUrl).pathname);
+  expect(response?.status()).toBe(404);
+});
+
+test("a notice from a school in another municipality reaches the youth's home KAA unit only", async ({ page, browser }) => {
+  // Teknikgymnasiet (Jönköping) has no account in the demo; the Nässjö school files for a Jönköping youth.
+  const personalNumber = makePersonalNumber(birthDate(16, "09-09"), 642);
+  await signIn(page, "skola@demo.example");
+  await page.goto("/anmalningar/ny");
+  await page.getByLabel("Anmälan gäller").selectOption({ label: "Betydande ogiltig frånvaro" });
+  await page.getByLabel("Personnummer eller samordningsnummer").fill(personalNumber);
+  await page.getByLabel("Förnamn").fill("Jonna");
+  await page.getByLabel("Efternamn").fill("Grannkommunsson");
+  await page.getByLabel("Elevens hemkommun (folkbokföringskommun)").selectOption({ label: "Jönköpings kommun" });
+  await page.getByLabel("Program", { exact: false }).first().fill("El- och energiprogrammet");
+  await page.getByLabel("Datum för händelsen").fill(yesterday());
+  await page.getByRole("button", { name: "Skicka anmälan" }).click();
+  await expect(page.getByRole("status")).toContainText("Anmälan är skickad");
+
+  const jkpgContext = await browser.newContext();
+  const jkpg = await jkpgContext.newPage();
+  await signIn(jkpg, "kaa-jonkoping@demo.example");
+  await jkpg.goto("/inkorg");
+  await expect(jkpg.getByRole("link", { name: "Grannkommunsson, Jonna" })).toBeVisible();
+  await jkpgContext.close();
+
+  const nassjoContext = await browser.newContext();
+  const nassjo = await nassjoContext.newPage();
+  await signIn(nassjo, "handlaggare@demo.example");
+  await nassjo.goto("/inkorg");
+  await expect(nassjo.getByRole("heading", { level: 1 })).toContainText("Inkorg");
+  await expect(nassjo.getByRole("link", { name: "Grannkommunsson, Jonna" })).toHaveCount(0);
+  await nassjoContext.close();
+});
