@@ -5,3 +5,4 @@ export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
   received: "Mottagen",
   handled: "Hanterad",
 };
+export { NOTICE_STATUSES, type NoticeStatus, type Role } from "#db/schema";

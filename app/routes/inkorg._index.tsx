@@ -6,7 +6,7 @@ import { formatDateTime, parsePage } from "~/lib/format";
 import { listInbox } from "~/modules/access/notices.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
-import { NOTICE_STATUSES, type NoticeStatus } from "#db/schema";
+import { NOTICE_STATUSES, type NoticeStatus } from "~/components/labels";
 
 export const meta: MetaFunction = () => [{ title: "Inkorg – Samverkansportalen" }];
 

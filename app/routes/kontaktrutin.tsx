@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CONTACT_CHANNELS, OFFSET_UNITS } from "#db/schema";
+import { CONTACT_CHANNELS, OFFSET_UNITS } from "~/modules/outreach/labels";
 import { fieldErrors } from "~/lib/form-fields";
 import { routineOf, saveRoutine } from "~/modules/access/outreach.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";

@@ -5,7 +5,7 @@ import { formatDateTime, parsePage } from "~/lib/format";
 import { AUDIT_PAGE_SIZE, auditUsers, listAuditEvents } from "~/modules/access/audit.server";
 import { requireRole } from "~/modules/auth/actor.server";
 import { ROLE_LABELS } from "~/modules/organizations/labels";
-import type { Role } from "#db/schema";
+import type { Role } from "~/components/labels";
 
 export const meta: MetaFunction = () => [{ title: "Loggkontroll – Samverkansportalen" }];
 
