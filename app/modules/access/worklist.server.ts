@@ -2,7 +2,7 @@
  * The worklist ("Att göra") of a KAA unit or one caseworker: what is due now, computed from the
  * register so that nothing has to be remembered and nothing can be dropped.
  */
-import { and, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { enrollments, guardians, memberships, users, youths } from "#db/schema";
 import { forbidden } from "~/lib/http";
@@ -50,14 +50,17 @@ export function readWorklist(actor: Actor, filter: WorklistFilter, today = today
     endDate: enrollments.endDate,
     caseworkerName: users.displayName,
   };
-  const open = db
-    .select(columns)
-    .from(enrollments)
-    .innerJoin(youths, eq(youths.id, enrollments.youthId))
-    .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
-    .leftJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(enrollments.municipalityId, municipalityId), isNull(enrollments.endDate), caseworkerCondition))
-    .all();
+  // Enrollments of the municipality (and chosen caseworker) with the youth and caseworker names.
+  const enrollmentRows = (condition: SQL | undefined) =>
+    db
+      .select(columns)
+      .from(enrollments)
+      .innerJoin(youths, eq(youths.id, enrollments.youthId))
+      .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
+      .leftJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(enrollments.municipalityId, municipalityId), caseworkerCondition, condition))
+      .all();
+  const open = enrollmentRows(isNull(enrollments.endDate));
   const ref = (r: (typeof open)[number]): YouthRef => ({ youthId: r.youthId, name: `${r.lastName}, ${r.firstName}`, caseworkerName: r.caseworkerName });
 
   const notContactedRows = open.filter((r) => r.status === "not_contacted");
@@ -91,23 +94,14 @@ export function readWorklist(actor: Actor, filter: WorklistFilter, today = today
   }
 
   // The information letter at 20: enrollments ended at 20 with no such letter recorded yet.
-  const endedAt20 = db
-    .select(columns)
-    .from(enrollments)
-    .innerJoin(youths, eq(youths.id, enrollments.youthId))
-    .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
-    .leftJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(enrollments.municipalityId, municipalityId),
-        eq(enrollments.endReason, "turned_20"),
-        gte(enrollments.endDate, addDays(today, -365)),
-        lte(enrollments.endDate, today),
-        caseworkerCondition,
-        sql`NOT EXISTS (SELECT 1 FROM contact_attempts ca WHERE ca.enrollment_id = ${enrollments.id} AND ca.letter_template = 'letter_at_20')`,
-      ),
-    )
-    .all();
+  const endedAt20 = enrollmentRows(
+    and(
+      eq(enrollments.endReason, "turned_20"),
+      gte(enrollments.endDate, addDays(today, -365)),
+      lte(enrollments.endDate, today),
+      sql`NOT EXISTS (SELECT 1 FROM contact_attempts ca WHERE ca.enrollment_id = ${enrollments.id} AND ca.letter_template = 'letter_at_20')`,
+    ),
+  );
   worklist.letterAt20 = endedAt20.map((r) => ({ ...ref(r), endDate: r.endDate! }));
 
   worklist.routineSteps.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
