@@ -2,7 +2,8 @@ import { defineConfig } from "@playwright/test";
 
 import { E2E_DATABASE } from "./tests/e2e/paths";
 
-const PORT = 3100;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 /**
  * Browser tests in the system's Chromium (Debian package; no browser download). The server is the

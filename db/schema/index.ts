@@ -4,3 +4,5 @@ export * from "./youth";
 export * from "./audit";
 export * from "./notices";
 export * from "./outreach";
+export * from "./plan";
+export * from "./consent";

@@ -9,6 +9,7 @@ const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 export const ENROLLMENT_START_REASONS = ["notice_dropout", "notice_absence", "notice_not_started", "notice_started", "moved_in", "register_check", "self_referral", "other"] as const;
 export const ENROLLMENT_STATUSES = ["not_contacted", "contacted", "in_intervention", "watch"] as const;
 export const ENROLLMENT_END_REASONS = ["national_programme", "introduction_programme", "komvux", "folkhogskola", "work", "moved", "turned_20", "completed", "other"] as const;
+export const OCCUPATIONS = ["studies", "work", "other_activity", "none", "unknown"] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 export type EnrollmentEndReason = (typeof ENROLLMENT_END_REASONS)[number];
 export type EnrollmentStartReason = (typeof ENROLLMENT_START_REASONS)[number];
@@ -34,6 +35,8 @@ export const enrollments = sqliteTable(
     endDate: text("end_date"),
     endReason: text("end_reason", { enum: ENROLLMENT_END_REASONS }),
     endNote: text("end_note"),
+    // What the youth does when the enrollment closes (asked at closing; follow-up for the styrgrupp).
+    endOccupation: text("end_occupation", { enum: OCCUPATIONS }),
     endedByMembershipId: integer("ended_by_membership_id").references(() => memberships.id),
     createdByMembershipId: integer("created_by_membership_id").references(() => memberships.id),
     createdAt: text("created_at").notNull().default(now),
@@ -48,7 +51,6 @@ export const enrollments = sqliteTable(
 export const CONTACT_CHANNELS = ["letter", "phone", "sms", "email", "knock_card", "home_visit", "social_media", "office_visit", "via_guardian"] as const;
 export const CONTACT_OUTCOMES = ["reached", "not_reached", "message_left"] as const;
 export const CONTACT_TARGETS = ["youth", "guardian"] as const;
-export const OCCUPATIONS = ["studies", "work", "other_activity", "none", "unknown"] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 export type ContactTarget = (typeof CONTACT_TARGETS)[number];

@@ -35,8 +35,12 @@ for (const action of ["read", "write"] as const) {
       table.push(["caseworker", youth, section, action, protectedRead ? deny("protected_identity") : ALLOW]);
       table.push(["otherCoordinator", youth, section, action, deny("other_municipality")]);
       table.push(["otherCaseworker", youth, section, action, deny("other_municipality")]);
-      for (const actor of ["school", "social", "employment", "steering", "admin", "miswired"]) {
+      for (const actor of ["school", "steering", "admin", "miswired"]) {
         table.push([actor, youth, section, action, deny("role")]);
+      }
+      // Socialtjänst and Arbetsförmedlingen see a youth only by consent (none here).
+      for (const actor of ["social", "employment"]) {
+        table.push([actor, youth, section, action, deny("no_consent")]);
       }
     }
   }

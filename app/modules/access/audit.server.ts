@@ -36,7 +36,7 @@ export function writeAudit(entries: AuditEntry | AuditEntry[], db: Pick<Db, "ins
         action,
         outcome: decision.allowed ? ("allowed" as const) : ("denied" as const),
         basis: decision.allowed ? decision.basis : null,
-        basisRef: decision.allowed ? null : decision.reason,
+        basisRef: decision.allowed ? (decision.basisRef ?? null) : decision.reason,
       })),
     )
     .run();

@@ -3,7 +3,8 @@
  * file and whether to read or write, decide() says whether it is allowed and on what legal
  * basis. It reads nothing and writes nothing: the youth-file reader calls it and logs the answer.
  */
-import type { OrganisationKind, Role } from "#db/schema";
+import type { ConsentSection, OrganisationKind, Role } from "#db/schema";
+import { todayIso } from "~/lib/dates";
 
 export const YOUTH_SECTIONS = [
   // Name, personnummer, home municipality, contact details and guardians.
@@ -16,32 +17,78 @@ export const YOUTH_SECTIONS = [
   "contacts",
   // School notices about the youth.
   "notices",
+  // Kartläggning (issue 4).
+  "assessment",
+  // Individual plan, interventions and their follow-ups and evaluations (issue 4).
+  "plan",
+  // Referrals (remisser) to other organisations and their feedback (issue 5).
+  "referrals",
+  // The consent records themselves: kept by the KAA unit, never opened to others (issue 5).
+  "consents",
 ] as const;
 export type YouthSection = (typeof YOUTH_SECTIONS)[number];
 
 export type AccessAction = "read" | "write";
 
+/** Sections a consent can open to another organisation; the others stay with the KAA unit. */
+export const CONSENTABLE_SECTIONS: readonly YouthSection[] = ["identity", "contacts", "assessment", "plan", "notices", "referrals"] satisfies readonly ConsentSection[];
+
 export type PolicyActor = {
   role: Role;
   organisationKind: OrganisationKind | null;
   municipalityId: number | null;
+  organisationId?: number | null;
 };
 
-/** What the policy needs to know of a youth; null when no such youth exists. */
-export type PolicyYouth = { homeMunicipalityId: number; protectedIdentity: boolean } | null;
+/** A consent as the policy sees it: who may read which sections, from when until when. */
+export type PolicyConsent = {
+  id: number;
+  recipientOrganisationIds: readonly number[];
+  sections: readonly ConsentSection[];
+  validFrom: string;
+  validUntil: string;
+  // Set once withdrawn; a withdrawal takes effect at once, whatever date it names.
+  withdrawnDate: string | null;
+};
 
-/** The legal ground an allowed access rests on; later: consent, referral, report of concern. */
-export type AccessBasis = "register_keeper" | "notice_sender";
+/**
+ * What the policy needs to know of a youth; null when no such youth exists. `consents` are the
+ * youth's consents (all of them, or at least those naming the actor's organisation).
+ */
+export type PolicyYouth = { homeMunicipalityId: number; protectedIdentity: boolean; consents?: readonly PolicyConsent[] } | null;
 
-export type DenialReason = "not_found" | "role" | "other_municipality" | "protected_identity";
+/** The legal ground an allowed access rests on. */
+export type AccessBasis = "register_keeper" | "notice_sender" | "consent" | "referral" | "concern_report";
+
+export type DenialReason = "not_found" | "role" | "other_municipality" | "protected_identity" | "no_consent";
 
 export type Decision =
-  | { allowed: true; basis: AccessBasis }
+  | { allowed: true; basis: AccessBasis; basisRef?: string }
   | { allowed: false; reason: DenialReason };
+
+/** Is the consent in force on `today` (ISO date)? Withdrawn consents never are. */
+export function consentInForce(consent: PolicyConsent, today: string): boolean {
+  return consent.withdrawnDate === null && consent.validFrom <= today && today <= consent.validUntil;
+}
+
+/** The first consent in force that opens `section` to `organisationId`, if any. */
+export function coveringConsent(consents: readonly PolicyConsent[], organisationId: number, section: YouthSection, today: string): PolicyConsent | null {
+  for (const consent of consents) {
+    if (!consentInForce(consent, today)) continue;
+    if (!consent.recipientOrganisationIds.includes(organisationId)) continue;
+    if (!(consent.sections as readonly string[]).includes(section)) continue;
+    return consent;
+  }
+  return null;
+}
 
 const KAA_ROLES: readonly Role[] = ["kaa_coordinator", "kaa_caseworker"];
 
-export function decide(actor: PolicyActor, youth: PolicyYouth, section: YouthSection, action: AccessAction): Decision {
+/**
+ * `today` is the Stockholm date the decision is made on; consents are judged on it, so a withdrawal
+ * or an expiry takes effect on the very next request.
+ */
+export function decide(actor: PolicyActor, youth: PolicyYouth, section: YouthSection, action: AccessAction, today: string = todayIso()): Decision {
   if (!youth) return { allowed: false, reason: "not_found" };
 
   // The KAA unit of the home municipality keeps the register (Skollagen 29 kap. 9 §).
@@ -52,8 +99,16 @@ export function decide(actor: PolicyActor, youth: PolicyYouth, section: YouthSec
     actor.municipalityId === youth.homeMunicipalityId;
 
   if (!isRegisterKeeper) {
-    const sameMunicipalityKaa = KAA_ROLES.includes(actor.role) && actor.organisationKind === "kaa_unit";
-    return { allowed: false, reason: sameMunicipalityKaa ? "other_municipality" : "role" };
+    // Samtycke (OSL 12 kap. 2 §): another organisation named in a consent in force may read exactly
+    // the sections it names. Nobody outside the KAA unit ever writes the youth file.
+    if (actor.role !== "system_admin" && actor.organisationId != null && action === "read" && CONSENTABLE_SECTIONS.includes(section)) {
+      const consent = coveringConsent(youth.consents ?? [], actor.organisationId, section, today);
+      if (consent) return { allowed: true, basis: "consent", basisRef: String(consent.id) };
+    }
+    const otherMunicipalityKaa = KAA_ROLES.includes(actor.role) && actor.organisationKind === "kaa_unit";
+    if (otherMunicipalityKaa) return { allowed: false, reason: "other_municipality" };
+    const consentRecipientKind = actor.organisationKind === "social_services" || actor.organisationKind === "employment_service";
+    return { allowed: false, reason: consentRecipientKind ? "no_consent" : "role" };
   }
 
   if (section === "protected_address" && youth.protectedIdentity && action === "read") {

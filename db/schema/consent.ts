@@ -1,0 +1,188 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { memberships, municipalities, organisations } from "./organizations";
+import { youths } from "./youth";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+/**
+ * Samtycke, referrals (remisser) and reports of concern (orosanmälan), issue 5. Consents are never
+ * deleted: a withdrawal is recorded on the consent, and the history stays on the youth page.
+ */
+
+/** The parts of a youth file a consent can open to another organisation. */
+export const CONSENT_SECTIONS = ["identity", "contacts", "assessment", "plan", "notices", "referrals"] as const;
+export type ConsentSection = (typeof CONSENT_SECTIONS)[number];
+export const CONSENT_GIVERS = ["youth", "guardian", "both"] as const;
+export type ConsentGiver = (typeof CONSENT_GIVERS)[number];
+export const CONSENT_METHODS = ["written", "oral", "digital"] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+export const consents = sqliteTable(
+  "consents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    youthId: text("youth_id")
+      .notNull()
+      .references(() => youths.id),
+    // The youth's home municipality (the register the consent belongs to).
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    givenBy: text("given_by", { enum: CONSENT_GIVERS }).notNull(),
+    guardianName: text("guardian_name"),
+    // For youths under 18: the assessment of the youth's age and maturity.
+    maturityNote: text("maturity_note"),
+    method: text("method", { enum: CONSENT_METHODS }).notNull(),
+    // Written consent: reference to the scanned document in the records system (diarienummer).
+    documentRef: text("document_ref"),
+    purpose: text("purpose").notNull(),
+    validFrom: text("valid_from").notNull(),
+    validUntil: text("valid_until").notNull(),
+    recordedByMembershipId: integer("recorded_by_membership_id")
+      .notNull()
+      .references(() => memberships.id),
+    recordedAt: text("recorded_at").notNull().default(now),
+    withdrawnDate: text("withdrawn_date"),
+    withdrawalMethod: text("withdrawal_method", { enum: CONSENT_METHODS }),
+    withdrawalNote: text("withdrawal_note"),
+    withdrawnByMembershipId: integer("withdrawn_by_membership_id").references(() => memberships.id),
+    withdrawnAt: text("withdrawn_at"),
+  },
+  (t) => [index("consents_youth").on(t.youthId, t.validUntil)],
+);
+
+export const consentRecipients = sqliteTable(
+  "consent_recipients",
+  {
+    consentId: integer("consent_id")
+      .notNull()
+      .references(() => consents.id),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.consentId, t.organisationId] }), index("consent_recipients_organisation").on(t.organisationId, t.consentId)],
+);
+
+export const consentSections = sqliteTable(
+  "consent_sections",
+  {
+    consentId: integer("consent_id")
+      .notNull()
+      .references(() => consents.id),
+    section: text("section", { enum: CONSENT_SECTIONS }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consentId, t.section] })],
+);
+
+export const REFERRAL_STATUSES = ["sent", "received", "accepted", "declined", "closed", "revoked"] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** A remiss from the KAA unit to another organisation, resting on a consent that covers it. */
+export const referrals = sqliteTable(
+  "referrals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    youthId: text("youth_id")
+      .notNull()
+      .references(() => youths.id),
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    consentId: integer("consent_id")
+      .notNull()
+      .references(() => consents.id),
+    senderOrganisationId: integer("sender_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    senderMembershipId: integer("sender_membership_id")
+      .notNull()
+      .references(() => memberships.id),
+    recipientOrganisationId: integer("recipient_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    question: text("question").notNull(),
+    requestedIntervention: text("requested_intervention").notNull(),
+    status: text("status", { enum: REFERRAL_STATUSES }).notNull().default("sent"),
+    sentAt: text("sent_at").notNull().default(now),
+    receivedAt: text("received_at"),
+    receivedByMembershipId: integer("received_by_membership_id").references(() => memberships.id),
+    decidedAt: text("decided_at"),
+    decidedByMembershipId: integer("decided_by_membership_id").references(() => memberships.id),
+    // The recipient's responsible handläggare once accepted.
+    responsibleMembershipId: integer("responsible_membership_id").references(() => memberships.id),
+    declineReason: text("decline_reason"),
+    closedAt: text("closed_at"),
+    outcome: text("outcome"),
+    revokedAt: text("revoked_at"),
+    revokeReason: text("revoke_reason"),
+  },
+  (t) => [
+    index("referrals_recipient").on(t.recipientOrganisationId, t.status, t.sentAt),
+    index("referrals_youth").on(t.youthId, t.sentAt),
+  ],
+);
+
+export const referralSections = sqliteTable(
+  "referral_sections",
+  {
+    referralId: integer("referral_id")
+      .notNull()
+      .references(() => referrals.id),
+    section: text("section", { enum: CONSENT_SECTIONS }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.referralId, t.section] })],
+);
+
+/** Återkoppling from the recipient to the KAA unit (or notes between them) on a referral. */
+export const referralFeedback = sqliteTable(
+  "referral_feedback",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    referralId: integer("referral_id")
+      .notNull()
+      .references(() => referrals.id),
+    authorMembershipId: integer("author_membership_id")
+      .notNull()
+      .references(() => memberships.id),
+    text: text("text").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("referral_feedback_referral").on(t.referralId, t.createdAt)],
+);
+
+/**
+ * Orosanmälan (SoL 14 kap. 1 §) for a youth under 18: needs no consent and opens no other part of
+ * the youth file. The youth's name and personnummer are kept on the report itself, because a school
+ * may report a youth who is not in the KAA register.
+ */
+export const concernReports = sqliteTable(
+  "concern_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    youthId: text("youth_id").references(() => youths.id),
+    personalNumber: text("personal_number").notNull(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    homeMunicipalityId: integer("home_municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    recipientOrganisationId: integer("recipient_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    reporterMembershipId: integer("reporter_membership_id")
+      .notNull()
+      .references(() => memberships.id),
+    reporterOrganisationId: integer("reporter_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    reporterPhone: text("reporter_phone"),
+    observed: text("observed").notNull(),
+    observedWhen: text("observed_when").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    receivedAt: text("received_at"),
+    receivedByMembershipId: integer("received_by_membership_id").references(() => memberships.id),
+  },
+  (t) => [index("concern_reports_recipient").on(t.recipientOrganisationId, t.createdAt), index("concern_reports_youth").on(t.youthId)],
+);
