@@ -24,20 +24,10 @@ import { DEFAULT_ROUTINE, nextRoutineStep, type RoutineState, type RoutineStep }
 import { ageOn } from "~/modules/youth/personal-number";
 import { writeAudit } from "./audit.server";
 import { decide, type YouthSection } from "./policy";
-import { YOUTH_ID } from "./youth-file.server";
+import { requireSection } from "./gate.server";
 
 type YouthRow = typeof youths.$inferSelect;
 type Result = { ok: true } | { ok: false; errors: FieldErrors };
-
-/** Loads the youth and checks one section; denied or missing → the same 404, logged either way. */
-function requireSection(actor: Actor, youthId: string, section: YouthSection, action: "read" | "write"): YouthRow {
-  if (!YOUTH_ID.test(youthId)) throw notFound();
-  const row = getDb().select().from(youths).where(eq(youths.id, youthId)).get() ?? null;
-  const decision = decide(actor, row, section, action);
-  writeAudit({ actor, youthId, youthMunicipalityId: row?.homeMunicipalityId ?? null, section, action, decision });
-  if (!row || !decision.allowed) throw notFound();
-  return row;
-}
 
 export function openEnrollmentOf(youthId: string) {
   return getDb().select().from(enrollments).where(and(eq(enrollments.youthId, youthId), isNull(enrollments.endDate))).get() ?? null;

@@ -17,16 +17,12 @@ import { REGISTER_PAGE_SIZE, type RegisterQuery } from "~/modules/youth/register
 import { ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput, YouthUpdateInput } from "~/modules/youth/youth-schema";
 import { writeAudit } from "./audit.server";
+import { loadPolicyYouth, YOUTH_ID, type YouthRow } from "./gate.server";
 import { decide, mayUseRegister, type Decision } from "./policy";
 
-type YouthRow = typeof youths.$inferSelect;
+export { YOUTH_ID };
 
-/** Youth ids are 16 characters of base64url; anything else cannot be a youth and is not looked up. */
-export const YOUTH_ID = /^[A-Za-z0-9_-]{16}$/;
-
-function loadYouth(youthId: string): YouthRow | null {
-  return getDb().select().from(youths).where(eq(youths.id, youthId)).get() ?? null;
-}
+const loadYouth = loadPolicyYouth;
 
 function today() {
   return todayIso();
