@@ -58,7 +58,8 @@ describe("the access log", () => {
     }
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(404);
-    expect(lastAudit()).toMatchObject({ userId: actor.userId, youthId, outcome: "denied", basis: null, basisRef: "role" });
+    const reason = name === "social" || name === "employment" ? "no_consent" : "role";
+    expect(lastAudit()).toMatchObject({ userId: actor.userId, youthId, outcome: "denied", basis: null, basisRef: reason });
   });
 
   it("gives the same 404 for a youth that does not exist, and logs that attempt too", () => {
