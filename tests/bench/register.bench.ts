@@ -13,9 +13,10 @@ process.env.DATABASE_PATH = file;
 process.env.PORTAL_MODE = "test";
 
 const { getDb, closeDb } = await import("#db/client");
-const { guardians, youths } = await import("#db/schema");
+const { enrollments, guardians, youths } = await import("#db/schema");
 const { listAuditEvents } = await import("~/modules/access/audit.server");
 const { findYouthByPersonalNumber, listYouthRegister, readYouthFile } = await import("~/modules/access/youth-file.server");
+const { readWorklist } = await import("~/modules/access/worklist.server");
 const { parsePersonalNumber } = await import("~/modules/youth/personal-number");
 const { identityColumns, guardianInputs } = await import("~/modules/youth/youth-row");
 const { createActor, createMunicipality, createOrganisation } = await import("../factories/world");
@@ -26,6 +27,8 @@ const db = getDb();
 const municipality = createMunicipality("Benchkommun");
 const kaa = createOrganisation("kaa_unit", municipality.id);
 const actor = await createActor("kaa_coordinator", kaa);
+// Five caseworkers share the register, as in a mid-sized municipality's KAA unit.
+const caseworkers = await Promise.all(Array.from({ length: 5 }, () => createActor("kaa_caseworker", kaa)));
 const faker = swedishFaker(99);
 
 console.log(`Lägger in ${COUNT} ungdomar …`);
@@ -44,6 +47,13 @@ db.transaction((tx) => {
     if (g.length) tx.insert(guardians).values(g.map((row) => ({ ...row, youthId: id }))).run();
     ids.push(id);
     someNumber = parsed.value.normalized;
+    // Four in five have an open enrollment in some state of the outreach work; a few are unassigned.
+    if (ids.length % 5 !== 0) {
+      const status = (["not_contacted", "contacted", "in_intervention", "watch"] as const)[ids.length % 4]!;
+      const caseworker = ids.length % 7 === 0 ? null : caseworkers[ids.length % caseworkers.length]!.membershipId;
+      const start = faker.date.recent({ days: 400 }).toISOString().slice(0, 10);
+      tx.insert(enrollments).values({ youthId: id, municipalityId: municipality.id, startDate: start, startReason: "notice_dropout", status, caseworkerMembershipId: caseworker, watchUntil: status === "watch" ? start : null }).run();
+    }
   }
 });
 db.$client.pragma("optimize");
@@ -68,6 +78,11 @@ measure("Registret, sista sidan, efternamn", 50, () => listYouthRegister(actor, 
 measure("Registret, senast registrerade", 50, () => listYouthRegister(actor, { sort: "nyast", page: 1 }));
 measure("Registret, äldst först", 50, () => listYouthRegister(actor, { sort: "alder", page: 1 }));
 measure("Namnsökning 'and'", 50, () => listYouthRegister(actor, { q: "and", sort: "namn", page: 1 }));
+measure("Registret, status ej kontaktad", 50, () => listYouthRegister(actor, { sort: "namn", page: 1, status: "not_contacted" }));
+measure("Registret, en handläggare", 50, () => listYouthRegister(actor, { sort: "namn", page: 1, caseworker: caseworkers[0]!.membershipId }));
+measure("Registret, försenade", 50, () => listYouthRegister(actor, { sort: "namn", page: 1, overdue: true }));
+measure("Att göra, en handläggare", 30, () => readWorklist(caseworkers[0]!, { caseworker: caseworkers[0]!.membershipId }));
+measure("Att göra, hela enheten", 30, () => readWorklist(actor, { caseworker: "all" }));
 measure("Sökning på personnummer", 200, () => findYouthByPersonalNumber(actor, someNumber));
 measure("Ungdomsakten", 200, (i) => readYouthFile(actor, ids[i % ids.length]!));
 measure("Loggkontroll, sida 1 (efter ovanstående)", 30, () => listAuditEvents(municipality.id, kaa.id, { page: 1 }));

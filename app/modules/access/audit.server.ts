@@ -22,7 +22,14 @@ type AuditEntry = {
 /** Writes one access-log row. Pass the transaction when the access is part of a write. */
 export function writeAudit(entries: AuditEntry | AuditEntry[], db: Pick<Db, "insert"> = getDb()) {
   const list = Array.isArray(entries) ? entries : [entries];
-  if (list.length === 0) return;
+  // In slices: one INSERT for thousands of rows (a whole unit's worklist) overflows the query
+  // builder's stack and SQLite's limit on bound parameters.
+  for (let i = 0; i < list.length; i += AUDIT_INSERT_SLICE) insertAuditRows(list.slice(i, i + AUDIT_INSERT_SLICE), db);
+}
+
+const AUDIT_INSERT_SLICE = 500;
+
+function insertAuditRows(list: AuditEntry[], db: Pick<Db, "insert">) {
   db.insert(auditEvents)
     .values(
       list.map(({ actor, youthId, youthMunicipalityId, section, action, decision }) => ({
