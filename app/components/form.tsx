@@ -110,6 +110,37 @@ export function TextField({ name, label, register, error, hint, type = "text", a
   );
 }
 
+/** A short free-text field: the limit is shown, because the register may only hold what its purpose needs. */
+export function TextAreaField({ name, label, register, error, hint, required, maxLength, rows = 3 }: Omit<FieldProps, "type"> & { maxLength: number; rows?: number }) {
+  const id = `f-${name}`;
+  const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required"> (obligatoriskt)</span> : null}
+      </label>
+      <p className="field__hint" id={`${id}-hint`}>
+        {hint ? <>{hint} </> : null}Högst {maxLength} tecken.
+      </p>
+      <textarea
+        id={id}
+        rows={rows}
+        maxLength={maxLength}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        aria-required={required ? true : undefined}
+        {...register(name)}
+      />
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function SelectField({
   name,
   label,

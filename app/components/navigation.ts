@@ -8,7 +8,9 @@ const KAA: NavItem[] = [
   { to: "/inkorg", label: "Inkorg" },
   { to: "/ungdomar", label: "Ungdomsregistret" },
   { to: "/ungdomar/ny", label: "Registrera ungdom" },
+  { to: "/dokumentation", label: "Dokumentation" },
   { to: "/kontaktrutin", label: "Kontaktrutin" },
+  { to: "/insatstyper", label: "Insatskatalog" },
 ];
 
 /** The main menu of each role: only what that role may open. */

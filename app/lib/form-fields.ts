@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { todayIso } from "./dates";
 
 /** Zod building blocks for form fields, with Swedish messages. Shared by client and server. */
 
@@ -49,3 +50,33 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   }
   return out;
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDate = (v: string) => ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+/** Today in Sweden, the same in the browser and on the server. */
+export const todayInForm = () => todayIso();
+
+export const dateField = (label: string) =>
+  z
+    .string({ error: `Ange ${label}.` })
+    .trim()
+    .regex(ISO_DATE, `Ange ${label} som ÅÅÅÅ-MM-DD.`)
+    .refine(isRealDate, "Datumet finns inte.");
+
+export const pastDate = (label: string) => dateField(label).refine((v) => v <= todayInForm(), "Datumet får inte ligga i framtiden.");
+
+export const optionalDate = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || isRealDate(v), "Ange datumet som ÅÅÅÅ-MM-DD.");
+
+/** A select of ids where "" means none. */
+export const optionalId = () =>
+  z
+    .union([z.literal(""), z.coerce.number().int().positive()])
+    .optional()
+    .transform((v) => (v ? Number(v) : null));

@@ -71,6 +71,28 @@ export default function Worklist() {
           </li>
         ))}
       </Section>
+      <Section id="uppfoljningar" title="Uppföljningar av insatser" empty="Inga uppföljningar de närmaste två veckorna." count={worklist.followUps.length}>
+        {worklist.followUps.map((t) => (
+          <li key={`${t.interventionId}-${t.dueDate}`} className={t.overdue ? "task task--overdue" : "task"}>
+            <YouthLink {...t} />
+            <span className="block">
+              <Link to={`/ungdomar/${t.youthId}/insatser/${t.interventionId}`}>{t.interventionName}</Link> – uppföljning{" "}
+              {t.overdue ? <strong>försenad, skulle gjorts {t.dueDate}</strong> : t.dueDate}
+            </span>
+          </li>
+        ))}
+      </Section>
+      <Section id="insatser-passerat-slut" title="Insatser som passerat planerat slut" empty="Ingen insats har passerat sitt planerade slut." count={worklist.interventionsPastEnd.length}>
+        {worklist.interventionsPastEnd.map((t) => (
+          <li key={t.interventionId} className="task task--overdue">
+            <YouthLink {...t} />
+            <span className="block">
+              <Link to={`/ungdomar/${t.youthId}/insatser/${t.interventionId}`}>{t.interventionName}</Link> skulle slutat {t.plannedEndDate}. Avsluta den med orsak och
+              utvärdering, eller ändra det planerade slutet.
+            </span>
+          </li>
+        ))}
+      </Section>
       <Section id="ej-kontaktade" title="Ej kontaktade inom fyra veckor" empty="Alla ungdomar är kontaktade inom fyra veckor." count={worklist.notContacted.length}>
         {worklist.notContacted.map((t) => (
           <li key={t.youthId} className="task task--overdue">

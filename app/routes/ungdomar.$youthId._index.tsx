@@ -3,6 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/lib/format";
 import { noticesOfYouth } from "~/modules/access/notices.server";
 import { readOutreach } from "~/modules/access/outreach.server";
+import { readDocumentation } from "~/modules/access/plans.server";
+import { Checklist } from "~/components/checklist";
+import { InterventionTable } from "~/components/intervention-table";
 import { readYouthFile, type Address } from "~/modules/access/youth-file.server";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
@@ -15,7 +18,22 @@ export const meta: MetaFunction = () => [{ title: "Ungdom – Samverkansportalen
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const youth = readYouthFile(actor, params.youthId ?? "");
-  return { youth, outreach: readOutreach(actor, youth.id), notices: noticesOfYouth(actor, youth.id) };
+  const outreach = readOutreach(actor, youth.id);
+  const documentation = readDocumentation(actor, youth.id);
+  return {
+    youth,
+    outreach,
+    notices: noticesOfYouth(actor, youth.id),
+    documentation: documentation && {
+      enrollment: { startDate: documentation.enrollment.startDate, endDate: documentation.enrollment.endDate },
+      hasAssessment: Boolean(documentation.assessment),
+      assessmentDate: documentation.assessment?.date ?? null,
+      goal: documentation.plan?.goal ?? null,
+      interventions: documentation.interventions,
+      checklist: documentation.checklist,
+      today: documentation.today,
+    },
+  };
 }
 
 /** Showing a protected address is a deliberate act (a POST, never a link), and each showing is logged. */
@@ -52,7 +70,7 @@ function AddressView({ address }: { address: Address }) {
 }
 
 export default function YouthPage() {
-  const { youth, outreach, notices } = useLoaderData<typeof loader>();
+  const { youth, outreach, notices, documentation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -77,6 +95,9 @@ export default function YouthPage() {
           </li>
           <li>
             <a href="#kontakter">Kontakter</a>
+          </li>
+          <li>
+            <a href="#dokumentation">Kartläggning, plan och insatser</a>
           </li>
           <li>
             <a href="#anmalningar">Anmälningar</a>
@@ -223,6 +244,35 @@ export default function YouthPage() {
           </div>
         ) : (
           <p>Inga kontaktförsök registrerade.</p>
+        )}
+      </section>
+      <section id="dokumentation" aria-labelledby="dokumentation-rubrik" className="card">
+        <h2 id="dokumentation-rubrik">Kartläggning, plan och insatser</h2>
+        {documentation ? (
+          <>
+            <p>
+              Dokumentationen för inskrivningen från {documentation.enrollment.startDate}
+              {documentation.enrollment.endDate ? ` (avslutad ${documentation.enrollment.endDate})` : ""}.
+            </p>
+            <div className="button-row">
+              <Link to={`/ungdomar/${youth.id}/kartlaggning`} className="button button--secondary">
+                {documentation.hasAssessment ? `Kartläggning (${documentation.assessmentDate})` : "Gör kartläggning"}
+              </Link>
+              <Link to={`/ungdomar/${youth.id}/plan`} className="button button--secondary">
+                {documentation.goal ? "Plan och insatser" : "Gör plan"}
+              </Link>
+            </div>
+            {documentation.goal ? (
+              <p>
+                <strong>Mål:</strong> {documentation.goal}
+              </p>
+            ) : null}
+            <InterventionTable youthId={youth.id} interventions={documentation.interventions} today={documentation.today} />
+            <h3>Dokumentationens sju punkter</h3>
+            <Checklist youthId={youth.id} items={documentation.checklist} />
+          </>
+        ) : (
+          <p>Ingen inskrivning. Kartläggning och plan görs inom en inskrivning.</p>
         )}
       </section>
       <section id="anmalningar" aria-labelledby="anmalningar-rubrik" className="card">

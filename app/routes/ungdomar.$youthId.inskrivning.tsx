@@ -7,10 +7,13 @@ import { closeEnrollment, openEnrollment, readOutreach, updateEnrollment } from 
 import { readYouthFile } from "~/modules/access/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { kaaStaff } from "~/modules/organizations/memberships.server";
-import { END_REASON_LABELS, ENROLLMENT_STATUS_LABELS, START_REASON_LABELS } from "~/modules/outreach/labels";
+import { END_REASON_LABELS, ENROLLMENT_STATUS_LABELS, OCCUPATION_LABELS, START_REASON_LABELS } from "~/modules/outreach/labels";
 import { enrollmentCloseSchema, enrollmentOpenSchema, enrollmentUpdateSchema } from "~/modules/outreach/outreach-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Inskrivning – Samverkansportalen" }];
+
+// "I insats" follows the plan; it is not chosen by hand.
+const { in_intervention: _inIntervention, ...MANUAL_STATUS_LABELS } = ENROLLMENT_STATUS_LABELS;
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -107,7 +110,18 @@ function UpdateForm({ data, actionData }: Props) {
       <h2 id="andra">Status och handläggare</h2>
       <p>Inskriven sedan {open.startDate}.</p>
       <Form {...formProps} action="?atgard=andra">
-        <SelectField name="status" label="Status" register={register} error={errorFor("status")} required options={options(ENROLLMENT_STATUS_LABELS)} />
+        {open.status === "in_intervention" ? (
+          <p className="alert alert--info">Status är ”I insats” så länge en insats i planen pågår. Den ändras när insatserna avslutas.</p>
+        ) : null}
+        <SelectField
+          name="status"
+          label="Status"
+          register={register}
+          error={errorFor("status")}
+          required
+          options={options(open.status === "in_intervention" ? ENROLLMENT_STATUS_LABELS : MANUAL_STATUS_LABELS)}
+          hint="”I insats” sätts automatiskt när en insats i planen pågår."
+        />
         <SelectField name="caseworkerMembershipId" label="Handläggare" register={register} error={errorFor("caseworkerMembershipId")} options={data.staff} />
         <TextField
           name="watchUntil"
@@ -136,6 +150,15 @@ function CloseForm({ today, actionData }: { today: string; actionData: Props["ac
       <Form {...formProps} action="?atgard=avsluta">
         <TextField name="endDate" label="Slutdatum" type="date" register={register} error={errorFor("endDate")} required />
         <SelectField name="endReason" label="Anledning" register={register} error={errorFor("endReason")} required options={options(END_REASON_LABELS)} />
+        <SelectField
+          name="endOccupation"
+          label="Ungdomens sysselsättning när inskrivningen avslutas"
+          register={register}
+          error={errorFor("endOccupation")}
+          required
+          options={options(OCCUPATION_LABELS)}
+          hint="Följs upp av styrgruppen och rapporteras till SCB."
+        />
         <TextField name="endNote" label="Kort kommentar (frivilligt)" register={register} error={errorFor("endNote")} />
         <button type="submit" className="button button--danger" disabled={submitting}>
           Avsluta inskrivning

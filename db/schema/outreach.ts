@@ -3,16 +3,12 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { notices } from "./notices";
 import { memberships, municipalities } from "./organizations";
 import { youths } from "./youth";
+import { CONTACT_CHANNELS, CONTACT_OUTCOMES, CONTACT_TARGETS, ENROLLMENT_END_REASONS, ENROLLMENT_START_REASONS, ENROLLMENT_STATUSES, OCCUPATIONS, OFFSET_UNITS } from "./outreach-values";
+
+export * from "./outreach-values";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
-export const ENROLLMENT_START_REASONS = ["notice_dropout", "notice_absence", "notice_not_started", "notice_started", "moved_in", "register_check", "self_referral", "other"] as const;
-export const ENROLLMENT_STATUSES = ["not_contacted", "contacted", "in_intervention", "watch"] as const;
-export const ENROLLMENT_END_REASONS = ["national_programme", "introduction_programme", "komvux", "folkhogskola", "work", "moved", "turned_20", "completed", "other"] as const;
-export const OCCUPATIONS = ["studies", "work", "other_activity", "none", "unknown"] as const;
-export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
-export type EnrollmentEndReason = (typeof ENROLLMENT_END_REASONS)[number];
-export type EnrollmentStartReason = (typeof ENROLLMENT_START_REASONS)[number];
 
 /** A period in the register (inskrivning). A youth has at most one open at a time. */
 export const enrollments = sqliteTable(
@@ -48,13 +44,6 @@ export const enrollments = sqliteTable(
   ],
 );
 
-export const CONTACT_CHANNELS = ["letter", "phone", "sms", "email", "knock_card", "home_visit", "social_media", "office_visit", "via_guardian"] as const;
-export const CONTACT_OUTCOMES = ["reached", "not_reached", "message_left"] as const;
-export const CONTACT_TARGETS = ["youth", "guardian"] as const;
-export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
-export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
-export type ContactTarget = (typeof CONTACT_TARGETS)[number];
-export type Occupation = (typeof OCCUPATIONS)[number];
 
 /** A contact attempt (kontaktförsök) in the outreach work. */
 export const contactAttempts = sqliteTable(
@@ -85,8 +74,6 @@ export const contactAttempts = sqliteTable(
   (t) => [index("contact_attempts_enrollment").on(t.enrollmentId, t.date), index("contact_attempts_youth").on(t.youthId, t.date)],
 );
 
-export const OFFSET_UNITS = ["days", "weeks", "months"] as const;
-export type OffsetUnit = (typeof OFFSET_UNITS)[number];
 
 /** The municipality's written contact routine: ordered steps, each due some time after the previous. */
 export const contactRoutineSteps = sqliteTable(

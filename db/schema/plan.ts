@@ -3,6 +3,9 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { memberships, municipalities, organisations } from "./organizations";
 import { enrollments, OCCUPATIONS } from "./outreach";
 import { youths } from "./youth";
+import { DOCUMENTATION_ENTITIES, EVALUATION_OUTCOMES, INTERVENTION_END_REASONS, RESPONSIBLE_PARTIES, STUDIEBEVIS_STATES } from "./plan-values";
+
+export * from "./plan-values";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -31,8 +34,6 @@ export const interventionTypes = sqliteTable(
   (t) => [uniqueIndex("intervention_types_name").on(t.municipalityId, t.name), index("intervention_types_position").on(t.municipalityId, t.position)],
 );
 
-export const STUDIEBEVIS_STATES = ["yes", "no", "unknown"] as const;
-export type StudiebevisState = (typeof STUDIEBEVIS_STATES)[number];
 
 /** Kartläggning: one per enrollment, changed in place with every change in `documentation_revisions`. */
 export const assessments = sqliteTable(
@@ -93,24 +94,6 @@ export const plans = sqliteTable(
   },
   (t) => [uniqueIndex("plans_enrollment").on(t.enrollmentId)],
 );
-
-export const RESPONSIBLE_PARTIES = ["youth", "municipality", "other_actor"] as const;
-export type ResponsibleParty = (typeof RESPONSIBLE_PARTIES)[number];
-export const INTERVENTION_END_REASONS = [
-  "completed",
-  "goal_reached_early",
-  "started_studies",
-  "got_work",
-  "youth_discontinued",
-  "moved",
-  "turned_20",
-  "enrollment_ended",
-  "provider_ended",
-  "other",
-] as const;
-export type InterventionEndReason = (typeof INTERVENTION_END_REASONS)[number];
-export const EVALUATION_OUTCOMES = ["met", "partly", "not_met"] as const;
-export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
 
 /** An insats in the plan. Ending one requires an end reason and an evaluation (enforced on the server). */
 export const interventions = sqliteTable(
@@ -187,8 +170,6 @@ export const interventionFollowUps = sqliteTable(
   ],
 );
 
-export const DOCUMENTATION_ENTITIES = ["assessment", "plan", "intervention", "follow_up"] as const;
-export type DocumentationEntity = (typeof DOCUMENTATION_ENTITIES)[number];
 
 /** Who changed what and when in the assessment, plan and interventions. Append-only (triggers). */
 export const documentationRevisions = sqliteTable(

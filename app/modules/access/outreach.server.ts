@@ -13,7 +13,9 @@ import {
   users,
   youths,
   type ContactChannel,
+  type EnrollmentEndReason,
   type EnrollmentStartReason,
+  type Occupation,
 } from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
@@ -25,6 +27,7 @@ import { ageOn } from "~/modules/youth/personal-number";
 import { writeAudit } from "./audit.server";
 import { decide, type YouthSection } from "./policy";
 import { requireSection } from "./gate.server";
+import { hasActiveIntervention, openInterventionNames, syncInterventionStatus } from "./documentation.server";
 
 type YouthRow = typeof youths.$inferSelect;
 type Result = { ok: true } | { ok: false; errors: FieldErrors };
@@ -88,9 +91,15 @@ export function updateEnrollment(
   if (!open) return { ok: false, errors: { form: "Ungdomen har ingen öppen inskrivning." } };
   const problem = assertCaseworker(actor, input.caseworkerMembershipId);
   if (problem) return { ok: false, errors: problem };
+  // While an insats runs the status stays "i insats": it follows the plan, not the form.
+  const running = hasActiveIntervention(open.id);
+  if (!running && input.status === "in_intervention") {
+    return { ok: false, errors: { status: "Status ”I insats” sätts automatiskt när en insats i planen pågår. Lägg till insatsen i planen." } };
+  }
+  const status = running ? "in_intervention" : input.status;
   getDb()
     .update(enrollments)
-    .set({ status: input.status, caseworkerMembershipId: input.caseworkerMembershipId, watchUntil: input.status === "watch" ? input.watchUntil ?? null : null })
+    .set({ status, caseworkerMembershipId: input.caseworkerMembershipId, watchUntil: status === "watch" ? input.watchUntil ?? null : null })
     .where(eq(enrollments.id, open.id))
     .run();
   return { ok: true };
@@ -99,15 +108,23 @@ export function updateEnrollment(
 export function closeEnrollment(
   actor: Actor,
   youthId: string,
-  input: { endDate: string; endReason: NonNullable<(typeof enrollments.$inferSelect)["endReason"]>; endNote?: string },
+  input: { endDate: string; endReason: EnrollmentEndReason; endOccupation: Occupation; endNote?: string },
 ): Result {
   requireSection(actor, youthId, "enrollment", "write");
   const open = openEnrollmentOf(youthId);
   if (!open) return { ok: false, errors: { form: "Ungdomen har ingen öppen inskrivning." } };
   if (input.endDate < open.startDate) return { ok: false, errors: { endDate: "Slutdatumet kan inte ligga före startdatumet." } };
+  // Every insats needs its end date, end reason and evaluation (points 5–7): end them first.
+  const running = openInterventionNames(open.id);
+  if (running.length > 0) {
+    return {
+      ok: false,
+      errors: { form: `Avsluta först de insatser som pågår eller är planerade, med orsak och utvärdering: ${running.join(", ")}.` },
+    };
+  }
   getDb()
     .update(enrollments)
-    .set({ endDate: input.endDate, endReason: input.endReason, endNote: input.endNote ?? null, endedByMembershipId: actor.membershipId })
+    .set({ endDate: input.endDate, endReason: input.endReason, endOccupation: input.endOccupation, endNote: input.endNote ?? null, endedByMembershipId: actor.membershipId })
     .where(eq(enrollments.id, open.id))
     .run();
   return { ok: true };
@@ -243,6 +260,8 @@ export function readOutreach(actor: Actor, youthId: string) {
   const youth = requireSection(actor, youthId, "enrollment", "read");
   requireSection(actor, youthId, "contacts", "read");
   endEnrollmentsAtTwenty(youth.homeMunicipalityId);
+  const current = openEnrollmentOf(youthId);
+  if (current) syncInterventionStatus({ enrollmentId: current.id });
   const db = getDb();
   const periods = db
     .select({ enrollment: enrollments, caseworkerName: users.displayName })

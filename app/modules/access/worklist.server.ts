@@ -2,15 +2,16 @@
  * The worklist ("Att göra") of a KAA unit or one caseworker: what is due now, computed from the
  * register so that nothing has to be remembered and nothing can be dropped.
  */
-import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { enrollments, guardians, memberships, users, youths } from "#db/schema";
+import { enrollments, guardians, interventionFollowUps, interventions, interventionTypes, memberships, users, youths } from "#db/schema";
 import { forbidden } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
 import { addDays, addYears, daysBetween, todayIso } from "~/lib/dates";
 import { writeAudit } from "./audit.server";
 import { attemptsByEnrollment, endEnrollmentsAtTwenty, routineOf, routineStateFor } from "./outreach.server";
 import { mayUseRegister } from "./policy";
+import { syncInterventionStatus } from "./documentation.server";
 
 export const NOT_CONTACTED_LIMIT_DAYS = 28;
 export const ROUTINE_LOOKAHEAD_DAYS = 14;
@@ -25,12 +26,15 @@ export type Worklist = {
   watchDue: (YouthRef & { watchUntil: string })[];
   turning20: (YouthRef & { birthday: string })[];
   letterAt20: (YouthRef & { endDate: string })[];
+  followUps: (YouthRef & { interventionId: number; interventionName: string; dueDate: string; overdue: boolean })[];
+  interventionsPastEnd: (YouthRef & { interventionId: number; interventionName: string; plannedEndDate: string })[];
 };
 
 export function readWorklist(actor: Actor, filter: WorklistFilter, today = todayIso()): Worklist {
   if (!mayUseRegister(actor) || actor.municipalityId === null) throw forbidden();
   const municipalityId = actor.municipalityId;
   endEnrollmentsAtTwenty(municipalityId, today);
+  syncInterventionStatus({ municipalityId }, today);
   const db = getDb();
   const caseworkerCondition =
     filter.caseworker === "all"
@@ -78,7 +82,7 @@ export function readWorklist(actor: Actor, filter: WorklistFilter, today = today
   const steps = routineOf(municipalityId);
   const horizon = addDays(today, ROUTINE_LOOKAHEAD_DAYS);
 
-  const worklist: Worklist = { routineSteps: [], notContacted: [], watchDue: [], turning20: [], letterAt20: [] };
+  const worklist: Worklist = { routineSteps: [], notContacted: [], watchDue: [], turning20: [], letterAt20: [], followUps: [], interventionsPastEnd: [] };
   for (const r of notContactedRows) {
     const state = routineStateFor(steps, { id: r.enrollmentId, startDate: r.startDate }, attempts.get(r.enrollmentId) ?? [], { birthDate: r.birthDate, hasGuardian: withGuardian.has(r.youthId) }, today);
     if (state.state === "due" && state.dueDate <= horizon) {
@@ -104,13 +108,62 @@ export function readWorklist(actor: Actor, filter: WorklistFilter, today = today
   );
   worklist.letterAt20 = endedAt20.map((r) => ({ ...ref(r), endDate: r.endDate! }));
 
+  // Follow-ups of running interventions due within the look-ahead, and interventions past their
+  // planned end without an end date: both fall to the caseworker of the enrollment.
+  const interventionColumns = {
+    interventionId: interventions.id,
+    interventionName: interventionTypes.name,
+    youthId: youths.id,
+    firstName: youths.firstName,
+    lastName: youths.lastName,
+    caseworkerName: users.displayName,
+    plannedEndDate: interventions.plannedEndDate,
+  };
+  const running = and(caseworkerCondition, isNull(interventions.endDate), isNull(interventions.declinedDate));
+  const interventionRef = (r: { youthId: string; firstName: string; lastName: string; caseworkerName: string | null; interventionId: number; interventionName: string }) => ({
+    youthId: r.youthId,
+    name: `${r.lastName}, ${r.firstName}`,
+    caseworkerName: r.caseworkerName,
+    interventionId: r.interventionId,
+    interventionName: r.interventionName,
+  });
+  worklist.followUps = db
+    .select({ ...interventionColumns, dueDate: interventionFollowUps.dueDate })
+    .from(interventionFollowUps)
+    .innerJoin(interventions, eq(interventions.id, interventionFollowUps.interventionId))
+    .innerJoin(interventionTypes, eq(interventionTypes.id, interventions.typeId))
+    .innerJoin(enrollments, eq(enrollments.id, interventions.enrollmentId))
+    .innerJoin(youths, eq(youths.id, interventions.youthId))
+    .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
+    .leftJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(interventionFollowUps.municipalityId, municipalityId), isNull(interventionFollowUps.doneDate), lte(interventionFollowUps.dueDate, horizon), running))
+    .orderBy(asc(interventionFollowUps.dueDate))
+    .all()
+    .map((r) => ({ ...interventionRef(r), dueDate: r.dueDate, overdue: r.dueDate < today }));
+  worklist.interventionsPastEnd = db
+    .select(interventionColumns)
+    .from(interventions)
+    .innerJoin(interventionTypes, eq(interventionTypes.id, interventions.typeId))
+    .innerJoin(enrollments, eq(enrollments.id, interventions.enrollmentId))
+    .innerJoin(youths, eq(youths.id, interventions.youthId))
+    .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
+    .leftJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(interventions.municipalityId, municipalityId), lt(interventions.plannedEndDate, today), running))
+    .orderBy(asc(interventions.plannedEndDate))
+    .all()
+    .map((r) => ({ ...interventionRef(r), plannedEndDate: r.plannedEndDate }));
+
   worklist.routineSteps.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   worklist.notContacted.sort((a, b) => b.days - a.days);
   worklist.watchDue.sort((a, b) => a.watchUntil.localeCompare(b.watchUntil));
   worklist.turning20.sort((a, b) => a.birthday.localeCompare(b.birthday));
 
   // Every youth shown on the worklist is an access to the register, and is logged as one.
-  const shown = new Set([...worklist.routineSteps, ...worklist.notContacted, ...worklist.watchDue, ...worklist.turning20, ...worklist.letterAt20].map((i) => i.youthId));
+  const shown = new Set(
+    [...worklist.routineSteps, ...worklist.notContacted, ...worklist.watchDue, ...worklist.turning20, ...worklist.letterAt20, ...worklist.followUps, ...worklist.interventionsPastEnd].map(
+      (i) => i.youthId,
+    ),
+  );
   writeAudit(
     [...shown].map((youthId) => ({
       actor,

@@ -19,6 +19,7 @@ import type { YouthCreateInput, YouthUpdateInput } from "~/modules/youth/youth-s
 import { writeAudit } from "./audit.server";
 import { loadPolicyYouth, YOUTH_ID, type YouthRow } from "./gate.server";
 import { decide, mayUseRegister, type Decision } from "./policy";
+import { syncInterventionStatus } from "./documentation.server";
 
 export { YOUTH_ID };
 
@@ -158,6 +159,8 @@ export function listYouthRegister(actor: Actor, query: RegisterQuery) {
   if (!mayUseRegister(actor) || actor.municipalityId === null) throw forbidden();
   const db = getDb();
   const today = todayIso();
+  // The status filter must see "i insats" for interventions that started today.
+  syncInterventionStatus({ municipalityId: actor.municipalityId }, today);
   const where = and(
     eq(youths.homeMunicipalityId, actor.municipalityId),
     query.q ? nameMatches(youths.nameSearch, query.q) : undefined,

@@ -59,4 +59,4 @@ export const OCCUPATION_LABELS: Record<Occupation, string> = {
 };
 
 export const OFFSET_UNIT_LABELS: Record<OffsetUnit, string> = { days: "dagar", weeks: "veckor", months: "månader" };
-export { CONTACT_CHANNELS, OFFSET_UNITS } from "#db/schema";
+export { CONTACT_CHANNELS, OFFSET_UNITS } from "#db/schema/outreach-values";

@@ -1,28 +1,6 @@
 import { z } from "zod";
-import { CONTACT_CHANNELS, CONTACT_OUTCOMES, CONTACT_TARGETS, ENROLLMENT_END_REASONS, ENROLLMENT_START_REASONS, ENROLLMENT_STATUSES, OCCUPATIONS, OFFSET_UNITS } from "#db/schema";
-import { optionalText } from "~/lib/form-fields";
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const today = () => new Date().toISOString().slice(0, 10);
-export const dateField = (label: string) =>
-  z
-    .string({ error: `Ange ${label}.` })
-    .trim()
-    .regex(ISO_DATE, `Ange ${label} som ÅÅÅÅ-MM-DD.`)
-    .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Datumet finns inte.");
-const pastDate = (label: string) => dateField(label).refine((v) => v <= today(), "Datumet får inte ligga i framtiden.");
-const optionalDate = () =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || (ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), "Ange datumet som ÅÅÅÅ-MM-DD.");
-const optionalId = () =>
-  z
-    .union([z.literal(""), z.coerce.number().int().positive()])
-    .optional()
-    .transform((v) => (v ? Number(v) : null));
+import { CONTACT_CHANNELS, CONTACT_OUTCOMES, CONTACT_TARGETS, ENROLLMENT_END_REASONS, ENROLLMENT_START_REASONS, ENROLLMENT_STATUSES, OCCUPATIONS, OFFSET_UNITS } from "#db/schema/outreach-values";
+import { dateField, optionalDate, optionalId, optionalText, pastDate, todayInForm } from "~/lib/form-fields";
 
 export const contactAttemptSchema = z
   .object({
@@ -62,7 +40,7 @@ export const enrollmentUpdateSchema = z
     if (v.status === "watch" && !v.watchUntil) {
       ctx.addIssue({ code: "custom", path: ["watchUntil"], message: "Ange när ungdomen ska kontaktas igen." });
     }
-    if (v.status === "watch" && v.watchUntil && v.watchUntil <= today()) {
+    if (v.status === "watch" && v.watchUntil && v.watchUntil <= todayInForm()) {
       ctx.addIssue({ code: "custom", path: ["watchUntil"], message: "Datumet för ny kontakt ska ligga framåt i tiden." });
     }
   });
@@ -70,6 +48,8 @@ export const enrollmentUpdateSchema = z
 export const enrollmentCloseSchema = z.object({
   endDate: pastDate("slutdatum"),
   endReason: z.enum(ENROLLMENT_END_REASONS, { error: "Välj anledning till att inskrivningen avslutas." }),
+  // What the youth does at closing: the follow-up the styrgrupp and SCB ask for.
+  endOccupation: z.enum(OCCUPATIONS, { error: "Ange ungdomens sysselsättning när inskrivningen avslutas (välj Okänt om ni inte vet)." }),
   endNote: optionalText(300),
 });
 

@@ -1,0 +1,100 @@
+/**
+ * The samordnare's view of documentation quality: open enrollments (with contact established)
+ * whose documentation misses one of the seven points, filterable by caseworker and by point, and
+ * the share of the unit's enrollments that are complete. One indexed query on the stored summary.
+ */
+import { and, asc, count, eq, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { enrollmentDocumentation, enrollments, memberships, users, youths } from "#db/schema";
+import { todayIso } from "~/lib/dates";
+import { forbidden } from "~/lib/http";
+import type { Actor } from "~/modules/auth/actor.server";
+import { CHECKLIST_POINTS, isMissing, NOTHING_DOCUMENTED, pointBit, type ChecklistPoint } from "~/modules/plans/checklist";
+import { writeAudit } from "./audit.server";
+import { mayUseRegister } from "./policy";
+import { syncInterventionStatus } from "./documentation.server";
+
+export const DOCUMENTATION_PAGE_SIZE = 50;
+
+export type DocumentationFilter = { caseworker: "all" | "unassigned" | number; point?: ChecklistPoint; page: number };
+
+export function readDocumentationReport(actor: Actor, filter: DocumentationFilter, today = todayIso()) {
+  if (!mayUseRegister(actor) || actor.municipalityId === null) throw forbidden();
+  const municipalityId = actor.municipalityId;
+  syncInterventionStatus({ municipalityId }, today);
+  const db = getDb();
+  // An enrollment never documented has no stored row: all seven points are missing.
+  const missing = sql<number>`coalesce(${enrollmentDocumentation.missing}, ${NOTHING_DOCUMENTED})`;
+  const overdue = and(sql`${enrollmentDocumentation.overdueFrom} IS NOT NULL`, lt(enrollmentDocumentation.overdueFrom, today));
+  const pointMissing = (point: ChecklistPoint): SQL =>
+    point === 5 ? or(sql`(${missing} & ${pointBit(5)}) != 0`, overdue)! : sql`(${missing} & ${pointBit(point)}) != 0`;
+  const incomplete = or(sql`${missing} != 0`, overdue)!;
+
+  // A youth not yet reached cannot have an assessment or a plan: the list starts at contact.
+  const scope = and(
+    eq(enrollments.municipalityId, municipalityId),
+    isNull(enrollments.endDate),
+    ne(enrollments.status, "not_contacted"),
+    filter.caseworker === "all"
+      ? undefined
+      : filter.caseworker === "unassigned"
+        ? isNull(enrollments.caseworkerMembershipId)
+        : eq(enrollments.caseworkerMembershipId, filter.caseworker),
+  );
+  const base = () => db.select({ n: count() }).from(enrollments).leftJoin(enrollmentDocumentation, eq(enrollmentDocumentation.enrollmentId, enrollments.id));
+  const inScope = base().where(scope).get()?.n ?? 0;
+  const incompleteCount = base().where(and(scope, incomplete)).get()?.n ?? 0;
+  const where = and(scope, filter.point ? pointMissing(filter.point) : incomplete);
+  const total = filter.point ? base().where(where).get()?.n ?? 0 : incompleteCount;
+  const pageCount = Math.max(1, Math.ceil(total / DOCUMENTATION_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page), pageCount);
+  const rows = db
+    .select({
+      enrollmentId: enrollments.id,
+      youthId: youths.id,
+      firstName: youths.firstName,
+      lastName: youths.lastName,
+      status: enrollments.status,
+      startDate: enrollments.startDate,
+      caseworkerName: users.displayName,
+      missing,
+      overdueFrom: enrollmentDocumentation.overdueFrom,
+    })
+    .from(enrollments)
+    .innerJoin(youths, eq(youths.id, enrollments.youthId))
+    .leftJoin(enrollmentDocumentation, eq(enrollmentDocumentation.enrollmentId, enrollments.id))
+    .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
+    .leftJoin(users, eq(users.id, memberships.userId))
+    .where(where)
+    .orderBy(asc(enrollments.startDate), asc(enrollments.id))
+    .limit(DOCUMENTATION_PAGE_SIZE)
+    .offset((page - 1) * DOCUMENTATION_PAGE_SIZE)
+    .all();
+  // Every youth named on the page is an access to the register's plan section, and is logged.
+  writeAudit(
+    rows.map((r) => ({
+      actor,
+      youthId: r.youthId,
+      youthMunicipalityId: municipalityId,
+      section: "plan" as const,
+      action: "list" as const,
+      decision: { allowed: true as const, basis: "register_keeper" as const },
+    })),
+  );
+  return {
+    inScope,
+    complete: inScope - incompleteCount,
+    total,
+    page,
+    pageCount,
+    rows: rows.map((r) => ({
+      enrollmentId: r.enrollmentId,
+      youthId: r.youthId,
+      name: `${r.lastName}, ${r.firstName}`,
+      status: r.status,
+      startDate: r.startDate,
+      caseworkerName: r.caseworkerName,
+      missingPoints: CHECKLIST_POINTS.filter((p) => isMissing({ missing: r.missing, overdueFrom: r.overdueFrom }, p, today)),
+    })),
+  };
+}

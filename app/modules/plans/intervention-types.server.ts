@@ -1,0 +1,83 @@
+/**
+ * The municipality's catalogue of intervention types, kept by the KAA samordnare. Not youth data:
+ * every KAA user of the municipality reads it, the samordnare changes it. Types are retired, never
+ * deleted, so old interventions keep theirs.
+ */
+import { and, asc, eq, max, ne } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { interventionTypes } from "#db/schema";
+import type { FieldErrors } from "~/lib/form-fields";
+import { forbidden } from "~/lib/http";
+import type { Actor } from "~/modules/auth/actor.server";
+import { mayUseRegister } from "~/modules/access/policy";
+import { DEFAULT_INTERVENTION_TYPES } from "./default-intervention-types";
+
+type Result = { ok: true } | { ok: false; errors: FieldErrors };
+
+function municipalityOf(actor: Actor, write: boolean): number {
+  if (!mayUseRegister(actor) || actor.municipalityId === null) throw forbidden();
+  if (write && actor.role !== "kaa_coordinator") throw forbidden("Bara KAA-samordnaren kan ändra insatskatalogen.");
+  return actor.municipalityId;
+}
+
+/** A municipality without a catalogue gets the default one the first time it is needed. */
+function ensureCatalogue(municipalityId: number) {
+  const db = getDb();
+  if (db.select({ id: interventionTypes.id }).from(interventionTypes).where(eq(interventionTypes.municipalityId, municipalityId)).get()) return;
+  db.insert(interventionTypes)
+    .values(DEFAULT_INTERVENTION_TYPES.map((name, i) => ({ municipalityId, name, position: i + 1 })))
+    .onConflictDoNothing()
+    .run();
+}
+
+export function listInterventionTypes(actor: Actor, options: { activeOnly?: boolean } = {}) {
+  const municipalityId = municipalityOf(actor, false);
+  ensureCatalogue(municipalityId);
+  return getDb()
+    .select({ id: interventionTypes.id, name: interventionTypes.name, active: interventionTypes.active })
+    .from(interventionTypes)
+    .where(and(eq(interventionTypes.municipalityId, municipalityId), options.activeOnly ? eq(interventionTypes.active, true) : undefined))
+    .orderBy(asc(interventionTypes.position), asc(interventionTypes.id))
+    .all();
+}
+
+function nameTaken(municipalityId: number, name: string, exceptId?: number) {
+  return Boolean(
+    getDb()
+      .select({ id: interventionTypes.id })
+      .from(interventionTypes)
+      .where(and(eq(interventionTypes.municipalityId, municipalityId), eq(interventionTypes.name, name), exceptId ? ne(interventionTypes.id, exceptId) : undefined))
+      .get(),
+  );
+}
+
+export function addInterventionType(actor: Actor, name: string): Result {
+  const municipalityId = municipalityOf(actor, true);
+  ensureCatalogue(municipalityId);
+  if (nameTaken(municipalityId, name)) return { ok: false, errors: { name: "Det finns redan en insatstyp med det namnet." } };
+  const db = getDb();
+  const last = db.select({ n: max(interventionTypes.position) }).from(interventionTypes).where(eq(interventionTypes.municipalityId, municipalityId)).get()?.n ?? 0;
+  db.insert(interventionTypes).values({ municipalityId, name, position: last + 1 }).run();
+  return { ok: true };
+}
+
+export function renameInterventionType(actor: Actor, typeId: number, name: string): Result {
+  const municipalityId = municipalityOf(actor, true);
+  if (nameTaken(municipalityId, name, typeId)) return { ok: false, errors: { [`name-${typeId}`]: "Det finns redan en insatstyp med det namnet." } };
+  const changed = getDb()
+    .update(interventionTypes)
+    .set({ name })
+    .where(and(eq(interventionTypes.id, typeId), eq(interventionTypes.municipalityId, municipalityId)))
+    .run().changes;
+  return changed ? { ok: true } : { ok: false, errors: { form: "Insatstypen finns inte." } };
+}
+
+export function setInterventionTypeActive(actor: Actor, typeId: number, active: boolean): Result {
+  const municipalityId = municipalityOf(actor, true);
+  const changed = getDb()
+    .update(interventionTypes)
+    .set({ active })
+    .where(and(eq(interventionTypes.id, typeId), eq(interventionTypes.municipalityId, municipalityId)))
+    .run().changes;
+  return changed ? { ok: true } : { ok: false, errors: { form: "Insatstypen finns inte." } };
+}

@@ -1,0 +1,120 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
+import { parsePage } from "~/lib/format";
+import { readDocumentationReport, type DocumentationFilter } from "~/modules/access/documentation-report.server";
+import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
+import { kaaStaff } from "~/modules/organizations/memberships.server";
+import { ENROLLMENT_STATUS_LABELS } from "~/modules/outreach/labels";
+import { CHECKLIST_POINTS, CHECKLIST_POINT_LABELS, CHECKLIST_POINT_SHORT, type ChecklistPoint } from "~/modules/plans/checklist";
+
+export const meta: MetaFunction = () => [{ title: "Dokumentationens kvalitet – Samverkansportalen" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, KAA_ROLES);
+  const params = new URL(request.url).searchParams;
+  // A caseworker starts with their own enrollments, the samordnare with the whole unit.
+  const choice = params.get("handlaggare") ?? (actor.role === "kaa_caseworker" ? String(actor.membershipId) : "alla");
+  const pointParam = Number(params.get("punkt"));
+  const point = (CHECKLIST_POINTS as readonly number[]).includes(pointParam) ? (pointParam as ChecklistPoint) : undefined;
+  const filter: DocumentationFilter = {
+    caseworker: choice === "alla" ? "all" : choice === "ingen" ? "unassigned" : Number(choice) || "all",
+    point,
+    page: parsePage(params.get("sida")),
+  };
+  return { report: readDocumentationReport(actor, filter), staff: kaaStaff(actor.organisationId!), choice, point: point ? String(point) : "" };
+}
+
+export default function DocumentationQuality() {
+  const { report, staff, choice, point } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const share = report.inScope === 0 ? 100 : Math.round((100 * report.complete) / report.inScope);
+  return (
+    <>
+      <h1>Dokumentationens kvalitet</h1>
+      <p className="lead">
+        De sju punkter Skolverkets allmänna råd kräver för varje ungdom. Listan visar öppna inskrivningar där kontakt är etablerad och något
+        saknas. Ungdomar som ännu inte nåtts räknas inte: de kan inte ha en kartläggning.
+      </p>
+      <section aria-labelledby="andel-rubrik" className="card">
+        <h2 id="andel-rubrik">Andel komplett dokumentation</h2>
+        <p>
+          <span className="big-number">{share} %</span> – {report.complete} av {report.inScope} inskrivningar har komplett dokumentation
+          {choice === "alla" ? " i enheten" : ""}.
+        </p>
+      </section>
+      <Form method="get" className="filter-form" aria-label="Filtrera listan">
+        <div className="field">
+          <label htmlFor="handlaggare">Handläggare</label>
+          <select id="handlaggare" name="handlaggare" defaultValue={choice}>
+            <option value="alla">Hela enheten</option>
+            <option value="ingen">Utan handläggare</option>
+            {staff.map((s) => (
+              <option key={s.membershipId} value={s.membershipId}>
+                {s.displayName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="punkt">Saknar punkt</label>
+          <select id="punkt" name="punkt" defaultValue={point}>
+            <option value="">Någon punkt</option>
+            {CHECKLIST_POINTS.map((p) => (
+              <option key={p} value={p}>
+                {p}. {CHECKLIST_POINT_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          Visa
+        </button>
+      </Form>
+      <p aria-live="polite">{report.total} inskrivningar med ofullständig dokumentation.</p>
+      {report.rows.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Inskrivningar med ofullständig dokumentation, äldsta först</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ungdom</th>
+                <th scope="col">Handläggare</th>
+                <th scope="col">Status</th>
+                <th scope="col">Inskriven</th>
+                <th scope="col">Saknas</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((r) => (
+                <tr key={r.enrollmentId}>
+                  <td>
+                    <Link to={`/ungdomar/${r.youthId}#dokumentation`}>{r.name}</Link>
+                  </td>
+                  <td>{r.caseworkerName ?? "Ingen"}</td>
+                  <td>{ENROLLMENT_STATUS_LABELS[r.status]}</td>
+                  <td>{r.startDate}</td>
+                  <td>
+                    <ul className="compact-list">
+                      {r.missingPoints.map((p) => (
+                        <li key={p}>
+                          {p}. {CHECKLIST_POINT_SHORT[p]}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>Ingen inskrivning saknar något.</p>
+      )}
+      <Pagination page={report.page} pageCount={report.pageCount} search={location.search} />
+      <p>
+        <Link to="/insatstyper">Kommunens insatskatalog</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, Form, useValidatedForm } from "~/components/form";
+import { InterventionFields } from "~/components/intervention-fields";
+import { addDays, todayIso } from "~/lib/dates";
+import { invalid, parseForm } from "~/lib/form.server";
+import { addIntervention } from "~/modules/access/interventions.server";
+import { readPlan } from "~/modules/access/plans.server";
+import { readYouthFile } from "~/modules/access/youth-file.server";
+import { requireActor } from "~/modules/auth/actor.server";
+import { partnerOrganisations } from "~/modules/organizations/partners.server";
+import { listInterventionTypes } from "~/modules/plans/intervention-types.server";
+import { interventionSchema } from "~/modules/plans/plan-schemas";
+
+export const meta: MetaFunction = () => [{ title: "Lägg till insats – Samverkansportalen" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const youth = readYouthFile(actor, params.youthId ?? "");
+  const { enrollment } = readPlan(actor, youth.id);
+  const today = todayIso();
+  return {
+    youthId: youth.id,
+    name: `${youth.firstName} ${youth.lastName}`,
+    hasOpenEnrollment: Boolean(enrollment && !enrollment.endDate),
+    types: listInterventionTypes(actor, { activeOnly: true }),
+    organisations: partnerOrganisations(actor.municipalityId!),
+    defaults: { startDate: today, plannedEndDate: addDays(today, 90), followUpDate: addDays(today, 30), responsibleUnit: "KAA-enheten" },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await parseForm(request, interventionSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const result = addIntervention(actor, params.youthId ?? "", form.data);
+  if (!result.ok) return invalid(result.errors, form.values);
+  return redirect(`/ungdomar/${params.youthId}/plan#insatser`);
+}
+
+export default function NewIntervention() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { register, errorFor, formProps, submitting } = useValidatedForm(interventionSchema, {
+    defaultValues: actionData?.values ?? data.defaults,
+    serverErrors: actionData?.errors,
+  });
+  return (
+    <div className="narrow">
+      <p className="breadcrumbs">
+        <Link to={`/ungdomar/${data.youthId}/plan`}>Tillbaka till planen för {data.name}</Link>
+      </p>
+      <h1>Lägg till insats</h1>
+      {!data.hasOpenEnrollment ? <p className="alert alert--warning">Ungdomen har ingen öppen inskrivning. Insatser läggs till på en öppen inskrivning.</p> : null}
+      <ErrorSummary errors={actionData?.errors} />
+      <Form {...formProps}>
+        <InterventionFields register={register} errorFor={errorFor} types={data.types} organisations={data.organisations} followUpLabel="Första uppföljning" />
+        <button type="submit" className="button" disabled={submitting || !data.hasOpenEnrollment}>
+          Lägg till insatsen
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+/** The value lists of the outreach tables, without drizzle, so that browser code can import them. */
+export const ENROLLMENT_START_REASONS = ["notice_dropout", "notice_absence", "notice_not_started", "notice_started", "moved_in", "register_check", "self_referral", "other"] as const;
+export const ENROLLMENT_STATUSES = ["not_contacted", "contacted", "in_intervention", "watch"] as const;
+export const ENROLLMENT_END_REASONS = ["national_programme", "introduction_programme", "komvux", "folkhogskola", "work", "moved", "turned_20", "completed", "other"] as const;
+export const OCCUPATIONS = ["studies", "work", "other_activity", "none", "unknown"] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+export type EnrollmentEndReason = (typeof ENROLLMENT_END_REASONS)[number];
+export type EnrollmentStartReason = (typeof ENROLLMENT_START_REASONS)[number];
+export const CONTACT_CHANNELS = ["letter", "phone", "sms", "email", "knock_card", "home_visit", "social_media", "office_visit", "via_guardian"] as const;
+export const CONTACT_OUTCOMES = ["reached", "not_reached", "message_left"] as const;
+export const CONTACT_TARGETS = ["youth", "guardian"] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+export type ContactTarget = (typeof CONTACT_TARGETS)[number];
+export type Occupation = (typeof OCCUPATIONS)[number];
+export const OFFSET_UNITS = ["days", "weeks", "months"] as const;
+export type OffsetUnit = (typeof OFFSET_UNITS)[number];
