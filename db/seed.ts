@@ -6,7 +6,9 @@
  */
 import crypto from "node:crypto";
 import type { Db } from "./client";
-import { contactAttempts, enrollments, guardians, memberships, municipalities, notices, organisations, users, youthRevisions, youths, type EnrollmentStatus } from "./schema";
+import { contactAttempts, enrollments, guardians, interventionTypes, memberships, municipalities, notices, organisations, users, youthRevisions, youths, type EnrollmentStatus } from "./schema";
+import { DEFAULT_INTERVENTION_TYPES } from "../app/modules/plans/default-intervention-types";
+import { seedDocumentation } from "./seed-plans";
 import { hashPassword } from "../app/modules/auth/password.server";
 import { parsePersonalNumber } from "../app/modules/youth/personal-number";
 import { guardianInputs, identityColumns } from "../app/modules/youth/youth-row";
@@ -50,6 +52,8 @@ export async function seedDemo(db: Db, options: { youths: number }) {
     const user = (username: string, displayName: string) =>
       tx.insert(users).values({ username, displayName, passwordHash }).returning({ id: users.id }).get().id;
     const membershipIds: Record<string, number> = {};
+    // Who a membership belongs to, for the revision history of seeded documentation.
+    const userOfMembership = new Map<number, number>();
     for (const account of DEMO_ACCOUNTS) {
       const userId = user(account.username, account.displayName);
       membershipIds[account.username] = tx
@@ -57,12 +61,24 @@ export async function seedDemo(db: Db, options: { youths: number }) {
         .values({ userId, role: account.role, organisationId: account.org ? orgs[account.org]! : null })
         .returning({ id: memberships.id })
         .get().id;
+      userOfMembership.set(membershipIds[account.username]!, userId);
     }
     const multiId = user(DEMO_MULTI_ROLE.username, DEMO_MULTI_ROLE.displayName);
     const multiMemberships: number[] = [];
     for (const m of DEMO_MULTI_ROLE.memberships) {
-      multiMemberships.push(tx.insert(memberships).values({ userId: multiId, role: m.role, organisationId: orgs[m.org]! }).returning({ id: memberships.id }).get().id);
+      const id = tx.insert(memberships).values({ userId: multiId, role: m.role, organisationId: orgs[m.org]! }).returning({ id: memberships.id }).get().id;
+      multiMemberships.push(id);
+      userOfMembership.set(id, multiId);
     }
+    // Each municipality's intervention catalogue, as a new municipality gets it.
+    const typeIds = new Map<number, number[]>();
+    for (const municipalityId of [nassjo, jonkoping]) {
+      typeIds.set(
+        municipalityId,
+        DEFAULT_INTERVENTION_TYPES.map((name, i) => tx.insert(interventionTypes).values({ municipalityId, name, position: i + 1 }).returning({ id: interventionTypes.id }).get().id),
+      );
+    }
+    const partnerOrganisationIds = [orgs.soc!, orgs.af!];
     const caseworkers = [membershipIds["handlaggare@demo.example"]!, multiMemberships[0]!];
 
     const registrars = [membershipIds["handlaggare@demo.example"]!, membershipIds["samordnare@demo.example"]!];
@@ -111,6 +127,7 @@ export async function seedDemo(db: Db, options: { youths: number }) {
         { weight: 25, value: "in_intervention" },
         { weight: 15, value: "watch" },
       ]);
+      const caseworker = faker.helpers.maybe(() => faker.helpers.arrayElement(staff), { probability: 0.75 }) ?? null;
       const enrollmentId = tx
         .insert(enrollments)
         .values({
@@ -119,7 +136,7 @@ export async function seedDemo(db: Db, options: { youths: number }) {
           startDate,
           startReason: faker.helpers.arrayElement(["notice_dropout", "notice_absence", "notice_not_started", "moved_in", "register_check"] as const),
           status,
-          caseworkerMembershipId: faker.helpers.maybe(() => faker.helpers.arrayElement(staff), { probability: 0.75 }) ?? null,
+          caseworkerMembershipId: caseworker,
           watchUntil: status === "watch" ? dayOffset(faker.number.int({ min: -20, max: 60 })) : null,
           createdByMembershipId: registrar,
         })
@@ -146,6 +163,18 @@ export async function seedDemo(db: Db, options: { youths: number }) {
         attempt(4, "letter", "message_left");
         attempt(faker.number.int({ min: 10, max: 40 }), faker.helpers.arrayElement(["phone", "sms"] as const), "reached");
       }
+      const writer = caseworker ?? registrar;
+      seedDocumentation(tx, faker, {
+        enrollmentId,
+        youthId,
+        municipalityId,
+        startDate,
+        status,
+        today: dayOffset(0),
+        staff: { membershipId: writer, userId: userOfMembership.get(writer)! },
+        typeIds: typeIds.get(municipalityId)!,
+        partnerOrganisationIds,
+      });
     }
 
     // New notices in the KAA inbox, among them one from the fristående school in Jönköping.

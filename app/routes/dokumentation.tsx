@@ -21,12 +21,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     caseworker: choice === "alla" ? "all" : choice === "ingen" ? "unassigned" : Number(choice) || "all",
     point,
     page: parsePage(params.get("sida")),
+    newestFirst: params.get("ordning") === "nyast",
   };
-  return { report: readDocumentationReport(actor, filter), staff: kaaStaff(actor.organisationId!), choice, point: point ? String(point) : "" };
+  return {
+    report: readDocumentationReport(actor, filter),
+    staff: kaaStaff(actor.organisationId!),
+    choice,
+    point: point ? String(point) : "",
+    order: filter.newestFirst ? "nyast" : "aldst",
+  };
 }
 
 export default function DocumentationQuality() {
-  const { report, staff, choice, point } = useLoaderData<typeof loader>();
+  const { report, staff, choice, point, order } = useLoaderData<typeof loader>();
   const location = useLocation();
   const share = report.inScope === 0 ? 100 : Math.round((100 * report.complete) / report.inScope);
   return (
@@ -67,6 +74,13 @@ export default function DocumentationQuality() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="ordning">Ordning</label>
+          <select id="ordning" name="ordning" defaultValue={order}>
+            <option value="aldst">Längst inskrivna först</option>
+            <option value="nyast">Senast inskrivna först</option>
+          </select>
+        </div>
         <button type="submit" className="button button--secondary">
           Visa
         </button>
@@ -75,7 +89,7 @@ export default function DocumentationQuality() {
       {report.rows.length > 0 ? (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Inskrivningar med ofullständig dokumentation, äldsta först</caption>
+            <caption className="visually-hidden">Inskrivningar med ofullständig dokumentation</caption>
             <thead>
               <tr>
                 <th scope="col">Ungdom</th>

@@ -15,6 +15,10 @@ const SECTION_LABELS: Record<string, string> = {
   enrollment: "Inskrivning",
   contacts: "Kontakter",
   notices: "Anmälningar",
+  assessment: "Kartläggning",
+  plan: "Plan och insatser",
+  referrals: "Remisser",
+  consents: "Samtycken",
 };
 const ACTION_LABELS: Record<string, string> = { read: "Läste", list: "Visades i lista", write: "Ändrade", create: "Registrerade", search: "Sökte fram" };
 const BASIS_LABELS: Record<string, string> = { register_keeper: "Registeransvar (KAA)", notice_sender: "Anmälande skola" };

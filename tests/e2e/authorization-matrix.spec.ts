@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "./fixtures";
-import { nassjoNoticeId, nassjoYouthId, signInRequest, userId } from "./helpers";
+import { nassjoIntervention, nassjoInterventionTypeId, nassjoNoticeId, nassjoYouthId, signInRequest, userId } from "./helpers";
 
 /**
  * Every route of the app × every demo role → the status it must answer (redirects not followed).
@@ -58,6 +58,16 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/ungdomar.$youthId.kontakt": { path: () => `/ungdomar/${nassjoYouthId()}/kontakt`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.inskrivning": { path: () => `/ungdomar/${nassjoYouthId()}/inskrivning`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.brev.$mall": { path: () => `/ungdomar/${nassjoYouthId()}/brev/forsta-brev`, expected: homeKaaYouth },
+  "routes/ungdomar.$youthId.kartlaggning": { path: () => `/ungdomar/${nassjoYouthId()}/kartlaggning`, expected: homeKaaYouth },
+  "routes/ungdomar.$youthId.plan._index": { path: () => `/ungdomar/${nassjoYouthId()}/plan`, expected: homeKaaYouth },
+  "routes/ungdomar.$youthId.plan.utskrift": { path: () => `/ungdomar/${nassjoYouthId()}/plan/utskrift`, expected: homeKaaYouth },
+  "routes/ungdomar.$youthId.insatser.ny": { path: () => `/ungdomar/${nassjoYouthId()}/insatser/ny`, expected: homeKaaYouth },
+  "routes/ungdomar.$youthId.insatser.$interventionId": {
+    path: () => `/ungdomar/${nassjoIntervention().youthId}/insatser/${nassjoIntervention().id}`,
+    expected: homeKaaYouth,
+  },
+  "routes/dokumentation": { path: () => "/dokumentation", expected: kaaOnly },
+  "routes/insatstyper": { path: () => "/insatstyper", expected: kaaOnly },
   "routes/att-gora": { path: () => "/att-gora", expected: kaaOnly },
   "routes/kontaktrutin": { path: () => "/kontaktrutin", expected: kaaOnly },
   "routes/inkorg._index": { path: () => "/inkorg", expected: kaaOnly },
@@ -111,4 +121,31 @@ test("every route that accepts a POST refuses it from another origin with 403", 
     expect(response.status(), route.id).toBe(403);
   }
   expect((await request.get("/start", { maxRedirects: 0 })).status()).toBe(200);
+});
+
+/**
+ * Writing a youth's documentation: only KAA staff of the home municipality. Everyone else gets the
+ * same 404 as for a youth that does not exist, and nothing is written.
+ */
+test("only the home municipality's KAA unit can write the assessment, plan and interventions", async ({ playwright, baseURL }) => {
+  // A youth with an open enrollment, so that the register keeper's writes succeed.
+  const intervention = nassjoIntervention();
+  const youthId = intervention.youthId;
+  const today = new Date().toISOString().slice(0, 10);
+  const writes: { path: string; form: Record<string, string> }[] = [
+    { path: `/ungdomar/${youthId}/kartlaggning`, form: { date: today, occupation: "none", studiebevis: "unknown" } },
+    { path: `/ungdomar/${youthId}/plan`, form: { goal: "Ett mål" } },
+    { path: `/ungdomar/${youthId}/insatser/ny`, form: { typeId: String(nassjoInterventionTypeId()), responsibleParty: "youth", startDate: today, plannedEndDate: today } },
+    { path: `/ungdomar/${intervention.youthId}/insatser/${intervention.id}?atgard=uppfoljning`, form: { dueDate: today } },
+  ];
+  const expected: Record<string, number> = { anonymous: 302, coordinator: 302, caseworker: 302 };
+  for (const [role, username] of Object.entries(ROLES) as [RoleName, string | null][]) {
+    const request = await playwright.request.newContext({ baseURL });
+    if (username) await signInRequest(request, baseURL!, username);
+    for (const write of writes) {
+      const response = await request.post(write.path, { form: write.form, headers: { Origin: baseURL! }, maxRedirects: 0 });
+      expect(response.status(), `${role} POST ${write.path}`).toBe(expected[role] ?? 404);
+    }
+    await request.dispose();
+  }
 });

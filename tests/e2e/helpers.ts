@@ -50,6 +50,14 @@ export function nassjoYouthId(protectedIdentity = false): string {
   ).id;
 }
 
+/** An intervention of a Nässjö youth (the seed documents some). */
+export function nassjoIntervention(): { youthId: string; id: number } {
+  return lookup<{ youthId: string; id: number }>(
+    `SELECT i.youth_id AS youthId, i.id FROM interventions i JOIN municipalities m ON m.id = i.municipality_id
+     JOIN enrollments e ON e.id = i.enrollment_id WHERE m.code = '0682' AND e.end_date IS NULL ORDER BY i.id LIMIT 1`,
+  );
+}
+
 export function nassjoNoticeId(): number {
   return lookup<{ id: number }>(
     "SELECT n.id FROM notices n JOIN municipalities m ON m.id = n.home_municipality_id WHERE m.code = '0682' ORDER BY n.id LIMIT 1",
@@ -58,4 +66,11 @@ export function nassjoNoticeId(): number {
 
 export function userId(username: string): number {
   return lookup<{ id: number }>("SELECT id FROM users WHERE username = ?", username).id;
+}
+
+/** The first active type in Nässjö's intervention catalogue. */
+export function nassjoInterventionTypeId(): number {
+  return lookup<{ id: number }>(
+    "SELECT t.id FROM intervention_types t JOIN municipalities m ON m.id = t.municipality_id WHERE m.code = '0682' AND t.active = 1 ORDER BY t.position LIMIT 1",
+  ).id;
 }

@@ -3,7 +3,7 @@
  * whose documentation misses one of the seven points, filterable by caseworker and by point, and
  * the share of the unit's enrollments that are complete. One indexed query on the stored summary.
  */
-import { and, asc, count, eq, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { enrollmentDocumentation, enrollments, memberships, users, youths } from "#db/schema";
 import { todayIso } from "~/lib/dates";
@@ -16,7 +16,7 @@ import { syncInterventionStatus } from "./documentation.server";
 
 export const DOCUMENTATION_PAGE_SIZE = 50;
 
-export type DocumentationFilter = { caseworker: "all" | "unassigned" | number; point?: ChecklistPoint; page: number };
+export type DocumentationFilter = { caseworker: "all" | "unassigned" | number; point?: ChecklistPoint; page: number; newestFirst?: boolean };
 
 export function readDocumentationReport(actor: Actor, filter: DocumentationFilter, today = todayIso()) {
   if (!mayUseRegister(actor) || actor.municipalityId === null) throw forbidden();
@@ -66,7 +66,7 @@ export function readDocumentationReport(actor: Actor, filter: DocumentationFilte
     .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
     .leftJoin(users, eq(users.id, memberships.userId))
     .where(where)
-    .orderBy(asc(enrollments.startDate), asc(enrollments.id))
+    .orderBy(...(filter.newestFirst ? [desc(enrollments.startDate), desc(enrollments.id)] : [asc(enrollments.startDate), asc(enrollments.id)]))
     .limit(DOCUMENTATION_PAGE_SIZE)
     .offset((page - 1) * DOCUMENTATION_PAGE_SIZE)
     .all();

@@ -1,0 +1,24 @@
+import { openEnrollment, recordContactAttempt } from "~/modules/access/outreach.server";
+import { createYouth } from "~/modules/access/youth-file.server";
+import { addDays, todayIso } from "~/lib/dates";
+import type { Actor } from "~/modules/auth/actor.server";
+import { swedishFaker, youthInput } from "./youth";
+
+const faker = swedishFaker(404);
+
+/**
+ * A youth in the register with an open enrollment started `daysAgo` days ago and, unless asked
+ * otherwise, contact established: the state in which documentation begins.
+ */
+export function enrolledYouth(actor: Actor, options: { daysAgo?: number; reached?: boolean; caseworkerMembershipId?: number | null } = {}) {
+  const startDate = addDays(todayIso(), -(options.daysAgo ?? 60));
+  const created = createYouth(actor, youthInput(faker, { homeMunicipalityId: actor.municipalityId!, city: "Nässjö", postalPrefix: "571", protectedIdentity: false }));
+  if (!created.ok) throw new Error(JSON.stringify(created.errors));
+  const opened = openEnrollment(actor, created.id, { startDate, startReason: "notice_dropout", caseworkerMembershipId: options.caseworkerMembershipId ?? null });
+  if (!opened.ok) throw new Error(JSON.stringify(opened.errors));
+  if (options.reached ?? true) {
+    const reached = recordContactAttempt(actor, created.id, { channel: "phone", target: "youth", date: addDays(startDate, 5), outcome: "reached", occupation: "none", occupationNote: undefined, secondStaff: undefined, note: undefined, letterTemplate: undefined });
+    if (!reached.ok) throw new Error(JSON.stringify(reached.errors));
+  }
+  return { youthId: created.id, startDate };
+}
