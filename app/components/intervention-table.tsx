@@ -59,7 +59,17 @@ export function InterventionTable({ youthId, interventions, today, linked = true
                   {state.key === "overdue" ? <strong>{state.label}</strong> : state.label}
                   {i.declinedDate ? <span className="block muted">{i.declinedDate}</span> : null}
                 </td>
-                <td>{next ? (next.dueDate < today ? <strong>{next.dueDate} (försenad)</strong> : next.dueDate) : i.endDate || i.declinedDate ? "–" : <strong>Saknas</strong>}</td>
+                <td>
+                  {next ? (
+                    next.dueDate < today ? <strong>{next.dueDate} (försenad)</strong> : next.dueDate
+                  ) : i.endDate || i.declinedDate ? (
+                    "–"
+                  ) : i.followUps.length > 0 ? (
+                    "Ingen ny planerad"
+                  ) : (
+                    <strong>Saknas</strong>
+                  )}
+                </td>
               </tr>
             );
           })}

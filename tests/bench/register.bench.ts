@@ -13,7 +13,11 @@ process.env.DATABASE_PATH = file;
 process.env.PORTAL_MODE = "test";
 
 const { getDb, closeDb } = await import("#db/client");
-const { enrollments, guardians, youths } = await import("#db/schema");
+const { assessments, enrollments, guardians, interventionFollowUps, interventions, plans, youths } = await import("#db/schema");
+const { recomputeDocumentation } = await import("~/modules/access/documentation.server");
+const { readDocumentationReport } = await import("~/modules/access/documentation-report.server");
+const { readDocumentation } = await import("~/modules/access/plans.server");
+const { listInterventionTypes } = await import("~/modules/plans/intervention-types.server");
 const { listAuditEvents } = await import("~/modules/access/audit.server");
 const { findYouthByPersonalNumber, listYouthRegister, readYouthFile } = await import("~/modules/access/youth-file.server");
 const { readWorklist } = await import("~/modules/access/worklist.server");
@@ -30,6 +34,8 @@ const actor = await createActor("kaa_coordinator", kaa);
 // Five caseworkers share the register, as in a mid-sized municipality's KAA unit.
 const caseworkers = await Promise.all(Array.from({ length: 5 }, () => createActor("kaa_caseworker", kaa)));
 const faker = swedishFaker(99);
+const typeIds = listInterventionTypes(actor).map((t) => t.id);
+const documented: string[] = [];
 
 console.log(`Lägger in ${COUNT} ungdomar …`);
 const seen = new Set<string>();
@@ -52,7 +58,28 @@ db.transaction((tx) => {
       const status = (["not_contacted", "contacted", "in_intervention", "watch"] as const)[ids.length % 4]!;
       const caseworker = ids.length % 7 === 0 ? null : caseworkers[ids.length % caseworkers.length]!.membershipId;
       const start = faker.date.recent({ days: 400 }).toISOString().slice(0, 10);
-      tx.insert(enrollments).values({ youthId: id, municipalityId: municipality.id, startDate: start, startReason: "notice_dropout", status, caseworkerMembershipId: caseworker, watchUntil: status === "watch" ? start : null }).run();
+      const enrollmentId = tx
+        .insert(enrollments)
+        .values({ youthId: id, municipalityId: municipality.id, startDate: start, startReason: "notice_dropout", status, caseworkerMembershipId: caseworker, watchUntil: status === "watch" ? start : null })
+        .returning({ id: enrollments.id })
+        .get().id;
+      // Those in intervention have an assessment, a plan and a running intervention with a follow-up;
+      // half of the contacted have an assessment only. Every documented enrollment has its summary.
+      if (status === "in_intervention" || (status === "contacted" && ids.length % 2 === 0)) {
+        const stamp = { updatedByMembershipId: actor.membershipId };
+        tx.insert(assessments).values({ enrollmentId, youthId: id, date: start, occupation: "none", ...stamp }).run();
+        if (status === "in_intervention") {
+          tx.insert(plans).values({ enrollmentId, youthId: id, goal: "Börja studera.", madeWithYouth: true, madeWithYouthDate: start, ...stamp }).run();
+          const interventionId = tx
+            .insert(interventions)
+            .values({ enrollmentId, youthId: id, municipalityId: municipality.id, typeId: typeIds[ids.length % typeIds.length]!, responsibleParty: "youth", startDate: start, plannedEndDate: faker.date.soon({ days: 200 }).toISOString().slice(0, 10), createdByMembershipId: actor.membershipId, ...stamp })
+            .returning({ id: interventions.id })
+            .get().id;
+          tx.insert(interventionFollowUps).values({ interventionId, municipalityId: municipality.id, dueDate: faker.date.soon({ days: 60 }).toISOString().slice(0, 10) }).run();
+        }
+        recomputeDocumentation(tx, { id: enrollmentId, municipalityId: municipality.id });
+        documented.push(id);
+      }
     }
   }
 });
@@ -83,6 +110,10 @@ measure("Registret, en handläggare", 50, () => listYouthRegister(actor, { sort:
 measure("Registret, försenade", 50, () => listYouthRegister(actor, { sort: "namn", page: 1, overdue: true }));
 measure("Att göra, en handläggare", 30, () => readWorklist(caseworkers[0]!, { caseworker: caseworkers[0]!.membershipId }));
 measure("Att göra, hela enheten", 30, () => readWorklist(actor, { caseworker: "all" }));
+measure("Dokumentation, sida 1, hela enheten", 30, () => readDocumentationReport(actor, { caseworker: "all", page: 1 }));
+measure("Dokumentation, saknar punkt 4, en handläggare", 30, () => readDocumentationReport(actor, { caseworker: caseworkers[0]!.membershipId, point: 4, page: 1 }));
+measure("Dokumentation, sista sidan", 30, () => readDocumentationReport(actor, { caseworker: "all", page: 10_000 }));
+measure("Ungdomsakten: kartläggning, plan, checklista", 200, (i) => readDocumentation(actor, documented[i % documented.length]!));
 measure("Sökning på personnummer", 200, () => findYouthByPersonalNumber(actor, someNumber));
 measure("Ungdomsakten", 200, (i) => readYouthFile(actor, ids[i % ids.length]!));
 measure("Loggkontroll, sida 1 (efter ovanstående)", 30, () => listAuditEvents(municipality.id, kaa.id, { page: 1 }));

@@ -36,3 +36,23 @@ describe("query plans", () => {
     expect(plan("SELECT id FROM audit_events WHERE youth_id = ? ORDER BY at DESC")).toContain("audit_youth");
   });
 });
+
+describe("query plans of the documentation", () => {
+  it("the samordnare's list reads the unit's open enrollments by index and joins the stored summary by key", () => {
+    const detail = plan(
+      "SELECT e.id FROM enrollments e LEFT JOIN enrollment_documentation d ON d.enrollment_id = e.id WHERE e.municipality_id = ? AND e.end_date IS NULL AND e.status != 'not_contacted' AND (coalesce(d.missing, 127) != 0 OR d.overdue_from < ?) ORDER BY e.start_date LIMIT 50",
+    );
+    expect(detail).toMatch(/enrollments_worklist/);
+    expect(detail).toMatch(/SEARCH d USING INTEGER PRIMARY KEY|SEARCH d USING INDEX/);
+  });
+
+  it("the worklist's due follow-ups and late interventions use their partial indexes", () => {
+    expect(plan("SELECT id FROM intervention_follow_ups WHERE municipality_id = ? AND done_date IS NULL AND due_date <= ?")).toContain("follow_ups_due");
+    expect(plan("SELECT id FROM interventions WHERE municipality_id = ? AND end_date IS NULL AND declined_date IS NULL AND planned_end_date < ?")).toContain("interventions_open_by_end");
+  });
+
+  it("an enrollment's interventions and revision history use their indexes", () => {
+    expect(plan("SELECT id FROM interventions WHERE enrollment_id = ? ORDER BY start_date")).toContain("interventions_enrollment");
+    expect(plan("SELECT id FROM documentation_revisions WHERE enrollment_id = ? ORDER BY at DESC")).toContain("documentation_revisions_enrollment");
+  });
+});
