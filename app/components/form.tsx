@@ -205,6 +205,54 @@ export function CheckboxField({ name, label, register, hint, error }: Omit<Field
   );
 }
 
+/** A group of checkboxes posting one value each under one name; the legend names the group for screen readers. */
+export function CheckboxGroup({
+  name,
+  legend,
+  options,
+  register,
+  error,
+  hint,
+  selected,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  register: Register;
+  error?: string;
+  hint?: ReactNode;
+  selected: readonly string[];
+}) {
+  const id = `f-${name}`;
+  return (
+    <fieldset className={`checkbox-list${error ? " field--error" : ""}`} aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
+      <legend id={id} tabIndex={-1}>
+        {legend}
+      </legend>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {options.map((option) => {
+        const optionId = `${id}-${option.value}`;
+        const { defaultValue: _ignored, defaultChecked: _unused, ...field } = register(name);
+        return (
+          <div className="field field--checkbox" key={option.value}>
+            <input id={optionId} type="checkbox" value={option.value} defaultChecked={selected.includes(option.value)} {...field} />
+            <label htmlFor={optionId}>{option.label}</label>
+          </div>
+        );
+      })}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** A summary at the top of a form that failed on the server, linking to each field. */
 export function ErrorSummary({ errors }: { errors?: FieldErrors }) {
   if (!errors || Object.keys(errors).length === 0) return null;

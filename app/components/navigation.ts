@@ -9,6 +9,7 @@ const KAA: NavItem[] = [
   { to: "/ungdomar", label: "Ungdomsregistret" },
   { to: "/ungdomar/ny", label: "Registrera ungdom" },
   { to: "/dokumentation", label: "Dokumentation" },
+  { to: "/remisser", label: "Remisser" },
   { to: "/kontaktrutin", label: "Kontaktrutin" },
   { to: "/insatstyper", label: "Insatskatalog" },
 ];
@@ -22,9 +23,18 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/anmalningar", label: "Anmälningar" },
     { to: "/anmalningar/ny", label: "Ny anmälan" },
     { to: "/anmalningar/importera", label: "Importera" },
+    { to: "/remisser", label: "Remisser" },
+    { to: "/orosanmalningar", label: "Orosanmälan" },
   ],
-  social_worker: [{ to: "/start", label: "Start" }],
-  employment_officer: [{ to: "/start", label: "Start" }],
+  social_worker: [
+    { to: "/start", label: "Start" },
+    { to: "/remisser", label: "Remisser" },
+    { to: "/orosanmalningar", label: "Orosanmälningar" },
+  ],
+  employment_officer: [
+    { to: "/start", label: "Start" },
+    { to: "/remisser", label: "Remisser" },
+  ],
   steering_member: [{ to: "/start", label: "Start" }],
   system_admin: [
     { to: "/start", label: "Start" },

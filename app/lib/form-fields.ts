@@ -80,3 +80,7 @@ export const optionalId = () =>
     .union([z.literal(""), z.coerce.number().int().positive()])
     .optional()
     .transform((v) => (v ? Number(v) : null));
+
+/** A checkbox group posts one value per ticked box; one ticked box arrives as a plain string. */
+export const checkboxList = <T extends z.ZodType>(item: T, message: string) =>
+  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).min(1, message));

@@ -2,7 +2,8 @@ import { json } from "@remix-run/node";
 import type { z } from "zod";
 import { fieldErrors, type FieldErrors } from "./form-fields";
 
-export type FormValues = Record<string, string>;
+/** The posted fields as typed; a field posted more than once (a checkbox group) is a list. */
+export type FormValues = Record<string, string | string[]>;
 
 /** Reads a posted form and validates it with the form's zod schema (the same one the browser uses). */
 export async function parseForm<S extends z.ZodType>(
@@ -12,7 +13,9 @@ export async function parseForm<S extends z.ZodType>(
   const formData = await request.formData();
   const values: FormValues = {};
   for (const [key, value] of formData) {
-    if (typeof value === "string") values[key] = value;
+    if (typeof value !== "string") continue;
+    const previous = values[key];
+    values[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
   }
   const result = schema.safeParse(values);
   if (!result.success) return { ok: false, errors: fieldErrors(result.error), values };

@@ -3,56 +3,42 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { formatDateTime, parsePage } from "~/lib/format";
 import { AUDIT_PAGE_SIZE, auditUsers, listAuditEvents } from "~/modules/access/audit.server";
+import { ACTION_LABELS, BASIS_FILTER_LABELS, describeBasis, SECTION_LABELS } from "~/modules/access/audit-labels";
+import { parseAuditFilter } from "~/modules/access/audit-filter.server";
 import { requireRole } from "~/modules/auth/actor.server";
 import { ROLE_LABELS } from "~/modules/organizations/labels";
 import type { Role } from "~/components/labels";
 
 export const meta: MetaFunction = () => [{ title: "Loggkontroll – Samverkansportalen" }];
 
-const SECTION_LABELS: Record<string, string> = {
-  identity: "Identitet och kontaktuppgifter",
-  protected_address: "Skyddad adress",
-  enrollment: "Inskrivning",
-  contacts: "Kontakter",
-  notices: "Anmälningar",
-  assessment: "Kartläggning",
-  plan: "Plan och insatser",
-  referrals: "Remisser",
-  consents: "Samtycken",
-};
-const ACTION_LABELS: Record<string, string> = { read: "Läste", list: "Visades i lista", write: "Ändrade", create: "Registrerade", search: "Sökte fram" };
-const BASIS_LABELS: Record<string, string> = { register_keeper: "Registeransvar (KAA)", notice_sender: "Anmälande skola" };
-const DENIAL_LABELS: Record<string, string> = {
-  not_found: "finns inte",
-  role: "rollen saknar behörighet",
-  other_municipality: "annan kommuns register",
-  protected_identity: "skyddad identitet",
-};
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, ["kaa_coordinator"]);
-  const params = new URL(request.url).searchParams;
-  const userId = Number(params.get("anvandare")) || undefined;
-  const rawName = params.get("ungdom")?.trim() ?? "";
-  // Names only: a number here would be a personnummer in the URL.
-  const youthName = rawName && !/\d/.test(rawName) ? rawName : undefined;
-  const from = ISO_DATE.test(params.get("fran") ?? "") ? params.get("fran")! : undefined;
-  const to = ISO_DATE.test(params.get("till") ?? "") ? params.get("till")! : undefined;
-  const page = parsePage(params.get("sida"));
-  const { total, rows } = listAuditEvents(actor.municipalityId!, actor.organisationId!, { userId, youthName, from, to, page });
+  const url = new URL(request.url);
+  const filter = parseAuditFilter(url.searchParams);
+  const page = parsePage(url.searchParams.get("sida"));
+  const { total, moreThanCap, rows } = listAuditEvents(actor.municipalityId!, actor.organisationId!, { ...filter, page });
   return {
-    filter: { userId: userId ? String(userId) : "", youthName: youthName ?? "", from: from ?? "", to: to ?? "" },
+    filter: {
+      userId: filter.userId ? String(filter.userId) : "",
+      youthName: filter.youthName ?? "",
+      from: filter.from ?? "",
+      to: filter.to ?? "",
+      basis: filter.basis ?? "",
+      otherOrganisations: filter.otherOrganisations ?? false,
+    },
     users: auditUsers(actor.municipalityId!, actor.organisationId!),
     total,
+    moreThanCap,
     page,
     pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    exportQuery: url.search,
     rows: rows.map((row) => ({
       ...row,
       role: row.role ? ROLE_LABELS[row.role as Role] ?? row.role : "",
       section: SECTION_LABELS[row.section] ?? row.section,
       action: ACTION_LABELS[row.action] ?? row.action,
-      basis: row.outcome === "allowed" ? BASIS_LABELS[row.basis ?? ""] ?? row.basis : `Nekad: ${DENIAL_LABELS[row.basisRef ?? ""] ?? row.basisRef}`,
+      basis: describeBasis(row),
     })),
   };
 }
@@ -91,11 +77,31 @@ export default function AccessLogReview() {
           <label htmlFor="till">Till och med</label>
           <input id="till" name="till" type="date" defaultValue={data.filter.to} />
         </div>
+        <div className="field">
+          <label htmlFor="grund">Grund</label>
+          <select id="grund" name="grund" defaultValue={data.filter.basis}>
+            <option value="">Alla</option>
+            {Object.entries(BASIS_FILTER_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--checkbox">
+          <input id="andra" name="andra" type="checkbox" value="ja" defaultChecked={data.filter.otherOrganisations} />
+          <label htmlFor="andra">Bara andra organisationer än KAA-enheten</label>
+        </div>
         <button type="submit" className="button button--secondary">
           Filtrera
         </button>
       </Form>
-      <p aria-live="polite">{data.total} loggposter.</p>
+      <div className="page-heading">
+        <p aria-live="polite">{data.moreThanCap ? `Fler än ${data.total.toLocaleString("sv-SE")} loggposter – avgränsa med filtren.` : `${data.total} loggposter.`}</p>
+        <a href={`/loggkontroll.csv${data.exportQuery}`} className="button button--secondary" download>
+          Exportera urvalet (CSV)
+        </a>
+      </div>
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Loggposter, senaste först</caption>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { NAVIGATION } from "~/components/navigation";
 import { registerSize } from "~/modules/access/youth-file.server";
+import { newReferralCount } from "~/modules/access/referrals.server";
 import { mayUseRegister } from "~/modules/access/policy";
 import { requireActor } from "~/modules/auth/actor.server";
 import { ROLE_LABELS } from "~/modules/organizations/labels";
@@ -32,6 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisationName: actor.organisationName,
     municipalityName: actor.municipalityName,
     registerSize: mayUseRegister(actor) ? registerSize(actor) : null,
+    // A recipient organisation's new referrals: a count, naming no one.
+    newReferrals: ["social_worker", "employment_officer", "school_staff"].includes(actor.role) ? newReferralCount(actor) : null,
     links: NAVIGATION[actor.role].filter((item) => item.to !== "/start"),
   };
 }
@@ -58,6 +61,14 @@ export default function Start() {
           <h2 id="register-heading">Ungdomsregistret</h2>
           <p>
             <span className="big-number">{data.registerSize}</span> ungdomar i {data.municipalityName}s register.
+          </p>
+        </section>
+      ) : null}
+      {data.newReferrals !== null ? (
+        <section aria-labelledby="remisser-heading" className="card">
+          <h2 id="remisser-heading">Remisser</h2>
+          <p>
+            <span className="big-number">{data.newReferrals}</span> nya remisser som ingen har öppnat. <Link to="/remisser">Till inkorgen</Link>
           </p>
         </section>
       ) : null}

@@ -5,6 +5,11 @@ import { noticesOfYouth } from "~/modules/access/notices.server";
 import { readOutreach } from "~/modules/access/outreach.server";
 import { readDocumentation } from "~/modules/access/plans.server";
 import { Checklist } from "~/components/checklist";
+import { ConsentTable } from "~/components/consent-table";
+import { listConsents } from "~/modules/access/consents.server";
+import { referralsOfYouth } from "~/modules/access/referrals.server";
+import { concernReportsOfYouth } from "~/modules/access/concern-reports.server";
+import { REFERRAL_STATUS_LABELS } from "~/modules/referrals/referral-states";
 import { InterventionTable } from "~/components/intervention-table";
 import { readYouthFile, type Address } from "~/modules/access/youth-file.server";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
@@ -24,6 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     youth,
     outreach,
     notices: noticesOfYouth(actor, youth.id),
+    consents: listConsents(actor, youth.id),
+    referrals: referralsOfYouth(actor, youth.id),
+    concernReports: concernReportsOfYouth(actor, youth.id),
     documentation: documentation && {
       enrollment: { startDate: documentation.enrollment.startDate, endDate: documentation.enrollment.endDate },
       hasAssessment: Boolean(documentation.assessment),
@@ -70,7 +78,7 @@ function AddressView({ address }: { address: Address }) {
 }
 
 export default function YouthPage() {
-  const { youth, outreach, notices, documentation } = useLoaderData<typeof loader>();
+  const { youth, outreach, notices, documentation, consents, referrals, concernReports } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -98,6 +106,12 @@ export default function YouthPage() {
           </li>
           <li>
             <a href="#dokumentation">Kartläggning, plan och insatser</a>
+          </li>
+          <li>
+            <a href="#samtycken">Samtycken</a>
+          </li>
+          <li>
+            <a href="#remisser">Remisser</a>
           </li>
           <li>
             <a href="#anmalningar">Anmälningar</a>
@@ -274,6 +288,56 @@ export default function YouthPage() {
         ) : (
           <p>Ingen inskrivning. Kartläggning och plan görs inom en inskrivning.</p>
         )}
+      </section>
+      <section id="samtycken" aria-labelledby="samtycken-rubrik" className="card">
+        <h2 id="samtycken-rubrik">Samtycken</h2>
+        <ConsentTable youthId={youth.id} consents={consents} today={documentation?.today ?? new Date().toISOString().slice(0, 10)} />
+        <p>
+          <Link to={`/ungdomar/${youth.id}/samtycken`} className="button button--secondary">
+            Registrera eller återkalla samtycke
+          </Link>
+        </p>
+      </section>
+      <section id="remisser" aria-labelledby="remisser-rubrik" className="card">
+        <h2 id="remisser-rubrik">Remisser</h2>
+        {referrals.length === 0 ? (
+          <p>Inga remisser.</p>
+        ) : (
+          <ul>
+            {referrals.map((r) => (
+              <li key={r.id}>
+                <Link to={`/remisser/${r.id}`}>Remiss {r.id}</Link> till {r.recipientName}, {formatDateTime(r.sentAt)}: <strong>{REFERRAL_STATUS_LABELS[r.status]}</strong>
+                {r.responsible ? `, ansvarig ${r.responsible}` : ""}
+                {r.declineReason ? `. Avböjd: ${r.declineReason}` : ""}
+                {r.outcome ? `. Utfall: ${r.outcome}` : ""}
+                {r.feedback.length > 0 ? ` (${r.feedback.length} återkoppling${r.feedback.length > 1 ? "ar" : ""})` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="button-row">
+          <Link to={`/ungdomar/${youth.id}/remisser/ny`} className="button button--secondary">
+            Skicka remiss
+          </Link>
+          {youth.age < 18 ? (
+            <Link to={`/orosanmalningar/ny?ungdom=${youth.id}`} className="button button--secondary">
+              Gör orosanmälan
+            </Link>
+          ) : null}
+        </div>
+        {concernReports.length > 0 ? (
+          <>
+            <h3>Orosanmälningar från KAA-enheten</h3>
+            <ul>
+              {concernReports.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/orosanmalningar/${c.id}`}>Orosanmälan {c.id}</Link>, {formatDateTime(c.createdAt)}
+                  {c.receivedAt ? `, öppnad av socialtjänsten ${formatDateTime(c.receivedAt)}` : ", ännu inte öppnad"}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
       <section id="anmalningar" aria-labelledby="anmalningar-rubrik" className="card">
         <h2 id="anmalningar-rubrik">Anmälningar från skolor</h2>

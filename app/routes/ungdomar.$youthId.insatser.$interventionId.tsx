@@ -5,7 +5,7 @@ import { ErrorSummary, Form, SelectField, TextAreaField, TextField, useValidated
 import { InterventionFields } from "~/components/intervention-fields";
 import { responsibleText } from "~/components/intervention-table";
 import { todayIso } from "~/lib/dates";
-import { invalid, parseForm } from "~/lib/form.server";
+import { invalid, parseForm, type FormValues } from "~/lib/form.server";
 import { notFound } from "~/lib/http";
 import {
   addFollowUp,
@@ -83,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** 400 with the errors, marked with the form they belong to so only that form shows them. */
-function invalidWith(name: FormName, errors: Record<string, string>, values: Record<string, string>) {
+function invalidWith(name: FormName, errors: Record<string, string>, values: FormValues) {
   return invalid(errors, { ...values, _form: name });
 }
 

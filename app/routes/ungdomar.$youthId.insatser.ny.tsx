@@ -6,6 +6,7 @@ import { addDays, todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
 import { addIntervention } from "~/modules/access/interventions.server";
 import { readPlan } from "~/modules/access/plans.server";
+import { readReferral } from "~/modules/access/referrals.server";
 import { readYouthFile } from "~/modules/access/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { partnerOrganisations } from "~/modules/organizations/partners.server";
@@ -19,13 +20,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const youth = readYouthFile(actor, params.youthId ?? "");
   const { enrollment } = readPlan(actor, youth.id);
   const today = todayIso();
+  const fromReferral = referralDefaults(actor, youth.id, new URL(request.url).searchParams.get("remiss"));
   return {
     youthId: youth.id,
     name: `${youth.firstName} ${youth.lastName}`,
     hasOpenEnrollment: Boolean(enrollment && !enrollment.endDate),
     types: listInterventionTypes(actor, { activeOnly: true }),
     organisations: partnerOrganisations(actor.municipalityId!),
-    defaults: { startDate: today, plannedEndDate: addDays(today, 90), followUpDate: addDays(today, 30), responsibleUnit: "KAA-enheten" },
+    fromReferral: fromReferral ? { id: fromReferral.referralId, recipient: fromReferral.recipientName } : null,
+    defaults: { startDate: today, plannedEndDate: addDays(today, 90), followUpDate: addDays(today, 30), responsibleUnit: "KAA-enheten", ...fromReferral?.values },
+  };
+}
+
+/** An accepted referral's intervention, offered as another actor's insats in the plan. */
+function referralDefaults(actor: Awaited<ReturnType<typeof requireActor>>, youthId: string, param: string | null) {
+  const id = Number(param);
+  if (!param || !Number.isInteger(id) || id <= 0) return null;
+  const read = readReferral(actor, id);
+  if (!read.available || read.side !== "sender" || read.referral.youthId !== youthId) return null;
+  const r = read.referral;
+  if (r.status !== "accepted" && r.status !== "closed") return null;
+  return {
+    referralId: r.id,
+    recipientName: r.recipientName,
+    values: {
+      referralId: String(r.id),
+      responsibleParty: "other_actor",
+      responsibleOrganisationId: String(r.recipientOrganisationId),
+      description: r.acceptedIntervention ?? "",
+      ...(r.acceptedStartDate ? { startDate: r.acceptedStartDate } : {}),
+      ...(r.acceptedEndDate ? { plannedEndDate: r.acceptedEndDate } : {}),
+    },
   };
 }
 
@@ -52,8 +77,14 @@ export default function NewIntervention() {
       </p>
       <h1>Lägg till insats</h1>
       {!data.hasOpenEnrollment ? <p className="alert alert--warning">Ungdomen har ingen öppen inskrivning. Insatser läggs till på en öppen inskrivning.</p> : null}
+      {data.fromReferral ? (
+        <p className="alert alert--info">
+          Insatsen som {data.fromReferral.recipient} tog på sig i remiss {data.fromReferral.id}. Den läggs in som en annan aktörs insats och kopplas till remissen.
+        </p>
+      ) : null}
       <ErrorSummary errors={actionData?.errors} />
       <Form {...formProps}>
+        {data.fromReferral ? <input type="hidden" name="referralId" value={data.fromReferral.id} /> : null}
         <InterventionFields register={register} errorFor={errorFor} types={data.types} organisations={data.organisations} followUpLabel="Första uppföljning" />
         <button type="submit" className="button" disabled={submitting || !data.hasOpenEnrollment}>
           Lägg till insatsen

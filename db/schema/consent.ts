@@ -2,6 +2,9 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { memberships, municipalities, organisations } from "./organizations";
 import { youths } from "./youth";
+import { CONSENT_GIVERS, CONSENT_METHODS, CONSENT_SECTIONS, REFERRAL_STATUSES } from "./consent-values";
+
+export * from "./consent-values";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -10,13 +13,6 @@ const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
  * deleted: a withdrawal is recorded on the consent, and the history stays on the youth page.
  */
 
-/** The parts of a youth file a consent can open to another organisation. */
-export const CONSENT_SECTIONS = ["identity", "contacts", "assessment", "plan", "notices", "referrals"] as const;
-export type ConsentSection = (typeof CONSENT_SECTIONS)[number];
-export const CONSENT_GIVERS = ["youth", "guardian", "both"] as const;
-export type ConsentGiver = (typeof CONSENT_GIVERS)[number];
-export const CONSENT_METHODS = ["written", "oral", "digital"] as const;
-export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
 export const consents = sqliteTable(
   "consents",
@@ -76,8 +72,6 @@ export const consentSections = sqliteTable(
   (t) => [primaryKey({ columns: [t.consentId, t.section] })],
 );
 
-export const REFERRAL_STATUSES = ["sent", "received", "accepted", "declined", "closed", "revoked"] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /** A remiss from the KAA unit to another organisation, resting on a consent that covers it. */
 export const referrals = sqliteTable(
@@ -117,10 +111,19 @@ export const referrals = sqliteTable(
     outcome: text("outcome"),
     revokedAt: text("revoked_at"),
     revokeReason: text("revoke_reason"),
+    revokedByMembershipId: integer("revoked_by_membership_id").references(() => memberships.id),
+    // What the recipient takes on when accepting: it can go into the youth's plan as another actor's insats.
+    acceptedIntervention: text("accepted_intervention"),
+    acceptedStartDate: text("accepted_start_date"),
+    acceptedEndDate: text("accepted_end_date"),
+    closedByMembershipId: integer("closed_by_membership_id").references(() => memberships.id),
   },
   (t) => [
     index("referrals_recipient").on(t.recipientOrganisationId, t.status, t.sentAt),
     index("referrals_youth").on(t.youthId, t.sentAt),
+    // The KAA unit's list of the referrals it has sent.
+    index("referrals_municipality").on(t.municipalityId, t.sentAt),
+    index("referrals_consent").on(t.consentId),
   ],
 );
 
@@ -184,5 +187,9 @@ export const concernReports = sqliteTable(
     receivedAt: text("received_at"),
     receivedByMembershipId: integer("received_by_membership_id").references(() => memberships.id),
   },
-  (t) => [index("concern_reports_recipient").on(t.recipientOrganisationId, t.createdAt), index("concern_reports_youth").on(t.youthId)],
+  (t) => [
+    index("concern_reports_recipient").on(t.recipientOrganisationId, t.createdAt),
+    index("concern_reports_youth").on(t.youthId),
+    index("concern_reports_reporter").on(t.reporterOrganisationId, t.createdAt),
+  ],
 );

@@ -65,6 +65,7 @@ const intervention = (overrides: Partial<InterventionInput> = {}): InterventionI
   startDate: addDays(today, -20),
   plannedEndDate: addDays(today, 40),
   followUpDate: addDays(today, 10),
+  referralId: null,
   ...overrides,
 });
 

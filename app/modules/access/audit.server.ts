@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { getDb } from "#db/client";
 import { auditEvents, organisations, users, youths } from "#db/schema";
@@ -51,23 +51,37 @@ function insertAuditRows(list: AuditEntry[], db: Pick<Db, "insert">) {
 
 export const AUDIT_PAGE_SIZE = 50;
 
+export const AUDIT_BASIS_FILTERS = ["register_keeper", "consent", "referral", "concern_report", "notice_sender", "denied"] as const;
+export type AuditBasisFilter = (typeof AUDIT_BASIS_FILTERS)[number];
+
 export type AuditFilter = {
   userId?: number;
   youthName?: string;
   from?: string; // ISO date, inclusive
   to?: string; // ISO date, inclusive
+  /** The ground of the access, or "denied" for refused attempts. */
+  basis?: AuditBasisFilter;
+  /** Only accesses made by other organisations than the samordnare's own unit. */
+  otherOrganisations?: boolean;
   page: number;
 };
+
+/** Counting stops here: past it the page says "more than", so the review stays fast on a log of millions. */
+export const AUDIT_COUNT_CAP = 10_000;
 
 /**
  * The log review (loggkontroll) for a KAA samordnare: every access to the youths of the
  * samordnare's municipality, and every access made by members of the samordnare's unit.
  */
-export function listAuditEvents(municipalityId: number, organisationId: number, filter: AuditFilter) {
+function auditWhere(municipalityId: number, organisationId: number, filter: Omit<AuditFilter, "page">) {
   const db = getDb();
   const conditions: SQL[] = [
     or(eq(auditEvents.youthMunicipalityId, municipalityId), eq(auditEvents.organisationId, organisationId))!,
   ];
+  if (filter.basis === "denied") conditions.push(eq(auditEvents.outcome, "denied"));
+  else if (filter.basis) conditions.push(eq(auditEvents.basis, filter.basis));
+  // Other organisations: accesses to the register by anyone outside the KAA unit (null: the log of a deleted organisation).
+  if (filter.otherOrganisations) conditions.push(or(ne(auditEvents.organisationId, organisationId), isNull(auditEvents.organisationId))!);
   if (filter.userId) conditions.push(eq(auditEvents.userId, filter.userId));
   // The dates are Swedish calendar days; the log is in UTC.
   if (filter.from) conditions.push(gte(auditEvents.at, stockholmDayStartUtc(filter.from)));
@@ -79,9 +93,11 @@ export function listAuditEvents(municipalityId: number, organisationId: number, 
       .where(and(eq(youths.homeMunicipalityId, municipalityId), nameMatches(youths.nameSearch, filter.youthName)));
     conditions.push(inArray(auditEvents.youthId, matching));
   }
-  const where = and(...conditions);
-  const total = db.select({ n: count() }).from(auditEvents).where(where).get()?.n ?? 0;
-  const rows = db
+  return and(...conditions);
+}
+
+function auditRows(municipalityId: number, where: SQL | undefined) {
+  return getDb()
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
@@ -103,11 +119,39 @@ export function listAuditEvents(municipalityId: number, organisationId: number, 
     // Names only of the municipality's own youths: a denied attempt at another register shows none.
     .leftJoin(youths, and(eq(youths.id, auditEvents.youthId), eq(youths.homeMunicipalityId, municipalityId)))
     .where(where)
-    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id));
+}
+
+export type AuditRow = ReturnType<ReturnType<typeof auditRows>["all"]>[number];
+
+export function listAuditEvents(municipalityId: number, organisationId: number, filter: AuditFilter) {
+  const db = getDb();
+  const where = auditWhere(municipalityId, organisationId, filter);
+  const capped = db.select({ one: sql`1` }).from(auditEvents).where(where).limit(AUDIT_COUNT_CAP + 1).as("capped");
+  const counted = db.select({ n: count() }).from(capped).get()?.n ?? 0;
+  const rows = auditRows(municipalityId, where)
     .limit(AUDIT_PAGE_SIZE)
     .offset((filter.page - 1) * AUDIT_PAGE_SIZE)
     .all();
-  return { total, rows };
+  return { total: Math.min(counted, AUDIT_COUNT_CAP), moreThanCap: counted > AUDIT_COUNT_CAP, rows };
+}
+
+/** Every row of the filter, newest first, for the export of a log review (streamed, not held in memory). */
+export function* exportAuditEvents(municipalityId: number, organisationId: number, filter: Omit<AuditFilter, "page">) {
+  const where = auditWhere(municipalityId, organisationId, filter);
+  const slice = 2000;
+  // Keyset pages (after the last row's time and id), so a long log costs the same per row throughout.
+  let after: { at: string; id: number } | null = null;
+  for (;;) {
+    const keyset: SQL | undefined = after
+      ? or(lt(auditEvents.at, after.at), and(eq(auditEvents.at, after.at), lt(auditEvents.id, after.id)))
+      : undefined;
+    const rows: AuditRow[] = auditRows(municipalityId, and(where, keyset)).limit(slice).all();
+    yield* rows;
+    if (rows.length < slice) return;
+    const last: AuditRow = rows[rows.length - 1]!;
+    after = { at: last.at, id: last.id };
+  }
 }
 
 /** Users who appear in the samordnare's log, for the filter. */

@@ -5,7 +5,7 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
-import { interventionFollowUps, interventions, interventionTypes, organisations } from "#db/schema";
+import { interventionFollowUps, interventions, interventionTypes, organisations, referrals } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
 import { notFound } from "~/lib/http";
@@ -83,7 +83,13 @@ export function addIntervention(actor: Actor, youthId: string, input: Interventi
   }
   const problem = checkReferences(youth.homeMunicipalityId, input);
   if (problem) return { ok: false, errors: problem };
-  const values = interventionColumns(input);
+  if (input.referralId) {
+    const referral = getDb().select().from(referrals).where(and(eq(referrals.id, input.referralId), eq(referrals.youthId, youthId))).get();
+    if (!referral || (referral.status !== "accepted" && referral.status !== "closed")) {
+      return { ok: false, errors: { form: "Remissen är inte accepterad av mottagaren; insatsen kan inte kopplas till den." } };
+    }
+  }
+  const values = { ...interventionColumns(input), referralId: input.referralId ?? null };
   const id = getDb().transaction((tx) => {
     const stamp = { createdByMembershipId: actor.membershipId, updatedByMembershipId: actor.membershipId };
     const created = tx

@@ -16,6 +16,7 @@ import { writeAudit } from "./audit.server";
 import { insertEnrollment, openEnrollmentOf } from "./outreach.server";
 import { decide, decideNotice, mayFileNotices, mayUseRegister } from "./policy";
 import { createYouth } from "./youth-file.server";
+import { requireSection } from "./gate.server";
 
 type NoticeRow = typeof notices.$inferSelect;
 export const NOTICE_PAGE_SIZE = 25;
@@ -229,10 +230,8 @@ export function markNoticeHandled(actor: Actor, noticeId: number) {
 /** Notices about a youth, for the youth page. */
 export function noticesOfYouth(actor: Actor, youthId: string) {
   const db = getDb();
-  const youth = db.select().from(youths).where(eq(youths.id, youthId)).get() ?? null;
-  const decision = decide(actor, youth, "notices", "read");
-  writeAudit({ actor, youthId, youthMunicipalityId: youth?.homeMunicipalityId ?? null, section: "notices", action: "read", decision });
-  if (!youth || !decision.allowed) throw notFound();
+  // Through the gate, which knows the youth's consents: a recipient may read notices by consent.
+  const youth = requireSection(actor, youthId, "notices", "read");
   return db
     .select({ id: notices.id, kind: notices.kind, eventDate: notices.eventDate, programme: notices.programme, reason: notices.reason, status: notices.status, createdAt: notices.createdAt, schoolName: organisations.name, contactName: notices.contactName, contactPhone: notices.contactPhone, contactEmail: notices.contactEmail })
     .from(notices)

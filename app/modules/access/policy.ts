@@ -3,7 +3,7 @@
  * file and whether to read or write, decide() says whether it is allowed and on what legal
  * basis. It reads nothing and writes nothing: the youth-file reader calls it and logs the answer.
  */
-import type { ConsentSection, OrganisationKind, Role } from "#db/schema";
+import type { ConsentSection, OrganisationKind, ReferralStatus, Role } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 
 export const YOUTH_SECTIONS = [
@@ -25,6 +25,9 @@ export const YOUTH_SECTIONS = [
   "referrals",
   // The consent records themselves: kept by the KAA unit, never opened to others (issue 5).
   "consents",
+  // Reports of concern (orosanmälan, SoL 14 kap. 1 §): seen by their reporter and the social services
+  // they were sent to, on the report's own ground; they open nothing else.
+  "concern_reports",
 ] as const;
 export type YouthSection = (typeof YOUTH_SECTIONS)[number];
 
@@ -67,7 +70,7 @@ export type Decision =
   | { allowed: false; reason: DenialReason };
 
 /** Is the consent in force on `today` (ISO date)? Withdrawn consents never are. */
-export function consentInForce(consent: PolicyConsent, today: string): boolean {
+export function consentInForce(consent: Pick<PolicyConsent, "withdrawnDate" | "validFrom" | "validUntil">, today: string): boolean {
   return consent.withdrawnDate === null && consent.validFrom <= today && today <= consent.validUntil;
 }
 
@@ -144,4 +147,52 @@ export function decideNotice(actor: PolicyActor & { organisationId: number | nul
 /** Schools file notices; nobody else does. */
 export function mayFileNotices(actor: PolicyActor & { organisationId: number | null }): boolean {
   return actor.role === "school_staff" && actor.organisationKind === "school" && actor.organisationId !== null;
+}
+
+/* ------------------------------------------------------------------ referrals and reports of concern */
+
+/** What the policy needs to know of a referral; null when there is no such referral. */
+export type PolicyReferral = { id: number; recipientOrganisationId: number; homeMunicipalityId: number; status: ReferralStatus; consent: PolicyConsent } | null;
+
+/**
+ * A referral is seen and worked by the KAA unit that keeps the youth's register (it sent it) and by
+ * the organisation it was sent to, as long as the consent it rests on is in force for that
+ * organisation. Withdrawn or expired, the recipient keeps only the bare fact that a referral existed.
+ */
+export function decideReferral(actor: PolicyActor, referral: PolicyReferral, action: AccessAction, today: string = todayIso()): Decision {
+  if (!referral) return { allowed: false, reason: "not_found" };
+  const asRegisterKeeper = decide(actor, { homeMunicipalityId: referral.homeMunicipalityId, protectedIdentity: false }, "referrals", action, today);
+  if (asRegisterKeeper.allowed && asRegisterKeeper.basis === "register_keeper") return asRegisterKeeper;
+  if (actor.role === "system_admin" || actor.organisationId == null || actor.organisationId !== referral.recipientOrganisationId) {
+    return { allowed: false, reason: asRegisterKeeper.allowed ? "role" : asRegisterKeeper.reason };
+  }
+  const consent = referral.consent;
+  if (!consentInForce(consent, today) || !consent.recipientOrganisationIds.includes(referral.recipientOrganisationId)) {
+    return { allowed: false, reason: "no_consent" };
+  }
+  return { allowed: true, basis: "referral", basisRef: String(referral.id) };
+}
+
+/** Is the actor the recipient of the referral, whatever the state of its consent? (Shows the bare inbox row.) */
+export function isReferralRecipient(actor: PolicyActor, referral: { recipientOrganisationId: number }) {
+  return actor.role !== "system_admin" && actor.organisationId != null && actor.organisationId === referral.recipientOrganisationId;
+}
+
+/** KAA staff and school staff may file a report of concern (SoL 14 kap. 1 §); it needs no consent. */
+export function mayReportConcern(actor: PolicyActor) {
+  return (KAA_ROLES.includes(actor.role) && actor.organisationKind === "kaa_unit") || (actor.role === "school_staff" && actor.organisationKind === "school");
+}
+
+export type PolicyConcernReport = { id: number; recipientOrganisationId: number; reporterOrganisationId: number } | null;
+
+/** A report of concern is seen by the social services it was sent to and by the organisation that sent it. */
+export function decideConcernReport(actor: PolicyActor, report: PolicyConcernReport, action: AccessAction): Decision {
+  if (!report) return { allowed: false, reason: "not_found" };
+  if (actor.role === "system_admin" || actor.organisationId == null) return { allowed: false, reason: "role" };
+  if (actor.organisationId === report.recipientOrganisationId && actor.organisationKind === "social_services") {
+    return { allowed: true, basis: "concern_report", basisRef: String(report.id) };
+  }
+  // The reporter may read what it sent, never change it.
+  if (actor.organisationId === report.reporterOrganisationId && action === "read") return { allowed: true, basis: "concern_report", basisRef: String(report.id) };
+  return { allowed: false, reason: "role" };
 }

@@ -91,6 +91,9 @@ export async function requireRole(request: Request, roles: readonly Role[]): Pro
 
 export const KAA_ROLES = ["kaa_coordinator", "kaa_caseworker"] as const satisfies readonly Role[];
 
+/** Who works with referrals: the KAA unit sends them; socialtjänsten, Arbetsförmedlingen and schools receive them. */
+export const REFERRAL_ROLES = ["kaa_coordinator", "kaa_caseworker", "social_worker", "employment_officer", "school_staff"] as const satisfies readonly Role[];
+
 /** The actor if the request is signed in with a chosen membership, otherwise null (never redirects). */
 export async function optionalActor(request: Request): Promise<Actor | null> {
   if (request.method.toUpperCase() !== "GET") return null;

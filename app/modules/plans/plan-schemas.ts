@@ -54,6 +54,8 @@ export const interventionSchema = z
     startDate: dateField("startdatum"),
     plannedEndDate: dateField("planerat slutdatum"),
     followUpDate: optionalDate(),
+    // Set when the insats is the one a referral's recipient took on.
+    referralId: optionalId(),
   })
   .superRefine((v, ctx) => {
     if (v.responsibleParty === "municipality" && !v.responsibleUnit) {

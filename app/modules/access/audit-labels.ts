@@ -1,0 +1,39 @@
+/** The access log in words, shared by the log review page and its export. */
+export const SECTION_LABELS: Record<string, string> = {
+  identity: "Identitet och kontaktuppgifter",
+  protected_address: "Skyddad adress",
+  enrollment: "Inskrivning",
+  contacts: "Kontakter",
+  notices: "Anmälningar",
+  assessment: "Kartläggning",
+  plan: "Plan och insatser",
+  referrals: "Remisser",
+  consents: "Samtycken",
+  concern_reports: "Orosanmälan",
+};
+
+export const ACTION_LABELS: Record<string, string> = { read: "Läste", list: "Visades i lista", write: "Ändrade", create: "Registrerade", search: "Sökte fram" };
+
+export const BASIS_FILTER_LABELS: Record<string, string> = {
+  register_keeper: "Registeransvar (KAA)",
+  consent: "Samtycke",
+  referral: "Remiss",
+  concern_report: "Orosanmälan",
+  notice_sender: "Anmälande skola",
+  denied: "Nekad åtkomst",
+};
+
+const DENIAL_LABELS: Record<string, string> = {
+  not_found: "finns inte",
+  role: "rollen saknar behörighet",
+  other_municipality: "annan kommuns register",
+  protected_identity: "skyddad identitet",
+  no_consent: "inget gällande samtycke",
+};
+
+/** "Registeransvar (KAA)", "Samtycke 12", "Remiss 4", "Orosanmälan 2" or "Nekad: …". */
+export function describeBasis(row: { outcome: string; basis: string | null; basisRef: string | null }) {
+  if (row.outcome !== "allowed") return `Nekad: ${DENIAL_LABELS[row.basisRef ?? ""] ?? row.basisRef ?? ""}`;
+  const label = BASIS_FILTER_LABELS[row.basis ?? ""] ?? row.basis ?? "";
+  return row.basis === "consent" || row.basis === "referral" || row.basis === "concern_report" ? `${label} ${row.basisRef ?? ""}`.trim() : label;
+}

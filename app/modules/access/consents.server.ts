@@ -1,0 +1,156 @@
+/**
+ * Samtycke (OSL 12 kap. 2 §): recorded and withdrawn by the KAA unit that keeps the youth's register.
+ * Nothing is deleted: a withdrawal is written on the consent, and the history stays on the youth page.
+ * decide() reads the consents on every request, so a withdrawal counts from the very next one.
+ */
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { consentRecipients, consents, consentSections, memberships, organisations, referrals, users, type ConsentSection } from "#db/schema";
+import { todayIso } from "~/lib/dates";
+import type { FieldErrors } from "~/lib/form-fields";
+import { notFound } from "~/lib/http";
+import type { Actor } from "~/modules/auth/actor.server";
+import type { ConsentInput, ConsentWithdrawalInput } from "~/modules/consent/consent-schemas";
+import { CONSENT_RECIPIENT_KINDS } from "~/modules/organizations/partners.server";
+import { ageOn } from "~/modules/youth/personal-number";
+import { requireSection } from "./gate.server";
+import { consentInForce } from "./policy";
+
+type Result = { ok: true; id: number } | { ok: false; errors: FieldErrors };
+
+export type ConsentView = ReturnType<typeof consentsOfYouth>[number];
+
+/** Every consent of the youth, newest first, with recipients and sections by name. Not logged: callers are. */
+export function consentsOfYouth(youthId: string) {
+  const db = getDb();
+  const rows = db.select().from(consents).where(eq(consents.youthId, youthId)).orderBy(desc(consents.validFrom), desc(consents.id)).all();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const recipients = db
+    .select({ consentId: consentRecipients.consentId, id: organisations.id, name: organisations.name })
+    .from(consentRecipients)
+    .innerJoin(organisations, eq(organisations.id, consentRecipients.organisationId))
+    .where(inArray(consentRecipients.consentId, ids))
+    .orderBy(asc(organisations.name))
+    .all();
+  const sections = db.select().from(consentSections).where(inArray(consentSections.consentId, ids)).all();
+  const people = db
+    .select({ membershipId: memberships.id, name: users.displayName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(inArray(memberships.id, [...new Set(rows.flatMap((r) => [r.recordedByMembershipId, r.withdrawnByMembershipId ?? r.recordedByMembershipId]))]))
+    .all();
+  const nameOf = (id: number | null) => people.find((p) => p.membershipId === id)?.name ?? null;
+  return rows.map((r) => ({
+    ...r,
+    recipients: recipients.filter((x) => x.consentId === r.id).map(({ id, name }) => ({ id, name })),
+    sections: sections.filter((x) => x.consentId === r.id).map((x) => x.section),
+    recordedBy: nameOf(r.recordedByMembershipId),
+    withdrawnBy: nameOf(r.withdrawnByMembershipId),
+  }));
+}
+
+/** The consent history of a youth, for the KAA unit (the "consents" section is never shared). */
+export function listConsents(actor: Actor, youthId: string) {
+  requireSection(actor, youthId, "consents", "read");
+  return consentsOfYouth(youthId);
+}
+
+export function readConsent(actor: Actor, youthId: string, consentId: number) {
+  const consent = listConsents(actor, youthId).find((c) => c.id === consentId);
+  if (!consent) throw notFound();
+  const basedOn = getDb()
+    .select({ id: referrals.id, status: referrals.status, sentAt: referrals.sentAt, recipientName: organisations.name })
+    .from(referrals)
+    .innerJoin(organisations, eq(organisations.id, referrals.recipientOrganisationId))
+    .where(eq(referrals.consentId, consentId))
+    .orderBy(desc(referrals.sentAt))
+    .all();
+  return { consent, referrals: basedOn };
+}
+
+export function recordConsent(actor: Actor, youthId: string, input: ConsentInput): Result {
+  const youth = requireSection(actor, youthId, "consents", "write");
+  const today = todayIso();
+  const age = ageOn(youth.birthDate, today);
+  // For a youth under 18, the guardian's part depends on the youth's age and maturity: say how it was judged.
+  if (age < 18 && input.givenBy !== "guardian" && !input.maturityNote) {
+    return { ok: false, errors: { maturityNote: "Ungdomen är under 18 år. Beskriv kort hur ungdomens ålder och mognad bedömdes." } };
+  }
+  if (age >= 18 && input.givenBy !== "youth") {
+    return { ok: false, errors: { givenBy: "Ungdomen har fyllt 18 år och ger själv sitt samtycke." } };
+  }
+  const db = getDb();
+  const recipientIds = [...new Set(input.recipientOrganisationIds)];
+  const valid = db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(inArray(organisations.id, recipientIds), inArray(organisations.kind, [...CONSENT_RECIPIENT_KINDS])))
+    .all();
+  if (valid.length !== recipientIds.length) return { ok: false, errors: { recipientOrganisationIds: "Välj mottagare ur listan." } };
+  const id = db.transaction((tx) => {
+    const consentId = tx
+      .insert(consents)
+      .values({
+        youthId,
+        municipalityId: youth.homeMunicipalityId,
+        givenBy: input.givenBy,
+        guardianName: input.givenBy === "youth" ? null : input.guardianName ?? null,
+        maturityNote: input.maturityNote ?? null,
+        method: input.method,
+        documentRef: input.documentRef ?? null,
+        purpose: input.purpose,
+        validFrom: input.validFrom,
+        validUntil: input.validUntil,
+        recordedByMembershipId: actor.membershipId,
+      })
+      .returning({ id: consents.id })
+      .get().id;
+    tx.insert(consentRecipients).values(recipientIds.map((organisationId) => ({ consentId, organisationId }))).run();
+    tx.insert(consentSections).values([...new Set(input.sections)].map((section: ConsentSection) => ({ consentId, section }))).run();
+    return consentId;
+  });
+  return { ok: true, id };
+}
+
+const OPEN_REFERRAL_STATES = ["sent", "received", "accepted"] as const;
+
+/**
+ * Withdraws a consent. It stops opening the youth file at once (decide() reads it on the next
+ * request), and the referrals that rest on it and are still open are revoked in the same transaction.
+ */
+export function withdrawConsent(actor: Actor, youthId: string, consentId: number, input: ConsentWithdrawalInput): Result {
+  requireSection(actor, youthId, "consents", "write");
+  const db = getDb();
+  const consent = db.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.youthId, youthId))).get();
+  if (!consent) throw notFound();
+  if (consent.withdrawnDate) return { ok: false, errors: { form: `Samtycket återkallades redan ${consent.withdrawnDate}.` } };
+  if (input.withdrawnDate < consent.recordedAt.slice(0, 10)) {
+    return { ok: false, errors: { withdrawnDate: "Återkallelsen kan inte ligga före det datum samtycket registrerades." } };
+  }
+  const now = new Date().toISOString();
+  db.transaction((tx) => {
+    tx.update(consents)
+      .set({
+        withdrawnDate: input.withdrawnDate,
+        withdrawalMethod: input.withdrawalMethod,
+        withdrawalNote: input.withdrawalNote ?? null,
+        withdrawnByMembershipId: actor.membershipId,
+        withdrawnAt: now,
+      })
+      .where(eq(consents.id, consentId))
+      .run();
+    tx.update(referrals)
+      .set({ status: "revoked", revokedAt: now, revokedByMembershipId: actor.membershipId, revokeReason: `Samtycket återkallades ${input.withdrawnDate}.` })
+      .where(and(eq(referrals.consentId, consentId), inArray(referrals.status, [...OPEN_REFERRAL_STATES])))
+      .run();
+  });
+  return { ok: true, id: consentId };
+}
+
+/** Consents in force today that name the organisation and cover every section: the ground for a referral. */
+export function coveringConsentFor(youthId: string, organisationId: number, sections: readonly ConsentSection[], today = todayIso()) {
+  return consentsOfYouth(youthId).find(
+    (c) => consentInForce(c, today) && c.recipients.some((r) => r.id === organisationId) && sections.every((s) => c.sections.includes(s)),
+  );
+}

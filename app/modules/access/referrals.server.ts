@@ -1,0 +1,340 @@
+/**
+ * Referrals (remisser) from the KAA unit to socialtjänsten, Arbetsförmedlingen or another
+ * organisation. A referral rests on a consent that names the recipient and every shared section;
+ * the recipient sees it, and the youth's consented sections, only while that consent is in force.
+ * Every showing is logged with the referral or consent it relied on.
+ */
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { getDb } from "#db/client";
+import {
+  memberships,
+  organisations,
+  referralFeedback,
+  referrals,
+  referralSections,
+  users,
+  youths,
+  type ReferralStatus,
+} from "#db/schema";
+import type { FieldErrors } from "~/lib/form-fields";
+import { forbidden, notFound } from "~/lib/http";
+import { todayIso } from "~/lib/dates";
+import type { Actor } from "~/modules/auth/actor.server";
+import { PARTNER_KINDS } from "~/modules/organizations/partners.server";
+import type { ReferralAcceptInput, ReferralInput } from "~/modules/referrals/referral-schemas";
+import { INBOX_TABS, mayTakeStep, type InboxTab, type ReferralStep } from "~/modules/referrals/referral-states";
+import { writeAudit } from "./audit.server";
+import { coveringConsentFor } from "./consents.server";
+import { policyConsentsOf, requireSection } from "./gate.server";
+import { CONSENT_SECTION_SHORT } from "~/modules/consent/labels";
+import { decideReferral, isReferralRecipient, mayUseRegister, type Decision, type PolicyReferral } from "./policy";
+
+type Result = { ok: true; id: number } | { ok: false; errors: FieldErrors };
+type ReferralRow = typeof referrals.$inferSelect;
+
+export const REFERRAL_PAGE_SIZE = 25;
+
+/* ------------------------------------------------------------------ sending */
+
+export function sendReferral(actor: Actor, youthId: string, input: ReferralInput): Result {
+  const youth = requireSection(actor, youthId, "referrals", "write");
+  const db = getDb();
+  const recipient = db.select().from(organisations).where(eq(organisations.id, input.recipientOrganisationId)).get();
+  if (!recipient || !PARTNER_KINDS.includes(recipient.kind)) return { ok: false, errors: { recipientOrganisationId: "Välj mottagare ur listan." } };
+  const sections = [...new Set(input.sections)];
+  // The referral shares exactly what one consent in force allows this recipient to read.
+  const consent = coveringConsentFor(youthId, recipient.id, sections);
+  if (!consent) {
+    return {
+      ok: false,
+      errors: {
+        sections: `Det finns inget gällande samtycke som omfattar ${recipient.name} och alla valda delar (${sections.map((s) => CONSENT_SECTION_SHORT[s]).join(", ")}). Registrera samtycket först, eller dela färre delar.`,
+      },
+    };
+  }
+  const id = db.transaction((tx) => {
+    const referralId = tx
+      .insert(referrals)
+      .values({
+        youthId,
+        municipalityId: youth.homeMunicipalityId,
+        consentId: consent.id,
+        senderOrganisationId: actor.organisationId!,
+        senderMembershipId: actor.membershipId,
+        recipientOrganisationId: recipient.id,
+        question: input.question,
+        requestedIntervention: input.requestedIntervention,
+      })
+      .returning({ id: referrals.id })
+      .get().id;
+    tx.insert(referralSections).values(sections.map((section) => ({ referralId, section }))).run();
+    return referralId;
+  });
+  return { ok: true, id };
+}
+
+/* ------------------------------------------------------------------ the referral as each side sees it */
+
+function policyReferralOf(row: ReferralRow | undefined): PolicyReferral {
+  if (!row) return null;
+  const consent = policyConsentsOf(row.youthId).find((c) => c.id === row.consentId);
+  if (!consent) return null;
+  return { id: row.id, recipientOrganisationId: row.recipientOrganisationId, homeMunicipalityId: row.municipalityId, status: row.status, consent };
+}
+
+function logReferral(actor: Actor, row: ReferralRow, action: "read" | "list" | "write", decision: Decision) {
+  writeAudit({ actor, youthId: row.youthId, youthMunicipalityId: row.municipalityId, section: "referrals", action, decision });
+}
+
+/** The referral row if the actor may see it, logged; a missing or foreign referral is a 404. */
+function gateReferral(actor: Actor, referralId: number, action: "read" | "write") {
+  const row = getDb().select().from(referrals).where(eq(referrals.id, referralId)).get();
+  const decision = decideReferral(actor, policyReferralOf(row), action);
+  if (row) logReferral(actor, row, action, decision);
+  return { row, decision };
+}
+
+function namesOf(membershipIds: (number | null)[]) {
+  const ids = [...new Set(membershipIds.filter((id): id is number => id !== null))];
+  if (ids.length === 0) return new Map<number, string>();
+  return new Map(
+    getDb()
+      .select({ id: memberships.id, name: users.displayName })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(inArray(memberships.id, ids))
+      .all()
+      .map((r) => [r.id, r.name]),
+  );
+}
+
+export type ReferralView = ReturnType<typeof referralDetails>;
+
+function referralDetails(row: ReferralRow) {
+  const db = getDb();
+  const orgs = new Map(
+    db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(inArray(organisations.id, [row.senderOrganisationId, row.recipientOrganisationId]))
+      .all()
+      .map((o) => [o.id, o.name]),
+  );
+  const feedback = db.select().from(referralFeedback).where(eq(referralFeedback.referralId, row.id)).orderBy(referralFeedback.createdAt).all();
+  const people = namesOf([row.senderMembershipId, row.responsibleMembershipId, row.decidedByMembershipId, row.revokedByMembershipId, ...feedback.map((f) => f.authorMembershipId)]);
+  return {
+    id: row.id,
+    youthId: row.youthId,
+    status: row.status,
+    consentId: row.consentId,
+    question: row.question,
+    requestedIntervention: row.requestedIntervention,
+    sections: db.select().from(referralSections).where(eq(referralSections.referralId, row.id)).all().map((s) => s.section),
+    senderName: orgs.get(row.senderOrganisationId) ?? "",
+    senderPerson: people.get(row.senderMembershipId) ?? "",
+    recipientOrganisationId: row.recipientOrganisationId,
+    recipientName: orgs.get(row.recipientOrganisationId) ?? "",
+    sentAt: row.sentAt,
+    receivedAt: row.receivedAt,
+    decidedAt: row.decidedAt,
+    decidedBy: row.decidedByMembershipId ? people.get(row.decidedByMembershipId) ?? null : null,
+    responsible: row.responsibleMembershipId ? people.get(row.responsibleMembershipId) ?? null : null,
+    acceptedIntervention: row.acceptedIntervention,
+    acceptedStartDate: row.acceptedStartDate,
+    acceptedEndDate: row.acceptedEndDate,
+    declineReason: row.declineReason,
+    closedAt: row.closedAt,
+    outcome: row.outcome,
+    revokedAt: row.revokedAt,
+    revokeReason: row.revokeReason,
+    feedback: feedback.map((f) => ({ id: f.id, text: f.text, at: f.createdAt, author: people.get(f.authorMembershipId) ?? "" })),
+  };
+}
+
+/**
+ * One referral. The sender (the KAA unit) sees it all; the recipient sees it while the consent is in
+ * force, and only that it is no longer available once it is withdrawn or has expired. Opening a
+ * newly sent referral marks it received.
+ */
+export function readReferral(actor: Actor, referralId: number) {
+  const { row, decision } = gateReferral(actor, referralId, "read");
+  if (!row) throw notFound();
+  const side = decision.allowed && decision.basis === "register_keeper" ? ("sender" as const) : ("recipient" as const);
+  if (!decision.allowed) {
+    if (!isReferralRecipient(actor, row)) throw notFound();
+    // The recipient keeps the bare fact of its own referral, nothing about the youth.
+    return { side, available: false as const, id: row.id, status: row.status, sentAt: row.sentAt, revokeReason: row.revokeReason };
+  }
+  if (side === "recipient" && row.status === "sent") {
+    getDb().update(referrals).set({ status: "received", receivedAt: new Date().toISOString(), receivedByMembershipId: actor.membershipId }).where(and(eq(referrals.id, row.id), eq(referrals.status, "sent"))).run();
+    row.status = "received";
+    row.receivedAt = new Date().toISOString();
+  }
+  const youth = getDb().select({ firstName: youths.firstName, lastName: youths.lastName, personalNumber: youths.personalNumber, birthDate: youths.birthDate }).from(youths).where(eq(youths.id, row.youthId)).get()!;
+  const consent = policyReferralOf(row)!.consent;
+  return {
+    side,
+    available: true as const,
+    referral: referralDetails(row),
+    youth: { name: `${youth.firstName} ${youth.lastName}`, personalNumber: `${youth.personalNumber.slice(0, 8)}-${youth.personalNumber.slice(8)}` },
+    consent: { id: consent.id, validUntil: consent.validUntil },
+    staff: side === "recipient" ? recipientStaff(row.recipientOrganisationId) : [],
+  };
+}
+
+function recipientStaff(organisationId: number) {
+  return getDb()
+    .select({ membershipId: memberships.id, name: users.displayName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, organisationId), isNull(memberships.endedAt), isNull(users.disabledAt)))
+    .orderBy(users.displayName)
+    .all();
+}
+
+/* ------------------------------------------------------------------ working a referral */
+
+function takeStep(actor: Actor, referralId: number, step: ReferralStep, side: "sender" | "recipient", set: Partial<typeof referrals.$inferInsert>): Result {
+  const { row, decision } = gateReferral(actor, referralId, "write");
+  if (!row || !decision.allowed) throw notFound();
+  const actorSide = decision.basis === "register_keeper" ? "sender" : "recipient";
+  if (actorSide !== side) throw forbidden("Det steget tas av den andra parten i remissen.");
+  if (!mayTakeStep(row.status, step)) return { ok: false, errors: { form: `Remissen är ${STATUS_WORDS[row.status]} och kan inte ändras så.` } };
+  getDb()
+    .update(referrals)
+    .set(set)
+    .where(and(eq(referrals.id, row.id), eq(referrals.status, row.status)))
+    .run();
+  return { ok: true, id: row.id };
+}
+
+const STATUS_WORDS: Record<ReferralStatus, string> = {
+  sent: "skickad",
+  received: "mottagen",
+  accepted: "accepterad",
+  declined: "avböjd",
+  closed: "avslutad",
+  revoked: "återkallad",
+};
+
+export function acceptReferral(actor: Actor, referralId: number, input: ReferralAcceptInput): Result {
+  const staff = recipientStaff(actor.organisationId ?? -1);
+  if (!staff.some((s) => s.membershipId === input.responsibleMembershipId)) {
+    return { ok: false, errors: { responsibleMembershipId: "Välj en handläggare i er organisation." } };
+  }
+  const now = new Date().toISOString();
+  return takeStep(actor, referralId, "accept", "recipient", {
+    status: "accepted",
+    decidedAt: now,
+    decidedByMembershipId: actor.membershipId,
+    responsibleMembershipId: input.responsibleMembershipId,
+    acceptedIntervention: input.acceptedIntervention,
+    acceptedStartDate: input.acceptedStartDate ?? null,
+    acceptedEndDate: input.acceptedEndDate ?? null,
+    receivedAt: now,
+  });
+}
+
+export function declineReferral(actor: Actor, referralId: number, declineReason: string): Result {
+  return takeStep(actor, referralId, "decline", "recipient", { status: "declined", decidedAt: new Date().toISOString(), decidedByMembershipId: actor.membershipId, declineReason });
+}
+
+export function closeReferral(actor: Actor, referralId: number, outcome: string): Result {
+  return takeStep(actor, referralId, "close", "recipient", { status: "closed", closedAt: new Date().toISOString(), closedByMembershipId: actor.membershipId, outcome });
+}
+
+export function revokeReferral(actor: Actor, referralId: number, revokeReason: string): Result {
+  return takeStep(actor, referralId, "revoke", "sender", { status: "revoked", revokedAt: new Date().toISOString(), revokedByMembershipId: actor.membershipId, revokeReason });
+}
+
+/** Återkoppling: either side writes, both read. */
+export function addReferralFeedback(actor: Actor, referralId: number, text: string): Result {
+  const { row, decision } = gateReferral(actor, referralId, "write");
+  if (!row || !decision.allowed) throw notFound();
+  if (!mayTakeStep(row.status, "feedback")) return { ok: false, errors: { text: "Återkoppling ges på en mottagen, accepterad eller avslutad remiss." } };
+  getDb().insert(referralFeedback).values({ referralId: row.id, authorMembershipId: actor.membershipId, text }).run();
+  return { ok: true, id: row.id };
+}
+
+/* ------------------------------------------------------------------ lists */
+
+/** The referrals of one youth, for the KAA unit's youth page. */
+export function referralsOfYouth(actor: Actor, youthId: string) {
+  requireSection(actor, youthId, "referrals", "read");
+  const rows = getDb().select().from(referrals).where(eq(referrals.youthId, youthId)).orderBy(desc(referrals.sentAt), desc(referrals.id)).all();
+  return rows.map(referralDetails);
+}
+
+type ListedReferral = {
+  id: number;
+  status: ReferralStatus;
+  sentAt: string;
+  available: boolean;
+  youthName: string | null;
+  youthId: string | null;
+  question: string | null;
+  counterpart: string;
+  responsible: string | null;
+};
+
+/**
+ * A recipient's inbox (new, accepted, closed) or the KAA unit's sent referrals. Each youth named is
+ * logged; a referral whose consent no longer holds is listed without any youth data.
+ */
+export function listReferrals(actor: Actor, tab: InboxTab, page: number) {
+  const db = getDb();
+  const asSender = mayUseRegister(actor);
+  if (!asSender && actor.organisationId === null) throw forbidden();
+  const scope = asSender ? eq(referrals.municipalityId, actor.municipalityId!) : eq(referrals.recipientOrganisationId, actor.organisationId!);
+  const where = and(scope, inArray(referrals.status, [...INBOX_TABS[tab]]));
+  const total = db.select({ n: count() }).from(referrals).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({ referral: referrals, youthFirst: youths.firstName, youthLast: youths.lastName })
+    .from(referrals)
+    .innerJoin(youths, eq(youths.id, referrals.youthId))
+    .where(where)
+    .orderBy(desc(referrals.sentAt), desc(referrals.id))
+    .limit(REFERRAL_PAGE_SIZE)
+    .offset((page - 1) * REFERRAL_PAGE_SIZE)
+    .all();
+  const counterparts = new Map(
+    rows.length
+      ? db
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(inArray(organisations.id, [...new Set(rows.map((r) => (asSender ? r.referral.recipientOrganisationId : r.referral.senderOrganisationId)))]))
+          .all()
+          .map((o) => [o.id, o.name])
+      : [],
+  );
+  const people = namesOf(rows.map((r) => r.referral.responsibleMembershipId));
+  const today = todayIso();
+  const listed: ListedReferral[] = rows.map(({ referral: row, youthFirst, youthLast }) => {
+    const decision = decideReferral(actor, policyReferralOf(row), "read", today);
+    if (decision.allowed) logReferral(actor, row, "list", decision);
+    return {
+      id: row.id,
+      status: row.status,
+      sentAt: row.sentAt,
+      available: decision.allowed,
+      youthName: decision.allowed ? `${youthLast}, ${youthFirst}` : null,
+      youthId: decision.allowed ? row.youthId : null,
+      question: decision.allowed ? row.question : null,
+      counterpart: counterparts.get(asSender ? row.recipientOrganisationId : row.senderOrganisationId) ?? "",
+      responsible: row.responsibleMembershipId ? people.get(row.responsibleMembershipId) ?? null : null,
+    };
+  });
+  return { asSender, total, page, pageCount: Math.max(1, Math.ceil(total / REFERRAL_PAGE_SIZE)), rows: listed };
+}
+
+/** New referrals waiting for the recipient organisation (for its start page): a count, identifying no one. */
+export function newReferralCount(actor: Actor) {
+  if (actor.organisationId === null) return 0;
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(referrals)
+      .where(and(eq(referrals.recipientOrganisationId, actor.organisationId), eq(referrals.status, "sent")))
+      .get()?.n ?? 0
+  );
+}

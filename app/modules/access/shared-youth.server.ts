@@ -1,0 +1,106 @@
+/**
+ * The youth as another organisation (socialtjänsten, Arbetsförmedlingen …) may see it: exactly the
+ * sections a consent in force names for the actor's organisation, nothing else, each read logged
+ * with the consent it relied on. Without any such section the youth is a 404, as if missing.
+ */
+import { and, asc, desc, eq } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { contactAttempts, guardians, municipalities, organisations, referrals, type ConsentSection } from "#db/schema";
+import { todayIso } from "~/lib/dates";
+import { notFound } from "~/lib/http";
+import type { Actor } from "~/modules/auth/actor.server";
+import { ageOn } from "~/modules/youth/personal-number";
+import { writeAudit } from "./audit.server";
+import { consentsOfYouth } from "./consents.server";
+import { checkSection, loadPolicyYouth, YOUTH_ID } from "./gate.server";
+import { noticesOfYouth } from "./notices.server";
+import { readAssessment, readPlan } from "./plans.server";
+import { CONSENTABLE_SECTIONS, decide, mayUseRegister } from "./policy";
+
+export type SharedSection = { section: ConsentSection; consentId: number };
+
+export function readSharedYouth(actor: Actor, youthId: string) {
+  if (!YOUTH_ID.test(youthId)) throw notFound();
+  const youth = loadPolicyYouth(youthId);
+  const today = todayIso();
+  // The register keeper has the whole youth page; this view is for those who see by consent.
+  const shared: SharedSection[] = [];
+  if (youth && !mayUseRegister(actor)) {
+    for (const section of CONSENTABLE_SECTIONS as ConsentSection[]) {
+      const decision = decide(actor, youth, section, "read", today);
+      if (decision.allowed && decision.basis === "consent") shared.push({ section, consentId: Number(decision.basisRef) });
+    }
+  }
+  if (!youth || shared.length === 0) {
+    writeAudit({ actor, youthId, youthMunicipalityId: youth?.homeMunicipalityId ?? null, section: "identity", action: "read", decision: decide(actor, youth, "identity", "read", today) });
+    throw notFound();
+  }
+  const allowed = new Set(shared.map((s) => s.section));
+  const db = getDb();
+  // Name and personnummer go with whatever is shared: the recipient must know whom it is about.
+  const header = {
+    id: youth.id,
+    name: `${youth.firstName} ${youth.lastName}`,
+    personalNumber: `${youth.personalNumber.slice(0, 8)}-${youth.personalNumber.slice(8)}`,
+    age: ageOn(youth.birthDate, today),
+    homeMunicipalityName: db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, youth.homeMunicipalityId)).get()?.name ?? "",
+  };
+  const consentIds = new Set(shared.map((s) => s.consentId));
+  const grounds = consentsOfYouth(youthId)
+    .filter((c) => consentIds.has(c.id))
+    .map((c) => ({
+      id: c.id,
+      purpose: c.purpose,
+      givenBy: c.givenBy,
+      validFrom: c.validFrom,
+      validUntil: c.validUntil,
+      sections: shared.filter((s) => s.consentId === c.id).map((s) => s.section),
+    }));
+
+  const readHere = (section: ConsentSection) => {
+    checkSection(actor, youthId, section, "read");
+  };
+  let identity = undefined;
+  if (allowed.has("identity")) {
+    readHere("identity");
+    identity = {
+      // A protected address is never shared, whatever the consent says.
+      address: youth.protectedIdentity ? null : { streetAddress: youth.streetAddress, postalCode: youth.postalCode, city: youth.city },
+      protectedIdentity: youth.protectedIdentity,
+      phone: youth.phone,
+      email: youth.email,
+      guardians: db.select({ name: guardians.name, phone: guardians.phone, email: guardians.email }).from(guardians).where(eq(guardians.youthId, youthId)).orderBy(asc(guardians.position)).all(),
+    };
+  }
+  let contacts = undefined;
+  if (allowed.has("contacts")) {
+    readHere("contacts");
+    contacts = db
+      .select({ id: contactAttempts.id, date: contactAttempts.date, channel: contactAttempts.channel, target: contactAttempts.target, outcome: contactAttempts.outcome, occupation: contactAttempts.occupation })
+      .from(contactAttempts)
+      .where(eq(contactAttempts.youthId, youthId))
+      .orderBy(desc(contactAttempts.date), desc(contactAttempts.id))
+      .all();
+  }
+  const assessment = allowed.has("assessment") ? readAssessment(actor, youthId).assessment : undefined;
+  let plan = undefined;
+  if (allowed.has("plan")) {
+    const read = readPlan(actor, youthId);
+    plan = { goal: read.plan?.goal ?? null, madeWithYouth: read.plan?.madeWithYouth ?? false, interventions: read.interventions };
+  }
+  const notices = allowed.has("notices")
+    ? noticesOfYouth(actor, youthId).map(({ id, kind, eventDate, programme, schoolName, createdAt }) => ({ id, kind, eventDate, programme, schoolName, createdAt }))
+    : undefined;
+  let otherReferrals = undefined;
+  if (allowed.has("referrals")) {
+    readHere("referrals");
+    otherReferrals = db
+      .select({ id: referrals.id, sentAt: referrals.sentAt, status: referrals.status, recipientName: organisations.name })
+      .from(referrals)
+      .innerJoin(organisations, eq(organisations.id, referrals.recipientOrganisationId))
+      .where(and(eq(referrals.youthId, youthId)))
+      .orderBy(desc(referrals.sentAt))
+      .all();
+  }
+  return { header, grounds, sections: shared.map((s) => s.section), identity, contacts, assessment, plan, notices, referrals: otherReferrals };
+}

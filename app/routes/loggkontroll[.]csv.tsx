@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { formatDateTime } from "~/lib/format";
+import { exportAuditEvents } from "~/modules/access/audit.server";
+import { ACTION_LABELS, describeBasis, SECTION_LABELS } from "~/modules/access/audit-labels";
+import { parseAuditFilter } from "~/modules/access/audit-filter.server";
+import { requireRole } from "~/modules/auth/actor.server";
+import { ROLE_LABELS } from "~/modules/organizations/labels";
+import type { Role } from "~/components/labels";
+
+/** A spreadsheet cell: quoted, and a leading =, +, - or @ disarmed so no formula runs when it is opened. */
+function cell(value: string | number | null | undefined) {
+  const text = value === null || value === undefined ? "" : String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+const HEADER = ["Tid", "Användare", "Roll", "Organisation", "Ungdom", "Avsnitt", "Händelse", "Utfall", "Grund"];
+
+/**
+ * The log review's selection as a file (semicolon-separated, UTF-8 with BOM so Excel reads å, ä, ö),
+ * for the samordnare's regular loggkontroll. Youth names only; never a personnummer.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, ["kaa_coordinator"]);
+  const filter = parseAuditFilter(new URL(request.url).searchParams);
+  const rows = exportAuditEvents(actor.municipalityId!, actor.organisationId!, filter);
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`\uFEFF${HEADER.map(cell).join(";")}\r\n`));
+    },
+    pull(controller) {
+      const lines: string[] = [];
+      for (let i = 0; i < 500; i++) {
+        const next = rows.next();
+        if (next.done) {
+          if (lines.length) controller.enqueue(encoder.encode(lines.join("")));
+          controller.close();
+          return;
+        }
+        const row = next.value;
+        lines.push(
+          [
+            formatDateTime(row.at),
+            row.userName,
+            row.role ? ROLE_LABELS[row.role as Role] ?? row.role : "",
+            row.organisationName,
+            row.youthFirstName ? `${row.youthLastName}, ${row.youthFirstName}` : "",
+            SECTION_LABELS[row.section] ?? row.section,
+            ACTION_LABELS[row.action] ?? row.action,
+            row.outcome === "allowed" ? "Tillåten" : "Nekad",
+            describeBasis(row),
+          ]
+            .map(cell)
+            .join(";") + "\r\n",
+        );
+      }
+      controller.enqueue(encoder.encode(lines.join("")));
+    },
+  });
+  const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="loggkontroll-${day}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,110 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConsentTable } from "~/components/consent-table";
+import { CheckboxGroup, ErrorSummary, Form, SelectField, TextAreaField, TextField, useValidatedForm } from "~/components/form";
+import { addMonths, todayIso } from "~/lib/dates";
+import { invalid, parseForm } from "~/lib/form.server";
+import { listConsents, recordConsent } from "~/modules/access/consents.server";
+import { readYouthFile } from "~/modules/access/youth-file.server";
+import { requireActor } from "~/modules/auth/actor.server";
+import { CONSENT_GIVER_LABELS, CONSENT_METHOD_LABELS, CONSENT_SECTION_LABELS } from "~/modules/consent/labels";
+import { consentSchema, DEFAULT_CONSENT_MONTHS } from "~/modules/consent/consent-schemas";
+import { CONSENT_RECIPIENT_KINDS, partnerOrganisations } from "~/modules/organizations/partners.server";
+
+export const meta: MetaFunction = () => [{ title: "Samtycken – Samverkansportalen" }];
+
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const youth = readYouthFile(actor, params.youthId ?? "");
+  const today = todayIso();
+  return {
+    youthId: youth.id,
+    name: `${youth.firstName} ${youth.lastName}`,
+    age: youth.age,
+    guardians: youth.guardians.map((g) => g.name),
+    consents: listConsents(actor, youth.id),
+    organisations: partnerOrganisations(actor.municipalityId!, CONSENT_RECIPIENT_KINDS),
+    today,
+    defaults: { validFrom: today, validUntil: addMonths(today, DEFAULT_CONSENT_MONTHS), givenBy: youth.age < 18 ? "both" : "youth", method: "written" },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await parseForm(request, consentSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const result = recordConsent(actor, params.youthId ?? "", form.data);
+  if (!result.ok) return invalid(result.errors, form.values);
+  return redirect(`/ungdomar/${params.youthId}/samtycken#historik`);
+}
+
+export default function ConsentsPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const values = actionData?.values ?? data.defaults;
+  const { register, errorFor, formProps, submitting } = useValidatedForm(consentSchema, { defaultValues: values, serverErrors: actionData?.errors });
+  const field = (name: string) => ({ name, register, error: errorFor(name) });
+  const selected = (name: string) => {
+    const v = (values as Record<string, unknown>)[name];
+    return Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : [];
+  };
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to={`/ungdomar/${data.youthId}`}>Tillbaka till {data.name}</Link>
+      </p>
+      <h1>Samtycken för {data.name}</h1>
+      <p className="lead">
+        Uppgifter om ungdomen lämnas till en annan organisation bara med ungdomens samtycke (OSL 12 kap. 2 §), för de delar och den
+        tid samtycket gäller. Ett samtycke kan återkallas när som helst; det gäller då från nästa sidvisning hos mottagaren.
+      </p>
+      <section id="historik" aria-labelledby="historik-rubrik" className="card">
+        <h2 id="historik-rubrik">Registrerade samtycken</h2>
+        <ConsentTable youthId={data.youthId} consents={data.consents} today={data.today} />
+      </section>
+      <section aria-labelledby="nytt-rubrik" className="card narrow">
+        <h2 id="nytt-rubrik">Registrera ett samtycke</h2>
+        <ErrorSummary errors={actionData?.errors} />
+        <Form {...formProps}>
+          <fieldset>
+            <legend>Vem gav samtycket, och hur</legend>
+            <SelectField {...field("givenBy")} label="Samtycket gavs av" required options={options(CONSENT_GIVER_LABELS)} hint={data.age < 18 ? `Ungdomen är ${data.age} år.` : undefined} />
+            <TextField {...field("guardianName")} label="Vårdnadshavare som gav samtycket" hint={data.guardians.length ? `Registrerade: ${data.guardians.join(", ")}.` : undefined} />
+            {data.age < 18 ? (
+              <TextAreaField {...field("maturityNote")} label="Bedömning av ungdomens ålder och mognad" maxLength={300} hint="Hur ungdomens egen vilja vägts in (krävs när ungdomen är under 18 år och själv samtycker)." />
+            ) : null}
+            <SelectField {...field("method")} label="Hur samtycket gavs" required options={options(CONSENT_METHOD_LABELS)} />
+            <TextField {...field("documentRef")} label="Var det skriftliga samtycket finns (diarienummer)" hint="Krävs för skriftligt samtycke." />
+          </fieldset>
+          <CheckboxGroup
+            name="recipientOrganisationIds"
+            legend="Mottagare som får ta del av uppgifterna"
+            options={data.organisations.map((o) => ({ value: String(o.id), label: `${o.name} (${o.municipalityName})` }))}
+            register={register}
+            error={errorFor("recipientOrganisationIds")}
+            selected={selected("recipientOrganisationIds")}
+          />
+          <CheckboxGroup
+            name="sections"
+            legend="Delar av akten som får lämnas ut"
+            hint="Namn och personnummer följer alltid med det som delas, så att mottagaren vet vem uppgifterna gäller. En skyddad adress lämnas aldrig ut."
+            options={options(CONSENT_SECTION_LABELS)}
+            register={register}
+            error={errorFor("sections")}
+            selected={selected("sections")}
+          />
+          <TextAreaField {...field("purpose")} label="Syfte" maxLength={300} required hint="Till exempel ”Samordna stöd från socialtjänsten inför studiestart”." />
+          <div className="inline-fields">
+            <TextField {...field("validFrom")} label="Gäller från" type="date" required />
+            <TextField {...field("validUntil")} label="Gäller till" type="date" required hint="Normalt tolv månader." />
+          </div>
+          <button type="submit" className="button" disabled={submitting}>
+            Registrera samtycket
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}
