@@ -9,6 +9,7 @@ import type { Db } from "./client";
 import { contactAttempts, enrollments, guardians, interventionTypes, memberships, municipalities, notices, organisations, users, youthRevisions, youths, type EnrollmentStatus } from "./schema";
 import { DEFAULT_INTERVENTION_TYPES } from "../app/modules/plans/default-intervention-types";
 import { seedDocumentation } from "./seed-plans";
+import { seedConsents } from "./seed-consents";
 import { hashPassword } from "../app/modules/auth/password.server";
 import { parsePersonalNumber } from "../app/modules/youth/personal-number";
 import { guardianInputs, identityColumns } from "../app/modules/youth/youth-row";
@@ -201,5 +202,18 @@ export async function seedDemo(db: Db, options: { youths: number }) {
         })
         .run();
     }
+
+    seedConsents(tx, {
+      municipalityId: nassjo,
+      kaaOrganisationId: orgs.kaa!,
+      socialOrganisationId: orgs.soc!,
+      employmentOrganisationId: orgs.af!,
+      schoolOrganisationId: orgs.school1!,
+      kaaMembershipId: membershipIds["handlaggare@demo.example"]!,
+      socialMembershipId: membershipIds["socialtjanst@demo.example"]!,
+      employmentMembershipId: membershipIds["arbetsformedlingen@demo.example"]!,
+      schoolMembershipId: membershipIds["skola@demo.example"]!,
+      today: dayOffset(0),
+    });
   });
 }

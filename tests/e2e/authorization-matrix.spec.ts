@@ -1,7 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "./fixtures";
-import { nassjoIntervention, nassjoInterventionTypeId, nassjoNoticeId, nassjoYouthId, signInRequest, userId } from "./helpers";
+import {
+  consentId,
+  consentYouth,
+  kaaConcernReportId,
+  nassjoIntervention,
+  nassjoInterventionTypeId,
+  nassjoNoticeId,
+  nassjoYouthId,
+  referralTo,
+  signInRequest,
+  userId,
+} from "./helpers";
 
 /**
  * Every route of the app × every demo role → the status it must answer (redirects not followed).
@@ -43,6 +54,12 @@ const schoolOnly = signedIn(403, { school: 200 });
 // A notice: the home municipality's KAA unit; another KAA unit gets the same 404 as a missing one.
 const homeKaaNotice = signedIn(403, { coordinator: 200, caseworker: 200, otherKaa: 404 });
 
+// Referrals: the KAA unit that sent them, and the recipient (socialtjänsten here); everyone else the same 404.
+const referralRoles = signedIn(404, { coordinator: 200, caseworker: 200, social: 200, steering: 403, admin: 403 });
+// The consent-scoped view: socialtjänsten with a consent in force; KAA staff are sent to the youth page.
+const sharedWithSocial = signedIn(404, { coordinator: 302, caseworker: 302, otherKaa: 302, social: 200 });
+const sharedWithNobody = signedIn(404, { coordinator: 302, caseworker: 302, otherKaa: 302 });
+
 const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/_index": { path: () => "/", expected: all(302) },
   "routes/logga-in": { path: () => "/logga-in", expected: all(302, { anonymous: 200 }) },
@@ -69,6 +86,22 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/dokumentation": { path: () => "/dokumentation", expected: kaaOnly },
   "routes/insatstyper": { path: () => "/insatstyper", expected: kaaOnly },
   "routes/att-gora": { path: () => "/att-gora", expected: kaaOnly },
+  "routes/ungdomar.$youthId.samtycken._index": { path: () => `/ungdomar/${consentYouth("active")}/samtycken`, expected: homeKaaYouth },
+  "routes/ungdomar.$youthId.samtycken.$consentId": {
+    path: () => `/ungdomar/${consentYouth("active")}/samtycken/${consentId(consentYouth("active"))}`,
+    expected: homeKaaYouth,
+  },
+  "routes/ungdomar.$youthId.remisser.ny": { path: () => `/ungdomar/${consentYouth("active")}/remisser/ny`, expected: homeKaaYouth },
+  "routes/remisser._index": { path: () => "/remisser", expected: signedIn(200, { steering: 403, admin: 403 }) },
+  "routes/remisser.$referralId": { path: () => `/remisser/${referralTo("open")}`, expected: referralRoles },
+  "routes/delat.$youthId": { path: () => `/delat/${consentYouth("active")}`, expected: sharedWithSocial },
+  "routes/orosanmalningar._index": { path: () => "/orosanmalningar", expected: signedIn(403, { coordinator: 200, caseworker: 200, otherKaa: 200, school: 200, social: 200 }) },
+  "routes/orosanmalningar.ny": { path: () => "/orosanmalningar/ny", expected: signedIn(403, { coordinator: 200, caseworker: 200, otherKaa: 200, school: 200 }) },
+  "routes/orosanmalningar.$reportId": {
+    path: () => `/orosanmalningar/${kaaConcernReportId()}`,
+    expected: signedIn(404, { coordinator: 200, caseworker: 200, social: 200 }),
+  },
+  "routes/loggkontroll[.]csv": { path: () => "/loggkontroll.csv", expected: signedIn(403, { coordinator: 200 }) },
   "routes/kontaktrutin": { path: () => "/kontaktrutin", expected: kaaOnly },
   "routes/inkorg._index": { path: () => "/inkorg", expected: kaaOnly },
   "routes/inkorg.$noticeId": { path: () => `/inkorg/${nassjoNoticeId()}`, expected: homeKaaNotice },
@@ -82,6 +115,20 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/admin.anvandare._index": { path: () => "/admin/anvandare", expected: adminOnly },
   "routes/admin.anvandare.ny": { path: () => "/admin/anvandare/ny", expected: adminOnly },
   "routes/admin.anvandare.$userId": { path: () => `/admin/anvandare/${userId("skola@demo.example")}`, expected: adminOnly },
+};
+
+/**
+ * The routes that open youth data by consent, again with the consent withdrawn or absent: the
+ * recipient then gets the same 404 as for a youth that does not exist (its own referral shows a bare
+ * "no longer available").
+ */
+const CONSENT_VARIANTS: Record<string, { path: () => string; expected: Expected }> = {
+  "routes/delat.$youthId (samtycke återkallat)": { path: () => `/delat/${consentYouth("withdrawn")}`, expected: sharedWithNobody },
+  "routes/delat.$youthId (inget samtycke)": { path: () => `/delat/${consentYouth("none")}`, expected: sharedWithNobody },
+  "routes/remisser.$referralId (samtycke återkallat)": { path: () => `/remisser/${referralTo("revoked")}`, expected: referralRoles },
+  "routes/remisser.$referralId (samtycke utgånget)": { path: () => `/remisser/${referralTo("closed")}`, expected: referralRoles },
+  "routes/ungdomar.$youthId._index (inget samtycke)": { path: () => `/ungdomar/${consentYouth("none")}`, expected: homeKaaYouth },
+  "routes/ungdomar.$youthId._index (samtycke finns)": { path: () => `/ungdomar/${consentYouth("active")}`, expected: homeKaaYouth },
 };
 
 const ROUTES_DIR = path.resolve("app/routes");
@@ -99,7 +146,7 @@ for (const [role, username] of Object.entries(ROLES) as [RoleName, string | null
     if (username) await signInRequest(request, baseURL!, username);
     const actual: Record<string, number> = {};
     const expected: Record<string, number> = {};
-    for (const [id, entry] of Object.entries(MATRIX)) {
+    for (const [id, entry] of Object.entries({ ...MATRIX, ...CONSENT_VARIANTS })) {
       const response = await request.get(entry.path(), { maxRedirects: 0 });
       actual[id] = response.status();
       expected[id] = entry.expected[role];

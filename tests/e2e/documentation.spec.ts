@@ -7,6 +7,8 @@ function birthDate(yearsAgo: number, monthDay: string) {
 }
 
 test("a caseworker documents assessment, plan and two interventions, ends one, and the checklist and the samordnare's list follow", async ({ page, browser }) => {
+  // A whole working day in one test: several people, many pages, axe on each.
+  test.slow();
   const personalNumber = makePersonalNumber(birthDate(17, "06-11"), 623);
 
   // A youth comes to the register and is reached by phone.

@@ -74,3 +74,48 @@ export function nassjoInterventionTypeId(): number {
     "SELECT t.id FROM intervention_types t JOIN municipalities m ON m.id = t.municipality_id WHERE m.code = '0682' AND t.active = 1 ORDER BY t.position LIMIT 1",
   ).id;
 }
+
+const SOCIAL_SERVICES = "Socialtjänsten Nässjö, barn och unga";
+
+/**
+ * A Nässjö youth by the state of its consents towards socialtjänsten: one in force, one withdrawn,
+ * or none at all. The seed makes each (db/seed-consents.ts); the lowest id is the seeded one.
+ */
+export function consentYouth(state: "active" | "withdrawn" | "none"): string {
+  if (state === "none") {
+    return lookup<{ id: string }>(
+      `SELECT y.id FROM youths y JOIN municipalities m ON m.id = y.home_municipality_id
+       WHERE m.code = '0682' AND y.protected_identity = 0 AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.youth_id = y.id)
+       ORDER BY y.name_sort DESC LIMIT 1`,
+    ).id;
+  }
+  return lookup<{ id: string }>(
+    `SELECT c.youth_id AS id FROM consents c JOIN consent_recipients r ON r.consent_id = c.id JOIN organisations o ON o.id = r.organisation_id
+     WHERE o.name = ? AND ${state === "active" ? "c.withdrawn_date IS NULL AND c.valid_from <= date('now') AND c.valid_until >= date('now')" : "c.withdrawn_date IS NOT NULL"}
+     ORDER BY c.id LIMIT 1`,
+    SOCIAL_SERVICES,
+  ).id;
+}
+
+export function consentId(youthId: string): number {
+  return lookup<{ id: number }>("SELECT id FROM consents WHERE youth_id = ? ORDER BY id LIMIT 1", youthId).id;
+}
+
+/**
+ * The first seeded referral to socialtjänsten in a state: "open" (sent, or received once opened)
+ * rests on a consent in force, "revoked" on a withdrawn one, "closed" on an expired one.
+ */
+export function referralTo(state: "open" | "revoked" | "closed"): number {
+  const statuses = state === "open" ? ["sent", "received"] : [state];
+  return lookup<{ id: number }>(
+    `SELECT r.id FROM referrals r JOIN organisations o ON o.id = r.recipient_organisation_id
+     WHERE o.name = ? AND r.status IN (${statuses.map(() => "?").join(", ")}) ORDER BY r.id LIMIT 1`,
+    SOCIAL_SERVICES,
+    ...statuses,
+  ).id;
+}
+
+/** The seeded report of concern the KAA unit sent to socialtjänsten. */
+export function kaaConcernReportId(): number {
+  return lookup<{ id: number }>("SELECT id FROM concern_reports WHERE youth_id IS NOT NULL ORDER BY id LIMIT 1").id;
+}

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { consentRecipients, consents, consentSections, memberships, organisations, referrals, users, type ConsentSection } from "#db/schema";
+import { CONSENT_SECTIONS, consentRecipients, consents, consentSections, memberships, organisations, referrals, users, type ConsentSection } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
 import { notFound } from "~/lib/http";
@@ -44,7 +44,7 @@ export function consentsOfYouth(youthId: string) {
   return rows.map((r) => ({
     ...r,
     recipients: recipients.filter((x) => x.consentId === r.id).map(({ id, name }) => ({ id, name })),
-    sections: sections.filter((x) => x.consentId === r.id).map((x) => x.section),
+    sections: CONSENT_SECTIONS.filter((section) => sections.some((x) => x.consentId === r.id && x.section === section)),
     recordedBy: nameOf(r.recordedByMembershipId),
     withdrawnBy: nameOf(r.withdrawnByMembershipId),
   }));

@@ -86,7 +86,27 @@ export function readSharedYouth(actor: Actor, youthId: string) {
   let plan = undefined;
   if (allowed.has("plan")) {
     const read = readPlan(actor, youthId);
-    plan = { goal: read.plan?.goal ?? null, madeWithYouth: read.plan?.madeWithYouth ?? false, interventions: read.interventions };
+    plan = {
+      goal: read.plan?.goal ?? null,
+      madeWithYouth: read.plan?.madeWithYouth ?? false,
+      // What the insatser are, who does them and when: not who in the KAA unit typed them in.
+      interventions: read.interventions.map((i) => ({
+        id: i.id,
+        typeName: i.typeName,
+        description: i.description,
+        responsibleParty: i.responsibleParty,
+        responsibleUnit: i.responsibleUnit,
+        responsibleOrganisation: i.responsibleOrganisation,
+        provider: i.provider,
+        startDate: i.startDate,
+        plannedEndDate: i.plannedEndDate,
+        declinedDate: i.declinedDate,
+        endDate: i.endDate,
+        endReason: i.endReason,
+        evaluationOutcome: i.evaluationOutcome,
+        followUps: i.followUps.map((f) => ({ id: f.id, dueDate: f.dueDate, doneDate: f.doneDate })),
+      })),
+    };
   }
   const notices = allowed.has("notices")
     ? noticesOfYouth(actor, youthId).map(({ id, kind, eventDate, programme, schoolName, createdAt }) => ({ id, kind, eventDate, programme, schoolName, createdAt }))

@@ -145,7 +145,10 @@ function requireReadable(actor: Actor, youthId: string): YouthRow {
   // A malformed id is answered without a log row, so the log cannot be flooded with junk.
   if (!YOUTH_ID.test(youthId)) throw notFound();
   const row = loadYouth(youthId);
-  const decision = decide(actor, row, "identity", "read");
+  const asked = decide(actor, row, "identity", "read");
+  // The youth file is the register keeper's: another organisation reading by consent uses the
+  // shared view (shared-youth.server.ts), which shows only the consented sections.
+  const decision: Decision = asked.allowed && asked.basis !== "register_keeper" ? { allowed: false, reason: "role" } : asked;
   writeAudit({ actor, youthId, youthMunicipalityId: row?.homeMunicipalityId ?? null, section: "identity", action: "read", decision });
   if (!row || !decision.allowed) throw notFound();
   return row;
