@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
-import { auditEvents, consents, referrals } from "#db/schema";
+import { auditEvents, consents, interventions, referrals } from "#db/schema";
 import { addDays, addMonths, addYears, todayIso } from "~/lib/dates";
 import { makePersonalNumber } from "~/modules/youth/personal-number";
 import { listAuditEvents } from "~/modules/access/audit.server";
@@ -153,6 +153,14 @@ describe("sending a referral", () => {
     const second = send();
     ok(declineReferral(world.actors.social, second, "Ärendet hör till en annan enhet."));
     expect(readReferral(world.actors.caseworker, second)).toMatchObject({ referral: { status: "declined", declineReason: "Ärendet hör till en annan enhet." } });
+
+    // The accepted referral's intervention goes into the plan as another actor's; a declined one cannot.
+    const typeId = listInterventionTypes(world.actors.caseworker)[0]!.id;
+    const fromReferral = (referralId: number) =>
+      addIntervention(world.actors.caseworker, youthId, { typeId, description: "Stödsamtal", responsibleParty: "other_actor", responsibleUnit: undefined, responsibleOrganisationId: world.orgs.social.id, responsibleOrganisationName: undefined, provider: undefined, startDate: today, plannedEndDate: addDays(today, 90), followUpDate: addDays(today, 30), referralId });
+    const added = ok(fromReferral(first));
+    expect(getDb().select().from(interventions).where(eq(interventions.id, added.id)).get()).toMatchObject({ referralId: first, responsibleParty: "other_actor", responsibleOrganisationId: world.orgs.social.id });
+    expect(fromReferral(second)).toMatchObject({ ok: false, errors: { form: expect.stringContaining("inte accepterad") } });
   });
 });
 
