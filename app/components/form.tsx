@@ -75,8 +75,25 @@ type FieldProps = {
   defaultValue?: string;
 };
 
-/** A labelled input with its hint and error tied to it for screen readers. */
-export function TextField({ name, label, register, error, hint, type = "text", autoComplete, required, inputMode, pattern }: FieldProps) {
+/**
+ * The frame every labelled control shares: label (with "obligatoriskt"), hint and error, tied to the
+ * control for screen readers. `control` gets the id and the accessibility attributes to spread.
+ */
+function LabelledField({
+  name,
+  label,
+  error,
+  hint,
+  required,
+  control,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  required?: boolean;
+  control: (a11y: { id: string; "aria-invalid"?: true; "aria-describedby"?: string; "aria-required"?: true }) => ReactNode;
+}) {
   const id = `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -90,17 +107,7 @@ export function TextField({ name, label, register, error, hint, type = "text", a
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        type={type}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        pattern={pattern}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        aria-required={required ? true : undefined}
-        {...register(name)}
-      />
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, "aria-required": required ? true : undefined })}
       {error ? (
         <p className="field__error" id={`${id}-error`}>
           {error}
@@ -110,34 +117,28 @@ export function TextField({ name, label, register, error, hint, type = "text", a
   );
 }
 
+/** A labelled input with its hint and error tied to it for screen readers. */
+export function TextField({ name, label, register, error, hint, type = "text", autoComplete, required, inputMode, pattern }: FieldProps) {
+  return (
+    <LabelledField
+      {...{ name, label, error, hint, required }}
+      control={(a11y) => <input {...a11y} type={type} autoComplete={autoComplete} inputMode={inputMode} pattern={pattern} {...register(name)} />}
+    />
+  );
+}
+
 /** A short free-text field: the limit is shown, because the register may only hold what its purpose needs. */
 export function TextAreaField({ name, label, register, error, hint, required, maxLength, rows = 3 }: Omit<FieldProps, "type"> & { maxLength: number; rows?: number }) {
-  const id = `f-${name}`;
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="required"> (obligatoriskt)</span> : null}
-      </label>
-      <p className="field__hint" id={`${id}-hint`}>
-        {hint ? <>{hint} </> : null}Högst {maxLength} tecken.
-      </p>
-      <textarea
-        id={id}
-        rows={rows}
-        maxLength={maxLength}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        aria-required={required ? true : undefined}
-        {...register(name)}
-      />
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <LabelledField
+      {...{ name, label, error, required }}
+      hint={
+        <>
+          {hint ? <>{hint} </> : null}Högst {maxLength} tecken.
+        </>
+      }
+      control={(a11y) => <textarea {...a11y} rows={rows} maxLength={maxLength} {...register(name)} />}
+    />
   );
 }
 
@@ -150,33 +151,20 @@ export function SelectField({
   options,
   required,
 }: Omit<FieldProps, "type"> & { options: { value: string; label: string }[] }) {
-  const id = `f-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="required"> (obligatoriskt)</span> : null}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} aria-required={required ? true : undefined} {...register(name)}>
-        <option value="">Välj …</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <LabelledField
+      {...{ name, label, error, hint, required }}
+      control={(a11y) => (
+        <select {...a11y} {...register(name)}>
+          <option value="">Välj …</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 

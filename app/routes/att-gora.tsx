@@ -4,17 +4,14 @@ import type { ReactNode } from "react";
 import { readWorklist, type WorklistFilter } from "~/modules/access/worklist.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { kaaStaff } from "~/modules/organizations/memberships.server";
+import { CaseworkerSelect, caseworkerChoice } from "~/components/caseworker-select";
 
 export const meta: MetaFunction = () => [{ title: "Att göra – Samverkansportalen" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
-  const param = new URL(request.url).searchParams.get("handlaggare");
-  // A caseworker starts with their own list, the samordnare with the whole unit.
-  const choice = param ?? (actor.role === "kaa_caseworker" ? String(actor.membershipId) : "alla");
-  const filter: WorklistFilter = {
-    caseworker: choice === "alla" ? "all" : choice === "ingen" ? "unassigned" : Number(choice) || "all",
-  };
+  const { choice, caseworker } = caseworkerChoice(new URL(request.url).searchParams.get("handlaggare"), actor);
+  const filter: WorklistFilter = { caseworker };
   return { worklist: readWorklist(actor, filter), staff: kaaStaff(actor.organisationId!), choice };
 }
 
@@ -44,18 +41,7 @@ export default function Worklist() {
     <>
       <h1>Att göra</h1>
       <Form method="get" className="filter-form" aria-label="Välj vems lista">
-        <div className="field">
-          <label htmlFor="handlaggare">Visa</label>
-          <select id="handlaggare" name="handlaggare" defaultValue={choice}>
-            <option value="alla">Hela enheten</option>
-            <option value="ingen">Utan handläggare</option>
-            {staff.map((s) => (
-              <option key={s.membershipId} value={s.membershipId}>
-                {s.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CaseworkerSelect label="Visa" choice={choice} staff={staff} />
         <button type="submit" className="button button--secondary">
           Visa
         </button>

@@ -5,6 +5,7 @@ import { parsePage } from "~/lib/format";
 import { readDocumentationReport, type DocumentationFilter } from "~/modules/access/documentation-report.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { kaaStaff } from "~/modules/organizations/memberships.server";
+import { CaseworkerSelect, caseworkerChoice } from "~/components/caseworker-select";
 import { ENROLLMENT_STATUS_LABELS } from "~/modules/outreach/labels";
 import { CHECKLIST_POINTS, CHECKLIST_POINT_LABELS, CHECKLIST_POINT_SHORT, type ChecklistPoint } from "~/modules/plans/checklist";
 
@@ -13,12 +14,11 @@ export const meta: MetaFunction = () => [{ title: "Dokumentationens kvalitet –
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
   const params = new URL(request.url).searchParams;
-  // A caseworker starts with their own enrollments, the samordnare with the whole unit.
-  const choice = params.get("handlaggare") ?? (actor.role === "kaa_caseworker" ? String(actor.membershipId) : "alla");
+  const { choice, caseworker } = caseworkerChoice(params.get("handlaggare"), actor);
   const pointParam = Number(params.get("punkt"));
   const point = (CHECKLIST_POINTS as readonly number[]).includes(pointParam) ? (pointParam as ChecklistPoint) : undefined;
   const filter: DocumentationFilter = {
-    caseworker: choice === "alla" ? "all" : choice === "ingen" ? "unassigned" : Number(choice) || "all",
+    caseworker,
     point,
     page: parsePage(params.get("sida")),
     newestFirst: params.get("ordning") === "nyast",
@@ -51,18 +51,7 @@ export default function DocumentationQuality() {
         </p>
       </section>
       <Form method="get" className="filter-form" aria-label="Filtrera listan">
-        <div className="field">
-          <label htmlFor="handlaggare">Handläggare</label>
-          <select id="handlaggare" name="handlaggare" defaultValue={choice}>
-            <option value="alla">Hela enheten</option>
-            <option value="ingen">Utan handläggare</option>
-            {staff.map((s) => (
-              <option key={s.membershipId} value={s.membershipId}>
-                {s.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CaseworkerSelect label="Handläggare" choice={choice} staff={staff} />
         <div className="field">
           <label htmlFor="punkt">Saknar punkt</label>
           <select id="punkt" name="punkt" defaultValue={point}>
