@@ -41,3 +41,25 @@ export function safeRedirect(target: FormDataEntryValue | string | null | undefi
     return fallback;
   }
 }
+
+/**
+ * Like parseForm, for forms with groups of checkboxes sharing a name (`lists`): those fields become
+ * arrays of every value posted, the other fields stay strings.
+ */
+export async function parseFormWithLists<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  lists: readonly string[],
+): Promise<{ ok: true; data: z.output<S>; values: Record<string, string | string[]> } | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> }> {
+  const formData = await request.formData();
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of formData) {
+    if (typeof value !== "string") continue;
+    if (lists.includes(key)) values[key] = [...((values[key] as string[] | undefined) ?? []), value];
+    else values[key] = value;
+  }
+  for (const key of lists) values[key] ??= [];
+  const result = schema.safeParse(values);
+  if (!result.success) return { ok: false, errors: fieldErrors(result.error), values };
+  return { ok: true, data: result.data, values };
+}

@@ -1,0 +1,62 @@
+/**
+ * Opening a meeting: members of its forum and invited guests may; anyone else gets the same 404 as
+ * for a meeting that does not exist. A meeting not yet held is brought up to date on every read:
+ * case items whose consents no longer cover the participants lose their link, and open action items
+ * of earlier meetings are carried onto its agenda.
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { forums, meetingParticipants, meetings } from "#db/schema";
+import { notFound } from "~/lib/http";
+import type { Actor } from "~/modules/auth/actor.server";
+import { reconcileMeetingCaseItems } from "~/modules/access/meetings.server";
+import { notify } from "~/modules/notifications/notifications.server";
+import { syncFollowUps } from "./agenda.server";
+import { standingIn } from "./forums.server";
+import { meetingLink, plannerMembershipIds, type MeetingContext } from "./meetings.server";
+import { consentsRechecked, mayOpenMeeting } from "./permissions";
+
+function loadMeeting(meetingId: number) {
+  if (!Number.isSafeInteger(meetingId) || meetingId <= 0) return null;
+  const row = getDb().select({ meeting: meetings, forum: forums }).from(meetings).innerJoin(forums, eq(forums.id, meetings.forumId)).where(eq(meetings.id, meetingId)).get();
+  return row ?? null;
+}
+
+export function isInvited(meetingId: number, membershipId: number) {
+  return Boolean(
+    getDb()
+      .select({ id: meetingParticipants.id })
+      .from(meetingParticipants)
+      .where(and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.membershipId, membershipId), isNull(meetingParticipants.removedAt)))
+      .get(),
+  );
+}
+
+/** Re-checks consents and carries over action items; the chair and secretary hear of any unlinking. */
+export function bringUpToDate(ctx: Pick<MeetingContext, "meeting" | "forum">) {
+  if (!consentsRechecked(ctx.meeting.status)) return;
+  const unlinked = reconcileMeetingCaseItems(ctx.meeting.id);
+  if (unlinked.length > 0) {
+    const db = getDb();
+    notify(
+      db,
+      plannerMembershipIds(ctx.forum.id).map((membershipId) => ({
+        membershipId,
+        kind: "case_item_anonymised" as const,
+        title: `En ärendepunkt har avidentifierats: ${ctx.meeting.title}`,
+        body: "Samtycket omfattar inte längre alla organisationer som deltar i mötet.",
+        link: meetingLink(ctx.meeting.id),
+      })),
+    );
+  }
+  syncFollowUps(ctx.meeting);
+}
+
+export function requireMeeting(actor: Actor, meetingId: number): MeetingContext {
+  const row = loadMeeting(meetingId);
+  if (!row) throw notFound();
+  const standing = { ...standingIn(actor, row.forum), isParticipant: isInvited(row.meeting.id, actor.membershipId), isAdjuster: row.meeting.adjusterMembershipId === actor.membershipId };
+  if (!mayOpenMeeting(standing)) throw notFound();
+  bringUpToDate(row);
+  return { meeting: row.meeting, forum: row.forum, standing };
+}
