@@ -2,6 +2,9 @@ import type { Role } from "#db/schema";
 
 export type NavItem = { to: string; label: string };
 
+// Forums and meetings: every role that can sit in a forum (not the systemförvaltare).
+const SAMVERKAN: NavItem = { to: "/samverkan", label: "Samverkan" };
+
 const KAA: NavItem[] = [
   { to: "/start", label: "Start" },
   { to: "/att-gora", label: "Att göra" },
@@ -9,6 +12,7 @@ const KAA: NavItem[] = [
   { to: "/ungdomar", label: "Ungdomsregistret" },
   { to: "/ungdomar/ny", label: "Registrera ungdom" },
   { to: "/kontaktrutin", label: "Kontaktrutin" },
+  SAMVERKAN,
 ];
 
 /** The main menu of each role: only what that role may open. */
@@ -20,10 +24,11 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/anmalningar", label: "Anmälningar" },
     { to: "/anmalningar/ny", label: "Ny anmälan" },
     { to: "/anmalningar/importera", label: "Importera" },
+    SAMVERKAN,
   ],
-  social_worker: [{ to: "/start", label: "Start" }],
-  employment_officer: [{ to: "/start", label: "Start" }],
-  steering_member: [{ to: "/start", label: "Start" }],
+  social_worker: [{ to: "/start", label: "Start" }, SAMVERKAN],
+  employment_officer: [{ to: "/start", label: "Start" }, SAMVERKAN],
+  steering_member: [{ to: "/start", label: "Start" }, SAMVERKAN],
   system_admin: [
     { to: "/start", label: "Start" },
     { to: "/admin/organisationer", label: "Organisationer" },

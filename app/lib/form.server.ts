@@ -20,7 +20,7 @@ export async function parseForm<S extends z.ZodType>(
 }
 
 /** 400 with the field errors and the values as typed, so nothing the user wrote is lost. */
-export function invalid(errors: FieldErrors, values: FormValues = {}) {
+export function invalid<V extends string | string[] = string>(errors: FieldErrors, values: Record<string, V> = {}) {
   // Passwords are never sent back to the browser.
   const safeValues = Object.fromEntries(Object.entries(values).filter(([key]) => !/password|losenord/i.test(key)));
   return json({ ok: false as const, errors, values: safeValues }, { status: 400 });

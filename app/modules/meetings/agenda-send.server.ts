@@ -6,6 +6,7 @@
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "#db/client";
+import { config } from "~/config.server";
 import { agendaItems, meetingParticipants, meetings, type AgendaEmailStatus } from "#db/schema";
 import { forbidden } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
@@ -21,6 +22,11 @@ import { formatMeetingTime } from "./time";
 export type SendReport =
   | { ok: true; notified: number; emailed: number; failed: { name: string; email: string; message: string }[]; withoutAddress: string[]; notConfigured: boolean }
   | { ok: false; errors: { form: string } };
+
+/** The portal's address for links in e-mails: PUBLIC_ORIGIN behind a proxy, else the request's own. */
+export function portalOrigin(request: Request) {
+  return config().PUBLIC_ORIGIN?.replace(/\/+$/, "") ?? new URL(request.url).origin;
+}
 
 /** The e-mail to one participant. Deliberately without the agenda: it leaves the portal. */
 export function agendaEmail(ctx: Pick<MeetingContext, "meeting" | "forum">, participant: { name: string; email: string }, origin: string, resent: boolean): EmailMessage {

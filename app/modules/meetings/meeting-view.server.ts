@@ -42,7 +42,7 @@ export type AgendaItemView = {
   declineReason: string | null;
   caseItem: CaseView | null;
   keyFigures: KeyFiguresView | null;
-  followUp: { actionItemId: number; title: string; ownerName: string; dueDate: string; status: string; fromMeetingTitle: string; fromMeetingStartsAt: string } | null;
+  followUp: { actionItemId: number; title: string; ownerName: string; ownedByMe: boolean; dueDate: string; status: string; fromMeetingTitle: string; fromMeetingStartsAt: string } | null;
   /** Notes and decision; null for a linked case item the viewer may not see. */
   minutes: { notes: string | null; decision: string | null } | null;
 };
@@ -109,7 +109,7 @@ export function meetingView(actor: Actor, ctx: MeetingContext) {
       caseItem,
       keyFigures: row.kind === "key_figures" ? keyFiguresView(row, preview) : null,
       followUp: follow
-        ? { actionItemId: follow.id, title: follow.title, ownerName: follow.ownerName, dueDate: follow.dueDate, status: follow.status, fromMeetingTitle: follow.meetingTitle, fromMeetingStartsAt: follow.meetingStartsAt }
+        ? { actionItemId: follow.id, title: follow.title, ownerName: follow.ownerName, ownedByMe: follow.ownerMembershipId === actor.membershipId, dueDate: follow.dueDate, status: follow.status, fromMeetingTitle: follow.meetingTitle, fromMeetingStartsAt: follow.meetingStartsAt }
         : null,
       minutes: hidden ? null : { notes: row.minutesNotes, decision: row.minutesDecision },
     };
