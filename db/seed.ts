@@ -12,6 +12,7 @@ import { parsePersonalNumber } from "../app/modules/youth/personal-number";
 import { guardianInputs, identityColumns } from "../app/modules/youth/youth-row";
 import { swedishFaker, youthInput } from "../tests/factories/youth";
 import { DEMO_ACCOUNTS, DEMO_MULTI_ROLE, DEMO_PASSWORD } from "./demo-accounts";
+import { seedMeetings } from "./seed-meetings";
 
 function addDaysIso(iso: string, days: number) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -172,5 +173,6 @@ export async function seedDemo(db: Db, options: { youths: number }) {
         })
         .run();
     }
+    seedMeetings(tx);
   });
 }

@@ -55,7 +55,7 @@ export function meetingIcs(meeting: IcsMeeting): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
-    "PRODID:-//Samverkansportalen//Samverkansmöten//SV",
+    "PRODID:-//Samverkansportalen//Samverkansmoten//SV",
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     "BEGIN:VEVENT",
