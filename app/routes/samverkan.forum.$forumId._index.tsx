@@ -26,13 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     upcoming: calendar.filter((m) => m.endsAt >= now),
     past: calendar.filter((m) => m.endsAt < now).reverse(),
     actionItems: openActionItemsOfForum(forum.id),
+    now,
   };
 }
 
 type CalendarRow = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
 
 /** Meetings grouped by month, one table: the forum's calendar. */
-function Calendar({ id, caption, meetings }: { id: string; caption: string; meetings: CalendarRow[] }) {
+function Calendar({ id, caption, meetings, now }: { id: string; caption: string; meetings: CalendarRow[]; now: string }) {
   if (meetings.length === 0) return <p>Inga möten.</p>;
   const months = [...new Set(meetings.map((m) => m.month))];
   return (
@@ -67,7 +68,7 @@ function Calendar({ id, caption, meetings }: { id: string; caption: string; meet
                     <td>{[m.place, m.videoLink ? "Video" : null].filter(Boolean).join(" och ") || "–"}</td>
                     <td>{MEETING_STATUS_LABELS[m.status]}</td>
                     <td>
-                      {m.status !== "cancelled" ? (
+                      {m.status !== "cancelled" && m.endsAt >= now ? (
                         <a href={`/samverkan/moten/${m.id}/kalender.ics`} download>
                           Lägg till i kalendern<span className="visually-hidden"> ({m.title})</span>
                         </a>
@@ -114,7 +115,7 @@ export default function ForumPage() {
         <dt>Mötesrytm</dt>
         <dd>
           {RHYTHM_LABELS[forum.rhythm]}
-          {forum.rhythmNote ? `, ${forum.rhythmNote}` : ""}
+          {forum.rhythmNote ? ` – ${forum.rhythmNote}` : ""}
         </dd>
         {forum.defaultPlace ? (
           <>
@@ -128,7 +129,7 @@ export default function ForumPage() {
 
       <section aria-labelledby="kommande-moten" className="card">
         <h2 id="kommande-moten">Mötesplan: kommande möten</h2>
-        <Calendar id="kalender-kommande" caption={`Kommande möten i ${forum.name}`} meetings={data.upcoming} />
+        <Calendar id="kalender-kommande" caption={`Kommande möten i ${forum.name}`} meetings={data.upcoming} now={data.now} />
       </section>
 
       <section aria-labelledby="atgarder" className="card">
@@ -163,7 +164,7 @@ export default function ForumPage() {
 
       <section aria-labelledby="tidigare-moten" className="card">
         <h2 id="tidigare-moten">Tidigare möten</h2>
-        <Calendar id="kalender-tidigare" caption={`Tidigare möten i ${forum.name}, senaste först`} meetings={data.past} />
+        <Calendar id="kalender-tidigare" caption={`Tidigare möten i ${forum.name}, senaste först`} meetings={data.past} now={data.now} />
       </section>
     </>
   );

@@ -2,6 +2,7 @@
 // covers every participating organisation (other than the youth's home KAA unit) for every section.
 import { describe, expect, it } from "vitest";
 import type { PolicyConsent } from "~/modules/access/policy";
+import { makePersonalNumber } from "~/modules/youth/personal-number";
 import { caseItemCoverage, looksIdentifying, parseCaseSections, storeCaseSections, type CaseItemCoverageInput } from "~/modules/meetings/case-item-consent";
 
 const KAA = 10;
@@ -109,14 +110,16 @@ describe("case item helpers", () => {
     expect(parseCaseSections(null)).toEqual([]);
   });
 
+  const pnr = makePersonalNumber("2008-03-15", 123);
   it.each([
-    ["ärende om 20080315-1234", true],
-    ["ärende om 080315-1234", true],
-    ["ärende om 200803151234", true],
-    ["född 2008-03-15", true],
+    [`ärende om ${pnr}`, true],
+    [`ärende om ${pnr.slice(0, 8)}-${pnr.slice(8)}`, true],
+    [`ärende om ${pnr.slice(2, 8)}-${pnr.slice(8)}`, true],
+    [`ärende om ${pnr.slice(2, 8)}${pnr.slice(8)}`, true],
     ["Samordnad planering inför hösten", false],
-    ["Mötet 14 december kl. 13", false],
-    ["Telefon 0380-123 45", false],
+    ["Nästa möte 2026-12-14 kl. 13", false],
+    ["Ring 0380518000 eller 070-123 45 67", false],
+    [`nästan ett nummer: ${pnr.slice(0, 11)}${(Number(pnr[11]) + 1) % 10}`, false],
   ])("flags identifiers in free text: %s → %s", (text, expected) => {
     expect(looksIdentifying(text)).toBe(expected);
   });

@@ -58,7 +58,9 @@ export function CaseItemDetails({ caseItem }: { caseItem: CaseView }) {
   }
   return (
     <div className="case-item">
-      <p className="muted">Visas med stöd av samtycke eller som registeransvarig. Visningen loggas.</p>
+      <p className="muted">
+        {view.basis === "consent" ? "Visas för dig med stöd av ungdomens samtycke." : "Visas för dig som registeransvarig på KAA-enheten."} Visningen loggas.
+      </p>
       <dl className="facts">
         {view.identity ? (
           <>

@@ -29,7 +29,7 @@ import { kaaUnitOf } from "~/modules/organizations/memberships.server";
 import { ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
 import { writeAudit } from "./audit.server";
 import { checkSection, policyConsentsOf, type PolicyYouthRow } from "./gate.server";
-import { decide, mayUseRegister } from "./policy";
+import { decide, mayUseRegister, type AccessBasis } from "./policy";
 
 /* ------------------------------------------------------------------ who takes part */
 
@@ -180,7 +180,7 @@ export type CasePlanView = {
 };
 
 export type CaseItemView =
-  | { kind: "linked"; identity: { name: string; age: number } | null; plan: CasePlanView | null; hiddenSections: CaseItemSection[] }
+  | { kind: "linked"; basis: AccessBasis; identity: { name: string; age: number } | null; plan: CasePlanView | null; hiddenSections: CaseItemSection[] }
   | { kind: "hidden"; hiddenSections: CaseItemSection[] };
 
 function planOf(youthId: string): CasePlanView {
@@ -228,15 +228,17 @@ export function viewCaseItem(actor: Actor, item: { youthId: string; caseSections
   let identity: { name: string; age: number } | null = null;
   let plan: CasePlanView | null = null;
   const hiddenSections: CaseItemSection[] = [];
+  let basis: AccessBasis = "register_keeper";
   for (const section of sections) {
     const { row, decision } = checkSection(actor, item.youthId, section, "read");
     if (!row || !decision.allowed) {
       hiddenSections.push(section);
       continue;
     }
+    basis = decision.basis;
     if (section === "identity") identity = { name: `${row.firstName} ${row.lastName}`, age: ageOn(row.birthDate, today) };
     else plan = planOf(row.id);
   }
   if (identity === null && plan === null) return { kind: "hidden", hiddenSections };
-  return { kind: "linked", identity, plan, hiddenSections };
+  return { kind: "linked", basis, identity, plan, hiddenSections };
 }

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { checkbox, optionalText, requiredText } from "~/lib/form-fields";
-import { looksIdentifying } from "./case-item-consent";
+import { IDENTIFIER_MESSAGE, looksIdentifying } from "./case-item-consent";
 
-const IDENTIFIER_MESSAGE = "Texten ser ut att innehålla ett personnummer eller födelsedatum. Ta bort det.";
+/** Agenda text is shown to every participant and may be printed: never a personnummer. */
+const title = () => requiredText("punktens rubrik", 200).refine((v) => !looksIdentifying(v), IDENTIFIER_MESSAGE);
+const description = () => optionalText(1000).refine((v) => !looksIdentifying(v), IDENTIFIER_MESSAGE);
 
 const minutesField = () =>
   z.coerce
@@ -21,11 +23,11 @@ const optionalParticipant = () =>
 export const MANUAL_AGENDA_KINDS = ["information", "decision", "discussion", "key_figures"] as const;
 
 export const agendaItemSchema = z.object({
-  title: requiredText("punktens rubrik", 200),
+  title: title(),
   kind: z.enum(MANUAL_AGENDA_KINDS, { error: "Välj typ av punkt." }),
   presenterParticipantId: optionalParticipant(),
   minutesAllotted: minutesField(),
-  description: optionalText(1000),
+  description: description(),
 });
 export type AgendaItemInput = z.output<typeof agendaItemSchema>;
 
@@ -41,8 +43,8 @@ export type AgendaItemEditInput = z.output<typeof agendaItemEditSchema>;
 export const caseItemSchema = z
   .object({
     mode: z.enum(["link", "anonymised"]).default("link"),
-    title: requiredText("punktens rubrik", 200).refine((v) => !looksIdentifying(v), IDENTIFIER_MESSAGE),
-    description: optionalText(1000).refine((v) => !looksIdentifying(v), IDENTIFIER_MESSAGE),
+    title: title(),
+    description: description(),
     personalNumber: optionalText(20),
     showIdentity: checkbox(),
     showPlan: checkbox(),

@@ -7,6 +7,7 @@
  */
 import type { CaseItemSection } from "#db/schema";
 import { coveringConsent, type PolicyConsent } from "~/modules/access/policy";
+import { parsePersonalNumber } from "~/modules/youth/personal-number";
 
 export type CaseItemCoverageInput = {
   sections: readonly CaseItemSection[];
@@ -58,12 +59,15 @@ export function storeCaseSections(sections: readonly CaseItemSection[]): string 
 }
 
 /**
- * Text that will be shown to every participant must not identify anyone: refuse anything that looks
- * like a personnummer, samordningsnummer or full date of birth. Names cannot be recognised reliably,
- * which is why the form also warns.
+ * Text that will be shown to every participant must not identify anyone: refuse anything that is a
+ * valid personnummer or samordningsnummer (date and check digit), written in any of the usual ways.
+ * Names cannot be recognised reliably, which is why the forms also warn.
  */
-const IDENTIFIER_PATTERN = /(?:^|\D)(?:\d{2})?\d{6}[-+ ]?\d{4}(?:\D|$)|(?:^|\D)(?:19|20)\d{2}-\d{2}-\d{2}(?:\D|$)/;
+const CANDIDATE = /(?<!\d)(?:\d{8}|\d{6})[-+ ]?\d{4}(?!\d)/g;
 
 export function looksIdentifying(text: string | undefined | null): boolean {
-  return Boolean(text && IDENTIFIER_PATTERN.test(text));
+  if (!text) return false;
+  return [...text.matchAll(CANDIDATE)].some((match) => parsePersonalNumber(match[0]).ok);
 }
+
+export const IDENTIFIER_MESSAGE = "Texten innehåller ett personnummer. Ta bort det: texten visas för alla deltagare.";

@@ -100,7 +100,8 @@ export function forumMembersOf(forumId: number) {
     .innerJoin(memberships, eq(memberships.id, forumMembers.membershipId))
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(forumMembers.forumId, forumId), isNull(forumMembers.endedAt)))
+    // A membership ended in the portal (someone who left) no longer sits in the forum either.
+    .where(and(eq(forumMembers.forumId, forumId), isNull(forumMembers.endedAt), isNull(memberships.endedAt)))
     .all()
     .sort((a, b) => order[a.forumRole] - order[b.forumRole] || a.displayName.localeCompare(b.displayName, "sv"));
 }

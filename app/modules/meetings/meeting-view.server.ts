@@ -149,7 +149,6 @@ export function meetingView(actor: Actor, ctx: MeetingContext) {
       writeMinutes: planner && minutesEditable(meeting.status),
       approve: standing.isAdjuster && meeting.status === "held",
       openForum: standing.forumRole !== null,
-      isKaa: actor.organisationKind === "kaa_unit" && actor.municipalityId === forum.municipalityId,
     },
     participants,
     agenda: accepted.map((row, i) => toView(row, i + 1)),

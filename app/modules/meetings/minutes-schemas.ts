@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { checkbox, idField, optionalText, requiredText } from "~/lib/form-fields";
 import { dateField } from "~/modules/outreach/outreach-schemas";
+import { IDENTIFIER_MESSAGE, looksIdentifying } from "./case-item-consent";
+
+/** Minutes are read by every participant and printed: never a personnummer in them. */
+const minutesText = (max: number) => optionalText(max).refine((v) => !looksIdentifying(v), IDENTIFIER_MESSAGE);
 
 const optionalId = () =>
   z
@@ -19,12 +23,12 @@ export const presentField = (id: number) => `present_${id}`;
  */
 export function minutesSchemaFor(itemIds: readonly number[], participantIds: readonly number[]) {
   const shape: Record<string, z.ZodType> = {
-    minutesNote: optionalText(4000),
+    minutesNote: minutesText(4000),
     adjusterMembershipId: optionalId(),
   };
   for (const id of itemIds) {
-    shape[notesField(id)] = optionalText(4000);
-    shape[decisionField(id)] = optionalText(2000);
+    shape[notesField(id)] = minutesText(4000);
+    shape[decisionField(id)] = minutesText(2000);
   }
   for (const id of participantIds) shape[presentField(id)] = checkbox();
   return z.object(shape);
@@ -48,7 +52,7 @@ export function minutesInput(data: Record<string, unknown>, itemIds: readonly nu
 }
 
 export const actionItemSchema = z.object({
-  actionTitle: requiredText("vad som ska göras", 200),
+  actionTitle: requiredText("vad som ska göras", 200).refine((v) => !looksIdentifying(v), IDENTIFIER_MESSAGE),
   actionOwnerMembershipId: idField("Välj vem som ansvarar."),
   actionDueDate: dateField("när det ska vara klart"),
   actionAgendaItemId: optionalId(),

@@ -20,7 +20,8 @@ export function keyFigurePeriod(today: string) {
 
 export function computeKeyFigures(municipalityId: number, options: { today?: string; now?: Date; db?: Db | Tx } = {}): KeyFigures {
   const db = options.db ?? getDb();
-  const today = options.today ?? todayIso();
+  // The figures are as of `now` (when the snapshot is taken), in Swedish dates.
+  const today = options.today ?? todayIso(options.now);
   const period = keyFigurePeriod(today);
   const n = (row: { n: number } | undefined) => row?.n ?? 0;
   const inMunicipality = eq(enrollments.municipalityId, municipalityId);
