@@ -5,8 +5,8 @@ import { useIntentForm } from "~/components/meetings/intent-form";
 import { MeetingFields } from "~/components/meetings/meeting-fields";
 import { parseForm } from "~/lib/form.server";
 import { forbidden } from "~/lib/http";
-import { reconcileMeetingCaseItems } from "~/modules/access/meetings.server";
 import { requireRole } from "~/modules/auth/actor.server";
+import { recheckMeetingCaseItems } from "~/modules/meetings/case-item-links.server";
 import { organisationsOfMunicipality } from "~/modules/meetings/forums.server";
 import { FORUM_ROLE_LABELS } from "~/modules/meetings/labels";
 import { requireMeeting } from "~/modules/meetings/meeting-access.server";
@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const failed = (errors: Record<string, string>, values: Record<string, string> = {}) => json({ intent, ok: false as const, message: "", errors, values }, { status: 400 });
   // Who takes part decides whether case items may name a youth: check them again after a change.
   const done = (message: string) => {
-    const unlinked = intent === "details" || intent === "cancel" ? 0 : reconcileMeetingCaseItems(ctx.meeting.id).length;
+    const unlinked = intent === "details" || intent === "cancel" ? 0 : recheckMeetingCaseItems(ctx.meeting.id).length;
     const extra = unlinked > 0 ? ` ${unlinked} ärendepunkt(er) avidentifierades: samtycket omfattar inte alla som nu deltar.` : "";
     return json({ intent, ok: true as const, message: message + extra, errors: {} as Record<string, string>, values: {} as Record<string, string> });
   };

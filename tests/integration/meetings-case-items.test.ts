@@ -3,8 +3,8 @@
 import { and, desc, eq, gt } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
-import { agendaItems, auditEvents, meetings } from "#db/schema";
-import { unlinkUncoveredCaseItems } from "~/modules/access/meetings.server";
+import { agendaItems, auditEvents, meetings, notifications } from "#db/schema";
+import { unlinkUncoveredCaseItems } from "~/modules/meetings/case-item-links.server";
 import { addCaseItem } from "~/modules/meetings/case-items.server";
 import { meetingView } from "~/modules/meetings/meeting-view.server";
 import { addExternalGuest } from "~/modules/meetings/meetings.server";
@@ -141,6 +141,9 @@ describe("a withdrawn consent anonymises a linked case item", () => {
     const removed = unlinkUncoveredCaseItems(youth.id);
 
     expect(removed).toEqual([{ itemId: id, meetingId }]);
+    // The chair hears of it, without youth data.
+    const notice = getDb().select().from(notifications).where(and(eq(notifications.userId, world.actors.coordinator.userId), eq(notifications.kind, "case_item_anonymised"), eq(notifications.link, `/samverkan/moten/${meetingId}`))).get()!;
+    expect(`${notice.title} ${notice.body}`).not.toContain(youth.lastName);
     const row = item(id);
     expect(row).toMatchObject({ youthId: null, caseSections: null, state: "accepted", title: "Samordnad planering", description: "Ärende om fortsatta studier." });
     expect(row.anonymisedAt).not.toBeNull();

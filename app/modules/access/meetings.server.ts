@@ -162,10 +162,11 @@ export function reconcileMeetingCaseItems(meetingId: number, now = new Date()) {
 }
 
 /**
- * For the consent module to call right after a consent is withdrawn (or changed): every case item
- * naming the youth on a meeting not yet held is re-checked, and unlinked if no longer covered.
+ * Re-checks every case item naming the youth on a meeting not yet held, and unlinks those no longer
+ * covered. The consent module calls it (through unlinkUncoveredCaseItems in the meetings module,
+ * which also tells the chairs) right after a consent is withdrawn or changed.
  */
-export function unlinkUncoveredCaseItems(youthId: string, now = new Date()) {
+export function unlinkCaseItemsOfYouth(youthId: string, now = new Date()) {
   const db = getDb();
   return db.transaction(() => unlinkUncovered(linkedItems(and(eq(agendaItems.youthId, youthId)), db), now, db));
 }

@@ -9,11 +9,10 @@ import { getDb } from "#db/client";
 import { forums, meetingParticipants, meetings } from "#db/schema";
 import { notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
-import { reconcileMeetingCaseItems } from "~/modules/access/meetings.server";
-import { notify } from "~/modules/notifications/notifications.server";
 import { syncFollowUps } from "./agenda.server";
+import { recheckMeetingCaseItems } from "./case-item-links.server";
 import { standingIn } from "./forums.server";
-import { meetingLink, plannerMembershipIds, type MeetingContext } from "./meetings.server";
+import type { MeetingContext } from "./meetings.server";
 import { consentsRechecked, mayOpenMeeting } from "./permissions";
 
 function loadMeeting(meetingId: number) {
@@ -32,23 +31,10 @@ export function isInvited(meetingId: number, membershipId: number) {
   );
 }
 
-/** Re-checks consents and carries over action items; the chair and secretary hear of any unlinking. */
+/** Re-checks case items against consents and carries over open action items. */
 export function bringUpToDate(ctx: Pick<MeetingContext, "meeting" | "forum">) {
   if (!consentsRechecked(ctx.meeting.status)) return;
-  const unlinked = reconcileMeetingCaseItems(ctx.meeting.id);
-  if (unlinked.length > 0) {
-    const db = getDb();
-    notify(
-      db,
-      plannerMembershipIds(ctx.forum.id).map((membershipId) => ({
-        membershipId,
-        kind: "case_item_anonymised" as const,
-        title: `En ärendepunkt har avidentifierats: ${ctx.meeting.title}`,
-        body: "Samtycket omfattar inte längre alla organisationer som deltar i mötet.",
-        link: meetingLink(ctx.meeting.id),
-      })),
-    );
-  }
+  recheckMeetingCaseItems(ctx.meeting.id);
   syncFollowUps(ctx.meeting);
 }
 
