@@ -7,7 +7,7 @@ import { agendaItems, auditEvents, meetings, notifications } from "#db/schema";
 import { unlinkUncoveredCaseItems } from "~/modules/meetings/case-item-links.server";
 import { addCaseItem } from "~/modules/meetings/case-items.server";
 import { meetingView } from "~/modules/meetings/meeting-view.server";
-import { addExternalGuest } from "~/modules/meetings/meetings.server";
+import { addExternalGuest, cancelMeeting } from "~/modules/meetings/meetings.server";
 import type { CaseItemInput } from "~/modules/meetings/agenda-schemas";
 import { createWorkingGroupWorld, giveConsent, givePlan, open, planMeeting, registerYouth, withdrawConsent, type WorkingGroupWorld } from "../factories/meetings";
 
@@ -186,5 +186,14 @@ describe("a withdrawn consent anonymises a linked case item", () => {
     // …but the withdrawn consent no longer lets socialtjänsten see the youth there.
     const view = meetingView(world.actors.social, open(world.actors.social, meetingId)).agenda.find((i) => i.id === id)!;
     expect(view.caseItem).toMatchObject({ status: "linked", view: { kind: "hidden" } });
+  });
+
+  it("drops every link when the meeting is cancelled", () => {
+    const youth = registerYouth(world);
+    giveConsent(world, youth.id, [world.orgs.social.id, world.orgs.employment.id], ["identity", "plan"]);
+    const meetingId = planMeeting(world);
+    const id = link(meetingId, youth.personalNumber);
+    expect(cancelMeeting(world.actors.coordinator, open(world.actors.coordinator, meetingId), "För få deltagare")).toEqual({ ok: true });
+    expect(item(id)).toMatchObject({ youthId: null, anonymisedReason: expect.stringContaining("ställdes in") });
   });
 });

@@ -2,10 +2,10 @@
  * Meetings of a forum: planning (date, time, place or video link), participants (members and
  * guests), cancelling, and the forum's calendar.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, ne, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "#db/client";
-import { forumMembers, forums, meetingParticipants, meetings, memberships, organisations, users, type ForumRole, type MeetingStatus } from "#db/schema";
+import { agendaItems, forumMembers, forums, meetingParticipants, meetings, memberships, organisations, users, type ForumRole, type MeetingStatus } from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
@@ -216,10 +216,16 @@ export function plannerMembershipIds(forumId: number): number[] {
 export function cancelMeeting(actor: Actor, ctx: MeetingContext, reason: string): Result {
   if (!mayPlan(ctx.standing)) throw forbidden();
   if (!mayCancel(ctx.meeting.status)) return { ok: false, errors: { form: "Bara ett möte som inte har hållits kan ställas in." } };
+  const now = new Date().toISOString();
   getDb().transaction((tx) => {
     tx.update(meetings)
-      .set({ status: "cancelled" satisfies MeetingStatus, cancelledAt: new Date().toISOString(), cancelReason: reason, cancelledByMembershipId: actor.membershipId, revision: ctx.meeting.revision + 1 })
+      .set({ status: "cancelled" satisfies MeetingStatus, cancelledAt: now, cancelReason: reason, cancelledByMembershipId: actor.membershipId, revision: ctx.meeting.revision + 1 })
       .where(eq(meetings.id, ctx.meeting.id))
+      .run();
+    // A meeting that will not be held needs no youth named on it.
+    tx.update(agendaItems)
+      .set({ youthId: null, caseSections: null, anonymisedAt: now, anonymisedReason: "Mötet ställdes in och kopplingen till ungdomen togs bort." })
+      .where(and(eq(agendaItems.meetingId, ctx.meeting.id), isNotNull(agendaItems.youthId)))
       .run();
     notify(
       tx,
