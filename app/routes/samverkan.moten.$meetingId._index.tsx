@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { AgendaItemBody } from "~/components/meetings/agenda-parts";
 import { AgendaTable } from "~/components/meetings/agenda-table";
+import { EmailProblems, Proposals, SendReportView } from "~/components/meetings/meeting-sections";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrors } from "~/lib/form-fields";
 import { requireRole } from "~/modules/auth/actor.server";
@@ -9,7 +9,7 @@ import { completeActionItem } from "~/modules/meetings/action-items.server";
 import { acceptProposal, declineProposal, moveAgendaItem, withdrawAgendaItem } from "~/modules/meetings/agenda.server";
 import { meetingIntentSchema, type MeetingIntent } from "~/modules/meetings/agenda-schemas";
 import { portalOrigin, resendFailedEmails, sendAgenda, type SendReport } from "~/modules/meetings/agenda-send.server";
-import { AGENDA_KIND_LABELS, AGENDA_STATE_LABELS, FORUM_ROLE_LABELS, MEETING_STATUS_LABELS } from "~/modules/meetings/labels";
+import { AGENDA_STATE_LABELS, FORUM_ROLE_LABELS, MEETING_STATUS_LABELS } from "~/modules/meetings/labels";
 import { requireMeeting } from "~/modules/meetings/meeting-access.server";
 import { meetingView } from "~/modules/meetings/meeting-view.server";
 import type { MeetingContext } from "~/modules/meetings/meetings.server";
@@ -74,29 +74,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return json(result, { status: result.ok ? 200 : 400 });
 }
 
-function SendReportView({ report }: { report: NonNullable<ActionResult["report"]> }) {
-  return (
-    <div className="alert alert--success" role="status">
-      <p>
-        {report.notified > 0 ? `${report.notified} deltagare har fått ett meddelande i portalen. ` : ""}
-        {report.emailed} e-postmeddelanden skickades.
-      </p>
-      {report.failed.length > 0 ? (
-        <p>
-          <strong>E-post kunde inte skickas till:</strong> {report.failed.map((f) => `${f.name} (${f.email}): ${f.message}`).join("; ")}
-        </p>
-      ) : null}
-      {report.withoutAddress.length > 0 ? <p>Utan e-postadress: {report.withoutAddress.join(", ")}.</p> : null}
-      {report.notConfigured ? <p>E-post är inte konfigurerad i portalen; deltagarna har bara fått meddelandet i portalen.</p> : null}
-    </div>
-  );
-}
-
 export default function MeetingPage() {
   const { view } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { meeting, forum, may } = view;
-  const failedEmails = view.emailProblems.filter((p) => p.agendaEmailStatus === "failed");
   return (
     <>
       <p className="breadcrumbs">
@@ -161,28 +142,7 @@ export default function MeetingPage() {
         )
       ) : null}
       {meeting.status === "cancelled" ? <p className="alert alert--warning">Mötet är inställt: {meeting.cancelReason}</p> : null}
-      {meeting.status === "agenda_sent" && view.emailProblems.length > 0 && may.plan ? (
-        <div className="alert alert--warning">
-          <p>
-            <strong>Dagordningen nådde inte alla med e-post</strong> (alla med konto i portalen har fått ett meddelande där):
-          </p>
-          <ul>
-            {view.emailProblems.map((p) => (
-              <li key={p.id}>
-                {p.name}: {p.agendaEmailStatus === "no_address" ? "ingen e-postadress" : p.agendaEmailError}
-              </li>
-            ))}
-          </ul>
-          {failedEmails.length > 0 ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="resend-failed" />
-              <button type="submit" className="button button--secondary">
-                Försök skicka e-posten igen
-              </button>
-            </Form>
-          ) : null}
-        </div>
-      ) : null}
+      {meeting.status === "agenda_sent" && may.plan ? <EmailProblems problems={view.emailProblems} /> : null}
 
       <section aria-labelledby="dagordning" className="card">
         <h2 id="dagordning">Dagordning</h2>
@@ -203,52 +163,7 @@ export default function MeetingPage() {
         ) : null}
       </section>
 
-      {view.proposals.length > 0 ? (
-        <section aria-labelledby="forslag" className="card">
-          <h2 id="forslag">Förslag till dagordningen ({view.proposals.length})</h2>
-          <ul className="task-list">
-            {view.proposals.map((item) => (
-              <li key={item.id} className="task">
-                <strong className="block">{item.title}</strong>
-                <span className="block muted">
-                  {AGENDA_KIND_LABELS[item.kind]}, {item.minutesAllotted} min · föreslagen av {item.proposedByName}
-                </span>
-                <AgendaItemBody item={item} />
-                {may.editAgenda ? (
-                  <div className="button-row">
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="accept" />
-                      <input type="hidden" name="itemId" value={item.id} />
-                      <button type="submit" className="button button--secondary">
-                        Ta med på dagordningen<span className="visually-hidden"> {item.title}</span>
-                      </button>
-                    </Form>
-                    <Form method="post" className="inline-fields">
-                      <input type="hidden" name="intent" value="decline" />
-                      <input type="hidden" name="itemId" value={item.id} />
-                      <div className="field">
-                        <label htmlFor={`avboj-${item.id}`}>Skäl att avböja</label>
-                        <input id={`avboj-${item.id}`} name="declineReason" required maxLength={300} />
-                      </div>
-                      <button type="submit" className="button button--secondary">
-                        Avböj<span className="visually-hidden"> {item.title}</span>
-                      </button>
-                    </Form>
-                  </div>
-                ) : item.proposedByMe && may.proposeNow ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="withdraw" />
-                    <input type="hidden" name="itemId" value={item.id} />
-                    <button type="submit" className="button button--link">
-                      Dra tillbaka förslaget<span className="visually-hidden"> {item.title}</span>
-                    </button>
-                  </Form>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {view.proposals.length > 0 ? <Proposals proposals={view.proposals} decide={may.editAgenda} withdrawOwn={may.proposeNow} /> : null}
 
       {may.send || may.markHeld ? (
         <section aria-labelledby="skicka" className="card">
