@@ -19,6 +19,10 @@ const envSchema = z.object({
   POPULATION_REGISTER_URL: z.url().optional(),
   // How long to wait for the population register (folkbokföringen) before giving up.
   POPULATION_REGISTER_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  // The municipality's e-mail service (agendas of samverkan meetings). Unset in production: no
+  // e-mail is sent and the in-app notices are the only ones; unset in demo/test: msw answers.
+  EMAIL_SERVICE_URL: z.url().optional(),
+  EMAIL_SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
 });
 
 export type Config = z.infer<typeof envSchema> & {

@@ -15,6 +15,7 @@ import { parsePersonalNumber } from "../app/modules/youth/personal-number";
 import { guardianInputs, identityColumns } from "../app/modules/youth/youth-row";
 import { swedishFaker, youthInput } from "../tests/factories/youth";
 import { DEMO_ACCOUNTS, DEMO_MULTI_ROLE, DEMO_PASSWORD } from "./demo-accounts";
+import { seedMeetings } from "./seed-meetings";
 
 function addDaysIso(iso: string, days: number) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -215,5 +216,6 @@ export async function seedDemo(db: Db, options: { youths: number }) {
       schoolMembershipId: membershipIds["skola@demo.example"]!,
       today: dayOffset(0),
     });
+    seedMeetings(tx);
   });
 }

@@ -2,6 +2,9 @@ import type { Role } from "#db/schema";
 
 export type NavItem = { to: string; label: string };
 
+// Forums and meetings: every role that can sit in a forum (not the systemförvaltare).
+const SAMVERKAN: NavItem = { to: "/samverkan", label: "Samverkan" };
+
 const KAA: NavItem[] = [
   { to: "/start", label: "Start" },
   { to: "/att-gora", label: "Att göra" },
@@ -12,6 +15,7 @@ const KAA: NavItem[] = [
   { to: "/remisser", label: "Remisser" },
   { to: "/kontaktrutin", label: "Kontaktrutin" },
   { to: "/insatstyper", label: "Insatskatalog" },
+  SAMVERKAN,
 ];
 
 /** The main menu of each role: only what that role may open. */
@@ -25,17 +29,16 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/anmalningar/importera", label: "Importera" },
     { to: "/remisser", label: "Remisser" },
     { to: "/orosanmalningar", label: "Orosanmälan" },
+    SAMVERKAN,
   ],
   social_worker: [
     { to: "/start", label: "Start" },
     { to: "/remisser", label: "Remisser" },
     { to: "/orosanmalningar", label: "Orosanmälningar" },
+    SAMVERKAN,
   ],
-  employment_officer: [
-    { to: "/start", label: "Start" },
-    { to: "/remisser", label: "Remisser" },
-  ],
-  steering_member: [{ to: "/start", label: "Start" }],
+  employment_officer: [{ to: "/start", label: "Start" }, { to: "/remisser", label: "Remisser" }, SAMVERKAN],
+  steering_member: [{ to: "/start", label: "Start" }, SAMVERKAN],
   system_admin: [
     { to: "/start", label: "Start" },
     { to: "/admin/organisationer", label: "Organisationer" },

@@ -5,13 +5,18 @@ import { fieldErrors, type FieldErrors } from "./form-fields";
 /** The posted fields as typed; a field posted more than once (a checkbox group) is a list. */
 export type FormValues = Record<string, string | string[]>;
 
-/** Reads a posted form and validates it with the form's zod schema (the same one the browser uses). */
+/**
+ * Reads a posted form and validates it with the form's zod schema (the same one the browser uses).
+ * `lists` names checkbox groups: they are always lists, even with one box or none ticked.
+ */
 export async function parseForm<S extends z.ZodType>(
   request: Request,
   schema: S,
+  options: { lists?: readonly string[] } = {},
 ): Promise<{ ok: true; data: z.output<S>; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues }> {
   const formData = await request.formData();
   const values: FormValues = {};
+  for (const name of options.lists ?? []) values[name] = [];
   for (const [key, value] of formData) {
     if (typeof value !== "string") continue;
     const previous = values[key];

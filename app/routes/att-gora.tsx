@@ -5,6 +5,8 @@ import { readWorklist, type WorklistFilter } from "~/modules/access/worklist.ser
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { kaaStaff } from "~/modules/organizations/memberships.server";
 import { CaseworkerSelect, caseworkerChoice } from "~/components/caseworker-select";
+import { myOpenActionItems } from "~/modules/meetings/action-items.server";
+import { todayIso } from "~/lib/dates";
 
 export const meta: MetaFunction = () => [{ title: "Att göra – Samverkansportalen" }];
 
@@ -12,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
   const { choice, caseworker } = caseworkerChoice(new URL(request.url).searchParams.get("handlaggare"), actor);
   const filter: WorklistFilter = { caseworker };
-  return { worklist: readWorklist(actor, filter), staff: kaaStaff(actor.organisationId!), choice };
+  return { worklist: readWorklist(actor, filter), staff: kaaStaff(actor.organisationId!), choice, actionItems: myOpenActionItems(actor), today: todayIso() };
 }
 
 function Section({ id, title, empty, count, children }: { id: string; title: string; empty: string; count: number; children: ReactNode }) {
@@ -36,7 +38,7 @@ function YouthLink({ youthId, name, caseworkerName }: { youthId: string; name: s
 }
 
 export default function Worklist() {
-  const { worklist, staff, choice } = useLoaderData<typeof loader>();
+  const { worklist, staff, choice, actionItems, today } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Att göra</h1>
@@ -100,6 +102,16 @@ export default function Worklist() {
           <li key={t.youthId} className="task">
             <YouthLink {...t} />
             <span className="block">Fyller 20 år {t.birthday}. Aktivitetsansvaret upphör då.</span>
+          </li>
+        ))}
+      </Section>
+      <Section id="atgardspunkter" title="Mina åtgärdspunkter från samverkansmöten" empty="Du har inga öppna åtgärdspunkter." count={actionItems.length}>
+        {actionItems.map((a) => (
+          <li key={a.id} className={a.dueDate < today ? "task task--overdue" : "task"}>
+            {a.title}
+            <span className="block">
+              Klart senast {a.dueDate} · <Link to={`/samverkan/moten/${a.meetingId}`}>{a.meetingTitle}</Link> ({a.forumName})
+            </span>
           </li>
         ))}
       </Section>

@@ -1,11 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { NAVIGATION } from "~/components/navigation";
+import { todayIso } from "~/lib/dates";
 import { registerSize } from "~/modules/access/youth-file.server";
 import { newReferralCount } from "~/modules/access/referrals.server";
 import { mayUseRegister } from "~/modules/access/policy";
 import { requireActor } from "~/modules/auth/actor.server";
 import { ROLE_LABELS } from "~/modules/organizations/labels";
+import { myOpenActionItems } from "~/modules/meetings/action-items.server";
+import { FORUM_PORTAL_ROLES } from "~/modules/meetings/permissions";
+import { unreadCount } from "~/modules/notifications/notifications.server";
 
 export const meta: MetaFunction = () => [{ title: "Start – Samverkansportalen" }];
 
@@ -36,6 +40,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // A recipient organisation's new referrals: a count, naming no one.
     newReferrals: ["social_worker", "employment_officer", "school_staff"].includes(actor.role) ? newReferralCount(actor) : null,
     links: NAVIGATION[actor.role].filter((item) => item.to !== "/start"),
+    unread: unreadCount(actor.userId),
+    today: todayIso(),
+    // The systemförvaltare sits in no forum and has no action items.
+    actionItems: (FORUM_PORTAL_ROLES as readonly string[]).includes(actor.role) ? myOpenActionItems(actor) : null,
   };
 }
 
@@ -56,6 +64,31 @@ export default function Start() {
         .
       </p>
       <p>{data.intro}</p>
+      <p>
+        <Link to="/meddelanden">{data.unread > 0 ? `Meddelanden: ${data.unread} olästa` : "Meddelanden"}</Link>
+      </p>
+      {data.actionItems ? (
+        <section aria-labelledby="atgardspunkter-heading" className="card">
+          <h2 id="atgardspunkter-heading">Mina åtgärdspunkter</h2>
+          {data.actionItems.length === 0 ? (
+            <p>Du har inga öppna åtgärdspunkter från samverkansmöten.</p>
+          ) : (
+            <ul className="task-list">
+              {data.actionItems.map((a) => (
+                <li key={a.id} className={a.dueDate < data.today ? "task task--overdue" : "task"}>
+                  {a.title}
+                  <span className="block muted">
+                    Klart senast {a.dueDate} · <Link to={`/samverkan/moten/${a.meetingId}`}>{a.meetingTitle}</Link> ({a.forumName})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <Link to="/samverkan#mina-atgardspunkter">Markera åtgärdspunkter som klara</Link>
+          </p>
+        </section>
+      ) : null}
       {data.registerSize !== null ? (
         <section aria-labelledby="register-heading" className="card">
           <h2 id="register-heading">Ungdomsregistret</h2>

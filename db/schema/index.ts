@@ -6,3 +6,5 @@ export * from "./notices";
 export * from "./outreach";
 export * from "./plan";
 export * from "./consent";
+export * from "./meetings";
+export * from "./notifications";

@@ -2,6 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "./fixtures";
 import {
+  STEERING_GROUP,
+  WORKING_GROUP,
+  forumId,
+  seededMeetingId,
   consentId,
   consentYouth,
   kaaConcernReportId,
@@ -59,6 +63,15 @@ const referralRoles = signedIn(404, { coordinator: 200, caseworker: 200, social:
 // The consent-scoped view: socialtjänsten with a consent in force; KAA staff are sent to the youth page.
 const sharedWithSocial = signedIn(404, { coordinator: 302, caseworker: 302, otherKaa: 302, social: 200 });
 const sharedWithNobody = signedIn(404, { coordinator: 302, caseworker: 302, otherKaa: 302 });
+// Samverkan: forum members only; anyone else gets the same 404 as for a forum that does not exist.
+// The styrgrupp: Per Holm (chair) and the samordnare. The arbetsgrupp: the samordnare (chair), the
+// caseworker (secretary), socialtjänsten and Arbetsförmedlingen.
+const steeringMembers = signedIn(404, { coordinator: 200, steering: 200, admin: 403 });
+const workingGroupMembers = signedIn(404, { coordinator: 200, caseworker: 200, social: 200, employment: 200, admin: 403 });
+// Members who are neither chair nor secretary may not plan: 403, not 404.
+const workingGroupPlanners = { ...workingGroupMembers, social: 403, employment: 403 };
+const steeringMeeting = () => `/samverkan/moten/${seededMeetingId(STEERING_GROUP, "planned")}`;
+const workingMeeting = () => `/samverkan/moten/${seededMeetingId(WORKING_GROUP, "planned")}`;
 
 const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/_index": { path: () => "/", expected: all(302) },
@@ -115,6 +128,20 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/admin.anvandare._index": { path: () => "/admin/anvandare", expected: adminOnly },
   "routes/admin.anvandare.ny": { path: () => "/admin/anvandare/ny", expected: adminOnly },
   "routes/admin.anvandare.$userId": { path: () => `/admin/anvandare/${userId("skola@demo.example")}`, expected: adminOnly },
+  "routes/meddelanden": { path: () => "/meddelanden", expected: signedIn(200) },
+  "routes/samverkan._index": { path: () => "/samverkan", expected: signedIn(200, { admin: 403 }) },
+  "routes/samverkan.nytt-forum": { path: () => "/samverkan/nytt-forum", expected: signedIn(403, { coordinator: 200 }) },
+  "routes/samverkan.forum.$forumId._index": { path: () => `/samverkan/forum/${forumId(STEERING_GROUP)}`, expected: steeringMembers },
+  "routes/samverkan.forum.$forumId.medlemmar": { path: () => `/samverkan/forum/${forumId(STEERING_GROUP)}/medlemmar`, expected: steeringMembers },
+  "routes/samverkan.forum.$forumId.nytt-mote": { path: () => `/samverkan/forum/${forumId(WORKING_GROUP)}/nytt-mote`, expected: workingGroupPlanners },
+  "routes/samverkan.moten.$meetingId._index": { path: workingMeeting, expected: workingGroupMembers },
+  "routes/samverkan.moten.$meetingId.deltagare": { path: () => `${workingMeeting()}/deltagare`, expected: workingGroupPlanners },
+  "routes/samverkan.moten.$meetingId.punkt": { path: () => `${workingMeeting()}/punkt`, expected: workingGroupMembers },
+  "routes/samverkan.moten.$meetingId.arendepunkt": { path: () => `${workingMeeting()}/arendepunkt`, expected: workingGroupMembers },
+  "routes/samverkan.moten.$meetingId.protokoll": { path: () => `/samverkan/moten/${seededMeetingId(WORKING_GROUP, "minutes_approved")}/protokoll`, expected: workingGroupMembers },
+  "routes/samverkan.moten.$meetingId.utskrift.dagordning": { path: () => `${steeringMeeting()}/utskrift/dagordning`, expected: steeringMembers },
+  "routes/samverkan.moten.$meetingId.utskrift.protokoll": { path: () => `/samverkan/moten/${seededMeetingId(STEERING_GROUP, "minutes_approved")}/utskrift/protokoll`, expected: steeringMembers },
+  "routes/samverkan.moten.$meetingId.kalender[.]ics": { path: () => `${steeringMeeting()}/kalender.ics`, expected: steeringMembers },
 };
 
 /**

@@ -119,3 +119,21 @@ export function referralTo(state: "open" | "revoked" | "closed"): number {
 export function kaaConcernReportId(): number {
   return lookup<{ id: number }>("SELECT id FROM concern_reports WHERE youth_id IS NOT NULL ORDER BY id LIMIT 1").id;
 }
+
+/** A seeded forum of Nässjö by name. */
+export function forumId(name: string): number {
+  return lookup<{ id: number }>("SELECT id FROM forums WHERE name = ?", name).id;
+}
+
+/** The first seeded meeting of a forum in the given status (the browser tests add their own later). */
+export function seededMeetingId(forumName: string, status: "planned" | "minutes_approved"): number {
+  return lookup<{ id: number }>(
+    "SELECT m.id FROM meetings m JOIN forums f ON f.id = m.forum_id WHERE f.name = ? AND m.status = ? ORDER BY m.id LIMIT 1",
+    forumName,
+    status,
+  ).id;
+}
+
+export const STEERING_GROUP = "Styrgruppen för aktivitetsansvaret";
+export const COLLABORATION_FORUM = "Samverkansforum för unga 16–20 år";
+export const WORKING_GROUP = "Arbetsgruppen KAA Nässjö";

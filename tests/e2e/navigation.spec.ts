@@ -3,13 +3,13 @@ import { DEMO_ACCOUNTS, DEMO_MULTI_ROLE } from "../../db/demo-accounts";
 import { expectAccessible, signIn } from "./helpers";
 
 const EXPECTED_NAVIGATION: Record<string, string[]> = {
-  "samordnare@demo.example": ["Start", "Att göra", "Inkorg", "Ungdomsregistret", "Registrera ungdom", "Dokumentation", "Remisser", "Kontaktrutin", "Insatskatalog", "Loggkontroll"],
-  "handlaggare@demo.example": ["Start", "Att göra", "Inkorg", "Ungdomsregistret", "Registrera ungdom", "Dokumentation", "Remisser", "Kontaktrutin", "Insatskatalog"],
-  "kaa-jonkoping@demo.example": ["Start", "Att göra", "Inkorg", "Ungdomsregistret", "Registrera ungdom", "Dokumentation", "Remisser", "Kontaktrutin", "Insatskatalog"],
-  "skola@demo.example": ["Start", "Anmälningar", "Ny anmälan", "Importera", "Remisser", "Orosanmälan"],
-  "socialtjanst@demo.example": ["Start", "Remisser", "Orosanmälningar"],
-  "arbetsformedlingen@demo.example": ["Start", "Remisser"],
-  "styrgrupp@demo.example": ["Start"],
+  "samordnare@demo.example": ["Start", "Att göra", "Inkorg", "Ungdomsregistret", "Registrera ungdom", "Dokumentation", "Remisser", "Kontaktrutin", "Insatskatalog", "Samverkan", "Loggkontroll"],
+  "handlaggare@demo.example": ["Start", "Att göra", "Inkorg", "Ungdomsregistret", "Registrera ungdom", "Dokumentation", "Remisser", "Kontaktrutin", "Insatskatalog", "Samverkan"],
+  "kaa-jonkoping@demo.example": ["Start", "Att göra", "Inkorg", "Ungdomsregistret", "Registrera ungdom", "Dokumentation", "Remisser", "Kontaktrutin", "Insatskatalog", "Samverkan"],
+  "skola@demo.example": ["Start", "Anmälningar", "Ny anmälan", "Importera", "Remisser", "Orosanmälan", "Samverkan"],
+  "socialtjanst@demo.example": ["Start", "Remisser", "Orosanmälningar", "Samverkan"],
+  "arbetsformedlingen@demo.example": ["Start", "Remisser", "Samverkan"],
+  "styrgrupp@demo.example": ["Start", "Samverkan"],
   "admin@demo.example": ["Start", "Organisationer", "Användare", "Kommuner"],
 };
 
@@ -55,11 +55,11 @@ test("a person with two roles chooses one, and can switch", async ({ page }) => 
   await expectAccessible(page);
   await page.getByLabel(/Ledamot i styrgrupp/).check();
   await page.getByRole("button", { name: "Fortsätt" }).click();
-  await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link")).toHaveText(["Start"]);
+  await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link")).toHaveText(["Start", "Samverkan"]);
   await page.getByRole("link", { name: "Byt roll" }).click();
   await page.getByLabel(/KAA-handläggare/).check();
   await page.getByRole("button", { name: "Fortsätt" }).click();
-  await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link")).toHaveText(["Start", "Att göra", "Inkorg", "Ungdomsregistret", "Registrera ungdom", "Dokumentation", "Remisser", "Kontaktrutin", "Insatskatalog"]);
+  await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link")).toHaveText(["Start", "Att göra", "Inkorg", "Ungdomsregistret", "Registrera ungdom", "Dokumentation", "Remisser", "Kontaktrutin", "Insatskatalog", "Samverkan"]);
 });
 
 test("works on a phone-sized screen", async ({ page }) => {

@@ -35,6 +35,22 @@ describe("query plans", () => {
   it("a youth's access history uses its index", () => {
     expect(plan("SELECT id FROM audit_events WHERE youth_id = ? ORDER BY at DESC")).toContain("audit_youth");
   });
+
+  it.each([
+    ["my forums", "SELECT forum_id FROM forum_members WHERE membership_id = ? AND ended_at IS NULL", "forum_members_membership"],
+    ["meetings I am invited to", "SELECT meeting_id FROM meeting_participants WHERE membership_id = ? AND removed_at IS NULL", "meeting_participants_membership"],
+    ["a forum's calendar", "SELECT id FROM meetings WHERE forum_id = ? ORDER BY starts_at", "meetings_forum"],
+    ["a meeting's agenda", "SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position", "agenda_items_meeting"],
+    ["case items naming a youth (after a withdrawal)", "SELECT id FROM agenda_items WHERE youth_id = ?", "agenda_items_youth"],
+    ["my open action items", "SELECT id FROM action_items WHERE owner_membership_id = ? AND status = 'open' ORDER BY due_date", "action_items_owner"],
+    ["a forum's open action items", "SELECT id FROM action_items WHERE forum_id = ? AND status = 'open'", "action_items_forum"],
+    ["unread notices", "SELECT count(*) FROM notifications WHERE user_id = ? AND read_at IS NULL", "notifications_unread"],
+    ["my notices", "SELECT id FROM notifications WHERE user_id = ? ORDER BY created_at DESC LIMIT 50", "notifications_user"],
+  ])("samverkan: %s uses its index", (_label, sql, index) => {
+    const detail = plan(sql);
+    expect(detail).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}\\b`));
+    expect(detail).not.toContain("TEMP B-TREE");
+  });
 });
 
 describe("query plans of the documentation", () => {

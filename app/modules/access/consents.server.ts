@@ -13,6 +13,7 @@ import type { Actor } from "~/modules/auth/actor.server";
 import type { ConsentInput, ConsentWithdrawalInput } from "~/modules/consent/consent-schemas";
 import { CONSENT_RECIPIENT_KINDS } from "~/modules/organizations/partners.server";
 import { ageOn } from "~/modules/youth/personal-number";
+import { unlinkUncoveredCaseItems } from "~/modules/meetings/case-item-links.server";
 import { requireSection } from "./gate.server";
 import { consentInForce } from "./policy";
 
@@ -145,6 +146,8 @@ export function withdrawConsent(actor: Actor, youthId: string, consentId: number
       .where(and(eq(referrals.consentId, consentId), inArray(referrals.status, [...OPEN_REFERRAL_STATES])))
       .run();
   });
+  // Case items on coming samverkan meetings that named the youth on this consent lose their link now.
+  unlinkUncoveredCaseItems(youthId);
   return { ok: true, id: consentId };
 }
 

@@ -1,20 +1,18 @@
+import type { HttpHandler } from "msw";
 import { config } from "~/config.server";
-// Imported statically so that the server bundle contains it; the file itself loads msw only when
-// its handlers are created, so production (no devDependencies) never imports msw.
+// Imported statically so that the server bundle contains them; the files themselves load msw only
+// when their handlers are created, so production (no devDependencies) never imports msw.
+import { createEmailServiceHandlers } from "../../../tests/mocks/email-service";
 import { createPopulationRegisterHandlers } from "../../../tests/mocks/population-register";
+import { setEmailTransport } from "./email.server";
 import { setPopulationRegisterTransport } from "./population-register.server";
 
-/**
- * In demo and test mode without a configured POPULATION_REGISTER_URL, the folkbokföring look-ups
- * are answered by the msw handlers of tests/mocks/population-register.ts. They are called through
- * msw's getResponse rather than setupServer: setupServer patches the process's fetch and Headers,
- * which broke Remix's redirects in the same process.
- */
-export async function startDemoMockServices(): Promise<void> {
-  const { PORTAL_MODE, POPULATION_REGISTER_URL } = config();
-  if ((PORTAL_MODE !== "demo" && PORTAL_MODE !== "test") || POPULATION_REGISTER_URL) return;
-  const [{ getResponse }, handlers] = await Promise.all([import("msw"), createPopulationRegisterHandlers()]);
-  setPopulationRegisterTransport(async (url, init) => {
+type Transport = (url: string, init: RequestInit) => Promise<Response>;
+
+/** A transport that asks msw's handlers instead of the network, honouring the caller's time-out. */
+async function mswTransport(handlers: HttpHandler[]): Promise<Transport> {
+  const { getResponse } = await import("msw");
+  return async (url, init) => {
     const request = new Request(url, init);
     const aborted = new Promise<never>((_, reject) => {
       init.signal?.addEventListener("abort", () => reject(init.signal?.reason ?? new Error("aborted")), { once: true });
@@ -22,5 +20,18 @@ export async function startDemoMockServices(): Promise<void> {
     const response = await Promise.race([getResponse(handlers, request), aborted]);
     if (!response) throw new TypeError("Ingen tjänst svarade på adressen");
     return response;
-  });
+  };
+}
+
+/**
+ * In demo and test mode, each external service without a configured URL (the population register,
+ * the e-mail service) is answered by its msw handlers in tests/mocks. They are called through msw's
+ * getResponse rather than setupServer: setupServer patches the process's fetch and Headers, which
+ * broke Remix's redirects in the same process.
+ */
+export async function startDemoMockServices(): Promise<void> {
+  const { PORTAL_MODE, POPULATION_REGISTER_URL, EMAIL_SERVICE_URL } = config();
+  if (PORTAL_MODE !== "demo" && PORTAL_MODE !== "test") return;
+  if (!POPULATION_REGISTER_URL) setPopulationRegisterTransport(await mswTransport(await createPopulationRegisterHandlers()));
+  if (!EMAIL_SERVICE_URL) setEmailTransport(await mswTransport(await createEmailServiceHandlers()));
 }

@@ -1,0 +1,66 @@
+import type { ReactNode } from "react";
+import type { Register } from "~/components/form";
+
+/** A labelled textarea with hint and error tied to it, like TextField. */
+export function TextAreaField({ name, label, register, error, hint, required, rows = 4 }: { name: string; label: string; register: Register; error?: string; hint?: ReactNode; required?: boolean; rows?: number }) {
+  const id = `f-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const { defaultValue, ...props } = register(name);
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required"> (obligatoriskt)</span> : null}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea id={id} rows={rows} aria-invalid={error ? true : undefined} aria-describedby={describedBy} aria-required={required ? true : undefined} defaultValue={defaultValue} {...props} />
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A group of checkboxes sharing one name, posted as a list (read on the server with
+ * parseForm with `lists`). Plain inputs: react-hook-form would turn a group of one into a boolean.
+ */
+export function CheckboxList({ name, legend, options, checked, error, hint }: { name: string; legend: string; options: { value: number | string; label: string }[]; checked: readonly string[]; error?: string; hint?: string }) {
+  const id = `f-${name}`;
+  return (
+    <fieldset id={id} className={error ? "field--error" : undefined} aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {options.map((option) => (
+        <div className="field field--checkbox" key={option.value}>
+          <input id={`${id}-${option.value}`} type="checkbox" name={name} value={option.value} defaultChecked={checked.includes(String(option.value))} />
+          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export const optionsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** The list field of the posted values, as strings (for re-checking boxes after an error). */
+export function listValue(values: Record<string, string | string[]> | undefined, name: string, fallback: readonly string[]): string[] {
+  const value = values?.[name];
+  if (value === undefined) return [...fallback];
+  return Array.isArray(value) ? value : [value];
+}
