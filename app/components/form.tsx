@@ -127,15 +127,19 @@ export function TextField({ name, label, register, error, hint, type = "text", a
   );
 }
 
-/** A short free-text field: the limit is shown, because the register may only hold what its purpose needs. */
-export function TextAreaField({ name, label, register, error, hint, required, maxLength, rows = 3 }: Omit<FieldProps, "type"> & { maxLength: number; rows?: number }) {
+/** A free-text field. With a limit it is shown, because the register may only hold what its purpose needs. */
+export function TextAreaField({ name, label, register, error, hint, required, maxLength, rows = 3 }: Omit<FieldProps, "type"> & { maxLength?: number; rows?: number }) {
   return (
     <LabelledField
       {...{ name, label, error, required }}
       hint={
-        <>
-          {hint ? <>{hint} </> : null}Högst {maxLength} tecken.
-        </>
+        hint || maxLength ? (
+          <>
+            {hint}
+            {hint && maxLength ? " " : null}
+            {maxLength ? `Högst ${maxLength} tecken.` : null}
+          </>
+        ) : undefined
       }
       control={(a11y) => <textarea {...a11y} rows={rows} maxLength={maxLength} {...register(name)} />}
     />

@@ -81,6 +81,9 @@ export const optionalId = () =>
     .optional()
     .transform((v) => (v ? Number(v) : null));
 
-/** A checkbox group posts one value per ticked box; one ticked box arrives as a plain string. */
+/**
+ * A checkbox group posts one value per ticked box; one ticked box arrives as a plain string, and a
+ * group of a single box that is not ticked reads as `false` in react-hook-form.
+ */
 export const checkboxList = <T extends z.ZodType>(item: T, message: string) =>
-  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).min(1, message));
+  z.preprocess((v) => (v === undefined || v === "" || v === false ? [] : Array.isArray(v) ? v : [v]), z.array(item).min(1, message));

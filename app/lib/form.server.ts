@@ -34,6 +34,12 @@ export function invalid(errors: FieldErrors, values: FormValues = {}) {
   return json({ ok: false as const, errors, values: safeValues }, { status: 400 });
 }
 
+/** Like invalid, for a page with several forms: says which form (`intent`) the errors belong to. */
+export function invalidFor(intent: string, errors: FieldErrors, values: FormValues = {}) {
+  const safeValues = Object.fromEntries(Object.entries(values).filter(([key]) => !/password|losenord/i.test(key)));
+  return json({ intent, ok: false as const, message: "", errors, values: safeValues }, { status: 400 });
+}
+
 /**
  * Only paths on this site may be redirected to after sign-in. Control characters and backslashes
  * are refused outright: browsers drop tabs and newlines and read "\\" as "/", turning "/\t/x" into "//x".

@@ -1,9 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { ErrorSummary, Form, SelectField, TextAreaField, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, Form, SelectField, TextAreaField, TextField } from "~/components/form";
 import { formatDateTime } from "~/lib/format";
-import { invalid, parseForm, type FormValues } from "~/lib/form.server";
+import { invalidFor, parseForm, type FormValues } from "~/lib/form.server";
+import { useIntentForm } from "~/components/intent-form";
 import { notFound } from "~/lib/http";
 import { acceptReferral, addReferralFeedback, closeReferral, declineReferral, readReferral, revokeReferral } from "~/modules/access/referrals.server";
 import { REFERRAL_ROLES, requireRole } from "~/modules/auth/actor.server";
@@ -43,9 +44,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, REFERRAL_ROLES);
   const id = referralIdOf(params);
   const name = new URL(request.url).searchParams.get("steg") as FormName | null;
-  if (!name || !(name in FORMS)) return invalid({ form: "Okänd åtgärd." });
+  if (!name || !(name in FORMS)) return invalidFor("", { form: "Okänd åtgärd." });
   const form = await parseForm(request, FORMS[name]);
-  const fail = (errors: Record<string, string>, values: FormValues) => invalid(errors, { ...values, _form: name });
+  const fail = (errors: Record<string, string>, values: FormValues) => invalidFor(name, errors, values);
   if (!form.ok) return fail(form.errors, form.values);
   const data = form.data as Record<string, string>;
   const result =
@@ -65,11 +66,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 type Available = Extract<Loaded, { available: true }>;
 
+/** Each form on the page shows only its own errors (the action says which step posted). */
 function useStepForm(name: FormName, defaults: Record<string, unknown> = {}) {
-  const actionData = useActionData<typeof action>();
-  const mine = actionData?.values?._form === name ? actionData : undefined;
-  const form = useValidatedForm(FORMS[name], { defaultValues: mine?.values ?? defaults, serverErrors: mine?.errors });
-  return { ...form, errors: mine?.errors, field: (n: string) => ({ name: n, register: form.register, error: form.errorFor(n) }) };
+  return useIntentForm(useActionData<typeof action>(), name, FORMS[name], defaults);
 }
 
 export default function ReferralPage() {
@@ -201,7 +200,6 @@ function FeedbackForm() {
   const f = useStepForm("feedback");
   return (
     <Form {...f.formProps} action="?steg=feedback">
-      <input type="hidden" name="_form" value="feedback" />
       <ErrorSummary errors={f.errors} />
       <TextAreaField {...f.field("text")} label="Ny återkoppling" maxLength={500} required hint="Delas mellan KAA-enheten och mottagaren. Skriv bara det som behövs för samarbetet." />
       <button type="submit" className="button button--secondary" disabled={f.submitting}>
@@ -218,7 +216,6 @@ function AcceptForm({ data }: { data: Available }) {
       <h2 id="acceptera-rubrik">Acceptera remissen</h2>
       <ErrorSummary errors={f.errors} />
       <Form {...f.formProps} action="?steg=accept">
-        <input type="hidden" name="_form" value="accept" />
         <SelectField {...f.field("responsibleMembershipId")} label="Ansvarig handläggare hos er" required options={data.staff.map((s) => ({ value: String(s.membershipId), label: s.name }))} />
         <TextField {...f.field("acceptedIntervention")} label="Insats ni tar på er" required hint="Visas för KAA-enheten och kan läggas in i ungdomens plan." />
         <div className="inline-fields">
@@ -240,7 +237,6 @@ function DeclineForm() {
       <h2 id="avboj-rubrik">Avböj remissen</h2>
       <ErrorSummary errors={f.errors} />
       <Form {...f.formProps} action="?steg=decline">
-        <input type="hidden" name="_form" value="decline" />
         <TextAreaField {...f.field("declineReason")} label="Varför remissen avböjs" maxLength={300} required />
         <button type="submit" className="button button--secondary" disabled={f.submitting}>
           Avböj
@@ -257,7 +253,6 @@ function CloseForm() {
       <h2 id="avsluta-rubrik">Avsluta remissen</h2>
       <ErrorSummary errors={f.errors} />
       <Form {...f.formProps} action="?steg=close">
-        <input type="hidden" name="_form" value="close" />
         <TextAreaField {...f.field("outcome")} label="Utfall" maxLength={500} required hint="Vad blev resultatet av insatsen? Visas för KAA-enheten." />
         <button type="submit" className="button" disabled={f.submitting}>
           Avsluta remissen
@@ -274,7 +269,6 @@ function RevokeForm() {
       <h2 id="aterkalla-rubrik">Återkalla remissen</h2>
       <ErrorSummary errors={f.errors} />
       <Form {...f.formProps} action="?steg=revoke">
-        <input type="hidden" name="_form" value="revoke" />
         <TextAreaField {...f.field("revokeReason")} label="Varför remissen återkallas" maxLength={300} required />
         <button type="submit" className="button button--danger" disabled={f.submitting}>
           Återkalla

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxField, ErrorSummary, Form, SelectField, TextField, useValidatedForm } from "~/components/form";
-import { TextAreaField } from "~/components/meetings/fields";
+import { CheckboxField, ErrorSummary, Form, SelectField, TextField, useValidatedForm, TextAreaField } from "~/components/form";
+
 import { parseForm } from "~/lib/form.server";
 import { forbidden } from "~/lib/http";
 import { mayUseRegister } from "~/modules/access/policy";

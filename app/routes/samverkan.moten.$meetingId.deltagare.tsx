@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form as PlainForm, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextField } from "~/components/form";
-import { useIntentForm } from "~/components/meetings/intent-form";
+import { useIntentForm } from "~/components/intent-form";
 import { MeetingFields } from "~/components/meetings/meeting-fields";
 import { parseForm, type FormValues } from "~/lib/form.server";
 import { forbidden } from "~/lib/http";

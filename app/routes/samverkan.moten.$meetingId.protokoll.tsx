@@ -1,10 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form as PlainForm, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { CheckboxField, ErrorSummary, Form, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { CheckboxField, ErrorSummary, Form, SelectField, TextField, useValidatedForm, TextAreaField } from "~/components/form";
 import { AgendaItemBody } from "~/components/meetings/agenda-parts";
-import { TextAreaField } from "~/components/meetings/fields";
-import { useIntentForm } from "~/components/meetings/intent-form";
+
+import { useIntentForm } from "~/components/intent-form";
 import { ActionItemsTable, Attendance, MinutesItems } from "~/components/meetings/minutes-view";
 import { formatDateTime } from "~/lib/format";
 import { parseForm, type FormValues } from "~/lib/form.server";

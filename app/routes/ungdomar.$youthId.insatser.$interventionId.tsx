@@ -1,11 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { ErrorSummary, Form, SelectField, TextAreaField, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, Form, SelectField, TextAreaField, TextField } from "~/components/form";
 import { InterventionFields } from "~/components/intervention-fields";
 import { responsibleText } from "~/components/intervention-table";
 import { todayIso } from "~/lib/dates";
-import { invalid, parseForm, type FormValues } from "~/lib/form.server";
+import { invalidFor, parseForm } from "~/lib/form.server";
+import { useIntentForm } from "~/components/intent-form";
 import { notFound } from "~/lib/http";
 import {
   addFollowUp,
@@ -63,9 +64,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const youthId = params.youthId ?? "";
   const interventionId = interventionIdOf(params);
   const name = new URL(request.url).searchParams.get("atgard") as FormName | null;
-  if (!name || !(name in FORMS)) return invalid({ form: "Okänd åtgärd." });
+  if (!name || !(name in FORMS)) return invalidFor("", { form: "Okänd åtgärd." });
   const form = await parseForm(request, FORMS[name]);
-  const fail = (errors: Record<string, string>) => invalidWith(name, errors, form.values);
+  const fail = (errors: Record<string, string>) => invalidFor(name, errors, form.values);
   if (!form.ok) return fail(form.errors);
   const data = form.data as z.output<(typeof FORMS)[typeof name]>;
   const result =
@@ -82,18 +83,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(name === "avsluta" || name === "avboj" ? `/ungdomar/${youthId}/plan#insatser` : `/ungdomar/${youthId}/insatser/${interventionId}`);
 }
 
-/** 400 with the errors, marked with the form they belong to so only that form shows them. */
-function invalidWith(name: FormName, errors: Record<string, string>, values: FormValues) {
-  return invalid(errors, { ...values, _form: name });
-}
-
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
+/** Each form on the page shows only its own errors (the action says which form posted). */
 function useFormFor(name: FormName, defaults: Record<string, unknown>) {
-  const actionData = useActionData<typeof action>();
-  const mine = actionData?.values?._form === name ? actionData : undefined;
-  const form = useValidatedForm(FORMS[name], { defaultValues: mine?.values ?? defaults, serverErrors: mine?.errors });
-  return { ...form, errors: mine?.errors, field: (n: string) => ({ name: n, register: form.register, error: form.errorFor(n) }) };
+  return useIntentForm(useActionData<typeof action>(), name, FORMS[name], defaults);
 }
 
 export default function InterventionPage() {
@@ -172,7 +166,6 @@ function FollowUps({ data, closed }: { data: Data; closed: boolean }) {
           <h3>Registrera en gjord uppföljning</h3>
           <ErrorSummary errors={done.errors} />
           <Form {...done.formProps} action="?atgard=uppfoljning_gjord">
-            <input type="hidden" name="_form" value="uppfoljning_gjord" />
             <SelectField {...done.field("followUpId")} label="Vilken uppföljning" required options={open.map((f) => ({ value: String(f.id), label: f.dueDate }))} />
             <TextField {...done.field("doneDate")} label="Gjord den" type="date" required />
             <TextAreaField {...done.field("note")} label="Vad uppföljningen visade" required maxLength={300} hint="Hur går insatsen mot målet? Inga känsliga uppgifter." />
@@ -187,7 +180,6 @@ function FollowUps({ data, closed }: { data: Data; closed: boolean }) {
           <h3>Planera en uppföljning</h3>
           <ErrorSummary errors={add.errors} />
           <Form {...add.formProps} action="?atgard=uppfoljning">
-            <input type="hidden" name="_form" value="uppfoljning" />
             <TextField {...add.field("dueDate")} label="Datum för uppföljning" type="date" required />
             <button type="submit" className="button button--secondary" disabled={add.submitting}>
               Lägg till uppföljning
@@ -207,7 +199,6 @@ function EndForm({ data }: { data: Data }) {
       <p>Orsaken och en utvärdering mot målet krävs när en insats avslutas.</p>
       <ErrorSummary errors={end.errors} />
       <Form {...end.formProps} action="?atgard=avsluta">
-        <input type="hidden" name="_form" value="avsluta" />
         <TextField {...end.field("endDate")} label="Slutdatum" type="date" required />
         <SelectField {...end.field("endReason")} label="Orsak till att insatsen avslutas" required options={options(INTERVENTION_END_REASON_LABELS)} />
         <SelectField {...end.field("evaluationOutcome")} label="Utvärdering: nådde insatsen sitt mål?" required options={options(EVALUATION_OUTCOME_LABELS)} />
@@ -239,7 +230,6 @@ function EditForm({ data }: { data: Data }) {
       <p className="muted">Ändringar sparas i ändringshistoriken med vem som gjorde dem.</p>
       <ErrorSummary errors={edit.errors} />
       <Form {...edit.formProps} action="?atgard=andra">
-        <input type="hidden" name="_form" value="andra" />
         <InterventionFields register={edit.register} errorFor={edit.errorFor} types={data.types} organisations={data.organisations} followUpLabel="Ny uppföljning (frivilligt)" />
         <button type="submit" className="button button--secondary" disabled={edit.submitting}>
           Spara ändringarna
@@ -257,7 +247,6 @@ function DeclineForm({ data }: { data: Data }) {
       <p>Alla insatser är frivilliga. Om ungdomen tackar nej till insatsen registreras det här; insatsen räknas då inte som genomförd.</p>
       <ErrorSummary errors={decline.errors} />
       <Form {...decline.formProps} action="?atgard=avboj">
-        <input type="hidden" name="_form" value="avboj" />
         <TextField {...decline.field("declinedDate")} label="Datum då ungdomen tackade nej" type="date" required />
         <TextField {...decline.field("declinedNote")} label="Kort kommentar (frivilligt)" />
         <button type="submit" className="button button--secondary" disabled={decline.submitting}>

@@ -1,31 +1,3 @@
-import type { ReactNode } from "react";
-import type { Register } from "~/components/form";
-
-/** A labelled textarea with hint and error tied to it, like TextField. */
-export function TextAreaField({ name, label, register, error, hint, required, rows = 4 }: { name: string; label: string; register: Register; error?: string; hint?: ReactNode; required?: boolean; rows?: number }) {
-  const id = `f-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const { defaultValue, ...props } = register(name);
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="required"> (obligatoriskt)</span> : null}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea id={id} rows={rows} aria-invalid={error ? true : undefined} aria-describedby={describedBy} aria-required={required ? true : undefined} defaultValue={defaultValue} {...props} />
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /**
  * A group of checkboxes sharing one name, posted as a list (read on the server with

@@ -18,7 +18,6 @@ import {
   plans,
   youths,
   type CaseItemSection,
-  type ResponsibleParty,
 } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
@@ -27,6 +26,7 @@ import { CASE_SECTION_SHORT } from "~/modules/meetings/labels";
 import { consentsRechecked } from "~/modules/meetings/permissions";
 import { kaaUnitOf } from "~/modules/organizations/memberships.server";
 import { ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
+import { RESPONSIBLE_PARTY_LABELS } from "~/modules/plans/labels";
 import { writeAudit } from "./audit.server";
 import { checkSection, policyConsentsOf, type PolicyYouthRow } from "./gate.server";
 import { decide, mayUseRegister, type AccessBasis } from "./policy";
@@ -173,7 +173,6 @@ export function unlinkCaseItemsOfYouth(youthId: string, now = new Date()) {
 
 /* ------------------------------------------------------------------ showing a linked youth */
 
-const RESPONSIBLE_LABELS: Record<ResponsibleParty, string> = { youth: "Ungdomen", municipality: "Kommunen", other_actor: "Annan aktör" };
 
 export type CasePlanView = {
   goal: string | null;
@@ -215,7 +214,7 @@ function planOf(youthId: string): CasePlanView {
     goal: plan.goal,
     interventions: rows.map((r) => {
       const who = r.responsibleUnit ?? r.organisationName ?? r.responsibleOrganisationName;
-      return { type: r.type, responsible: who ? `${RESPONSIBLE_LABELS[r.responsibleParty]} (${who})` : RESPONSIBLE_LABELS[r.responsibleParty], startDate: r.startDate, plannedEndDate: r.plannedEndDate };
+      return { type: r.type, responsible: who ? `${RESPONSIBLE_PARTY_LABELS[r.responsibleParty]} (${who})` : RESPONSIBLE_PARTY_LABELS[r.responsibleParty], startDate: r.startDate, plannedEndDate: r.plannedEndDate };
     }),
   };
 }
