@@ -15,7 +15,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 60_000,
+  // Whole flows with axe on every page, two workers on two cores: give each test room, CI included.
+  timeout: 120_000,
   reporter: "list",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
