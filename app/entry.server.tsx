@@ -8,6 +8,7 @@ import { getDb } from "#db/client";
 import { NonceContext } from "~/lib/nonce";
 import { startDemoMockServices } from "~/modules/integrations/mock-services.server";
 import { applySecurityHeaders, newNonce } from "~/modules/security/headers.server";
+import { loggableError } from "~/lib/log-safe";
 
 const ABORT_DELAY = 5_000;
 
@@ -49,7 +50,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Log on the server only; users never see a stack trace.
-          if (shellRendered) console.error(error);
+          if (shellRendered) console.error(loggableError(error));
         },
       },
     );
@@ -67,5 +68,5 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   // A page that does not exist is not a server fault.
   if (isRouteErrorResponse(error) && error.status < 500) return;
   // Only the path: query strings could carry search terms.
-  console.error(`Fel vid ${request.method} ${new URL(request.url).pathname}:`, error);
+  console.error(`Fel vid ${request.method} ${new URL(request.url).pathname}: ${loggableError(error)}`);
 }

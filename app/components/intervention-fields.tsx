@@ -6,8 +6,8 @@ type Props = {
   errorFor: (name: string) => string | undefined;
   types: { id: number; name: string }[];
   organisations: { id: number; name: string; municipalityName: string }[];
-  /** The first follow-up date is asked when the insats is added; later ones on its page. */
-  followUpLabel: string;
+  /** The first follow-up date is asked when the insats is added; later ones on its page. Null: none (a closed insats). */
+  followUpLabel: string | null;
 };
 
 /** The fields of an intervention, shared by adding one and changing it. */
@@ -36,7 +36,7 @@ export function InterventionFields({ register, errorFor, types, organisations, f
         <legend>Tid och uppföljning</legend>
         <TextField {...field("startDate")} label="Startdatum" type="date" required />
         <TextField {...field("plannedEndDate")} label="Planerat slutdatum" type="date" required />
-        <TextField {...field("followUpDate")} label={followUpLabel} type="date" hint="Uppföljningen hamnar på handläggarens att göra-lista." />
+        {followUpLabel ? <TextField {...field("followUpDate")} label={followUpLabel} type="date" hint="Uppföljningen hamnar på handläggarens att göra-lista." /> : null}
       </fieldset>
     </>
   );

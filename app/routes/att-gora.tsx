@@ -81,6 +81,16 @@ export default function Worklist() {
           </li>
         ))}
       </Section>
+      <Section id="insatser-att-utvardera" title="Avslutade insatser att utvärdera" empty="Alla avslutade insatser är utvärderade." count={worklist.interventionsToEvaluate.length}>
+        {worklist.interventionsToEvaluate.map((t) => (
+          <li key={t.interventionId} className="task task--overdue">
+            <YouthLink {...t} />
+            <span className="block">
+              <Link to={`/ungdomar/${t.youthId}/insatser/${t.interventionId}`}>{t.interventionName}</Link> avslutades {t.endDate} utan utvärdering.
+            </span>
+          </li>
+        ))}
+      </Section>
       <Section id="ej-kontaktade" title="Ej kontaktade inom fyra veckor" empty="Alla ungdomar är kontaktade inom fyra veckor." count={worklist.notContacted.length}>
         {worklist.notContacted.map((t) => (
           <li key={t.youthId} className="task task--overdue">

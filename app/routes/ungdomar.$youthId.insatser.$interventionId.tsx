@@ -139,7 +139,7 @@ export default function InterventionPage() {
         ) : null}
       </dl>
       <FollowUps data={data} closed={closed} />
-      {!closed ? <EndForm data={data} /> : null}
+      {!closed || (i.endDate && !i.evaluationOutcome) ? <EndForm data={data} /> : null}
       <EditForm data={data} />
       {!closed ? <DeclineForm data={data} /> : null}
     </div>
@@ -192,11 +192,18 @@ function FollowUps({ data, closed }: { data: Data; closed: boolean }) {
 }
 
 function EndForm({ data }: { data: Data }) {
-  const end = useFormFor("avsluta", { endDate: data.today });
+  const i = data.intervention;
+  // An insats that ended without evaluation (at 20) keeps its end and gets the evaluation.
+  const evaluateOnly = Boolean(i.endDate);
+  const end = useFormFor("avsluta", evaluateOnly ? { endDate: i.endDate, endReason: i.endReason ?? "" } : { endDate: data.today });
   return (
     <section aria-labelledby="avsluta-rubrik" className="card">
-      <h2 id="avsluta-rubrik">Avsluta insatsen</h2>
-      <p>Orsaken och en utvärdering mot målet krävs när en insats avslutas.</p>
+      <h2 id="avsluta-rubrik">{evaluateOnly ? "Utvärdera insatsen" : "Avsluta insatsen"}</h2>
+      <p>
+        {evaluateOnly
+          ? `Insatsen avslutades ${i.endDate} utan utvärdering. Dokumentera hur den gick, mätt mot målet.`
+          : "Orsaken och en utvärdering mot målet krävs när en insats avslutas."}
+      </p>
       <ErrorSummary errors={end.errors} />
       <Form {...end.formProps} action="?atgard=avsluta">
         <TextField {...end.field("endDate")} label="Slutdatum" type="date" required />
@@ -204,7 +211,7 @@ function EndForm({ data }: { data: Data }) {
         <SelectField {...end.field("evaluationOutcome")} label="Utvärdering: nådde insatsen sitt mål?" required options={options(EVALUATION_OUTCOME_LABELS)} />
         <TextAreaField {...end.field("evaluationText")} label="Utvärdering, kort" required maxLength={500} hint="Vad gav insatsen, mätt mot målet i planen?" />
         <button type="submit" className="button" disabled={end.submitting}>
-          Avsluta insatsen
+          {evaluateOnly ? "Spara utvärderingen" : "Avsluta insatsen"}
         </button>
       </Form>
     </section>
@@ -230,7 +237,13 @@ function EditForm({ data }: { data: Data }) {
       <p className="muted">Ändringar sparas i ändringshistoriken med vem som gjorde dem.</p>
       <ErrorSummary errors={edit.errors} />
       <Form {...edit.formProps} action="?atgard=andra">
-        <InterventionFields register={edit.register} errorFor={edit.errorFor} types={data.types} organisations={data.organisations} followUpLabel="Ny uppföljning (frivilligt)" />
+        <InterventionFields
+          register={edit.register}
+          errorFor={edit.errorFor}
+          types={data.types}
+          organisations={data.organisations}
+          followUpLabel={i.endDate || i.declinedDate ? null : "Ny uppföljning (frivilligt)"}
+        />
         <button type="submit" className="button button--secondary" disabled={edit.submitting}>
           Spara ändringarna
         </button>

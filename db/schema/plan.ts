@@ -144,6 +144,8 @@ export const interventions = sqliteTable(
     index("interventions_enrollment").on(t.enrollmentId, t.startDate),
     // Worklist: open interventions past their planned end, per municipality.
     index("interventions_open_by_end").on(t.municipalityId, t.plannedEndDate).where(sql`end_date IS NULL AND declined_date IS NULL`),
+    // Worklist: ended without evaluation (the automatic end at 20), per municipality.
+    index("interventions_unevaluated").on(t.municipalityId, t.endDate).where(sql`end_date IS NOT NULL AND evaluation_outcome IS NULL`),
   ],
 );
 

@@ -10,9 +10,9 @@ const faker = swedishFaker(404);
  * A youth in the register with an open enrollment started `daysAgo` days ago and, unless asked
  * otherwise, contact established: the state in which documentation begins.
  */
-export function enrolledYouth(actor: Actor, options: { daysAgo?: number; reached?: boolean; caseworkerMembershipId?: number | null } = {}) {
+export function enrolledYouth(actor: Actor, options: { daysAgo?: number; reached?: boolean; caseworkerMembershipId?: number | null; birthDate?: string } = {}) {
   const startDate = addDays(todayIso(), -(options.daysAgo ?? 60));
-  const created = createYouth(actor, youthInput(faker, { homeMunicipalityId: actor.municipalityId!, city: "Nässjö", postalPrefix: "571", protectedIdentity: false }));
+  const created = createYouth(actor, youthInput(faker, { homeMunicipalityId: actor.municipalityId!, city: "Nässjö", postalPrefix: "571", protectedIdentity: false, birthDate: options.birthDate }));
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
   const opened = openEnrollment(actor, created.id, { startDate, startReason: "notice_dropout", caseworkerMembershipId: options.caseworkerMembershipId ?? null });
   if (!opened.ok) throw new Error(JSON.stringify(opened.errors));

@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { auditEvents, documentationRevisions, enrollmentDocumentation, enrollments, interventions } from "#db/schema";
-import { addDays, todayIso } from "~/lib/dates";
+import { addDays, addYears, todayIso } from "~/lib/dates";
 import { readDocumentationReport } from "~/modules/access/documentation-report.server";
 import { addFollowUp, addIntervention, declineIntervention, endIntervention } from "~/modules/access/interventions.server";
 import { closeEnrollment, readOutreach, updateEnrollment } from "~/modules/access/outreach.server";
@@ -253,6 +253,22 @@ describe("the samordnare's list and the worklist", () => {
     const later = addDays(today, 41);
     expect(readWorklist(caseworker, { caseworker: caseworker.membershipId }, later).interventionsPastEnd).toMatchObject([{ youthId, interventionId: id }]);
     expect(readDocumentationReport(world2.actors.coordinator, { caseworker: "all", page: 1 }, later).rows[0]!.missingPoints).toEqual([5]);
+  });
+});
+
+describe("the end of the responsibility at 20", () => {
+  it("ends the running insatser with the enrollment, and puts their evaluation on the worklist", async () => {
+    const world3 = await createWorld();
+    const caseworker = world3.actors.caseworker;
+    const { youthId } = enrolledYouth(caseworker, { daysAgo: 40, birthDate: addYears(addDays(today, -1), -20), caseworkerMembershipId: caseworker.membershipId });
+    const id = added(addIntervention(caseworker, youthId, intervention({ typeId: typeId(caseworker), startDate: addDays(today, -30) })));
+    const worklist = readWorklist(caseworker, { caseworker: "all" });
+    expect(getDb().select().from(interventions).where(eq(interventions.id, id)).get()).toMatchObject({ endDate: addDays(today, -1), endReason: "turned_20", evaluationOutcome: null });
+    expect(worklist.interventionsToEvaluate).toMatchObject([{ youthId, interventionId: id, endDate: addDays(today, -1) }]);
+    // The evaluation is added afterwards; the end stays as it was.
+    expect(endIntervention(caseworker, youthId, id, { endDate: addDays(today, -1), endReason: "turned_20", evaluationOutcome: "partly", evaluationText: "Hann börja praktiken." })).toEqual({ ok: true });
+    expect(readWorklist(caseworker, { caseworker: "all" }).interventionsToEvaluate).toEqual([]);
+    expect(endIntervention(caseworker, youthId, id, ending)).toMatchObject({ ok: false });
   });
 });
 

@@ -177,6 +177,14 @@ describe("the documentation checklist", () => {
     });
   });
 
+  it("counts points 5–7 as not applicable when the youth declined every insats offered", () => {
+    const declined = (party: "youth" | "municipality" | "other_actor") =>
+      intervention({ responsibleParty: party, responsibleUnit: "KAA-enheten", responsibleOrganisationId: 7, declinedDate: "2026-10-02", followUpDates: [] });
+    const items = computeChecklist({ ...complete(), interventions: [declined("youth"), declined("municipality"), declined("other_actor")] }, TODAY);
+    expect(items.map((i) => i.state)).toEqual(["done", "done", "done", "done", "not_applicable", "not_applicable", "not_applicable"]);
+    expect(items[4]!.note).toBe("Ungdomen tackade nej till alla insatser som erbjöds.");
+  });
+
   describe("point 6: end reason", () => {
     it("is not applicable while no intervention has ended", () => {
       const input = { ...complete(), interventions: complete().interventions.map((i) => ({ ...i, endDate: null, endReason: null, evaluationOutcome: null, evaluationText: null })) };
@@ -191,7 +199,12 @@ describe("the documentation checklist", () => {
   });
 
   describe("point 7: follow-up and evaluation", () => {
-    it("is missing for an intervention with no follow-up date", () => {
+    it("asks an ended insats for its evaluation, not for a follow-up date", () => {
+      const input = { ...complete(), interventions: [...complete().interventions, ended({ followUpDates: [] })] };
+      expect(state(input, 7).state).toBe("done");
+    });
+
+    it("is missing for a running intervention with no follow-up date", () => {
       const bare = intervention({ followUpDates: [] });
       const input = { ...complete(), interventions: [...complete().interventions, bare] };
       expect(state(input, 7).problems).toEqual([{ text: "Praktik: inget datum för uppföljning.", target: { kind: "intervention", id: bare.id } }]);
@@ -207,7 +220,7 @@ describe("the documentation checklist", () => {
   });
 
   it("sets bit n-1 of the mask for each missing point n", () => {
-    const input = { ...complete(), assessment: null, interventions: [...complete().interventions, ended({ endReason: null, followUpDates: [] })] };
+    const input = { ...complete(), assessment: null, interventions: [...complete().interventions, ended({ endReason: null, evaluationOutcome: null })] };
     expect(missingMask(computeChecklist(input, TODAY))).toBe(0b1 | 0b100000 | 0b1000000);
   });
 });

@@ -46,7 +46,7 @@ export function fileConcernReport(actor: Actor, subject: ConcernSubject, input: 
   let person: { youthId: string | null; personalNumber: string; firstName: string; lastName: string; homeMunicipalityId: number; birthDate: string };
   if (subject.kind === "registered") {
     // The KAA unit reports from its own register; the name and number come from there, not a form.
-    const youth = requireSection(actor, subject.youthId, "identity", "read");
+    const youth = requireSection(actor, subject.youthId, "identity", "read", { registerKeeperOnly: true });
     person = { youthId: youth.id, personalNumber: youth.personalNumber, firstName: youth.firstName, lastName: youth.lastName, homeMunicipalityId: youth.homeMunicipalityId, birthDate: youth.birthDate };
   } else {
     const parsed = parsePersonalNumber(subject.personalNumber);

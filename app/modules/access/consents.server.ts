@@ -84,11 +84,16 @@ export function recordConsent(actor: Actor, youthId: string, input: ConsentInput
   const db = getDb();
   const recipientIds = [...new Set(input.recipientOrganisationIds)];
   const valid = db
-    .select({ id: organisations.id })
+    .select({ id: organisations.id, kind: organisations.kind, name: organisations.name })
     .from(organisations)
     .where(and(inArray(organisations.id, recipientIds), inArray(organisations.kind, [...CONSENT_RECIPIENT_KINDS])))
     .all();
   if (valid.length !== recipientIds.length) return { ok: false, errors: { recipientOrganisationIds: "Välj mottagare ur listan." } };
+  // The styrgrupp works with aggregates; a youth reaches it only as a case item on a meeting (name and plan).
+  const steering = valid.find((o) => o.kind === "steering_group");
+  if (steering && input.sections.some((section) => !STEERING_GROUP_SECTIONS.includes(section))) {
+    return { ok: false, errors: { sections: `${steering.name} kan bara få ta del av identitet och plan, för en ärendepunkt på ett möte. Registrera ett eget samtycke för de andra mottagarna.` } };
+  }
   const id = db.transaction((tx) => {
     const consentId = tx
       .insert(consents)
@@ -113,6 +118,9 @@ export function recordConsent(actor: Actor, youthId: string, input: ConsentInput
   });
   return { ok: true, id };
 }
+
+/** What a consent may open to a styrgrupp: what a case item on its meeting shows. */
+const STEERING_GROUP_SECTIONS: readonly ConsentSection[] = ["identity", "plan"];
 
 const OPEN_REFERRAL_STATES = ["sent", "received", "accepted"] as const;
 

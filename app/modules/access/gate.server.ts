@@ -41,18 +41,32 @@ export function loadPolicyYouth(youthId: string): PolicyYouthRow | null {
   return row ? { ...row, consents: policyConsentsOf(youthId) } : null;
 }
 
+/**
+ * `registerKeeperOnly`: the reader is the KAA unit's own (the youth page, the documentation, the
+ * referrals it sent), so an access that would rest on consent is refused there; consent-based
+ * reads go through the shared view and meeting case items only.
+ */
+export type GateOptions = { registerKeeperOnly?: boolean };
+
 /** Decides and logs one access to one section; returns the youth and the decision. */
-export function checkSection(actor: Actor, youthId: string, section: YouthSection, action: AccessAction): { row: PolicyYouthRow | null; decision: Decision } {
+export function checkSection(
+  actor: Actor,
+  youthId: string,
+  section: YouthSection,
+  action: AccessAction,
+  options: GateOptions = {},
+): { row: PolicyYouthRow | null; decision: Decision } {
   const row = loadPolicyYouth(youthId);
-  const decision = decide(actor, row, section, action);
+  const asked = decide(actor, row, section, action);
+  const decision: Decision = options.registerKeeperOnly && asked.allowed && asked.basis !== "register_keeper" ? { allowed: false, reason: "role" } : asked;
   writeAudit({ actor, youthId, youthMunicipalityId: row?.homeMunicipalityId ?? null, section, action, decision });
   return { row, decision };
 }
 
 /** Like checkSection, but a denied or missing youth is a 404. Malformed ids are a 404 without a log row. */
-export function requireSection(actor: Actor, youthId: string, section: YouthSection, action: AccessAction): PolicyYouthRow {
+export function requireSection(actor: Actor, youthId: string, section: YouthSection, action: AccessAction, options: GateOptions = {}): PolicyYouthRow {
   if (!YOUTH_ID.test(youthId)) throw notFound();
-  const { row, decision } = checkSection(actor, youthId, section, action);
+  const { row, decision } = checkSection(actor, youthId, section, action, options);
   if (!row || !decision.allowed) throw notFound();
   return row;
 }

@@ -28,7 +28,7 @@ type InterventionRow = typeof interventions.$inferSelect;
 
 /** One intervention of the youth's current documentation, for its page. */
 export function readIntervention(actor: Actor, youthId: string, interventionId: number) {
-  requireSection(actor, youthId, "plan", "read");
+  requireSection(actor, youthId, "plan", "read", { registerKeeperOnly: true });
   const row = interventionOfYouth(youthId, interventionId);
   const intervention = interventionsOf(row.enrollmentId).find((i) => i.id === row.id)!;
   return { intervention, enrollment: documentationEnrollment(youthId, row.enrollmentId)! };
@@ -112,6 +112,8 @@ export function updateIntervention(actor: Actor, youthId: string, interventionId
   const problem = checkReferences(youth.homeMunicipalityId, input, row.typeId);
   if (problem) return { ok: false, errors: problem };
   if (row.endDate && row.endDate < input.startDate) return { ok: false, errors: { startDate: `Insatsen avslutades ${row.endDate}; starten kan inte ligga efter det.` } };
+  // The same rule as addFollowUp: a closed insats is followed up in its evaluation.
+  if (input.followUpDate && (row.endDate || row.declinedDate)) return { ok: false, errors: { followUpDate: "Insatsen är avslutad; uppföljningen görs i utvärderingen." } };
   const values = interventionColumns(input);
   const changes = changedFields(row, values);
   const enrollment = documentationEnrollment(youthId, row.enrollmentId)!;
@@ -136,7 +138,8 @@ export function endIntervention(actor: Actor, youthId: string, interventionId: n
   const parsed = interventionEndSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const row = interventionOfYouth(youthId, interventionId);
-  if (row.endDate) return { ok: false, errors: { form: `Insatsen avslutades redan ${row.endDate}.` } };
+  // An insats ended without evaluation (the automatic end at 20) gets its evaluation here; any other is done.
+  if (row.endDate && row.evaluationOutcome) return { ok: false, errors: { form: `Insatsen avslutades redan ${row.endDate}.` } };
   if (row.declinedDate) return { ok: false, errors: { form: "Ungdomen tackade nej till insatsen; den kan inte avslutas." } };
   if (parsed.data.endDate < row.startDate) return { ok: false, errors: { endDate: `Slutdatumet kan inte ligga före starten (${row.startDate}).` } };
   const values = {

@@ -9,6 +9,7 @@ import {
   contactRoutineSteps,
   enrollments,
   guardians,
+  interventions,
   memberships,
   users,
   youths,
@@ -27,7 +28,7 @@ import { ageOn } from "~/modules/youth/personal-number";
 import { writeAudit } from "./audit.server";
 import { decide, type YouthSection } from "./policy";
 import { requireSection } from "./gate.server";
-import { hasActiveIntervention, openInterventionNames, syncInterventionStatus } from "./documentation.server";
+import { hasActiveIntervention, openInterventionNames, recomputeDocumentation, syncInterventionStatus } from "./documentation.server";
 
 type YouthRow = typeof youths.$inferSelect;
 type Result = { ok: true } | { ok: false; errors: FieldErrors };
@@ -147,10 +148,17 @@ export function endEnrollmentsAtTwenty(municipalityId: number, today = todayIso(
   if (due.length === 0) return 0;
   db.transaction((tx) => {
     for (const row of due) {
+      const birthday = addYears(row.birthDate, 20);
       tx.update(enrollments)
-        .set({ endDate: addYears(row.birthDate, 20), endReason: "turned_20", endNote: "Avslutad automatiskt: ungdomen fyllde 20 år." })
+        .set({ endDate: birthday, endReason: "turned_20", endNote: "Avslutad automatiskt: ungdomen fyllde 20 år." })
         .where(eq(enrollments.id, row.id))
         .run();
+      // The insatser end with the responsibility; their evaluation is then due on the caseworker's worklist.
+      tx.update(interventions)
+        .set({ endDate: birthday, endReason: "turned_20", updatedAt: new Date().toISOString() })
+        .where(and(eq(interventions.enrollmentId, row.id), isNull(interventions.endDate), isNull(interventions.declinedDate)))
+        .run();
+      recomputeDocumentation(tx, { id: row.id, municipalityId });
     }
   });
   return due.length;

@@ -12,7 +12,7 @@ import type { Actor } from "~/modules/auth/actor.server";
 import { computeChecklist } from "~/modules/plans/checklist";
 import type { AssessmentInput, PlanInput } from "~/modules/plans/plan-schemas";
 import { changedFields, checklistInputOf, documentationEnrollment, recomputeDocumentation, enrollmentPeriods, recordRevision, revisionHistory, type EnrollmentRow } from "./documentation.server";
-import { requireSection } from "./gate.server";
+import { requireSection, type GateOptions } from "./gate.server";
 
 export type Result = { ok: true } | { ok: false; errors: FieldErrors };
 
@@ -20,8 +20,8 @@ const NO_ENROLLMENT: Result = { ok: false, errors: { form: "Ungdomen har ingen i
 
 /* ------------------------------------------------------------------ reading */
 
-export function readAssessment(actor: Actor, youthId: string, enrollmentId?: number) {
-  requireSection(actor, youthId, "assessment", "read");
+export function readAssessment(actor: Actor, youthId: string, enrollmentId?: number, options: GateOptions = {}) {
+  requireSection(actor, youthId, "assessment", "read", options);
   const enrollment = documentationEnrollment(youthId, enrollmentId);
   const assessment = enrollment ? getDb().select().from(assessments).where(eq(assessments.enrollmentId, enrollment.id)).get() ?? null : null;
   return { enrollment, assessment };
@@ -58,8 +58,8 @@ export function interventionsOf(enrollmentId: number) {
 }
 
 /** The plan section: goal, interventions and their follow-ups (what a consented recipient may also read). */
-export function readPlan(actor: Actor, youthId: string, enrollmentId?: number) {
-  requireSection(actor, youthId, "plan", "read");
+export function readPlan(actor: Actor, youthId: string, enrollmentId?: number, options: GateOptions = {}) {
+  requireSection(actor, youthId, "plan", "read", options);
   const enrollment = documentationEnrollment(youthId, enrollmentId);
   if (!enrollment) return { enrollment: null, plan: null, interventions: [] as PlanIntervention[] };
   const plan = getDb().select().from(plans).where(eq(plans.enrollmentId, enrollment.id)).get() ?? null;
@@ -71,8 +71,9 @@ export function readPlan(actor: Actor, youthId: string, enrollmentId?: number) {
  * checklist and the revision history. Reading it is a read of both sections, and is logged as such.
  */
 export function readDocumentation(actor: Actor, youthId: string, enrollmentId?: number) {
-  const { enrollment, assessment } = readAssessment(actor, youthId, enrollmentId);
-  const { plan, interventions: list } = readPlan(actor, youthId, enrollment?.id);
+  // The revision history names the unit's staff: this view is the register keeper's alone.
+  const { enrollment, assessment } = readAssessment(actor, youthId, enrollmentId, { registerKeeperOnly: true });
+  const { plan, interventions: list } = readPlan(actor, youthId, enrollment?.id, { registerKeeperOnly: true });
   if (!enrollment) return null;
   const today = todayIso();
   return {

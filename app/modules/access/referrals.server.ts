@@ -260,7 +260,8 @@ export function addReferralFeedback(actor: Actor, referralId: number, text: stri
 
 /** The referrals of one youth, for the KAA unit's youth page. */
 export function referralsOfYouth(actor: Actor, youthId: string) {
-  requireSection(actor, youthId, "referrals", "read");
+  // With the recipients' återkoppling: the sending KAA unit's view, not a consented one.
+  requireSection(actor, youthId, "referrals", "read", { registerKeeperOnly: true });
   const rows = getDb().select().from(referrals).where(eq(referrals.youthId, youthId)).orderBy(desc(referrals.sentAt), desc(referrals.id)).all();
   return rows.map(referralDetails);
 }

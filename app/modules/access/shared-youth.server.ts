@@ -25,14 +25,16 @@ export function readSharedYouth(actor: Actor, youthId: string) {
   const today = todayIso();
   // The register keeper has the whole youth page; this view is for those who see by consent.
   const shared: SharedSection[] = [];
-  if (youth && !mayUseRegister(actor)) {
+  // The styrgrupp sees a consented youth only as a case item on its meetings, never as a file.
+  if (youth && !mayUseRegister(actor) && actor.organisationKind !== "steering_group") {
     for (const section of CONSENTABLE_SECTIONS as ConsentSection[]) {
       const decision = decide(actor, youth, section, "read", today);
       if (decision.allowed && decision.basis === "consent") shared.push({ section, consentId: Number(decision.basisRef) });
     }
   }
   if (!youth || shared.length === 0) {
-    writeAudit({ actor, youthId, youthMunicipalityId: youth?.homeMunicipalityId ?? null, section: "identity", action: "read", decision: decide(actor, youth, "identity", "read", today) });
+    const asked = decide(actor, youth, "identity", "read", today);
+    writeAudit({ actor, youthId, youthMunicipalityId: youth?.homeMunicipalityId ?? null, section: "identity", action: "read", decision: asked.allowed ? { allowed: false, reason: "role" } : asked });
     throw notFound();
   }
   const allowed = new Set(shared.map((s) => s.section));

@@ -2,7 +2,7 @@
  * The worklist ("Att göra") of a KAA unit or one caseworker: what is due now, computed from the
  * register so that nothing has to be remembered and nothing can be dropped.
  */
-import { and, asc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { enrollments, guardians, interventionFollowUps, interventions, interventionTypes, memberships, users, youths } from "#db/schema";
 import { forbidden } from "~/lib/http";
@@ -28,6 +28,7 @@ export type Worklist = {
   letterAt20: (YouthRef & { endDate: string })[];
   followUps: (YouthRef & { interventionId: number; interventionName: string; dueDate: string; overdue: boolean })[];
   interventionsPastEnd: (YouthRef & { interventionId: number; interventionName: string; plannedEndDate: string })[];
+  interventionsToEvaluate: (YouthRef & { interventionId: number; interventionName: string; endDate: string })[];
 };
 
 export function readWorklist(actor: Actor, filter: WorklistFilter, today = todayIso()): Worklist {
@@ -82,7 +83,7 @@ export function readWorklist(actor: Actor, filter: WorklistFilter, today = today
   const steps = routineOf(municipalityId);
   const horizon = addDays(today, ROUTINE_LOOKAHEAD_DAYS);
 
-  const worklist: Worklist = { routineSteps: [], notContacted: [], watchDue: [], turning20: [], letterAt20: [], followUps: [], interventionsPastEnd: [] };
+  const worklist: Worklist = { routineSteps: [], notContacted: [], watchDue: [], turning20: [], letterAt20: [], followUps: [], interventionsPastEnd: [], interventionsToEvaluate: [] };
   for (const r of notContactedRows) {
     const state = routineStateFor(steps, { id: r.enrollmentId, startDate: r.startDate }, attempts.get(r.enrollmentId) ?? [], { birthDate: r.birthDate, hasGuardian: withGuardian.has(r.youthId) }, today);
     if (state.state === "due" && state.dueDate <= horizon) {
@@ -152,6 +153,19 @@ export function readWorklist(actor: Actor, filter: WorklistFilter, today = today
     .orderBy(asc(interventions.plannedEndDate))
     .all()
     .map((r) => ({ ...interventionRef(r), plannedEndDate: r.plannedEndDate }));
+  // Ended without an evaluation (at 20 the insatser end by themselves): point 7 waits for it.
+  worklist.interventionsToEvaluate = db
+    .select({ ...interventionColumns, endDate: interventions.endDate })
+    .from(interventions)
+    .innerJoin(interventionTypes, eq(interventionTypes.id, interventions.typeId))
+    .innerJoin(enrollments, eq(enrollments.id, interventions.enrollmentId))
+    .innerJoin(youths, eq(youths.id, interventions.youthId))
+    .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
+    .leftJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(interventions.municipalityId, municipalityId), isNotNull(interventions.endDate), isNull(interventions.evaluationOutcome), isNull(interventions.declinedDate), caseworkerCondition))
+    .orderBy(asc(interventions.endDate))
+    .all()
+    .map((r) => ({ ...interventionRef(r), endDate: r.endDate! }));
 
   worklist.routineSteps.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   worklist.notContacted.sort((a, b) => b.days - a.days);
@@ -160,7 +174,16 @@ export function readWorklist(actor: Actor, filter: WorklistFilter, today = today
 
   // Every youth shown on the worklist is an access to the register, and is logged as one.
   const shown = new Set(
-    [...worklist.routineSteps, ...worklist.notContacted, ...worklist.watchDue, ...worklist.turning20, ...worklist.letterAt20, ...worklist.followUps, ...worklist.interventionsPastEnd].map(
+    [
+      ...worklist.routineSteps,
+      ...worklist.notContacted,
+      ...worklist.watchDue,
+      ...worklist.turning20,
+      ...worklist.letterAt20,
+      ...worklist.followUps,
+      ...worklist.interventionsPastEnd,
+      ...worklist.interventionsToEvaluate,
+    ].map(
       (i) => i.youthId,
     ),
   );

@@ -17,7 +17,7 @@ import { REGISTER_PAGE_SIZE, type RegisterQuery } from "~/modules/youth/register
 import { ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput, YouthUpdateInput } from "~/modules/youth/youth-schema";
 import { writeAudit } from "./audit.server";
-import { loadPolicyYouth, YOUTH_ID, type YouthRow } from "./gate.server";
+import { loadPolicyYouth, requireSection, YOUTH_ID, type YouthRow } from "./gate.server";
 import { decide, mayUseRegister, type Decision } from "./policy";
 import { syncInterventionStatus } from "./documentation.server";
 
@@ -141,17 +141,13 @@ export function readYouthForEdit(actor: Actor, youthId: string) {
   };
 }
 
+/**
+ * The youth file is the register keeper's: another organisation reading by consent uses the shared
+ * view (shared-youth.server.ts), which shows only the consented sections. A malformed id is a 404
+ * without a log row, so the log cannot be flooded with junk.
+ */
 function requireReadable(actor: Actor, youthId: string): YouthRow {
-  // A malformed id is answered without a log row, so the log cannot be flooded with junk.
-  if (!YOUTH_ID.test(youthId)) throw notFound();
-  const row = loadYouth(youthId);
-  const asked = decide(actor, row, "identity", "read");
-  // The youth file is the register keeper's: another organisation reading by consent uses the
-  // shared view (shared-youth.server.ts), which shows only the consented sections.
-  const decision: Decision = asked.allowed && asked.basis !== "register_keeper" ? { allowed: false, reason: "role" } : asked;
-  writeAudit({ actor, youthId, youthMunicipalityId: row?.homeMunicipalityId ?? null, section: "identity", action: "read", decision });
-  if (!row || !decision.allowed) throw notFound();
-  return row;
+  return requireSection(actor, youthId, "identity", "read", { registerKeeperOnly: true });
 }
 
 /* ------------------------------------------------------------------ the register list */

@@ -120,16 +120,18 @@ export function computeChecklist(input: ChecklistInput, today: string | null): C
     return item;
   });
 
-  // Points 5–7 are about insatser; with none, they hold only if 2–4 each say why none is relevant.
+  // Points 5–7 are about insatser; with none, they hold only if 2–4 each say why none is relevant,
+  // or if every insats offered was declined (insatser are voluntary: that is a documented outcome).
   const noneNeeded = partyPoints.every((p) => p.state === "not_applicable");
+  const allDeclined = interventions.length > 0 && carriedOut.length === 0;
   const point5: ChecklistItem = { point: 5, state: "done", problems: [] };
   const point6: ChecklistItem = { point: 6, state: "done", problems: [] };
   const point7: ChecklistItem = { point: 7, state: "done", problems: [] };
   if (carriedOut.length === 0) {
     for (const item of [point5, point6, point7]) {
-      if (noneNeeded) {
+      if (noneNeeded || allDeclined) {
         item.state = "not_applicable";
-        item.note = "Inga insatser är aktuella.";
+        item.note = allDeclined ? "Ungdomen tackade nej till alla insatser som erbjöds." : "Inga insatser är aktuella.";
       } else {
         item.problems.push({ text: "Inga insatser är dokumenterade.", target: { kind: "interventions" } });
       }
@@ -142,7 +144,8 @@ export function computeChecklist(input: ChecklistInput, today: string | null): C
       if (today && !i.endDate && i.plannedEndDate && i.plannedEndDate < today) {
         point5.problems.push({ text: `${i.name}: planerat slut ${i.plannedEndDate} har passerats utan att insatsen avslutats.`, target });
       }
-      if (i.followUpDates.length === 0) point7.problems.push({ text: `${i.name}: inget datum för uppföljning.`, target });
+      // A running insats needs a time for follow-up; an ended one its evaluation (below), which is the follow-up's end.
+      if (!i.endDate && i.followUpDates.length === 0) point7.problems.push({ text: `${i.name}: inget datum för uppföljning.`, target });
     }
     if (ended.length === 0) {
       point6.state = "not_applicable";
@@ -172,13 +175,12 @@ export function pointBit(point: ChecklistPoint) {
 /** All seven points missing: an enrollment with nothing documented yet. */
 export const NOTHING_DOCUMENTED = 0b1111111;
 
-/** The earliest planned end of an insats still running: from that day on, point 5 is missing. */
+/** The earliest planned end of an insats still running: from the day after, point 5 is missing. */
 export function overdueFrom(input: ChecklistInput): string | null {
   const dates = input.interventions
     .filter((i) => !i.declinedDate && !i.endDate && i.plannedEndDate)
     .map((i) => i.plannedEndDate!)
     .sort();
-  // Overdue the day after the planned end.
   return dates[0] ?? null;
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX `interventions_unevaluated` ON `interventions` (`municipality_id`,`end_date`) WHERE end_date IS NOT NULL AND evaluation_outcome IS NULL;
