@@ -58,6 +58,9 @@ export function useValidatedForm(
 
 export { Form };
 
+/** The options of a select from a label map (value → Swedish label). */
+export const optionsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
 export type RegisteredField = UseFormRegisterReturn & { defaultValue?: string; defaultChecked?: boolean };
 export type Register = (name: string) => RegisteredField;
 

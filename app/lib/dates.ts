@@ -36,13 +36,29 @@ export function daysBetween(fromIso: string, toIsoDate: string) {
   return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);
 }
 
+/** Minutes east of UTC that Stockholm is at `instant` (60 in winter, 120 in summer). */
+function stockholmOffsetMinutes(instant: Date): number {
+  const name = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "shortOffset" })
+    .formatToParts(instant)
+    .find((p) => p.type === "timeZoneName")?.value; // "GMT+1", "GMT+2"
+  const match = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name ?? "");
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
+  return match[1] === "-" ? -minutes : minutes;
+}
+
+/** "2026-12-08" + "13:00" in Stockholm → "2026-12-08T12:00:00.000Z", summer time or not. */
+export function stockholmToUtc(date: string, time: string): string {
+  const { y, m, d } = parts(date);
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  // Two passes: the offset of the guessed instant settles the real one (also at the DST change).
+  let utc = wall - stockholmOffsetMinutes(new Date(wall)) * 60_000;
+  utc = wall - stockholmOffsetMinutes(new Date(utc)) * 60_000;
+  return new Date(utc).toISOString();
+}
+
 /** The UTC instant at which a Swedish calendar day begins (00:00 in Stockholm, summer time or not). */
 export function stockholmDayStartUtc(iso: string): string {
-  const { y, m, d } = parts(iso);
-  const guess = new Date(Date.UTC(y, m - 1, d));
-  const offset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "shortOffset" })
-    .formatToParts(guess)
-    .find((p) => p.type === "timeZoneName")?.value; // "GMT+1" or "GMT+2"
-  const hours = Number(/GMT([+-]\d+)/.exec(offset ?? "")?.[1] ?? 0);
-  return new Date(guess.getTime() - hours * 3_600_000).toISOString();
+  return stockholmToUtc(iso, "00:00");
 }

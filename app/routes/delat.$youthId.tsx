@@ -48,12 +48,15 @@ export default function SharedYouth() {
       {shared.identity ? (
         <section aria-labelledby="identitet-rubrik" className="card">
           <h2 id="identitet-rubrik">Identitet och kontaktuppgifter</h2>
+          {shared.identity.protectedIdentity ? (
+            <p className="alert alert--warning">Skyddad identitet: kontaktuppgifter lämnas inte ut. Kontakta ungdomen genom KAA-enheten.</p>
+          ) : null}
           <dl className="facts">
             <dt>Adress</dt>
             <dd>
               {shared.identity.address
                 ? [shared.identity.address.streetAddress, [shared.identity.address.postalCode, shared.identity.address.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || "–"
-                : "Skyddad identitet – adressen lämnas inte ut."}
+                : "Lämnas inte ut."}
             </dd>
             <dt>Telefon</dt>
             <dd>{shared.identity.phone ?? "–"}</dd>

@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, REFERRAL_ROLES);
   const id = referralIdOf(params);
   const name = new URL(request.url).searchParams.get("steg") as FormName | null;
-  if (!name || !(name in FORMS)) return invalidFor("", { form: "Okänd åtgärd." });
+  if (!name || !Object.hasOwn(FORMS, name)) return invalidFor("", { form: "Okänd åtgärd." });
   const form = await parseForm(request, FORMS[name]);
   const fail = (errors: Record<string, string>, values: FormValues) => invalidFor(name, errors, values);
   if (!form.ok) return fail(form.errors, form.values);
@@ -81,8 +81,7 @@ export default function ReferralPage() {
         </p>
         <h1>Remiss {data.id}</h1>
         <p className="alert alert--warning" role="status">
-          Uppgifterna i remissen är inte längre tillgängliga: samtycket den vilade på har återkallats eller gått ut.
-          {data.status === "revoked" && data.revokeReason ? ` ${data.revokeReason}` : ""}
+          Uppgifterna i remissen är inte längre tillgängliga: {data.status === "revoked" ? "remissen har återkallats" : "samtycket den vilade på har återkallats eller gått ut"}.
         </p>
         <p>Remissen skickades {formatDateTime(data.sentAt)}. Läge: {REFERRAL_STATUS_LABELS[data.status]}.</p>
       </div>

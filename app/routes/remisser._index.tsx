@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, REFERRAL_ROLES);
   const params = new URL(request.url).searchParams;
   const tabParam = params.get("flik") ?? "nya";
-  const tab: InboxTab = tabParam in INBOX_TABS ? (tabParam as InboxTab) : "nya";
+  const tab: InboxTab = Object.hasOwn(INBOX_TABS, tabParam) ? (tabParam as InboxTab) : "nya";
   return { tab, list: listReferrals(actor, tab, parsePage(params.get("sida"))) };
 }
 

@@ -1,8 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form as PlainForm, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Form, SelectField, TextField, TextAreaField } from "~/components/form";
+import { ErrorSummary, Form, SelectField, TextField, TextAreaField, optionsOf } from "~/components/form";
 import { useIntentForm } from "~/components/intent-form";
-import { optionsOf } from "~/components/meetings/fields";
 import { parseForm, type FormValues } from "~/lib/form.server";
 import { fieldErrors } from "~/lib/form-fields";
 import { requireRole } from "~/modules/auth/actor.server";

@@ -19,7 +19,9 @@ function context(actor: Actor, request: Request, meetingId: number) {
   const ctx = requireMeeting(actor, meetingId);
   if (!mayPropose(ctx.standing)) throw forbidden("Forumets medlemmar föreslår punkter till dagordningen.");
   const idParam = new URL(request.url).searchParams.get("id");
-  const item = idParam ? agendaRows(ctx.meeting.id).find((r) => r.id === Number(idParam)) : undefined;
+  const found = idParam ? agendaRows(ctx.meeting.id).find((r) => r.id === Number(idParam)) : undefined;
+  // A member edits only their own open proposal; anything else is the planners', and otherwise a 404.
+  const item = found && (mayPlan(ctx.standing) || (found.state === "proposed" && found.proposedByMembershipId === actor.membershipId)) ? found : undefined;
   if (idParam && !item) throw notFound();
   return { ctx, item };
 }

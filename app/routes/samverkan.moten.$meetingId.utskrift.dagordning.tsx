@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AgendaTable } from "~/components/meetings/agenda-table";
-import { PrintButton } from "~/components/meetings/print-button";
+import { PrintButton } from "~/components/print-button";
 import { formatDateTime } from "~/lib/format";
 import { requireRole } from "~/modules/auth/actor.server";
 import { FORUM_ROLE_LABELS, MEETING_STATUS_LABELS } from "~/modules/meetings/labels";

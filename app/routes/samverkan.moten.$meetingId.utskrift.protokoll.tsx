@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ActionItemsTable, Attendance, MinutesItems } from "~/components/meetings/minutes-view";
-import { PrintButton } from "~/components/meetings/print-button";
+import { PrintButton } from "~/components/print-button";
 import { formatDateTime } from "~/lib/format";
 import { requireRole } from "~/modules/auth/actor.server";
 import { actionItemsOfMeeting } from "~/modules/meetings/action-items.server";

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Form, SelectField, TextField, useValidatedForm, TextAreaField } from "~/components/form";
-import { CheckboxList, listValue, optionsOf } from "~/components/meetings/fields";
+import { ErrorSummary, Form, SelectField, TextField, useValidatedForm, TextAreaField, optionsOf } from "~/components/form";
+import { CheckboxList, listValue } from "~/components/meetings/fields";
 import { invalid, parseForm } from "~/lib/form.server";
 import { forbidden } from "~/lib/http";
 import { requireRole } from "~/modules/auth/actor.server";

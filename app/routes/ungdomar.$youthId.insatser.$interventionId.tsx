@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { ErrorSummary, Form, SelectField, TextAreaField, TextField } from "~/components/form";
+import { ErrorSummary, Form, SelectField, TextAreaField, TextField, optionsOf } from "~/components/form";
 import { InterventionFields } from "~/components/intervention-fields";
 import { responsibleText } from "~/components/intervention-table";
 import { todayIso } from "~/lib/dates";
@@ -24,8 +24,6 @@ import { EVALUATION_OUTCOME_LABELS, INTERVENTION_END_REASON_LABELS, intervention
 import { followUpDoneSchema, followUpSchema, interventionDeclineSchema, interventionEndSchema, interventionSchema } from "~/modules/plans/plan-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Insats – Samverkansportalen" }];
-
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 function interventionIdOf(params: { interventionId?: string }) {
   const id = Number(params.interventionId);
@@ -64,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const youthId = params.youthId ?? "";
   const interventionId = interventionIdOf(params);
   const name = new URL(request.url).searchParams.get("atgard") as FormName | null;
-  if (!name || !(name in FORMS)) return invalidFor("", { form: "Okänd åtgärd." });
+  if (!name || !Object.hasOwn(FORMS, name)) return invalidFor("", { form: "Okänd åtgärd." });
   const form = await parseForm(request, FORMS[name]);
   const fail = (errors: Record<string, string>) => invalidFor(name, errors, form.values);
   if (!form.ok) return fail(form.errors);
@@ -207,8 +205,8 @@ function EndForm({ data }: { data: Data }) {
       <ErrorSummary errors={end.errors} />
       <Form {...end.formProps} action="?atgard=avsluta">
         <TextField {...end.field("endDate")} label="Slutdatum" type="date" required />
-        <SelectField {...end.field("endReason")} label="Orsak till att insatsen avslutas" required options={options(INTERVENTION_END_REASON_LABELS)} />
-        <SelectField {...end.field("evaluationOutcome")} label="Utvärdering: nådde insatsen sitt mål?" required options={options(EVALUATION_OUTCOME_LABELS)} />
+        <SelectField {...end.field("endReason")} label="Orsak till att insatsen avslutas" required options={optionsOf(INTERVENTION_END_REASON_LABELS)} />
+        <SelectField {...end.field("evaluationOutcome")} label="Utvärdering: nådde insatsen sitt mål?" required options={optionsOf(EVALUATION_OUTCOME_LABELS)} />
         <TextAreaField {...end.field("evaluationText")} label="Utvärdering, kort" required maxLength={500} hint="Vad gav insatsen, mätt mot målet i planen?" />
         <button type="submit" className="button" disabled={end.submitting}>
           {evaluateOnly ? "Spara utvärderingen" : "Avsluta insatsen"}

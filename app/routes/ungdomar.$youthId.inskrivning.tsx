@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Form, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, Form, SelectField, TextField, useValidatedForm, optionsOf } from "~/components/form";
 import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
 import { closeEnrollment, openEnrollment, readOutreach, updateEnrollment } from "~/modules/access/outreach.server";
@@ -14,8 +14,6 @@ export const meta: MetaFunction = () => [{ title: "Inskrivning – Samverkanspor
 
 // "I insats" follows the plan; it is not chosen by hand.
 const { in_intervention: _inIntervention, ...MANUAL_STATUS_LABELS } = ENROLLMENT_STATUS_LABELS;
-
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -89,7 +87,7 @@ function OpenForm({ data, actionData }: Props) {
       <h2 id="oppna">Öppna en ny inskrivning</h2>
       <Form {...formProps} action="?atgard=oppna">
         <TextField name="startDate" label="Startdatum" type="date" register={register} error={errorFor("startDate")} required />
-        <SelectField name="startReason" label="Anledning" register={register} error={errorFor("startReason")} required options={options(START_REASON_LABELS)} />
+        <SelectField name="startReason" label="Anledning" register={register} error={errorFor("startReason")} required options={optionsOf(START_REASON_LABELS)} />
         <SelectField name="caseworkerMembershipId" label="Handläggare" register={register} error={errorFor("caseworkerMembershipId")} options={data.staff} />
         <button type="submit" className="button" disabled={submitting}>
           Öppna inskrivning
@@ -119,7 +117,7 @@ function UpdateForm({ data, actionData }: Props) {
           register={register}
           error={errorFor("status")}
           required
-          options={options(open.status === "in_intervention" ? ENROLLMENT_STATUS_LABELS : MANUAL_STATUS_LABELS)}
+          options={optionsOf(open.status === "in_intervention" ? ENROLLMENT_STATUS_LABELS : MANUAL_STATUS_LABELS)}
           hint="”I insats” sätts automatiskt när en insats i planen pågår."
         />
         <SelectField name="caseworkerMembershipId" label="Handläggare" register={register} error={errorFor("caseworkerMembershipId")} options={data.staff} />
@@ -149,14 +147,14 @@ function CloseForm({ today, actionData }: { today: string; actionData: Props["ac
       <h2 id="avsluta">Avsluta inskrivningen</h2>
       <Form {...formProps} action="?atgard=avsluta">
         <TextField name="endDate" label="Slutdatum" type="date" register={register} error={errorFor("endDate")} required />
-        <SelectField name="endReason" label="Anledning" register={register} error={errorFor("endReason")} required options={options(END_REASON_LABELS)} />
+        <SelectField name="endReason" label="Anledning" register={register} error={errorFor("endReason")} required options={optionsOf(END_REASON_LABELS)} />
         <SelectField
           name="endOccupation"
           label="Ungdomens sysselsättning när inskrivningen avslutas"
           register={register}
           error={errorFor("endOccupation")}
           required
-          options={options(OCCUPATION_LABELS)}
+          options={optionsOf(OCCUPATION_LABELS)}
           hint="Följs upp av styrgruppen och rapporteras till SCB."
         />
         <TextField name="endNote" label="Kort kommentar (frivilligt)" register={register} error={errorFor("endNote")} />

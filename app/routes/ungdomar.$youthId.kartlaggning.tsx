@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxField, ErrorSummary, Form, SelectField, TextAreaField, TextField, useValidatedForm } from "~/components/form";
+import { CheckboxField, ErrorSummary, Form, SelectField, TextAreaField, TextField, useValidatedForm, optionsOf } from "~/components/form";
 import { SensitiveDataWarning } from "~/components/sensitive-data-warning";
 import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
@@ -12,8 +12,6 @@ import { STUDIEBEVIS_LABELS } from "~/modules/plans/labels";
 import { assessmentSchema } from "~/modules/plans/plan-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Kartläggning – Samverkansportalen" }];
-
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -81,13 +79,13 @@ export default function AssessmentPage() {
         <TextField {...field("date")} label="Datum för kartläggningen" type="date" required />
         <fieldset>
           <legend>Nuvarande sysselsättning</legend>
-          <SelectField {...field("occupation")} label="Sysselsättning" required options={options(OCCUPATION_LABELS)} />
+          <SelectField {...field("occupation")} label="Sysselsättning" required options={optionsOf(OCCUPATION_LABELS)} />
           <TextField {...field("occupationNote")} label="Sysselsättning, kort beskrivning" hint="Till exempel praktikplats eller arbetsgivare." />
         </fieldset>
         <fieldset>
           <legend>Skolbakgrund</legend>
           <TextField {...field("completedGrades")} label="Avslutade årskurser" hint="Till exempel ”åk 9, gymnasiet åk 1”." />
-          <SelectField {...field("studiebevis")} label="Har ungdomen studiebevis från gymnasiet?" required options={options(STUDIEBEVIS_LABELS)} />
+          <SelectField {...field("studiebevis")} label="Har ungdomen studiebevis från gymnasiet?" required options={optionsOf(STUDIEBEVIS_LABELS)} />
           <TextField {...field("imHistory")} label="Tidigare introduktionsprogram (IM)" hint="Vilket program och när." />
         </fieldset>
         <fieldset>

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Form, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, Form, SelectField, TextField, useValidatedForm, optionsOf } from "~/components/form";
 import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
 import { readOutreach, recordContactAttempt } from "~/modules/access/outreach.server";
@@ -10,8 +10,6 @@ import { CHANNEL_LABELS, OCCUPATION_LABELS, OUTCOME_LABELS, TARGET_LABELS } from
 import { contactAttemptSchema } from "~/modules/outreach/outreach-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Registrera kontaktförsök – Samverkansportalen" }];
-
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -48,11 +46,11 @@ export default function RecordContact() {
       ) : null}
       <ErrorSummary errors={actionData?.errors} />
       <Form {...formProps}>
-        <SelectField {...field("channel")} label="Kontaktsätt" required options={options(CHANNEL_LABELS)} hint="Ett hembesök görs alltid av två personal." />
-        <SelectField {...field("target")} label="Kontakten gällde" required options={options(data.hasGuardian ? TARGET_LABELS : { youth: TARGET_LABELS.youth })} />
+        <SelectField {...field("channel")} label="Kontaktsätt" required options={optionsOf(CHANNEL_LABELS)} hint="Ett hembesök görs alltid av två personal." />
+        <SelectField {...field("target")} label="Kontakten gällde" required options={optionsOf(data.hasGuardian ? TARGET_LABELS : { youth: TARGET_LABELS.youth })} />
         <TextField {...field("date")} label="Datum" type="date" required />
-        <SelectField {...field("outcome")} label="Utfall" required options={options(OUTCOME_LABELS)} />
-        <SelectField {...field("occupation")} label="Ungdomens sysselsättning (när ni fick kontakt)" options={options(OCCUPATION_LABELS)} />
+        <SelectField {...field("outcome")} label="Utfall" required options={optionsOf(OUTCOME_LABELS)} />
+        <SelectField {...field("occupation")} label="Ungdomens sysselsättning (när ni fick kontakt)" options={optionsOf(OCCUPATION_LABELS)} />
         <TextField {...field("occupationNote")} label="Sysselsättning, kort beskrivning (frivilligt)" hint="Till exempel vilken utbildning eller vilket arbete. Inga känsliga uppgifter." />
         <TextField {...field("secondStaff")} label="Med vid hembesöket (den andra personalen)" />
         <TextField {...field("note")} label="Kort anteckning (frivilligt)" hint="Skriv inga känsliga uppgifter som hälsa eller familjeförhållanden." />

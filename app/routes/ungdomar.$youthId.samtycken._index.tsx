@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConsentTable } from "~/components/consent-table";
-import { CheckboxGroup, ErrorSummary, Form, SelectField, TextAreaField, TextField, useValidatedForm } from "~/components/form";
+import { CheckboxGroup, ErrorSummary, Form, SelectField, TextAreaField, TextField, useValidatedForm, optionsOf } from "~/components/form";
 import { addMonths, todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
 import { listConsents, recordConsent } from "~/modules/access/consents.server";
@@ -12,8 +12,6 @@ import { consentSchema, DEFAULT_CONSENT_MONTHS } from "~/modules/consent/consent
 import { CONSENT_RECIPIENT_KINDS, partnerOrganisations } from "~/modules/organizations/partners.server";
 
 export const meta: MetaFunction = () => [{ title: "Samtycken – Samverkansportalen" }];
-
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -70,12 +68,12 @@ export default function ConsentsPage() {
         <Form {...formProps}>
           <fieldset>
             <legend>Vem gav samtycket, och hur</legend>
-            <SelectField {...field("givenBy")} label="Samtycket gavs av" required options={options(CONSENT_GIVER_LABELS)} hint={data.age < 18 ? `Ungdomen är ${data.age} år.` : undefined} />
+            <SelectField {...field("givenBy")} label="Samtycket gavs av" required options={optionsOf(CONSENT_GIVER_LABELS)} hint={data.age < 18 ? `Ungdomen är ${data.age} år.` : undefined} />
             <TextField {...field("guardianName")} label="Vårdnadshavare som gav samtycket" hint={data.guardians.length ? `Registrerade: ${data.guardians.join(", ")}.` : undefined} />
             {data.age < 18 ? (
               <TextAreaField {...field("maturityNote")} label="Bedömning av ungdomens ålder och mognad" maxLength={300} hint="Hur ungdomens egen vilja vägts in (krävs när ungdomen är under 18 år och själv samtycker)." />
             ) : null}
-            <SelectField {...field("method")} label="Hur samtycket gavs" required options={options(CONSENT_METHOD_LABELS)} />
+            <SelectField {...field("method")} label="Hur samtycket gavs" required options={optionsOf(CONSENT_METHOD_LABELS)} />
             <TextField {...field("documentRef")} label="Var det skriftliga samtycket finns (diarienummer)" hint="Krävs för skriftligt samtycke." />
           </fieldset>
           <CheckboxGroup
@@ -90,7 +88,7 @@ export default function ConsentsPage() {
             name="sections"
             legend="Delar av akten som får lämnas ut"
             hint="Namn och personnummer följer alltid med det som delas, så att mottagaren vet vem uppgifterna gäller. En skyddad adress lämnas aldrig ut."
-            options={options(CONSENT_SECTION_LABELS)}
+            options={optionsOf(CONSENT_SECTION_LABELS)}
             register={register}
             error={errorFor("sections")}
             selected={selected("sections")}

@@ -28,7 +28,6 @@ export function CheckboxList({ name, legend, options, checked, error, hint }: { 
   );
 }
 
-export const optionsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** The list field of the posted values, as strings (for re-checking boxes after an error). */
 export function listValue(values: Record<string, string | string[]> | undefined, name: string, fallback: readonly string[]): string[] {

@@ -29,6 +29,7 @@ const DENIAL_LABELS: Record<string, string> = {
   other_municipality: "annan kommuns register",
   protected_identity: "skyddad identitet",
   no_consent: "inget gällande samtycke",
+  referral_revoked: "remissen återkallad",
 };
 
 /** "Registeransvar (KAA)", "Samtycke 12", "Remiss 4", "Orosanmälan 2" or "Nekad: …". */

@@ -97,7 +97,8 @@ export function addIntervention(actor: Actor, youthId: string, input: Interventi
       .values({ ...values, ...stamp, enrollmentId: enrollment.id, youthId, municipalityId: youth.homeMunicipalityId })
       .returning({ id: interventions.id })
       .get().id;
-    const changes = changedFields(null, { ...values, followUpDate: input.followUpDate ?? null });
+    // The first follow-up is recorded as its own revision below.
+    const changes = changedFields(null, values);
     recordRevision(tx, actor, { youthId, enrollmentId: enrollment.id, entity: "intervention", entityId: created, action: "created", changes });
     if (input.followUpDate) insertFollowUp(tx, actor, { youthId, enrollment, interventionId: created, dueDate: input.followUpDate });
     afterWrite(tx, enrollment);

@@ -63,7 +63,7 @@ export type PolicyYouth = { homeMunicipalityId: number; protectedIdentity: boole
 /** The legal ground an allowed access rests on. */
 export type AccessBasis = "register_keeper" | "notice_sender" | "consent" | "referral" | "concern_report";
 
-export type DenialReason = "not_found" | "role" | "other_municipality" | "protected_identity" | "no_consent";
+export type DenialReason = "not_found" | "role" | "other_municipality" | "protected_identity" | "no_consent" | "referral_revoked";
 
 export type Decision =
   | { allowed: true; basis: AccessBasis; basisRef?: string }
@@ -166,6 +166,8 @@ export function decideReferral(actor: PolicyActor, referral: PolicyReferral, act
   if (actor.role === "system_admin" || actor.organisationId == null || actor.organisationId !== referral.recipientOrganisationId) {
     return { allowed: false, reason: asRegisterKeeper.allowed ? "role" : asRegisterKeeper.reason };
   }
+  // Revoked by the sender, the referral no longer carries anything to the recipient.
+  if (referral.status === "revoked") return { allowed: false, reason: "referral_revoked" };
   const consent = referral.consent;
   if (!consentInForce(consent, today) || !consent.recipientOrganisationIds.includes(referral.recipientOrganisationId)) {
     return { allowed: false, reason: "no_consent" };

@@ -163,7 +163,7 @@ export function readReferral(actor: Actor, referralId: number) {
   if (!decision.allowed) {
     if (!isReferralRecipient(actor, row)) throw notFound();
     // The recipient keeps the bare fact of its own referral, nothing about the youth.
-    return { side, available: false as const, id: row.id, status: row.status, sentAt: row.sentAt, revokeReason: row.revokeReason };
+    return { side, available: false as const, id: row.id, status: row.status, sentAt: row.sentAt };
   }
   if (side === "recipient" && row.status === "sent") {
     getDb().update(referrals).set({ status: "received", receivedAt: new Date().toISOString(), receivedByMembershipId: actor.membershipId }).where(and(eq(referrals.id, row.id), eq(referrals.status, "sent"))).run();
@@ -200,11 +200,13 @@ function takeStep(actor: Actor, referralId: number, step: ReferralStep, side: "s
   const actorSide = decision.basis === "register_keeper" ? "sender" : "recipient";
   if (actorSide !== side) throw forbidden("Det steget tas av den andra parten i remissen.");
   if (!mayTakeStep(row.status, step)) return { ok: false, errors: { form: `Remissen är ${STATUS_WORDS[row.status]} och kan inte ändras så.` } };
-  getDb()
+  const changed = getDb()
     .update(referrals)
     .set(set)
     .where(and(eq(referrals.id, row.id), eq(referrals.status, row.status)))
-    .run();
+    .run().changes;
+  // Someone else changed the referral between the read and the write.
+  if (changed === 0) return { ok: false, errors: { form: "Remissen ändrades just av någon annan. Ladda om sidan och försök igen." } };
   return { ok: true, id: row.id };
 }
 
@@ -231,7 +233,6 @@ export function acceptReferral(actor: Actor, referralId: number, input: Referral
     acceptedIntervention: input.acceptedIntervention,
     acceptedStartDate: input.acceptedStartDate ?? null,
     acceptedEndDate: input.acceptedEndDate ?? null,
-    receivedAt: now,
   });
 }
 

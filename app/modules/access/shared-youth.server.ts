@@ -65,14 +65,17 @@ export function readSharedYouth(actor: Actor, youthId: string) {
   let identity = undefined;
   if (allowed.has("identity")) {
     readHere("identity");
-    identity = {
-      // A protected address is never shared, whatever the consent says.
-      address: youth.protectedIdentity ? null : { streetAddress: youth.streetAddress, postalCode: youth.postalCode, city: youth.city },
-      protectedIdentity: youth.protectedIdentity,
-      phone: youth.phone,
-      email: youth.email,
-      guardians: db.select({ name: guardians.name, phone: guardians.phone, email: guardians.email }).from(guardians).where(eq(guardians.youthId, youthId)).orderBy(asc(guardians.position)).all(),
-    };
+    // Skyddad identitet: no address, phone, e-mail or guardians leave the KAA unit, whatever the
+    // consent says; contact goes through the unit.
+    identity = youth.protectedIdentity
+      ? { protectedIdentity: true as const, address: null, phone: null, email: null, guardians: [] as { name: string; phone: string | null; email: string | null }[] }
+      : {
+          protectedIdentity: false as const,
+          address: { streetAddress: youth.streetAddress, postalCode: youth.postalCode, city: youth.city },
+          phone: youth.phone,
+          email: youth.email,
+          guardians: db.select({ name: guardians.name, phone: guardians.phone, email: guardians.email }).from(guardians).where(eq(guardians.youthId, youthId)).orderBy(asc(guardians.position)).all(),
+        };
   }
   let contacts = undefined;
   if (allowed.has("contacts")) {

@@ -118,7 +118,8 @@ export function meetingView(actor: Actor, ctx: MeetingContext) {
   const accepted = inAgendaOrder(rows.filter((r) => r.state === "accepted"));
   const proposals = rows.filter((r) => r.state === "proposed" && (planner || r.proposedByMembershipId === actor.membershipId));
   const closed = rows.filter((r) => (r.state === "declined" || r.state === "withdrawn") && (planner || r.proposedByMembershipId === actor.membershipId));
-  const emailProblems = participants.filter((p) => p.agendaEmailStatus === "failed" || p.agendaEmailStatus === "no_address" || p.agendaEmailStatus === "not_configured");
+  // E-mail addresses and delivery problems are the planners' business, not every member's.
+  const emailProblems = planner ? participants.filter((p) => p.agendaEmailStatus === "failed" || p.agendaEmailStatus === "no_address" || p.agendaEmailStatus === "not_configured") : [];
 
   return {
     meeting: {
@@ -150,7 +151,7 @@ export function meetingView(actor: Actor, ctx: MeetingContext) {
       approve: standing.isAdjuster && meeting.status === "held",
       openForum: standing.forumRole !== null,
     },
-    participants,
+    participants: planner ? participants : participants.map((p) => ({ ...p, email: null })),
     agenda: accepted.map((row, i) => toView(row, i + 1)),
     totalMinutes: totalMinutes(accepted),
     proposals: proposals.map((row) => toView(row, null)),

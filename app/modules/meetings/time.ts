@@ -2,29 +2,11 @@
  * Meeting times are typed and shown in Swedish time and stored as UTC instants, so that a meeting
  * stays at 13.00 in Nässjö across the change to and from summer time.
  */
+import { stockholmToUtc } from "~/lib/dates";
+
+export { stockholmToUtc };
+
 const ZONE = "Europe/Stockholm";
-
-/** Minutes east of UTC that Stockholm is at `instant` (60 in winter, 120 in summer). */
-function offsetMinutes(instant: Date): number {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone: ZONE, timeZoneName: "shortOffset" })
-    .formatToParts(instant)
-    .find((p) => p.type === "timeZoneName")?.value; // "GMT+1", "GMT+2"
-  const match = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name ?? "");
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
-  return match[1] === "-" ? -minutes : minutes;
-}
-
-/** "2026-12-08" + "13:00" in Stockholm → "2026-12-08T12:00:00.000Z". */
-export function stockholmToUtc(date: string, time: string): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const [hh, mm] = time.split(":").map(Number) as [number, number];
-  const wall = Date.UTC(y, m - 1, d, hh, mm);
-  // Two passes: the offset of the guessed instant settles the real one (also at the DST change).
-  let utc = wall - offsetMinutes(new Date(wall)) * 60_000;
-  utc = wall - offsetMinutes(new Date(utc)) * 60_000;
-  return new Date(utc).toISOString();
-}
 
 /** A UTC instant as Stockholm date and time, for the forms. */
 export function utcToStockholm(iso: string): { date: string; time: string } {
@@ -51,8 +33,4 @@ export function formatMeetingTime(startsAt: string, endsAt: string): string {
 /** "december 2026": the heading of a month in a forum's calendar. */
 export function formatMonth(iso: string): string {
   return monthName.format(new Date(iso));
-}
-
-export function minutesBetween(startsAt: string, endsAt: string): number {
-  return Math.round((Date.parse(endsAt) - Date.parse(startsAt)) / 60_000);
 }

@@ -46,6 +46,7 @@ const FIELD_LABELS: Record<string, string> = {
   doneDate: "Uppföljning gjord",
   note: "Vad uppföljningen visade",
   interventionId: "Insats",
+  referralId: "Remiss",
 };
 
 const ENUM_LABELS: Record<string, Record<string, string>> = {
