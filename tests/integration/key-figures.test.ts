@@ -1,7 +1,7 @@
 // The key figures count what the styrgrupp follows, per municipality, over the last twelve months.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
-import { contactAttempts, enrollments, notices, youths } from "#db/schema";
+import { contactAttempts, enrollments, interventions, interventionTypes, notices, youths } from "#db/schema";
 import { addDays } from "~/lib/dates";
 import { computeKeyFigures, keyFigurePeriod } from "~/modules/statistics/key-figures.server";
 import { createWorld } from "../factories/world";
@@ -31,7 +31,14 @@ beforeAll(async () => {
   // Open: two not contacted (one started in the period), one in intervention (old), one contacted.
   enrollment(m, { startDate: addDays(TODAY, -10), status: "not_contacted" });
   enrollment(m, { startDate: addDays(TODAY, -500), status: "not_contacted" });
-  enrollment(m, { startDate: addDays(TODAY, -400), status: "in_intervention" });
+  // "I insats" follows a running insats (the status is brought up to date before counting).
+  const running = enrollment(m, { startDate: addDays(TODAY, -400), status: "in_intervention" });
+  const typeId = getDb().insert(interventionTypes).values({ municipalityId: m, name: "Praktik", position: 1 }).returning({ id: interventionTypes.id }).get().id;
+  const by = world.actors.caseworker.membershipId;
+  getDb()
+    .insert(interventions)
+    .values({ enrollmentId: running.id, youthId: running.youthId, municipalityId: m, typeId, responsibleParty: "youth", startDate: addDays(TODAY, -300), plannedEndDate: addDays(TODAY, 30), createdByMembershipId: by, updatedByMembershipId: by })
+    .run();
   const quick = enrollment(m, { startDate: addDays(TODAY, -100), status: "contacted" });
   reached(quick, addDays(TODAY, -80)); // 20 days: within four weeks
   // Ended in the period: one back in studies (Komvux), one who got work; reached late.

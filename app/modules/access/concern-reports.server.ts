@@ -142,7 +142,9 @@ export function listConcernReports(actor: Actor, page: number) {
     .limit(CONCERN_PAGE_SIZE)
     .offset((page - 1) * CONCERN_PAGE_SIZE)
     .all();
-  for (const row of rows) log(actor, row, "list", decideConcernReport(actor, policyReport(row), "read"));
+  writeAudit(
+    rows.map((row) => ({ actor, youthId: row.youthId, youthMunicipalityId: row.homeMunicipalityId, section: "concern_reports" as const, action: "list" as const, decision: decideConcernReport(actor, policyReport(row), "read") })),
+  );
   return {
     received,
     total,

@@ -311,9 +311,10 @@ export function listReferrals(actor: Actor, tab: InboxTab, page: number) {
   );
   const people = namesOf(rows.map((r) => r.referral.responsibleMembershipId));
   const today = todayIso();
+  const shown: Parameters<typeof writeAudit>[0] = [];
   const listed: ListedReferral[] = rows.map(({ referral: row, youthFirst, youthLast }) => {
     const decision = decideReferral(actor, policyReferralOf(row), "read", today);
-    if (decision.allowed) logReferral(actor, row, "list", decision);
+    if (decision.allowed) shown.push({ actor, youthId: row.youthId, youthMunicipalityId: row.municipalityId, section: "referrals", action: "list", decision });
     return {
       id: row.id,
       status: row.status,
@@ -326,6 +327,8 @@ export function listReferrals(actor: Actor, tab: InboxTab, page: number) {
       responsible: row.responsibleMembershipId ? people.get(row.responsibleMembershipId) ?? null : null,
     };
   });
+  // Every youth named on the page, logged in one insert.
+  writeAudit(shown);
   return { asSender, total, page, pageCount: Math.max(1, Math.ceil(total / REFERRAL_PAGE_SIZE)), rows: listed };
 }
 
