@@ -1,8 +1,9 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, or } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { auditEvents } from "#db/schema";
 import { createYouth, listYouthRegister, readYouthFile } from "~/modules/access/youth-file.server";
+import { listAuditEvents } from "~/modules/access/audit.server";
 import { swedishFaker, youthInput } from "../factories/youth";
 import { createWorld } from "../factories/world";
 
@@ -90,6 +91,25 @@ describe("the access log", () => {
     expect(hidden.address).toEqual({ kind: "protected", mayReveal: false });
     expect(JSON.stringify(hidden)).not.toContain("571 ");
     expect(lastAudit()).toMatchObject({ youthId: protectedId, section: "protected_address", outcome: "denied", basisRef: "protected_identity" });
+  });
+
+  it("pages the log review newest first, the same rows as one plain query would give, for the register and the unit", async () => {
+    // Accesses to the register by others, and the unit's accesses to another register.
+    const other = await createWorld();
+    for (let i = 0; i < 60; i++) readYouthFile(world.actors.caseworker, youthId);
+    const theirs = createYouth(other.actors.caseworker, youthInput(faker, { homeMunicipalityId: other.municipality.id, city: "Eksjö", postalPrefix: "575", protectedIdentity: false }));
+    if (!theirs.ok) throw new Error("setup");
+    for (let i = 0; i < 30; i++) expect(() => readYouthFile(world.actors.caseworker, theirs.id)).toThrow(Response);
+    const scope = or(eq(auditEvents.youthMunicipalityId, world.municipality.id), eq(auditEvents.organisationId, world.orgs.kaa.id));
+    const expected = getDb().select({ id: auditEvents.id }).from(auditEvents).where(scope).orderBy(desc(auditEvents.at), desc(auditEvents.id)).all().map((r) => r.id);
+    const paged: number[] = [];
+    for (let page = 1; paged.length < expected.length; page++) {
+      const { rows, total } = listAuditEvents(world.municipality.id, world.orgs.kaa.id, { page });
+      expect(total).toBe(expected.length);
+      if (rows.length === 0) break;
+      paged.push(...rows.map((r) => r.id));
+    }
+    expect(paged).toEqual(expected);
   });
 
   it("cannot be changed or deleted, even with direct SQL", () => {

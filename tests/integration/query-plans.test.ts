@@ -32,6 +32,14 @@ describe("query plans", () => {
     expect(detail).toContain("audit_organisation");
   });
 
+  it("each half of the log review's page reads its index newest first, without sorting the whole log", () => {
+    for (const [column, index] of [["youth_municipality_id", "audit_youth_municipality"], ["organisation_id", "audit_organisation"]]) {
+      const detail = plan(`SELECT id, at FROM audit_events WHERE ${column} = ? AND 1 ORDER BY at DESC, id DESC LIMIT 50`);
+      expect(detail).toContain(index);
+      expect(detail).not.toMatch(/TEMP B-TREE FOR ORDER BY(?! \(RIGHT)/);
+    }
+  });
+
   it("a youth's access history uses its index", () => {
     expect(plan("SELECT id FROM audit_events WHERE youth_id = ? ORDER BY at DESC")).toContain("audit_youth");
   });

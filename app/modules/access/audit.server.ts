@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, exists, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { getDb } from "#db/client";
 import { auditEvents, organisations, users, youths } from "#db/schema";
@@ -73,11 +73,14 @@ export const AUDIT_COUNT_CAP = 10_000;
  * The log review (loggkontroll) for a KAA samordnare: every access to the youths of the
  * samordnare's municipality, and every access made by members of the samordnare's unit.
  */
-function auditWhere(municipalityId: number, organisationId: number, filter: Omit<AuditFilter, "page">) {
+function auditScope(municipalityId: number, organisationId: number) {
+  return or(eq(auditEvents.youthMunicipalityId, municipalityId), eq(auditEvents.organisationId, organisationId))!;
+}
+
+/** The filter's conditions besides the scope (the register's youths, or the unit's own staff). */
+function auditFilterConditions(municipalityId: number, organisationId: number, filter: Omit<AuditFilter, "page">) {
   const db = getDb();
-  const conditions: SQL[] = [
-    or(eq(auditEvents.youthMunicipalityId, municipalityId), eq(auditEvents.organisationId, organisationId))!,
-  ];
+  const conditions: SQL[] = [];
   if (filter.basis === "denied") conditions.push(eq(auditEvents.outcome, "denied"));
   else if (filter.basis) conditions.push(eq(auditEvents.basis, filter.basis));
   // Other organisations: accesses to the register by anyone outside the KAA unit (null: the log of a deleted organisation).
@@ -94,6 +97,10 @@ function auditWhere(municipalityId: number, organisationId: number, filter: Omit
     conditions.push(inArray(auditEvents.youthId, matching));
   }
   return and(...conditions);
+}
+
+function auditWhere(municipalityId: number, organisationId: number, filter: Omit<AuditFilter, "page">) {
+  return and(auditScope(municipalityId, organisationId), auditFilterConditions(municipalityId, organisationId, filter));
 }
 
 function auditRows(municipalityId: number, where: SQL | undefined) {
@@ -124,15 +131,27 @@ function auditRows(municipalityId: number, where: SQL | undefined) {
 
 export type AuditRow = ReturnType<ReturnType<typeof auditRows>["all"]>[number];
 
+/**
+ * One page of the log review. The scope is two indexed sets (accesses to the register's youths, and
+ * the unit's own accesses); each is read newest first along its (…, at) index only as far as the
+ * page needs, and the two are merged, so page 1 costs the same with a thousand rows or millions.
+ */
 export function listAuditEvents(municipalityId: number, organisationId: number, filter: AuditFilter) {
   const db = getDb();
   const where = auditWhere(municipalityId, organisationId, filter);
   const capped = db.select({ one: sql`1` }).from(auditEvents).where(where).limit(AUDIT_COUNT_CAP + 1).as("capped");
   const counted = db.select({ n: count() }).from(capped).get()?.n ?? 0;
-  const rows = auditRows(municipalityId, where)
-    .limit(AUDIT_PAGE_SIZE)
-    .offset((filter.page - 1) * AUDIT_PAGE_SIZE)
-    .all();
+  const offset = (filter.page - 1) * AUDIT_PAGE_SIZE;
+  const reach = offset + AUDIT_PAGE_SIZE;
+  const extra = auditFilterConditions(municipalityId, organisationId, filter) ?? sql`1`;
+  const branch = (scope: SQL) =>
+    sql`SELECT * FROM (SELECT ${auditEvents.id} AS id, ${auditEvents.at} AS at FROM ${auditEvents} WHERE ${scope} AND ${extra} ORDER BY ${auditEvents.at} DESC, ${auditEvents.id} DESC LIMIT ${reach})`;
+  const pageIds = db
+    .all<{ id: number }>(
+      sql`SELECT id FROM (${branch(eq(auditEvents.youthMunicipalityId, municipalityId))} UNION ${branch(eq(auditEvents.organisationId, organisationId))}) ORDER BY at DESC, id DESC LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${offset}`,
+    )
+    .map((r) => r.id);
+  const rows = pageIds.length ? auditRows(municipalityId, inArray(auditEvents.id, pageIds)).all() : [];
   return { total: Math.min(counted, AUDIT_COUNT_CAP), moreThanCap: counted > AUDIT_COUNT_CAP, rows };
 }
 
@@ -154,13 +173,13 @@ export function* exportAuditEvents(municipalityId: number, organisationId: numbe
   }
 }
 
-/** Users who appear in the samordnare's log, for the filter. */
+/** Users who appear in the samordnare's log, for the filter: per user one look along its own index. */
 export function auditUsers(municipalityId: number, organisationId: number) {
-  return getDb()
-    .selectDistinct({ id: users.id, displayName: users.displayName })
-    .from(auditEvents)
-    .innerJoin(users, eq(users.id, auditEvents.userId))
-    .where(or(eq(auditEvents.youthMunicipalityId, municipalityId), eq(auditEvents.organisationId, organisationId)))
+  const db = getDb();
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(exists(db.select({ one: sql`1` }).from(auditEvents).where(and(eq(auditEvents.userId, users.id), auditScope(municipalityId, organisationId)))))
     .orderBy(users.displayName)
     .all();
 }
