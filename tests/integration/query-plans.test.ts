@@ -36,7 +36,7 @@ describe("query plans", () => {
     for (const [column, index] of [["youth_municipality_id", "audit_youth_municipality"], ["organisation_id", "audit_organisation"]]) {
       const detail = plan(`SELECT id, at FROM audit_events WHERE ${column} = ? AND 1 ORDER BY at DESC, id DESC LIMIT 50`);
       expect(detail).toContain(index);
-      expect(detail).not.toMatch(/TEMP B-TREE FOR ORDER BY(?! \(RIGHT)/);
+      expect(detail).not.toContain("TEMP B-TREE");
     }
   });
 
