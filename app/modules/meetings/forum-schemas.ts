@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FORUM_KINDS, FORUM_ROLES, MEETING_RHYTHMS } from "#db/schema";
+import { FORUM_KINDS, FORUM_ROLES, MEETING_RHYTHMS } from "#db/schema/meetings-values";
 import { idField, optionalText, requiredText } from "~/lib/form-fields";
 
 /** A forum's name, kind, purpose and rhythm (creating and editing). */

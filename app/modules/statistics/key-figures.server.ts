@@ -50,7 +50,7 @@ export function computeKeyFigures(municipalityId: number, options: { today?: str
   );
   // Only enrollments whose four weeks have run out can be judged; the rest are still in time.
   const judged = and(startedInPeriod, lte(enrollments.startDate, addDays(today, -CONTACT_WINDOW_DAYS)));
-  const reachedInTime = sql`EXISTS (SELECT 1 FROM ${contactAttempts} WHERE ${contactAttempts.enrollmentId} = ${enrollments.id} AND ${contactAttempts.outcome} = 'reached' AND ${contactAttempts.date} <= date(${enrollments.startDate}, '+${sql.raw(String(CONTACT_WINDOW_DAYS))} days'))`;
+  const reachedInTime = sql`EXISTS (SELECT 1 FROM ${contactAttempts} WHERE ${contactAttempts.enrollmentId} = ${enrollments.id} AND ${contactAttempts.outcome} = 'reached' AND ${contactAttempts.date} <= date(${enrollments.startDate}, '+' || ${CONTACT_WINDOW_DAYS} || ' days'))`;
   const contactJudged = n(db.select({ n: count() }).from(enrollments).where(judged).get());
   const contactInTime = n(db.select({ n: count() }).from(enrollments).where(and(judged, reachedInTime)).get());
   const returnedToStudies = n(
