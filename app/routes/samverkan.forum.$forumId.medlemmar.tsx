@@ -19,7 +19,7 @@ import {
 } from "~/modules/meetings/forums.server";
 import { FORUM_KIND_LABELS, FORUM_ROLE_LABELS, RHYTHM_LABELS } from "~/modules/meetings/labels";
 import { FORUM_PORTAL_ROLES, mayManageForum, mayOpenForum } from "~/modules/meetings/permissions";
-import { FORUM_ROLES } from "#db/schema/meetings-values";
+import { FORUM_ROLES } from "~/modules/meetings/labels";
 
 export const meta: MetaFunction = () => [{ title: "Forumets medlemmar – Samverkansportalen" }];
 

@@ -64,3 +64,4 @@ export const CASE_SECTION_SHORT: Record<CaseItemSection, string> = {
   identity: "namn och ålder",
   plan: "planering",
 };
+export { FORUM_ROLES } from "#db/schema/meetings-values";
