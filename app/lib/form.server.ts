@@ -40,6 +40,11 @@ export function invalidFor(intent: string, errors: FieldErrors, values: FormValu
   return json({ intent, ok: false as const, message: "", errors, values: safeValues }, { status: 400 });
 }
 
+/** The success answer of one form on a page with several: which form, and what to tell the user. */
+export function doneFor(intent: string, message: string) {
+  return json({ intent, ok: true as const, message, errors: {} as FieldErrors, values: {} as FormValues });
+}
+
 /**
  * Only paths on this site may be redirected to after sign-in. Control characters and backslashes
  * are refused outright: browsers drop tabs and newlines and read "\\" as "/", turning "/\t/x" into "//x".

@@ -1,8 +1,8 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form as PlainForm, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextField, TextAreaField, optionsOf } from "~/components/form";
 import { useIntentForm } from "~/components/intent-form";
-import { parseForm, type FormValues } from "~/lib/form.server";
+import { doneFor, invalidFor, parseForm, type FormValues } from "~/lib/form.server";
 import { fieldErrors } from "~/lib/form-fields";
 import { requireRole } from "~/modules/auth/actor.server";
 import { forumDetailsSchema, memberAddSchema, memberChangeSchema, organisationAddSchema } from "~/modules/meetings/forum-schemas";
@@ -45,8 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, FORUM_PORTAL_ROLES);
   const forumId = Number(params.forumId);
   const intent = String((await request.clone().formData()).get("intent") ?? "") as Intent | string;
-  const done = (message: string) => json({ intent, ok: true as const, message, errors: {} as Record<string, string>, values: {} as FormValues });
-  const failed = (errors: Record<string, string>, values: FormValues = {}) => json({ intent, ok: false as const, message: "", errors, values }, { status: 400 });
+  const done = (message: string) => doneFor(intent, message);
+  const failed = (errors: Record<string, string>, values: FormValues = {}) => invalidFor(intent, errors, values);
   if (intent === "details") {
     const form = await parseForm(request, forumDetailsSchema);
     if (!form.ok) return failed(form.errors, form.values);

@@ -1,9 +1,9 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form as PlainForm, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextField } from "~/components/form";
 import { useIntentForm } from "~/components/intent-form";
 import { MeetingFields } from "~/components/meetings/meeting-fields";
-import { parseForm, type FormValues } from "~/lib/form.server";
+import { doneFor, invalidFor, parseForm, type FormValues } from "~/lib/form.server";
 import { forbidden } from "~/lib/http";
 import { requireRole } from "~/modules/auth/actor.server";
 import { recheckMeetingCaseItems } from "~/modules/meetings/case-item-links.server";
@@ -43,12 +43,12 @@ type Intent = "details" | "add-portal" | "add-guest" | "remove" | "cancel";
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, ctx } = await context(request, Number(params.meetingId));
   const intent = String((await request.clone().formData()).get("intent") ?? "") as Intent;
-  const failed = (errors: Record<string, string>, values: FormValues = {}) => json({ intent, ok: false as const, message: "", errors, values }, { status: 400 });
+  const failed = (errors: Record<string, string>, values: FormValues = {}) => invalidFor(intent, errors, values);
   // Who takes part decides whether case items may name a youth: check them again after a change.
   const done = (message: string) => {
     const unlinked = intent === "details" || intent === "cancel" ? 0 : recheckMeetingCaseItems(ctx.meeting.id).length;
     const extra = unlinked > 0 ? ` ${unlinked} ärendepunkt(er) avidentifierades: samtycket omfattar inte alla som nu deltar.` : "";
-    return json({ intent, ok: true as const, message: message + extra, errors: {} as Record<string, string>, values: {} as FormValues });
+    return doneFor(intent, message + extra);
   };
   switch (intent) {
     case "details": {
