@@ -5,7 +5,7 @@
  * Everything is looked up by name, kind and user name, so it does not depend on the seed's variables.
  */
 import { and, asc, eq, isNull, notExists, sql } from "drizzle-orm";
-import { recomputeDocumentation, syncInterventionStatus } from "../app/modules/access/documentation.server";
+import { recomputeDocumentation, syncInterventionStatus } from "../app/modules/documentation/documentation.server";
 import type { Tx } from "./client";
 import {
   actionItems,

@@ -6,7 +6,7 @@
 import type { Faker } from "@faker-js/faker";
 import type { Tx } from "./client";
 import { assessments, documentationRevisions, interventionFollowUps, interventions, plans, type EnrollmentStatus } from "./schema";
-import { recomputeDocumentation } from "../app/modules/access/documentation.server";
+import { recomputeDocumentation } from "../app/modules/documentation/documentation.server";
 
 type Context = {
   enrollmentId: number;

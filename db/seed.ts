@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import type { Db } from "./client";
 import { contactAttempts, enrollments, guardians, interventionTypes, memberships, municipalities, notices, organisations, users, youthRevisions, youths, type EnrollmentStatus } from "./schema";
-import { DEFAULT_INTERVENTION_TYPES } from "../app/modules/plans/default-intervention-types";
+import { DEFAULT_INTERVENTION_TYPES } from "../app/modules/documentation/default-intervention-types";
 import { seedDocumentation } from "./seed-plans";
 import { seedConsents } from "./seed-consents";
 import { hashPassword } from "../app/modules/auth/password.server";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { CHECKLIST_POINT_LABELS, type ChecklistItem, type PointTarget } from "~/modules/plans/checklist";
+import { CHECKLIST_POINT_LABELS, type ChecklistItem, type PointTarget } from "~/modules/documentation/checklist";
 
 const STATE_TEXT = { done: "Klar", missing: "Saknas", not_applicable: "Inte aktuellt" } as const;
 

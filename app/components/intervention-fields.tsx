@@ -1,5 +1,5 @@
 import { SelectField, TextField, type Register } from "./form";
-import { RESPONSIBLE_PARTY_LABELS } from "~/modules/plans/labels";
+import { RESPONSIBLE_PARTY_LABELS } from "~/modules/documentation/labels";
 
 type Props = {
   register: Register;

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { interventionState, RESPONSIBLE_PARTY_LABELS } from "~/modules/plans/labels";
+import { interventionState, RESPONSIBLE_PARTY_LABELS } from "~/modules/documentation/labels";
 
 export type InterventionView = {
   id: number;

@@ -3,7 +3,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
 import { Pagination } from "~/components/pagination";
 import { formatDateTime, parsePage } from "~/lib/format";
-import { listSchoolNotices } from "~/modules/access/notices.server";
+import { listSchoolNotices } from "~/modules/notices/notices.server";
 import { requireRole } from "~/modules/auth/actor.server";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { fileNotices } from "~/modules/access/notices.server";
+import { fileNotices } from "~/modules/notices/notices.server";
 import { requireRole } from "~/modules/auth/actor.server";
 import { CSV_FIELD_LABELS, decodeCsv, MAX_CSV_ROWS, municipalityResolver, parseNoticeCsv, type CsvRowResult } from "~/modules/notices/notice-csv";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";

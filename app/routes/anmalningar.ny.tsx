@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, useValidatedForm } from "~/components/form";
 import { NoticeFields } from "~/components/notice-fields";
 import { invalid, parseForm } from "~/lib/form.server";
-import { fileNotices } from "~/modules/access/notices.server";
+import { fileNotices } from "~/modules/notices/notices.server";
 import { requireRole } from "~/modules/auth/actor.server";
 import { noticeSchema } from "~/modules/notices/notice-schema";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { readWorklist, type WorklistFilter } from "~/modules/access/worklist.server";
+import { readWorklist, type WorklistFilter } from "~/modules/outreach/worklist.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { kaaStaff } from "~/modules/organizations/memberships.server";
 import { CaseworkerSelect, caseworkerChoice } from "~/components/caseworker-select";

@@ -4,12 +4,12 @@ import { InterventionTable } from "~/components/intervention-table";
 import { formatDateTime } from "~/lib/format";
 import { todayIso } from "~/lib/dates";
 import { mayUseRegister } from "~/modules/access/policy";
-import { readSharedYouth } from "~/modules/access/shared-youth.server";
+import { readSharedYouth } from "~/modules/consent/shared-view.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { CONSENT_GIVER_LABELS, CONSENT_SECTION_SHORT } from "~/modules/consent/labels";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { CHANNEL_LABELS, OCCUPATION_LABELS, OUTCOME_LABELS } from "~/modules/outreach/labels";
-import { STUDIEBEVIS_LABELS } from "~/modules/plans/labels";
+import { STUDIEBEVIS_LABELS } from "~/modules/documentation/labels";
 import { REFERRAL_STATUS_LABELS } from "~/modules/referrals/referral-states";
 
 export const meta: MetaFunction = () => [{ title: "Delade uppgifter – Samverkansportalen" }];

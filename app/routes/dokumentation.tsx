@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { parsePage } from "~/lib/format";
-import { readDocumentationReport, type DocumentationFilter } from "~/modules/access/documentation-report.server";
+import { readDocumentationReport, type DocumentationFilter } from "~/modules/documentation/documentation-report.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { kaaStaff } from "~/modules/organizations/memberships.server";
 import { CaseworkerSelect, caseworkerChoice } from "~/components/caseworker-select";
 import { ENROLLMENT_STATUS_LABELS } from "~/modules/outreach/labels";
-import { CHECKLIST_POINTS, CHECKLIST_POINT_LABELS, CHECKLIST_POINT_SHORT, type ChecklistPoint } from "~/modules/plans/checklist";
+import { CHECKLIST_POINTS, CHECKLIST_POINT_LABELS, CHECKLIST_POINT_SHORT, type ChecklistPoint } from "~/modules/documentation/checklist";
 
 export const meta: MetaFunction = () => [{ title: "Dokumentationens kvalitet – Samverkansportalen" }];
 

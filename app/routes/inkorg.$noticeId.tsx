@@ -5,7 +5,7 @@ import { NOTICE_STATUS_LABELS } from "~/components/labels";
 import { YouthIdentityFields } from "~/components/youth-identity-fields";
 import { formatDateTime } from "~/lib/format";
 import { invalid, parseForm } from "~/lib/form.server";
-import { markNoticeHandled, readNotice, receiveNotice } from "~/modules/access/notices.server";
+import { markNoticeHandled, readNotice, receiveNotice } from "~/modules/notices/notices.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";

@@ -3,7 +3,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
 import { Pagination } from "~/components/pagination";
 import { formatDateTime, parsePage } from "~/lib/format";
-import { listInbox } from "~/modules/access/notices.server";
+import { listInbox } from "~/modules/notices/notices.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { NOTICE_STATUSES, type NoticeStatus } from "~/components/labels";

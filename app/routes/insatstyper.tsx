@@ -2,8 +2,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { fieldErrors } from "~/lib/form-fields";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
-import { addInterventionType, listInterventionTypes, renameInterventionType, setInterventionTypeActive } from "~/modules/plans/intervention-types.server";
-import { interventionTypeSchema } from "~/modules/plans/plan-schemas";
+import { addInterventionType, listInterventionTypes, renameInterventionType, setInterventionTypeActive } from "~/modules/documentation/intervention-types.server";
+import { interventionTypeSchema } from "~/modules/documentation/plan-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Insatskatalog – Samverkansportalen" }];
 

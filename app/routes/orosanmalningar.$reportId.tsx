@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/lib/format";
 import { notFound } from "~/lib/http";
-import { readConcernReport } from "~/modules/access/concern-reports.server";
+import { readConcernReport } from "~/modules/concern-reports/concern-reports.server";
 import { requireActor } from "~/modules/auth/actor.server";
 
 export const meta: MetaFunction = () => [{ title: "Orosanmälan – Samverkansportalen" }];

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { formatDateTime, parsePage } from "~/lib/format";
-import { listConcernReports } from "~/modules/access/concern-reports.server";
+import { listConcernReports } from "~/modules/concern-reports/concern-reports.server";
 import { requireRole } from "~/modules/auth/actor.server";
 
 export const meta: MetaFunction = () => [{ title: "Orosanmälningar – Samverkansportalen" }];

@@ -6,7 +6,7 @@ import { formatDateTime } from "~/lib/format";
 import { invalidFor, parseForm, type FormValues } from "~/lib/form.server";
 import { useIntentForm } from "~/components/intent-form";
 import { notFound } from "~/lib/http";
-import { acceptReferral, addReferralFeedback, closeReferral, declineReferral, readReferral, revokeReferral } from "~/modules/access/referrals.server";
+import { acceptReferral, addReferralFeedback, closeReferral, declineReferral, readReferral, revokeReferral } from "~/modules/referrals/referrals.server";
 import { REFERRAL_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { CONSENT_SECTION_SHORT } from "~/modules/consent/labels";
 import {

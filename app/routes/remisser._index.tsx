@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { formatDateTime, parsePage } from "~/lib/format";
-import { listReferrals } from "~/modules/access/referrals.server";
+import { listReferrals } from "~/modules/referrals/referrals.server";
 import { REFERRAL_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { INBOX_TABS, REFERRAL_STATUS_LABELS, type InboxTab } from "~/modules/referrals/referral-states";
 

@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { todayIso } from "~/lib/dates";
 import { invalid } from "~/lib/form.server";
 import { notFound } from "~/lib/http";
-import { recordContactAttempt } from "~/modules/access/outreach.server";
-import { readYouthFile } from "~/modules/access/youth-file.server";
+import { recordContactAttempt } from "~/modules/outreach/outreach.server";
+import { readYouthFile } from "~/modules/youth/register.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { letterBySlug } from "~/modules/outreach/letters";
 

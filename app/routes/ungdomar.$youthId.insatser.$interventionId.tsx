@@ -15,13 +15,13 @@ import {
   endIntervention,
   readIntervention,
   updateIntervention,
-} from "~/modules/access/interventions.server";
-import { readYouthFile } from "~/modules/access/youth-file.server";
+} from "~/modules/documentation/interventions.server";
+import { readYouthFile } from "~/modules/youth/register.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { partnerOrganisations } from "~/modules/organizations/partners.server";
-import { listInterventionTypes } from "~/modules/plans/intervention-types.server";
-import { EVALUATION_OUTCOME_LABELS, INTERVENTION_END_REASON_LABELS, interventionState } from "~/modules/plans/labels";
-import { followUpDoneSchema, followUpSchema, interventionDeclineSchema, interventionEndSchema, interventionSchema } from "~/modules/plans/plan-schemas";
+import { listInterventionTypes } from "~/modules/documentation/intervention-types.server";
+import { EVALUATION_OUTCOME_LABELS, INTERVENTION_END_REASON_LABELS, interventionState } from "~/modules/documentation/labels";
+import { followUpDoneSchema, followUpSchema, interventionDeclineSchema, interventionEndSchema, interventionSchema } from "~/modules/documentation/plan-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Insats – Samverkansportalen" }];
 

@@ -4,14 +4,14 @@ import { ErrorSummary, Form, useValidatedForm } from "~/components/form";
 import { InterventionFields } from "~/components/intervention-fields";
 import { addDays, todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
-import { addIntervention } from "~/modules/access/interventions.server";
-import { readPlan } from "~/modules/access/plans.server";
-import { readReferral } from "~/modules/access/referrals.server";
-import { readYouthFile } from "~/modules/access/youth-file.server";
+import { addIntervention } from "~/modules/documentation/interventions.server";
+import { readPlan } from "~/modules/documentation/plans.server";
+import { readReferral } from "~/modules/referrals/referrals.server";
+import { readYouthFile } from "~/modules/youth/register.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { partnerOrganisations } from "~/modules/organizations/partners.server";
-import { listInterventionTypes } from "~/modules/plans/intervention-types.server";
-import { interventionSchema } from "~/modules/plans/plan-schemas";
+import { listInterventionTypes } from "~/modules/documentation/intervention-types.server";
+import { interventionSchema } from "~/modules/documentation/plan-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Lägg till insats – Samverkansportalen" }];
 

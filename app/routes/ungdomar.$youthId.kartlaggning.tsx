@@ -4,12 +4,12 @@ import { CheckboxField, ErrorSummary, Form, SelectField, TextAreaField, TextFiel
 import { SensitiveDataWarning } from "~/components/sensitive-data-warning";
 import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
-import { readAssessment, saveAssessment } from "~/modules/access/plans.server";
-import { readYouthFile } from "~/modules/access/youth-file.server";
+import { readAssessment, saveAssessment } from "~/modules/documentation/plans.server";
+import { readYouthFile } from "~/modules/youth/register.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { OCCUPATION_LABELS } from "~/modules/outreach/labels";
-import { STUDIEBEVIS_LABELS } from "~/modules/plans/labels";
-import { assessmentSchema } from "~/modules/plans/plan-schemas";
+import { STUDIEBEVIS_LABELS } from "~/modules/documentation/labels";
+import { assessmentSchema } from "~/modules/documentation/plan-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Kartläggning – Samverkansportalen" }];
 

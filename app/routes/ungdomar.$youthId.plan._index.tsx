@@ -6,10 +6,10 @@ import { InterventionTable } from "~/components/intervention-table";
 import { RevisionHistory } from "~/components/revision-history";
 import { SensitiveDataWarning } from "~/components/sensitive-data-warning";
 import { invalid, parseForm } from "~/lib/form.server";
-import { readDocumentation, savePlan } from "~/modules/access/plans.server";
-import { readYouthFile } from "~/modules/access/youth-file.server";
+import { readDocumentation, savePlan } from "~/modules/documentation/plans.server";
+import { readYouthFile } from "~/modules/youth/register.server";
 import { requireActor } from "~/modules/auth/actor.server";
-import { planSchema } from "~/modules/plans/plan-schemas";
+import { planSchema } from "~/modules/documentation/plan-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Individuell plan – Samverkansportalen" }];
 

@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { responsibleText } from "~/components/intervention-table";
 import { PrintButton } from "~/components/print-button";
 import { todayIso } from "~/lib/dates";
-import { readPlan } from "~/modules/access/plans.server";
-import { readYouthFile } from "~/modules/access/youth-file.server";
+import { readPlan } from "~/modules/documentation/plans.server";
+import { readYouthFile } from "~/modules/youth/register.server";
 import { requireActor } from "~/modules/auth/actor.server";
-import { interventionState } from "~/modules/plans/labels";
+import { interventionState } from "~/modules/documentation/labels";
 
 export const meta: MetaFunction = () => [{ title: "Min plan – utskrift – Samverkansportalen" }];
 

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, useValidatedForm } from "~/components/form";
 import { YouthIdentityFields } from "~/components/youth-identity-fields";
 import { invalid, parseForm } from "~/lib/form.server";
-import { readYouthForEdit, updateYouth } from "~/modules/access/youth-file.server";
+import { readYouthForEdit, updateYouth } from "~/modules/youth/register.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
 import { youthUpdateSchema } from "~/modules/youth/youth-schema";

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { formatDate, parsePage } from "~/lib/format";
-import { findYouthByPersonalNumber, listYouthRegister } from "~/modules/access/youth-file.server";
+import { findYouthByPersonalNumber, listYouthRegister } from "~/modules/youth/register.server";
 import { REGISTER_SORTS, REGISTER_STATUS_FILTERS, type RegisterSort, type RegisterStatusFilter } from "~/modules/youth/register-query";
 import { kaaStaff } from "~/modules/organizations/memberships.server";
 import { ENROLLMENT_STATUS_LABELS } from "~/modules/outreach/labels";

@@ -5,8 +5,8 @@ import { ErrorSummary, Form, SelectField, TextField, useValidatedForm } from "~/
 import { YouthIdentityFields } from "~/components/youth-identity-fields";
 import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
-import { insertEnrollment } from "~/modules/access/outreach.server";
-import { createYouth } from "~/modules/access/youth-file.server";
+import { insertEnrollment } from "~/modules/outreach/outreach.server";
+import { createYouth } from "~/modules/youth/register.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
 import { START_REASON_LABELS } from "~/modules/outreach/labels";

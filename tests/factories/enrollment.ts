@@ -1,5 +1,5 @@
-import { openEnrollment, recordContactAttempt } from "~/modules/access/outreach.server";
-import { createYouth } from "~/modules/access/youth-file.server";
+import { openEnrollment, recordContactAttempt } from "~/modules/outreach/outreach.server";
+import { createYouth } from "~/modules/youth/register.server";
 import { addDays, todayIso } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
 import { swedishFaker, youthInput } from "./youth";

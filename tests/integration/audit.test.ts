@@ -2,7 +2,7 @@ import { desc, eq, or } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { auditEvents } from "#db/schema";
-import { createYouth, listYouthRegister, readYouthFile } from "~/modules/access/youth-file.server";
+import { createYouth, listYouthRegister, readYouthFile } from "~/modules/youth/register.server";
 import { listAuditEvents } from "~/modules/access/audit.server";
 import { swedishFaker, youthInput } from "../factories/youth";
 import { createWorld } from "../factories/world";

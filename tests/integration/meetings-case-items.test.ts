@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { agendaItems, auditEvents, meetings, notifications } from "#db/schema";
 import { unlinkUncoveredCaseItems } from "~/modules/meetings/case-item-links.server";
-import { withdrawConsent as withdrawInPortal } from "~/modules/access/consents.server";
+import { withdrawConsent as withdrawInPortal } from "~/modules/consent/consents.server";
 import { todayIso } from "~/lib/dates";
 import { addCaseItem } from "~/modules/meetings/case-items.server";
 import { meetingView } from "~/modules/meetings/meeting-view.server";

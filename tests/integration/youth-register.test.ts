@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { youthRevisions, youths } from "#db/schema";
-import { createYouth, findYouthByPersonalNumber, listYouthRegister, readYouthFile, updateYouth } from "~/modules/access/youth-file.server";
+import { createYouth, findYouthByPersonalNumber, listYouthRegister, readYouthFile, updateYouth } from "~/modules/youth/register.server";
 import { youthCreateSchema } from "~/modules/youth/youth-schema";
 import { createActor, createMunicipality, createOrganisation, createWorld } from "../factories/world";
 import { birthDateForAge, swedishFaker, youthInput } from "../factories/youth";

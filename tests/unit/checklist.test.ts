@@ -8,7 +8,7 @@ import {
   type ChecklistInput,
   type ChecklistIntervention,
   type ChecklistPoint,
-} from "~/modules/plans/checklist";
+} from "~/modules/documentation/checklist";
 
 const TODAY = "2026-11-30";
 

@@ -7,9 +7,9 @@ import type { Actor } from "~/modules/auth/actor.server";
 import { nameMatches } from "~/modules/youth/names";
 import type { AccessAction, Decision, YouthSection } from "./policy";
 
-export type AuditAction = AccessAction | "list" | "create" | "search";
+export type AuditAction = AccessAction | "list" | "create" | "search" | "lookup";
 
-type AuditEntry = {
+export type AuditEntry = {
   actor: Actor;
   youthId: string | null;
   /** The youth's home municipality (whose register was touched); null if the youth does not exist. */
@@ -28,6 +28,12 @@ export function writeAudit(entries: AuditEntry | AuditEntry[], db: Pick<Db, "ins
 }
 
 const AUDIT_INSERT_SLICE = 500;
+
+/** All of one request's log rows in one transaction: one durable commit per page view, not one per section. */
+export function commitAudit(entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  getDb().transaction((tx) => writeAudit(entries, tx));
+}
 
 function insertAuditRows(list: AuditEntry[], db: Pick<Db, "insert">) {
   db.insert(auditEvents)

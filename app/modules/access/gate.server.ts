@@ -1,72 +1,160 @@
 /**
- * The one gate in front of a youth file: load the youth with what the policy needs (the consents),
- * ask decide(), log the answer, and turn "denied" and "missing" into the same 404.
+ * The gate in front of youth data. It loads a youth (and, when the policy needs them, the youth's
+ * consents) once per request, decides every section asked for with decide(), writes all of the
+ * request's access-log rows in one transaction, and hands back a capability (handles.server.ts)
+ * that the domain functions require. Denied and missing are the same 404.
  */
+import crypto from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
-import { getDb } from "#db/client";
-import { consentRecipients, consents, consentSections, youths } from "#db/schema";
-import { notFound } from "~/lib/http";
+import { getDb, type Tx } from "#db/client";
+import { youths } from "#db/schema";
+import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
-import { writeAudit } from "./audit.server";
-import { decide, type AccessAction, type Decision, type PolicyConsent, type YouthSection } from "./policy";
+import { commitAudit, writeAudit, type AuditEntry } from "./audit.server";
+import { consentsOfYouths } from "./consents-loader.server";
+import { mintRegisterAccess, mintYouthFile, type RegisterAccess, type YouthFile, type YouthRow } from "./handles.server";
+import { decide, mayUseRegister, type AccessAction, type Decision, type PolicyConsent, type YouthSection } from "./policy";
 
-export type YouthRow = typeof youths.$inferSelect;
-export type PolicyYouthRow = YouthRow & { consents: PolicyConsent[] };
+export { RegisterAccess, YouthFile, type YouthRow } from "./handles.server";
 
 /** Youth ids are 16 characters of base64url; anything else cannot be a youth and is not looked up. */
 export const YOUTH_ID = /^[A-Za-z0-9_-]{16}$/;
 
-/** Every consent of the youth, withdrawn and expired included: decide() judges them on today's date. */
-export function policyConsentsOf(youthId: string): PolicyConsent[] {
-  const db = getDb();
-  const rows = db
-    .select({ id: consents.id, validFrom: consents.validFrom, validUntil: consents.validUntil, withdrawnDate: consents.withdrawnDate })
-    .from(consents)
-    .where(eq(consents.youthId, youthId))
+/** What a request asks of a youth file. */
+export type Ask<R extends YouthSection, W extends YouthSection> = {
+  read?: readonly R[];
+  write?: readonly W[];
+  /**
+   * The reader is the KAA unit's own (the youth page, the documentation, the referrals it sent), so
+   * an access that would rest on consent is refused here; consent-based reads go through the shared
+   * view and meeting case items only.
+   */
+  registerKeeperOnly?: boolean;
+  /** Load the youth's consents even for the register keeper (the meeting case-item coverage needs them). */
+  withConsents?: boolean;
+};
+
+/* ------------------------------------------------------------------ loading */
+
+function youthsOf(youthIds: readonly string[]): Map<string, YouthRow> {
+  const valid = youthIds.filter((id) => YOUTH_ID.test(id));
+  if (valid.length === 0) return new Map();
+  const rows = getDb()
+    .select()
+    .from(youths)
+    .where(valid.length === 1 ? eq(youths.id, valid[0]!) : inArray(youths.id, valid))
     .all();
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const recipients = db.select().from(consentRecipients).where(inArray(consentRecipients.consentId, ids)).all();
-  const sections = db.select().from(consentSections).where(inArray(consentSections.consentId, ids)).all();
-  return rows.map((r) => ({
-    ...r,
-    recipientOrganisationIds: recipients.filter((x) => x.consentId === r.id).map((x) => x.organisationId),
-    sections: sections.filter((x) => x.consentId === r.id).map((x) => x.section),
-  }));
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
-export function loadPolicyYouth(youthId: string): PolicyYouthRow | null {
-  if (!YOUTH_ID.test(youthId)) return null;
-  const row = getDb().select().from(youths).where(eq(youths.id, youthId)).get();
-  return row ? { ...row, consents: policyConsentsOf(youthId) } : null;
+/** The register keeper's decisions never depend on consents: spare the three queries. */
+function needsConsents(actor: Actor, youth: YouthRow, ask: { withConsents?: boolean }) {
+  return ask.withConsents || !(mayUseRegister(actor) && actor.municipalityId === youth.homeMunicipalityId);
+}
+
+/* ------------------------------------------------------------------ deciding */
+
+type Decided = { decisions: Map<`${YouthSection}:${AccessAction}`, Decision>; entries: AuditEntry[]; allAllowed: boolean; anyAllowed: boolean };
+
+function decideAsked(actor: Actor, youthId: string, youth: YouthRow | null, policyConsents: PolicyConsent[], ask: Ask<YouthSection, YouthSection>): Decided {
+  const decisions: Decided["decisions"] = new Map();
+  const allowedEntries: AuditEntry[] = [];
+  let firstDenial: AuditEntry | null = null;
+  const asked: [YouthSection, AccessAction][] = [...(ask.read ?? []).map((s) => [s, "read"] as [YouthSection, AccessAction]), ...(ask.write ?? []).map((s) => [s, "write"] as [YouthSection, AccessAction])];
+  for (const [section, action] of asked) {
+    const policyYouth = youth ? { ...youth, consents: policyConsents } : null;
+    const answer = decide(actor, policyYouth, section, action);
+    const decision: Decision = ask.registerKeeperOnly && answer.allowed && answer.basis !== "register_keeper" ? { allowed: false, reason: "role" } : answer;
+    decisions.set(`${section}:${action}`, decision);
+    const entry: AuditEntry = { actor, youthId, youthMunicipalityId: youth?.homeMunicipalityId ?? null, section, action, decision };
+    if (decision.allowed) allowedEntries.push(entry);
+    else firstDenial ??= entry;
+  }
+  const allAllowed = firstDenial === null && asked.length > 0;
+  // A refused request logs what was refused (the first section), as before: not a row per section it never saw.
+  return { decisions, entries: allAllowed ? allowedEntries : [firstDenial ?? allowedEntries[0]!].filter(Boolean), allAllowed, anyAllowed: allowedEntries.length > 0 };
+}
+
+
+/* ------------------------------------------------------------------ opening */
+
+/**
+ * Opens one youth's file for the sections asked: every one must be allowed, or the answer is 404
+ * (logged). A malformed id is a 404 without a log row, so the log cannot be flooded with junk.
+ */
+export function openYouthFile<R extends YouthSection = never, W extends YouthSection = never>(actor: Actor, youthId: string, ask: Ask<R, W>): YouthFile<R, W> {
+  if (!YOUTH_ID.test(youthId)) throw notFound();
+  const youth = youthsOf([youthId]).get(youthId) ?? null;
+  const policyConsents = youth && needsConsents(actor, youth, ask) ? consentsOfYouths([youthId]).get(youthId)! : [];
+  const decided = decideAsked(actor, youthId, youth, policyConsents, ask);
+  commitAudit(decided.entries);
+  if (!youth || !decided.allAllowed) throw notFound();
+  return mintYouthFile<R, W>(actor, youth, policyConsents, decided.decisions);
 }
 
 /**
- * `registerKeeperOnly`: the reader is the KAA unit's own (the youth page, the documentation, the
- * referrals it sent), so an access that would rest on consent is refused there; consent-based
- * reads go through the shared view and meeting case items only.
+ * Opens many youths' files at once for reading, each with whichever of the sections are allowed
+ * (a meeting's case items, the shared view). One load, one decision per section, and one transaction
+ * of log rows for the whole list. A youth with no allowed section is left out, its refusal logged.
  */
-export type GateOptions = { registerKeeperOnly?: boolean };
-
-/** Decides and logs one access to one section; returns the youth and the decision. */
-export function checkSection(
-  actor: Actor,
-  youthId: string,
-  section: YouthSection,
-  action: AccessAction,
-  options: GateOptions = {},
-): { row: PolicyYouthRow | null; decision: Decision } {
-  const row = loadPolicyYouth(youthId);
-  const asked = decide(actor, row, section, action);
-  const decision: Decision = options.registerKeeperOnly && asked.allowed && asked.basis !== "register_keeper" ? { allowed: false, reason: "role" } : asked;
-  writeAudit({ actor, youthId, youthMunicipalityId: row?.homeMunicipalityId ?? null, section, action, decision });
-  return { row, decision };
+export function openYouthFiles<R extends YouthSection>(actor: Actor, youthIds: readonly string[], ask: Omit<Ask<R, never>, "write">): Map<string, YouthFile<R, never>> {
+  const unique = [...new Set(youthIds)].filter((id) => YOUTH_ID.test(id));
+  const rows = youthsOf(unique);
+  const consentsById = consentsOfYouths(unique.filter((id) => rows.has(id) && needsConsents(actor, rows.get(id)!, ask)));
+  const out = new Map<string, YouthFile<R, never>>();
+  const entries: AuditEntry[] = [];
+  for (const youthId of unique) {
+    const youth = rows.get(youthId) ?? null;
+    const policyConsents = consentsById.get(youthId) ?? [];
+    const decided = decideAsked(actor, youthId, youth, policyConsents, ask);
+    const allowed = [...decided.decisions.values()].some((d) => d.allowed);
+    // Here a section may be refused while another is shown: log what was shown, or the refusal.
+    const shown = [...decided.decisions.entries()].filter(([, d]) => d.allowed);
+    if (youth && allowed) {
+      for (const [key, decision] of shown) {
+        const [section, action] = key.split(":") as [YouthSection, AccessAction];
+        entries.push({ actor, youthId, youthMunicipalityId: youth.homeMunicipalityId, section, action, decision });
+      }
+      out.set(youthId, mintYouthFile<R, never>(actor, youth, policyConsents, decided.decisions));
+    } else {
+      entries.push(...decided.entries);
+    }
+  }
+  commitAudit(entries);
+  return out;
 }
 
-/** Like checkSection, but a denied or missing youth is a 404. Malformed ids are a 404 without a log row. */
-export function requireSection(actor: Actor, youthId: string, section: YouthSection, action: AccessAction, options: GateOptions = {}): PolicyYouthRow {
-  if (!YOUTH_ID.test(youthId)) throw notFound();
-  const { row, decision } = checkSection(actor, youthId, section, action, options);
-  if (!row || !decision.allowed) throw notFound();
-  return row;
+/** Opens the register of the actor's own municipality for a list or search; anyone else gets 403. */
+export function openRegister(actor: Actor): RegisterAccess {
+  if (!mayUseRegister(actor) || actor.municipalityId === null) throw forbidden();
+  return mintRegisterAccess({ ...actor, municipalityId: actor.municipalityId }, commitAudit);
+}
+
+/** The register if the actor keeps one, else null (pages that show a register list only to the KAA unit). */
+export function registerOf(actor: Actor): RegisterAccess | null {
+  return mayUseRegister(actor) && actor.municipalityId !== null ? openRegister(actor) : null;
+}
+
+/**
+ * Registers a new youth: decide() on the youth to be, and if allowed, `write` stores it inside a
+ * transaction together with its log row. Refused, the attempt is logged and the decision returned.
+ */
+export function createYouthFile<T>(
+  actor: Actor,
+  candidate: { homeMunicipalityId: number; protectedIdentity: boolean },
+  write: (tx: Tx, youthId: string) => T,
+): { ok: true; youthId: string; result: T } | { ok: false; decision: Extract<Decision, { allowed: false }> } {
+  const decision = decide(actor, candidate, "identity", "write");
+  const entry = (youthId: string | null): AuditEntry => ({ actor, youthId, youthMunicipalityId: candidate.homeMunicipalityId, section: "identity", action: "create", decision });
+  if (!decision.allowed) {
+    commitAudit([entry(null)]);
+    return { ok: false, decision };
+  }
+  const youthId = crypto.randomBytes(12).toString("base64url");
+  const result = getDb().transaction((tx) => {
+    const out = write(tx, youthId);
+    writeAudit([entry(youthId)], tx);
+    return out;
+  });
+  return { ok: true, youthId, result };
 }

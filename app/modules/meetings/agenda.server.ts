@@ -9,7 +9,7 @@ import { actionItems, agendaItems, meetingParticipants, meetings, type AgendaIte
 import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
-import { coverageFor } from "~/modules/access/meetings.server";
+import { coverageFor } from "~/modules/meetings/case-item-access.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { inAgendaOrder, moveItem, nextPosition } from "./agenda-order";
 import type { AgendaItemEditInput, AgendaItemInput } from "./agenda-schemas";

@@ -6,7 +6,7 @@
 import { inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { meetings } from "#db/schema";
-import { reconcileMeetingCaseItems, unlinkCaseItemsOfYouth } from "~/modules/access/meetings.server";
+import { reconcileMeetingCaseItems, unlinkCaseItemsOfYouth } from "~/modules/meetings/case-item-access.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { meetingLink, plannerMembershipIds } from "./meetings.server";
 

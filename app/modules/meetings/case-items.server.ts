@@ -8,7 +8,7 @@ import { getDb } from "#db/client";
 import { forbidden } from "~/lib/http";
 import type { FieldErrors } from "~/lib/form-fields";
 import type { Actor } from "~/modules/auth/actor.server";
-import { coverageFor, describeMissingCoverage, findYouthForCaseItem, logCaseItemLink } from "~/modules/access/meetings.server";
+import { coverageFor, describeMissingCoverage, findYouthForCaseItem, logCaseItemLink } from "~/modules/meetings/case-item-access.server";
 import { insertAgendaItem, isActiveParticipant } from "./agenda.server";
 import type { CaseItemInput } from "./agenda-schemas";
 import { storeCaseSections } from "./case-item-consent";

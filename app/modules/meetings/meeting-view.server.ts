@@ -9,7 +9,7 @@ import { getDb } from "#db/client";
 import { memberships, users, type AgendaItemKind, type AgendaItemState, type CaseItemSection } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
-import { viewCaseItem, type CaseItemView } from "~/modules/access/meetings.server";
+import { viewCaseItem, type CaseItemView } from "~/modules/meetings/case-item-access.server";
 import { computeKeyFigures } from "~/modules/statistics/key-figures.server";
 import { keyFigureRows, parseKeyFigures, type KeyFigureRow, type KeyFigures } from "~/modules/statistics/key-figures";
 import { actionItemsById } from "./action-items.server";

@@ -7,7 +7,7 @@ import { and, count, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "#db/client";
 import { contactAttempts, enrollments, municipalities, notices, type EnrollmentEndReason } from "#db/schema";
 import { addDays, addMonths, stockholmDayStartUtc, todayIso } from "~/lib/dates";
-import { syncInterventionStatus } from "~/modules/access/documentation.server";
+import { syncInterventionStatus } from "~/modules/documentation/documentation.server";
 import { KEY_FIGURE_PERIOD_MONTHS, type KeyFigures } from "./key-figures";
 
 /** End reasons that mean the youth went back to studies. */

@@ -9,10 +9,10 @@ import { enrollmentDocumentation, enrollments, memberships, users, youths } from
 import { todayIso } from "~/lib/dates";
 import { forbidden } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
-import { CHECKLIST_POINTS, isMissing, NOTHING_DOCUMENTED, pointBit, type ChecklistPoint } from "~/modules/plans/checklist";
-import { writeAudit } from "./audit.server";
-import { mayUseRegister } from "./policy";
-import { syncInterventionStatus } from "./documentation.server";
+import { CHECKLIST_POINTS, isMissing, NOTHING_DOCUMENTED, pointBit, type ChecklistPoint } from "~/modules/documentation/checklist";
+import { writeAudit } from "~/modules/access/audit.server";
+import { mayUseRegister } from "~/modules/access/policy";
+import { syncInterventionStatus } from "~/modules/documentation/documentation.server";
 
 export const DOCUMENTATION_PAGE_SIZE = 50;
 

@@ -16,10 +16,10 @@ import { guardianInputs, identityColumns } from "~/modules/youth/youth-row";
 import { REGISTER_PAGE_SIZE, type RegisterQuery } from "~/modules/youth/register-query";
 import { ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput, YouthUpdateInput } from "~/modules/youth/youth-schema";
-import { writeAudit } from "./audit.server";
-import { loadPolicyYouth, requireSection, YOUTH_ID, type YouthRow } from "./gate.server";
-import { decide, mayUseRegister, type Decision } from "./policy";
-import { syncInterventionStatus } from "./documentation.server";
+import { writeAudit } from "~/modules/access/audit.server";
+import { loadPolicyYouth, requireSection, YOUTH_ID, type YouthRow } from "~/modules/access/gate.server";
+import { decide, mayUseRegister, type Decision } from "~/modules/access/policy";
+import { syncInterventionStatus } from "~/modules/documentation/documentation.server";
 
 export { YOUTH_ID };
 

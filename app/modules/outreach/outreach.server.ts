@@ -25,10 +25,10 @@ import { addYears, todayIso } from "~/lib/dates";
 import type { ContactAttemptInput, RoutineInput } from "~/modules/outreach/outreach-schemas";
 import { DEFAULT_ROUTINE, nextRoutineStep, type RoutineState, type RoutineStep } from "~/modules/outreach/routine-engine";
 import { ageOn } from "~/modules/youth/personal-number";
-import { writeAudit } from "./audit.server";
-import { decide, type YouthSection } from "./policy";
-import { requireSection } from "./gate.server";
-import { hasActiveIntervention, openInterventionNames, recomputeDocumentation, syncInterventionStatus } from "./documentation.server";
+import { writeAudit } from "~/modules/access/audit.server";
+import { decide, type YouthSection } from "~/modules/access/policy";
+import { requireSection } from "~/modules/access/gate.server";
+import { hasActiveIntervention, openInterventionNames, recomputeDocumentation, syncInterventionStatus } from "~/modules/documentation/documentation.server";
 
 type YouthRow = typeof youths.$inferSelect;
 type Result = { ok: true } | { ok: false; errors: FieldErrors };

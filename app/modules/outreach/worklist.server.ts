@@ -8,10 +8,10 @@ import { enrollments, guardians, interventionFollowUps, interventions, intervent
 import { forbidden } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
 import { addDays, addYears, daysBetween, todayIso } from "~/lib/dates";
-import { writeAudit } from "./audit.server";
-import { attemptsByEnrollment, endEnrollmentsAtTwenty, routineOf, routineStateFor } from "./outreach.server";
-import { mayUseRegister } from "./policy";
-import { syncInterventionStatus } from "./documentation.server";
+import { writeAudit } from "~/modules/access/audit.server";
+import { attemptsByEnrollment, endEnrollmentsAtTwenty, routineOf, routineStateFor } from "~/modules/outreach/outreach.server";
+import { mayUseRegister } from "~/modules/access/policy";
+import { syncInterventionStatus } from "~/modules/documentation/documentation.server";
 
 export const NOT_CONTACTED_LIMIT_DAYS = 28;
 export const ROUTINE_LOOKAHEAD_DAYS = 14;

@@ -14,8 +14,8 @@ import type { ConsentInput, ConsentWithdrawalInput } from "~/modules/consent/con
 import { CONSENT_RECIPIENT_KINDS } from "~/modules/organizations/partners.server";
 import { ageOn } from "~/modules/youth/personal-number";
 import { unlinkUncoveredCaseItems } from "~/modules/meetings/case-item-links.server";
-import { requireSection } from "./gate.server";
-import { consentInForce } from "./policy";
+import { requireSection } from "~/modules/access/gate.server";
+import { consentInForce } from "~/modules/access/policy";
 
 type Result = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 

@@ -12,9 +12,9 @@ import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
 import type { ConcernReportInput } from "~/modules/referrals/referral-schemas";
 import { ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
-import { writeAudit } from "./audit.server";
-import { requireSection } from "./gate.server";
-import { decideConcernReport, mayReportConcern, type Decision } from "./policy";
+import { writeAudit } from "~/modules/access/audit.server";
+import { requireSection } from "~/modules/access/gate.server";
+import { decideConcernReport, mayReportConcern, type Decision } from "~/modules/access/policy";
 
 type Result = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 type ReportRow = typeof concernReports.$inferSelect;

@@ -23,11 +23,11 @@ import type { Actor } from "~/modules/auth/actor.server";
 import { PARTNER_KINDS } from "~/modules/organizations/partners.server";
 import type { ReferralAcceptInput, ReferralInput } from "~/modules/referrals/referral-schemas";
 import { INBOX_TABS, mayTakeStep, type InboxTab, type ReferralStep } from "~/modules/referrals/referral-states";
-import { writeAudit } from "./audit.server";
-import { coveringConsentFor } from "./consents.server";
-import { policyConsentsOf, requireSection } from "./gate.server";
+import { writeAudit } from "~/modules/access/audit.server";
+import { coveringConsentFor } from "~/modules/consent/consents.server";
+import { policyConsentsOf, requireSection } from "~/modules/access/gate.server";
 import { CONSENT_SECTION_SHORT } from "~/modules/consent/labels";
-import { decideReferral, isReferralRecipient, mayUseRegister, type Decision, type PolicyReferral } from "./policy";
+import { decideReferral, isReferralRecipient, mayUseRegister, type Decision, type PolicyReferral } from "~/modules/access/policy";
 
 type Result = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 type ReferralRow = typeof referrals.$inferSelect;

@@ -12,11 +12,11 @@ import type { NoticeInput, NoticeKind } from "~/modules/notices/notice-schema";
 import { todayIso } from "~/lib/dates";
 import { parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
-import { writeAudit } from "./audit.server";
-import { insertEnrollment, openEnrollmentOf } from "./outreach.server";
-import { decide, decideNotice, mayFileNotices, mayUseRegister } from "./policy";
-import { createYouth } from "./youth-file.server";
-import { requireSection } from "./gate.server";
+import { writeAudit } from "~/modules/access/audit.server";
+import { insertEnrollment, openEnrollmentOf } from "~/modules/outreach/outreach.server";
+import { decide, decideNotice, mayFileNotices, mayUseRegister } from "~/modules/access/policy";
+import { createYouth } from "~/modules/youth/register.server";
+import { requireSection } from "~/modules/access/gate.server";
 
 type NoticeRow = typeof notices.$inferSelect;
 export const NOTICE_PAGE_SIZE = 25;

@@ -10,12 +10,12 @@ import { todayIso } from "~/lib/dates";
 import { notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
 import { ageOn } from "~/modules/youth/personal-number";
-import { writeAudit } from "./audit.server";
-import { consentsOfYouth } from "./consents.server";
-import { checkSection, loadPolicyYouth, YOUTH_ID } from "./gate.server";
-import { noticesOfYouth } from "./notices.server";
-import { readAssessment, readPlan } from "./plans.server";
-import { CONSENTABLE_SECTIONS, decide, mayUseRegister } from "./policy";
+import { writeAudit } from "~/modules/access/audit.server";
+import { consentsOfYouth } from "~/modules/consent/consents.server";
+import { checkSection, loadPolicyYouth, YOUTH_ID } from "~/modules/access/gate.server";
+import { noticesOfYouth } from "~/modules/notices/notices.server";
+import { readAssessment, readPlan } from "~/modules/documentation/plans.server";
+import { CONSENTABLE_SECTIONS, decide, mayUseRegister } from "~/modules/access/policy";
 
 export type SharedSection = { section: ConsentSection; consentId: number };
 

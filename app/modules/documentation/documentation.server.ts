@@ -21,8 +21,8 @@ import {
 } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
-import { computeChecklist, missingMask, overdueFrom, type ChecklistInput } from "~/modules/plans/checklist";
-import { describeRevision, type RevisionLookups } from "~/modules/plans/revision-text";
+import { computeChecklist, missingMask, overdueFrom, type ChecklistInput } from "~/modules/documentation/checklist";
+import { describeRevision, type RevisionLookups } from "~/modules/documentation/revision-text";
 
 type Conn = Pick<Db, "select" | "insert" | "update">;
 export type EnrollmentRow = typeof enrollments.$inferSelect;

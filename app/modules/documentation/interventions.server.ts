@@ -17,11 +17,11 @@ import {
   type InterventionDeclineInput,
   type InterventionEndInput,
   type InterventionInput,
-} from "~/modules/plans/plan-schemas";
+} from "~/modules/documentation/plan-schemas";
 import { fieldErrors } from "~/lib/form-fields";
-import { changedFields, documentationEnrollment, recomputeDocumentation, recordRevision, syncInterventionStatus } from "./documentation.server";
-import { requireSection } from "./gate.server";
-import { interventionsOf } from "./plans.server";
+import { changedFields, documentationEnrollment, recomputeDocumentation, recordRevision, syncInterventionStatus } from "~/modules/documentation/documentation.server";
+import { requireSection } from "~/modules/access/gate.server";
+import { interventionsOf } from "~/modules/documentation/plans.server";
 
 type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 type InterventionRow = typeof interventions.$inferSelect;

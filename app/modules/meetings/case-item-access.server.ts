@@ -26,10 +26,10 @@ import { CASE_SECTION_SHORT } from "~/modules/meetings/labels";
 import { consentsRechecked } from "~/modules/meetings/permissions";
 import { kaaUnitOf } from "~/modules/organizations/memberships.server";
 import { ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
-import { RESPONSIBLE_PARTY_LABELS } from "~/modules/plans/labels";
-import { writeAudit } from "./audit.server";
-import { checkSection, policyConsentsOf, type PolicyYouthRow } from "./gate.server";
-import { decide, mayUseRegister, type AccessBasis } from "./policy";
+import { RESPONSIBLE_PARTY_LABELS } from "~/modules/documentation/labels";
+import { writeAudit } from "~/modules/access/audit.server";
+import { checkSection, policyConsentsOf, type PolicyYouthRow } from "~/modules/access/gate.server";
+import { decide, mayUseRegister, type AccessBasis } from "~/modules/access/policy";
 
 /* ------------------------------------------------------------------ who takes part */
 

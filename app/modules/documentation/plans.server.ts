@@ -9,10 +9,10 @@ import { assessments, interventionFollowUps, interventions, interventionTypes, o
 import { todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
 import type { Actor } from "~/modules/auth/actor.server";
-import { computeChecklist } from "~/modules/plans/checklist";
-import type { AssessmentInput, PlanInput } from "~/modules/plans/plan-schemas";
-import { changedFields, checklistInputOf, documentationEnrollment, recomputeDocumentation, enrollmentPeriods, recordRevision, revisionHistory, type EnrollmentRow } from "./documentation.server";
-import { requireSection, type GateOptions } from "./gate.server";
+import { computeChecklist } from "~/modules/documentation/checklist";
+import type { AssessmentInput, PlanInput } from "~/modules/documentation/plan-schemas";
+import { changedFields, checklistInputOf, documentationEnrollment, recomputeDocumentation, enrollmentPeriods, recordRevision, revisionHistory, type EnrollmentRow } from "~/modules/documentation/documentation.server";
+import { requireSection, type GateOptions } from "~/modules/access/gate.server";
 
 export type Result = { ok: true } | { ok: false; errors: FieldErrors };
 

@@ -1,0 +1,105 @@
+/**
+ * The capabilities the sekretess kernel hands out. Each is a class whose constructor only this
+ * file can call (the `mint*` functions are set in static blocks and not exported beyond the
+ * kernel's gate), and whose private `#kernel` field makes it impossible to fake with an object
+ * literal. A domain function that takes one of these can only be called after the gate decided
+ * and logged the access: code that skipped the gate does not type-check.
+ */
+import type { youths } from "#db/schema";
+import type { Actor } from "~/modules/auth/actor.server";
+import { decide, type AccessAction, type Decision, type PolicyConsent, type YouthSection } from "./policy";
+import type { AuditEntry } from "./audit.server";
+
+export type YouthRow = typeof youths.$inferSelect;
+
+type Key = `${YouthSection}:${AccessAction}`;
+const keyOf = (section: YouthSection, action: AccessAction): Key => `${section}:${action}`;
+
+/* eslint-disable @typescript-eslint/no-unused-vars -- the mint functions are assigned in static blocks */
+export let mintYouthFile: <R extends YouthSection, W extends YouthSection>(actor: Actor, youth: YouthRow, consents: PolicyConsent[], decisions: Map<Key, Decision>) => YouthFile<R, W>;
+export let mintRegisterAccess: (actor: Actor & { municipalityId: number }, log: (entries: AuditEntry[]) => void) => RegisterAccess;
+/* eslint-enable @typescript-eslint/no-unused-vars */
+
+/**
+ * One youth's file, opened by the gate for this request. `R` are the sections it may read and `W`
+ * those it may write; a file opened for more sections is accepted where fewer are asked for
+ * (the phantom members below make R and W contravariant).
+ */
+export class YouthFile<R extends YouthSection = never, W extends YouthSection = never> {
+  declare readonly mayRead: (section: R) => void;
+  declare readonly mayWrite: (section: W) => void;
+  readonly #kernel = true;
+  readonly #decisions: Map<Key, Decision>;
+
+  static {
+    mintYouthFile = (actor, youth, consents, decisions) => new YouthFile(actor, youth, consents, decisions);
+  }
+
+  private constructor(
+    readonly actor: Actor,
+    /** The youth row: only the sections opened may be shown from it (identity for the name). */
+    readonly youth: YouthRow,
+    readonly consents: readonly PolicyConsent[],
+    decisions: Map<Key, Decision>,
+  ) {
+    this.#decisions = decisions;
+  }
+
+  get id(): string {
+    return this.youth.id;
+  }
+
+  get municipalityId(): number {
+    return this.youth.homeMunicipalityId;
+  }
+
+  /** Was the section opened (and allowed) for this action in this request? */
+  has(section: YouthSection, action: AccessAction = "read"): boolean {
+    return this.#kernel && this.#decisions.get(keyOf(section, action))?.allowed === true;
+  }
+
+  /** The decision the gate made and logged for a section, if it was asked. */
+  decision(section: YouthSection, action: AccessAction = "read"): Decision | undefined {
+    return this.#decisions.get(keyOf(section, action));
+  }
+
+  /**
+   * What decide() would answer for a section that was not opened. Nothing is shown on it, so it is
+   * not logged: it is for offering an action (a button that reveals a protected address), not for
+   * reading.
+   */
+  wouldAllow(section: YouthSection, action: AccessAction): boolean {
+    return decide(this.actor, { ...this.youth, consents: this.consents }, section, action).allowed;
+  }
+}
+
+/**
+ * The register of the actor's own municipality, for lists and searches by the KAA unit that keeps
+ * it. Lists log every youth they show in one batch (`logListed`).
+ */
+export class RegisterAccess {
+  readonly #kernel = true;
+  readonly #log: (entries: AuditEntry[]) => void;
+
+  static {
+    mintRegisterAccess = (actor, log) => new RegisterAccess(actor, log);
+  }
+
+  private constructor(
+    readonly actor: Actor & { municipalityId: number },
+    log: (entries: AuditEntry[]) => void,
+  ) {
+    this.#log = log;
+  }
+
+  get municipalityId(): number {
+    return this.actor.municipalityId;
+  }
+
+  /** Logs, in one transaction, that these youths of the register were shown in a list or found in a search. */
+  logListed(youthIds: Iterable<string>, section: YouthSection, action: "list" | "search" = "list") {
+    if (!this.#kernel) return;
+    const decision: Decision = { allowed: true, basis: "register_keeper" };
+    this.#log([...new Set(youthIds)].map((youthId) => ({ actor: this.actor, youthId, youthMunicipalityId: this.municipalityId, section, action, decision })));
+  }
+}
