@@ -9,12 +9,16 @@ import { NonceContext } from "~/lib/nonce";
 import { startDemoMockServices } from "~/modules/integrations/mock-services.server";
 import { applySecurityHeaders, newNonce } from "~/modules/security/headers.server";
 import { loggableError } from "~/lib/log-safe";
+import { scheduleStatusJob } from "~/modules/outreach/status-job.server";
 
 const ABORT_DELAY = 5_000;
 
 // Open the database when the server starts, not at the first request: the configuration is
 // validated, the pragmas verified and pending migrations applied, or the server refuses to start.
 getDb();
+// Bring case statuses up to date with the calendar now and then every hour (idempotent): the end
+// of the responsibility at 20 and "i insats". Pages only read; see docs/decisions/0009-status-job.md.
+scheduleStatusJob();
 // In demo and test mode msw plays the external services (population register) in this process.
 await startDemoMockServices();
 

@@ -2,6 +2,9 @@
  * Creates and migrates the database (migrations run when it is opened) and, in demo mode, seeds
  * demo data if the database is empty. In production it can create the first systemförvaltare:
  *   npm run db:setup -- --create-admin namn@kommun.se "För- och efternamn"
+ * `npm run build` bundles this file to build/setup/ (scripts/build-setup.js), which is what
+ * `npm run db:setup` runs, so production needs no dev dependencies. The demo seed (and
+ * @faker-js/faker, a dev dependency) is imported dynamically, only in demo and test mode.
  */
 import { count } from "drizzle-orm";
 import { config } from "../app/config.server";
@@ -9,7 +12,6 @@ import { createUser } from "../app/modules/organizations/admin.server";
 import { getDb, closeDb } from "./client";
 import { users } from "./schema";
 import { DEMO_ACCOUNTS, DEMO_MULTI_ROLE, DEMO_PASSWORD } from "./demo-accounts";
-import { seedDemo } from "./seed";
 
 async function main() {
   const { PORTAL_MODE, databasePath } = config();
@@ -36,6 +38,10 @@ async function main() {
     return;
   }
   const youthCount = Number(process.env.SEED_YOUTHS ?? 300);
+  // Not a static import: the seed uses @faker-js/faker, a dev dependency that production lacks.
+  const { seedDemo } = await import("./seed").catch((error: unknown) => {
+    throw new Error(`Demodata kräver utvecklingsberoendena (npm ci utan --omit=dev): ${error instanceof Error ? error.message : String(error)}`);
+  });
   await seedDemo(db, { youths: youthCount });
   console.log(`Demodata inlagt: ${youthCount} ungdomar. Demokonton (lösenord ${DEMO_PASSWORD}):`);
   for (const account of [...DEMO_ACCOUNTS, DEMO_MULTI_ROLE]) console.log(`  ${account.username}`);

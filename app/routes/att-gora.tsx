@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { readWorklist, type WorklistFilter } from "~/modules/outreach/worklist.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
+import { openRegister } from "~/modules/access/gate.server";
 import { kaaStaff } from "~/modules/organizations/memberships.server";
 import { CaseworkerSelect, caseworkerChoice } from "~/components/caseworker-select";
 import { myOpenActionItems } from "~/modules/meetings/action-items.server";
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
   const { choice, caseworker } = caseworkerChoice(new URL(request.url).searchParams.get("handlaggare"), actor);
   const filter: WorklistFilter = { caseworker };
-  return { worklist: readWorklist(actor, filter), staff: kaaStaff(actor.organisationId!), choice, actionItems: myOpenActionItems(actor), today: todayIso() };
+  return { worklist: readWorklist(openRegister(actor), filter), staff: kaaStaff(actor.organisationId!), choice, actionItems: myOpenActionItems(actor), today: todayIso() };
 }
 
 function Section({ id, title, empty, count, children }: { id: string; title: string; empty: string; count: number; children: ReactNode }) {

@@ -6,6 +6,7 @@ import { todayIso } from "~/lib/dates";
 import { mayUseRegister } from "~/modules/access/policy";
 import { readSharedYouth } from "~/modules/consent/shared-view.server";
 import { requireActor } from "~/modules/auth/actor.server";
+import { openSharedFile } from "~/modules/access/gate.server";
 import { CONSENT_GIVER_LABELS, CONSENT_SECTION_SHORT } from "~/modules/consent/labels";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { CHANNEL_LABELS, OCCUPATION_LABELS, OUTCOME_LABELS } from "~/modules/outreach/labels";
@@ -18,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Delade uppgifter – Samverka
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   if (mayUseRegister(actor)) throw redirect(`/ungdomar/${params.youthId ?? ""}`);
-  return { shared: readSharedYouth(actor, params.youthId ?? ""), today: todayIso() };
+  return { shared: readSharedYouth(openSharedFile(actor, params.youthId ?? "")), today: todayIso() };
 }
 
 export default function SharedYouth() {

@@ -4,6 +4,7 @@ import { Pagination } from "~/components/pagination";
 import { parsePage } from "~/lib/format";
 import { readDocumentationReport, type DocumentationFilter } from "~/modules/documentation/documentation-report.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
+import { openRegister } from "~/modules/access/gate.server";
 import { kaaStaff } from "~/modules/organizations/memberships.server";
 import { CaseworkerSelect, caseworkerChoice } from "~/components/caseworker-select";
 import { ENROLLMENT_STATUS_LABELS } from "~/modules/outreach/labels";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     newestFirst: params.get("ordning") === "nyast",
   };
   return {
-    report: readDocumentationReport(actor, filter),
+    report: readDocumentationReport(openRegister(actor), filter),
     staff: kaaStaff(actor.organisationId!),
     choice,
     point: point ? String(point) : "",

@@ -9,7 +9,8 @@ import { markNoticeHandled, readNotice, receiveNotice } from "~/modules/notices/
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
-import { prefillFromPopulationRegister } from "~/modules/youth/prefill.server";
+import { lookUpForRegistration } from "~/modules/youth/prefill.server";
+import { PopulationLookupResult, type LookupView } from "~/components/population-lookup";
 import { youthCreateSchema } from "~/modules/youth/youth-schema";
 
 export const meta: MetaFunction = () => [{ title: "Anmälan – Samverkansportalen" }];
@@ -49,7 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = (await request.clone().formData()).get("intent");
   if (intent === "lookup") {
     const { notice } = readNotice(actor, noticeId);
-    const lookup = await prefillFromPopulationRegister(notice.personalNumber);
+    const useRegisterName = (await request.formData()).get("useRegisterName") === "ja";
+    const lookup = await lookUpForRegistration(actor, notice.personalNumber, useRegisterName ? undefined : { firstName: notice.firstName, lastName: notice.lastName });
     return json({ lookup, errors: {} as Record<string, string>, values: {} as Record<string, string> });
   }
   if (intent === "handled") {
@@ -148,21 +150,30 @@ export default function NoticePage() {
           </Form>
         </section>
       ) : null}
-      {canCreate ? <ReceiveWithNewYouth key={JSON.stringify(defaults)} defaults={defaults} lookupMessage={lookup?.message ?? null} lookupDone={Boolean(lookup)} municipalities={data.municipalities} errors={actionData?.errors} /> : null}
+      {canCreate ? (
+        <ReceiveWithNewYouth
+          key={JSON.stringify(defaults)}
+          defaults={defaults}
+          lookup={lookup}
+          noticeName={{ firstName: notice.firstName, lastName: notice.lastName }}
+          municipalities={data.municipalities}
+          errors={actionData?.errors}
+        />
+      ) : null}
     </>
   );
 }
 
 function ReceiveWithNewYouth({
   defaults,
-  lookupMessage,
-  lookupDone,
+  lookup,
+  noticeName,
   municipalities,
   errors,
 }: {
   defaults: Record<string, unknown>;
-  lookupMessage: string | null;
-  lookupDone: boolean;
+  lookup: LookupView | null;
+  noticeName: { firstName: string; lastName: string };
   municipalities: { id: number; name: string }[];
   errors?: Record<string, string>;
 }) {
@@ -176,15 +187,11 @@ function ReceiveWithNewYouth({
           Hämta uppgifter från folkbokföringen
         </button>
       </Form>
-      {lookupDone ? (
-        <p className={`alert ${lookupMessage ? "alert--warning" : "alert--success"}`} role="status">
-          {lookupMessage ?? "Uppgifterna är hämtade från folkbokföringen. Kontrollera dem innan du registrerar."}
-        </p>
-      ) : null}
+      {lookup ? <PopulationLookupResult lookup={lookup} formName={noticeName} /> : null}
       <ErrorSummary errors={errors} />
       <ValidatedForm {...formProps}>
         <input type="hidden" {...register("personalNumber")} />
-        <YouthIdentityFields register={register} errorFor={errorFor} municipalities={municipalities} addressEditable />
+        <YouthIdentityFields register={register} errorFor={errorFor} municipalities={municipalities} addressEditable={!lookup?.protectedIdentity} />
         <button type="submit" className="button" name="intent" value="receive" disabled={submitting}>
           Registrera ungdomen och ta emot anmälan
         </button>

@@ -5,6 +5,7 @@ import { Pagination } from "~/components/pagination";
 import { formatDateTime, parsePage } from "~/lib/format";
 import { listInbox } from "~/modules/notices/notices.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
+import { openRegister } from "~/modules/access/gate.server";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { NOTICE_STATUSES, type NoticeStatus } from "~/components/labels";
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status: NoticeStatus = NOTICE_STATUSES.includes(statusParam as NoticeStatus) ? (statusParam as NoticeStatus) : "sent";
   const page = parsePage(params.get("sida"));
   const now = Date.now();
-  const inbox = listInbox(actor, status, page);
+  const inbox = listInbox(openRegister(actor), status, page);
   return { ...inbox, rows: inbox.rows.map((r) => ({ ...r, waited: waited(r.createdAt, now) })), status, page };
 }
 

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CONTACT_CHANNELS, OFFSET_UNITS } from "~/modules/outreach/labels";
 import { fieldErrors } from "~/lib/form-fields";
-import { routineOf, saveRoutine } from "~/modules/outreach/outreach.server";
+import { routineOf, saveRoutine } from "~/modules/outreach/routine.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { CHANNEL_LABELS, OFFSET_UNIT_LABELS } from "~/modules/outreach/labels";
 import { routineSchema } from "~/modules/outreach/outreach-schemas";

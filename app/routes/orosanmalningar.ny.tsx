@@ -3,28 +3,36 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextAreaField, TextField, useValidatedForm } from "~/components/form";
 import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
-import { fileConcernReport, socialServicesOf } from "~/modules/concern-reports/concern-reports.server";
+import { fileConcernReport, fileNamedConcernReport, socialServicesOf } from "~/modules/concern-reports/concern-reports.server";
 import { mayReportConcern } from "~/modules/access/policy";
-import { readYouthFile } from "~/modules/youth/register.server";
-import { requireActor } from "~/modules/auth/actor.server";
+import { openYouthFile } from "~/modules/access/gate.server";
+import { ageOn } from "~/modules/youth/personal-number";
+import { requireActor, type Actor } from "~/modules/auth/actor.server";
 import { forbidden } from "~/lib/http";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
-import { namedConcernReportSchema, registeredConcernReportSchema } from "~/modules/referrals/referral-schemas";
+import { namedConcernReportSchema, registeredConcernReportSchema } from "~/modules/concern-reports/concern-report-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Orosanmälan – Samverkansportalen" }];
+
+const MAY_NOT_REPORT = "Orosanmälan görs här av KAA-enhetens och skolornas personal.";
 
 /** The youth from the KAA register (`?ungdom=<id>`), or none: then the reporter names the pupil. */
 function registeredYouthId(request: Request) {
   return new URL(request.url).searchParams.get("ungdom") ?? null;
 }
 
+/** A youth of the KAA unit's own register: the report takes name and number from there. */
+function registeredFile(actor: Actor, youthId: string) {
+  return openYouthFile(actor, youthId, { read: ["identity"], registerKeeperOnly: true });
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  if (!mayReportConcern(actor)) throw forbidden("Orosanmälan görs här av KAA-enhetens och skolornas personal.");
+  if (!mayReportConcern(actor)) throw forbidden(MAY_NOT_REPORT);
   const youthId = registeredYouthId(request);
-  const youth = youthId ? readYouthFile(actor, youthId) : null;
+  const youth = youthId ? registeredFile(actor, youthId).youth : null;
   return {
-    youth: youth ? { id: youth.id, name: `${youth.firstName} ${youth.lastName}`, age: youth.age } : null,
+    youth: youth ? { id: youth.id, name: `${youth.firstName} ${youth.lastName}`, age: ageOn(youth.birthDate, todayIso()) } : null,
     recipients: youth ? socialServicesOf(actor.municipalityId!) : [],
     municipalities: listMunicipalities(),
     today: todayIso(),
@@ -33,18 +41,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
+  if (!mayReportConcern(actor)) throw forbidden(MAY_NOT_REPORT);
   const youthId = registeredYouthId(request);
   if (youthId) {
     const form = await parseForm(request, registeredConcernReportSchema);
     if (!form.ok) return invalid(form.errors, form.values);
-    const result = fileConcernReport(actor, { kind: "registered", youthId }, form.data);
+    const result = fileConcernReport(registeredFile(actor, youthId), form.data);
     if (!result.ok) return invalid(result.errors, form.values);
     return redirect(`/orosanmalningar/${result.id}`);
   }
   const form = await parseForm(request, namedConcernReportSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const { personalNumber, firstName, lastName, homeMunicipalityId, ...report } = form.data;
-  const result = fileConcernReport(actor, { kind: "named", personalNumber, firstName, lastName, homeMunicipalityId }, report);
+  const result = fileNamedConcernReport(actor, { personalNumber, firstName, lastName, homeMunicipalityId }, report);
   if (!result.ok) return invalid(result.errors, form.values);
   return redirect(`/orosanmalningar/${result.id}`);
 }

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { formatDateTime, parsePage } from "~/lib/format";
-import { listReferrals } from "~/modules/referrals/referrals.server";
+import { listReceivedReferrals, listSentReferrals } from "~/modules/referrals/referral-lists.server";
+import { registerOf } from "~/modules/access/gate.server";
 import { REFERRAL_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { INBOX_TABS, REFERRAL_STATUS_LABELS, type InboxTab } from "~/modules/referrals/referral-states";
 
@@ -15,7 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const tabParam = params.get("flik") ?? "nya";
   const tab: InboxTab = Object.hasOwn(INBOX_TABS, tabParam) ? (tabParam as InboxTab) : "nya";
-  return { tab, list: listReferrals(actor, tab, parsePage(params.get("sida"))) };
+  const page = parsePage(params.get("sida"));
+  // The KAA unit lists what it sent from its register; every other organisation its inbox.
+  const register = registerOf(actor);
+  return { tab, list: register ? listSentReferrals(register, tab, page) : listReceivedReferrals(actor, tab, page) };
 }
 
 export default function Referrals() {

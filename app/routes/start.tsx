@@ -4,7 +4,7 @@ import { NAVIGATION } from "~/components/navigation";
 import { todayIso } from "~/lib/dates";
 import { registerSize } from "~/modules/youth/register.server";
 import { newReferralCount } from "~/modules/referrals/referrals.server";
-import { mayUseRegister } from "~/modules/access/policy";
+import { registerOf } from "~/modules/access/gate.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { ROLE_LABELS } from "~/modules/organizations/labels";
 import { myOpenActionItems } from "~/modules/meetings/action-items.server";
@@ -30,13 +30,14 @@ const ROLE_INTRO: Record<string, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  const register = registerOf(actor);
   return {
     displayName: actor.displayName,
     role: ROLE_LABELS[actor.role],
     intro: ROLE_INTRO[actor.role] ?? "",
     organisationName: actor.organisationName,
     municipalityName: actor.municipalityName,
-    registerSize: mayUseRegister(actor) ? registerSize(actor) : null,
+    registerSize: register ? registerSize(register) : null,
     // A recipient organisation's new referrals: a count, naming no one.
     newReferrals: ["social_worker", "employment_officer", "school_staff"].includes(actor.role) ? newReferralCount(actor) : null,
     links: NAVIGATION[actor.role].filter((item) => item.to !== "/start"),

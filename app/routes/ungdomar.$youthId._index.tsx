@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/lib/format";
 import { noticesOfYouth } from "~/modules/notices/notices.server";
-import { readOutreach } from "~/modules/outreach/outreach.server";
+import { readOutreach } from "~/modules/outreach/contacts.server";
 import { readDocumentation } from "~/modules/documentation/plans.server";
 import { Checklist } from "~/components/checklist";
 import { ConsentTable } from "~/components/consent-table";
@@ -11,27 +11,33 @@ import { referralsOfYouth } from "~/modules/referrals/referrals.server";
 import { concernReportsOfYouth } from "~/modules/concern-reports/concern-reports.server";
 import { REFERRAL_STATUS_LABELS } from "~/modules/referrals/referral-states";
 import { InterventionTable } from "~/components/intervention-table";
-import { readYouthFile, type Address } from "~/modules/youth/register.server";
+import { readYouthFile, type Address } from "~/modules/youth/youth-file.server";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { LETTERS } from "~/modules/outreach/letters";
 import { CHANNEL_LABELS, END_REASON_LABELS, ENROLLMENT_STATUS_LABELS, OCCUPATION_LABELS, OUTCOME_LABELS, START_REASON_LABELS, TARGET_LABELS } from "~/modules/outreach/labels";
 import { requireActor } from "~/modules/auth/actor.server";
+import { openYouthFile } from "~/modules/access/gate.server";
 
 export const meta: MetaFunction = () => [{ title: "Ungdom – Samverkansportalen" }];
 
+/** The sections of the youth page: the register keeper's whole file, except the protected address. */
+const YOUTH_PAGE_SECTIONS = ["identity", "enrollment", "contacts", "assessment", "plan", "notices", "consents", "referrals", "concern_reports"] as const;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthFile(actor, params.youthId ?? "");
-  const outreach = readOutreach(actor, youth.id);
-  const documentation = readDocumentation(actor, youth.id);
+  // One gate pass for the whole page: every section it shows, decided and logged in one transaction.
+  const file = openYouthFile(actor, params.youthId ?? "", { read: YOUTH_PAGE_SECTIONS, registerKeeperOnly: true });
+  const youth = readYouthFile(file);
+  const outreach = readOutreach(file);
+  const documentation = readDocumentation(file);
   return {
     youth,
     outreach,
-    notices: noticesOfYouth(actor, youth.id),
-    consents: listConsents(actor, youth.id),
-    referrals: referralsOfYouth(actor, youth.id),
-    concernReports: concernReportsOfYouth(actor, youth.id),
+    notices: noticesOfYouth(file),
+    consents: listConsents(file),
+    referrals: referralsOfYouth(file),
+    concernReports: concernReportsOfYouth(file),
     documentation: documentation && {
       enrollment: { startDate: documentation.enrollment.startDate, endDate: documentation.enrollment.endDate },
       hasAssessment: Boolean(documentation.assessment),
@@ -47,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Showing a protected address is a deliberate act (a POST, never a link), and each showing is logged. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthFile(actor, params.youthId ?? "", { revealProtectedAddress: true });
+  const youth = readYouthFile(openYouthFile(actor, params.youthId ?? "", { read: ["identity", "protected_address"], registerKeeperOnly: true }));
   return { address: youth.address };
 }
 

@@ -3,9 +3,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { todayIso } from "~/lib/dates";
 import { invalid } from "~/lib/form.server";
 import { notFound } from "~/lib/http";
-import { recordContactAttempt } from "~/modules/outreach/outreach.server";
-import { readYouthFile } from "~/modules/youth/register.server";
+import { recordContactAttempt } from "~/modules/outreach/contacts.server";
+import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
+import { openYouthFile } from "~/modules/access/gate.server";
 import { letterBySlug } from "~/modules/outreach/letters";
 
 export const meta: MetaFunction = () => [{ title: "Brev – Samverkansportalen" }];
@@ -19,8 +20,8 @@ function requireLetter(slug: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const letter = requireLetter(params.mall);
-  // Reading the file with "reveal" shows a protected address only to whoever may see it, and logs it.
-  const youth = readYouthFile(actor, params.youthId ?? "", { revealProtectedAddress: true });
+  // The letter needs the address: a protected one is opened only to whoever may see it, and logged.
+  const youth = readYouthFile(openYouthFile(actor, params.youthId ?? "", { read: ["identity", "protected_address"], registerKeeperOnly: true }));
   const date = todayIso();
   const address = youth.address.kind === "protected" ? null : youth.address;
   return {
@@ -48,10 +49,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const youthId = params.youthId ?? "";
   const form = await request.formData();
   const base = { channel: letter.channel, date: todayIso(), outcome: "message_left" as const, letterTemplate: letter.key, note: `${letter.label} skickat`, occupation: undefined, occupationNote: undefined, secondStaff: undefined };
-  const result = recordContactAttempt(actor, youthId, { ...base, target: "youth" });
+  const file = openYouthFile(actor, youthId, { write: ["contacts", "enrollment"] });
+  const result = recordContactAttempt(file, { ...base, target: "youth" });
   if (!result.ok) return invalid(result.errors);
   if (form.get("guardianToo") === "on") {
-    const guardian = recordContactAttempt(actor, youthId, { ...base, target: "guardian" });
+    const guardian = recordContactAttempt(file, { ...base, target: "guardian" });
     if (!guardian.ok) return invalid(guardian.errors);
   }
   return redirect(`/ungdomar/${youthId}#kontakter`);

@@ -16,8 +16,9 @@ import {
   readIntervention,
   updateIntervention,
 } from "~/modules/documentation/interventions.server";
-import { readYouthFile } from "~/modules/youth/register.server";
+import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
+import { openYouthFile } from "~/modules/access/gate.server";
 import { partnerOrganisations } from "~/modules/organizations/partners.server";
 import { listInterventionTypes } from "~/modules/documentation/intervention-types.server";
 import { EVALUATION_OUTCOME_LABELS, INTERVENTION_END_REASON_LABELS, interventionState } from "~/modules/documentation/labels";
@@ -33,8 +34,9 @@ function interventionIdOf(params: { interventionId?: string }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthFile(actor, params.youthId ?? "");
-  const { intervention, enrollment } = readIntervention(actor, youth.id, interventionIdOf(params));
+  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "plan"], registerKeeperOnly: true });
+  const youth = readYouthFile(file);
+  const { intervention, enrollment } = readIntervention(file, interventionIdOf(params));
   const types = listInterventionTypes(actor);
   return {
     youthId: youth.id,
@@ -67,16 +69,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fail = (errors: Record<string, string>) => invalidFor(name, errors, form.values);
   if (!form.ok) return fail(form.errors);
   const data = form.data as z.output<(typeof FORMS)[typeof name]>;
+  const file = openYouthFile(actor, youthId, { write: ["plan"] });
   const result =
     name === "andra"
-      ? updateIntervention(actor, youthId, interventionId, data as z.output<typeof interventionSchema>)
+      ? updateIntervention(file, interventionId, data as z.output<typeof interventionSchema>)
       : name === "avsluta"
-        ? endIntervention(actor, youthId, interventionId, data as z.output<typeof interventionEndSchema>)
+        ? endIntervention(file, interventionId, data as z.output<typeof interventionEndSchema>)
         : name === "avboj"
-          ? declineIntervention(actor, youthId, interventionId, data as z.output<typeof interventionDeclineSchema>)
+          ? declineIntervention(file, interventionId, data as z.output<typeof interventionDeclineSchema>)
           : name === "uppfoljning"
-            ? addFollowUp(actor, youthId, interventionId, (data as z.output<typeof followUpSchema>).dueDate)
-            : completeFollowUp(actor, youthId, interventionId, data as z.output<typeof followUpDoneSchema>);
+            ? addFollowUp(file, interventionId, (data as z.output<typeof followUpSchema>).dueDate)
+            : completeFollowUp(file, interventionId, data as z.output<typeof followUpDoneSchema>);
   if (!result.ok) return fail(result.errors);
   return redirect(name === "avsluta" || name === "avboj" ? `/ungdomar/${youthId}/plan#insatser` : `/ungdomar/${youthId}/insatser/${interventionId}`);
 }

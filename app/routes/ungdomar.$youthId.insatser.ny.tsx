@@ -7,8 +7,9 @@ import { invalid, parseForm } from "~/lib/form.server";
 import { addIntervention } from "~/modules/documentation/interventions.server";
 import { readPlan } from "~/modules/documentation/plans.server";
 import { readReferral } from "~/modules/referrals/referrals.server";
-import { readYouthFile } from "~/modules/youth/register.server";
+import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
+import { openYouthFile } from "~/modules/access/gate.server";
 import { partnerOrganisations } from "~/modules/organizations/partners.server";
 import { listInterventionTypes } from "~/modules/documentation/intervention-types.server";
 import { interventionSchema } from "~/modules/documentation/plan-schemas";
@@ -17,8 +18,9 @@ export const meta: MetaFunction = () => [{ title: "Lägg till insats – Samverk
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthFile(actor, params.youthId ?? "");
-  const { enrollment } = readPlan(actor, youth.id);
+  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "plan"], registerKeeperOnly: true });
+  const youth = readYouthFile(file);
+  const { enrollment } = readPlan(file);
   const today = todayIso();
   const fromReferral = referralDefaults(actor, youth.id, new URL(request.url).searchParams.get("remiss"));
   return {
@@ -58,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await parseForm(request, interventionSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = addIntervention(actor, params.youthId ?? "", form.data);
+  const result = addIntervention(openYouthFile(actor, params.youthId ?? "", { write: ["plan"] }), form.data);
   if (!result.ok) return invalid(result.errors, form.values);
   return redirect(`/ungdomar/${params.youthId}/plan#insatser`);
 }

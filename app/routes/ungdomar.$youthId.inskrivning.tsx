@@ -3,9 +3,11 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextField, useValidatedForm, optionsOf } from "~/components/form";
 import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
-import { closeEnrollment, openEnrollment, readOutreach, updateEnrollment } from "~/modules/outreach/outreach.server";
-import { readYouthFile } from "~/modules/youth/register.server";
+import { closeEnrollment, openEnrollment, updateEnrollment } from "~/modules/outreach/enrollments.server";
+import { readOutreach } from "~/modules/outreach/contacts.server";
+import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
+import { openYouthFile } from "~/modules/access/gate.server";
 import { kaaStaff } from "~/modules/organizations/memberships.server";
 import { END_REASON_LABELS, ENROLLMENT_STATUS_LABELS, OCCUPATION_LABELS, START_REASON_LABELS } from "~/modules/outreach/labels";
 import { enrollmentCloseSchema, enrollmentOpenSchema, enrollmentUpdateSchema } from "~/modules/outreach/outreach-schemas";
@@ -17,8 +19,9 @@ const { in_intervention: _inIntervention, ...MANUAL_STATUS_LABELS } = ENROLLMENT
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthFile(actor, params.youthId ?? "");
-  const { open } = readOutreach(actor, youth.id);
+  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "enrollment", "contacts"], registerKeeperOnly: true });
+  const youth = readYouthFile(file);
+  const { open } = readOutreach(file);
   return {
     youthId: youth.id,
     name: `${youth.firstName} ${youth.lastName}`,
@@ -32,20 +35,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const youthId = params.youthId ?? "";
   const intent = new URL(request.url).searchParams.get("atgard");
+  const openFile = () => openYouthFile(actor, youthId, { write: ["enrollment"] });
   if (intent === "oppna") {
     const form = await parseForm(request, enrollmentOpenSchema);
     if (!form.ok) return invalid(form.errors, form.values);
-    const result = openEnrollment(actor, youthId, form.data);
+    const result = openEnrollment(openFile(), form.data);
     if (!result.ok) return invalid(result.errors, form.values);
   } else if (intent === "andra") {
     const form = await parseForm(request, enrollmentUpdateSchema);
     if (!form.ok) return invalid(form.errors, form.values);
-    const result = updateEnrollment(actor, youthId, form.data);
+    const result = updateEnrollment(openFile(), form.data);
     if (!result.ok) return invalid(result.errors, form.values);
   } else if (intent === "avsluta") {
     const form = await parseForm(request, enrollmentCloseSchema);
     if (!form.ok) return invalid(form.errors, form.values);
-    const result = closeEnrollment(actor, youthId, form.data);
+    const result = closeEnrollment(openFile(), form.data);
     if (!result.ok) return invalid(result.errors, form.values);
   } else {
     return invalid({ form: "Okänd åtgärd." });

@@ -5,8 +5,9 @@ import { SensitiveDataWarning } from "~/components/sensitive-data-warning";
 import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
 import { readAssessment, saveAssessment } from "~/modules/documentation/plans.server";
-import { readYouthFile } from "~/modules/youth/register.server";
+import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
+import { openYouthFile } from "~/modules/access/gate.server";
 import { OCCUPATION_LABELS } from "~/modules/outreach/labels";
 import { STUDIEBEVIS_LABELS } from "~/modules/documentation/labels";
 import { assessmentSchema } from "~/modules/documentation/plan-schemas";
@@ -15,8 +16,9 @@ export const meta: MetaFunction = () => [{ title: "Kartläggning – Samverkansp
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthFile(actor, params.youthId ?? "");
-  const { enrollment, assessment } = readAssessment(actor, youth.id);
+  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "assessment"], registerKeeperOnly: true });
+  const youth = readYouthFile(file);
+  const { enrollment, assessment } = readAssessment(file);
   return {
     youthId: youth.id,
     name: `${youth.firstName} ${youth.lastName}`,
@@ -46,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await parseForm(request, assessmentSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = saveAssessment(actor, params.youthId ?? "", form.data);
+  const result = saveAssessment(openYouthFile(actor, params.youthId ?? "", { write: ["assessment"] }), form.data);
   if (!result.ok) return invalid(result.errors, form.values);
   return redirect(`/ungdomar/${params.youthId}#dokumentation`);
 }

@@ -3,9 +3,10 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextField, useValidatedForm, optionsOf } from "~/components/form";
 import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
-import { readOutreach, recordContactAttempt } from "~/modules/outreach/outreach.server";
-import { readYouthFile } from "~/modules/youth/register.server";
+import { readOutreach, recordContactAttempt } from "~/modules/outreach/contacts.server";
+import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
+import { openYouthFile } from "~/modules/access/gate.server";
 import { CHANNEL_LABELS, OCCUPATION_LABELS, OUTCOME_LABELS, TARGET_LABELS } from "~/modules/outreach/labels";
 import { contactAttemptSchema } from "~/modules/outreach/outreach-schemas";
 
@@ -13,8 +14,9 @@ export const meta: MetaFunction = () => [{ title: "Registrera kontaktförsök �
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthFile(actor, params.youthId ?? "");
-  const outreach = readOutreach(actor, youth.id);
+  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "enrollment", "contacts"], registerKeeperOnly: true });
+  const youth = readYouthFile(file);
+  const outreach = readOutreach(file);
   return { youthId: youth.id, name: `${youth.firstName} ${youth.lastName}`, hasOpenEnrollment: Boolean(outreach.open), hasGuardian: youth.guardians.length > 0, today: todayIso() };
 }
 
@@ -22,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await parseForm(request, contactAttemptSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = recordContactAttempt(actor, params.youthId ?? "", form.data);
+  const result = recordContactAttempt(openYouthFile(actor, params.youthId ?? "", { write: ["contacts", "enrollment"] }), form.data);
   if (!result.ok) return invalid(result.errors, form.values);
   return redirect(`/ungdomar/${params.youthId}#kontakter`);
 }

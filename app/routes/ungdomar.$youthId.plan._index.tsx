@@ -7,17 +7,19 @@ import { RevisionHistory } from "~/components/revision-history";
 import { SensitiveDataWarning } from "~/components/sensitive-data-warning";
 import { invalid, parseForm } from "~/lib/form.server";
 import { readDocumentation, savePlan } from "~/modules/documentation/plans.server";
-import { readYouthFile } from "~/modules/youth/register.server";
+import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
+import { openYouthFile } from "~/modules/access/gate.server";
 import { planSchema } from "~/modules/documentation/plan-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Individuell plan – Samverkansportalen" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthFile(actor, params.youthId ?? "");
+  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "assessment", "plan"], registerKeeperOnly: true });
+  const youth = readYouthFile(file);
   const asked = Number(new URL(request.url).searchParams.get("inskrivning")) || undefined;
-  const documentation = readDocumentation(actor, youth.id, asked);
+  const documentation = readDocumentation(file, asked);
   const periods = documentation?.periods ?? [];
   const plan = documentation?.plan;
   return {
@@ -45,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await parseForm(request, planSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = savePlan(actor, params.youthId ?? "", form.data);
+  const result = savePlan(openYouthFile(actor, params.youthId ?? "", { write: ["plan"] }), form.data);
   if (!result.ok) return invalid(result.errors, form.values);
   return redirect(`/ungdomar/${params.youthId}/plan#insatser`);
 }

@@ -4,8 +4,9 @@ import { responsibleText } from "~/components/intervention-table";
 import { PrintButton } from "~/components/print-button";
 import { todayIso } from "~/lib/dates";
 import { readPlan } from "~/modules/documentation/plans.server";
-import { readYouthFile } from "~/modules/youth/register.server";
+import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
+import { openYouthFile } from "~/modules/access/gate.server";
 import { interventionState } from "~/modules/documentation/labels";
 
 export const meta: MetaFunction = () => [{ title: "Min plan – utskrift – Samverkansportalen" }];
@@ -16,9 +17,10 @@ export const meta: MetaFunction = () => [{ title: "Min plan – utskrift – Sam
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthFile(actor, params.youthId ?? "");
+  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "plan"], registerKeeperOnly: true });
+  const youth = readYouthFile(file);
   const asked = Number(new URL(request.url).searchParams.get("inskrivning")) || undefined;
-  const { enrollment, plan, interventions } = readPlan(actor, youth.id, asked);
+  const { enrollment, plan, interventions } = readPlan(file, asked);
   return {
     youthId: youth.id,
     name: `${youth.firstName} ${youth.lastName}`,

@@ -3,8 +3,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, useValidatedForm } from "~/components/form";
 import { YouthIdentityFields } from "~/components/youth-identity-fields";
 import { invalid, parseForm } from "~/lib/form.server";
-import { readYouthForEdit, updateYouth } from "~/modules/youth/register.server";
+import { readYouthForEdit, updateYouth } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
+import { openYouthFile } from "~/modules/access/gate.server";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
 import { youthUpdateSchema } from "~/modules/youth/youth-schema";
 
@@ -12,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Ändra uppgifter – Samverka
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthForEdit(actor, params.youthId ?? "");
+  const youth = readYouthForEdit(openYouthFile(actor, params.youthId ?? "", { read: ["identity", "protected_address"], write: ["identity"], registerKeeperOnly: true }));
   return { youth, municipalities: listMunicipalities() };
 }
 
@@ -20,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await parseForm(request, youthUpdateSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = updateYouth(actor, params.youthId ?? "", form.data);
+  const result = updateYouth(openYouthFile(actor, params.youthId ?? "", { write: ["identity"] }), form.data);
   if (!result.ok) return invalid(result.errors, form.values);
   return redirect(`/ungdomar/${result.id}`);
 }

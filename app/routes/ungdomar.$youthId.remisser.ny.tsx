@@ -6,7 +6,7 @@ import { invalid, parseForm } from "~/lib/form.server";
 import { listConsents } from "~/modules/consent/consents.server";
 import { consentInForce } from "~/modules/access/policy";
 import { sendReferral } from "~/modules/referrals/referrals.server";
-import { readYouthFile } from "~/modules/youth/register.server";
+import { openYouthFile } from "~/modules/access/gate.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { CONSENT_SECTION_LABELS, CONSENT_SECTION_SHORT } from "~/modules/consent/labels";
 import { partnerOrganisations } from "~/modules/organizations/partners.server";
@@ -16,12 +16,13 @@ export const meta: MetaFunction = () => [{ title: "Skicka remiss – Samverkansp
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthFile(actor, params.youthId ?? "");
+  // The form shows the consents in force beside it: the KAA unit's own view of the file.
+  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "consents"], registerKeeperOnly: true });
   const today = todayIso();
-  const inForce = listConsents(actor, youth.id).filter((c) => consentInForce(c, today));
+  const inForce = listConsents(file).filter((c) => consentInForce(c, today));
   return {
-    youthId: youth.id,
-    name: `${youth.firstName} ${youth.lastName}`,
+    youthId: file.id,
+    name: `${file.youth.firstName} ${file.youth.lastName}`,
     organisations: partnerOrganisations(actor.municipalityId!),
     // What each recipient may be sent, from the consents in force: shown beside the form.
     consents: inForce.map((c) => ({ id: c.id, recipients: c.recipients.map((r) => r.name), sections: c.sections.map((s) => CONSENT_SECTION_SHORT[s]), validUntil: c.validUntil })),
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await parseForm(request, referralSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = sendReferral(actor, params.youthId ?? "", form.data);
+  const result = sendReferral(openYouthFile(actor, params.youthId ?? "", { write: ["referrals"] }), form.data);
   if (!result.ok) return invalid(result.errors, form.values);
   return redirect(`/remisser/${result.id}`);
 }

@@ -6,7 +6,7 @@ import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
 import { notFound } from "~/lib/http";
 import { readConsent, withdrawConsent } from "~/modules/consent/consents.server";
-import { readYouthFile } from "~/modules/youth/register.server";
+import { openYouthFile } from "~/modules/access/gate.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { consentWithdrawalSchema } from "~/modules/consent/consent-schemas";
 import { CONSENT_GIVER_LABELS, CONSENT_METHOD_LABELS, CONSENT_SECTION_LABELS, consentState } from "~/modules/consent/labels";
@@ -22,16 +22,18 @@ function consentIdOf(params: { consentId?: string }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthFile(actor, params.youthId ?? "");
-  const { consent, referrals } = readConsent(actor, youth.id, consentIdOf(params));
-  return { youthId: youth.id, name: `${youth.firstName} ${youth.lastName}`, consent, referrals, today: todayIso() };
+  const consentId = consentIdOf(params);
+  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "consents"], registerKeeperOnly: true });
+  const { consent, referrals } = readConsent(file, consentId);
+  return { youthId: file.id, name: `${file.youth.firstName} ${file.youth.lastName}`, consent, referrals, today: todayIso() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await parseForm(request, consentWithdrawalSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = withdrawConsent(actor, params.youthId ?? "", consentIdOf(params), form.data);
+  const consentId = consentIdOf(params);
+  const result = withdrawConsent(openYouthFile(actor, params.youthId ?? "", { write: ["consents"] }), consentId, form.data);
   if (!result.ok) return invalid(result.errors, form.values);
   return redirect(`/ungdomar/${params.youthId}/samtycken/${result.id}`);
 }

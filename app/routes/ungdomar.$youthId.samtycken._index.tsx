@@ -5,7 +5,8 @@ import { CheckboxGroup, ErrorSummary, Form, SelectField, TextAreaField, TextFiel
 import { addMonths, todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
 import { listConsents, recordConsent } from "~/modules/consent/consents.server";
-import { readYouthFile } from "~/modules/youth/register.server";
+import { readYouthFile } from "~/modules/youth/youth-file.server";
+import { openYouthFile } from "~/modules/access/gate.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { CONSENT_GIVER_LABELS, CONSENT_METHOD_LABELS, CONSENT_SECTION_LABELS } from "~/modules/consent/labels";
 import { consentSchema, DEFAULT_CONSENT_MONTHS } from "~/modules/consent/consent-schemas";
@@ -15,14 +16,16 @@ export const meta: MetaFunction = () => [{ title: "Samtycken – Samverkansporta
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthFile(actor, params.youthId ?? "");
+  // The KAA unit's own page: the consent records are never opened to anyone else.
+  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "consents"], registerKeeperOnly: true });
+  const youth = readYouthFile(file);
   const today = todayIso();
   return {
     youthId: youth.id,
     name: `${youth.firstName} ${youth.lastName}`,
     age: youth.age,
     guardians: youth.guardians.map((g) => g.name),
-    consents: listConsents(actor, youth.id),
+    consents: listConsents(file),
     organisations: partnerOrganisations(actor.municipalityId!, CONSENT_RECIPIENT_KINDS),
     today,
     defaults: { validFrom: today, validUntil: addMonths(today, DEFAULT_CONSENT_MONTHS), givenBy: youth.age < 18 ? "both" : "youth", method: "written" },
@@ -33,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await parseForm(request, consentSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = recordConsent(actor, params.youthId ?? "", form.data);
+  const result = recordConsent(openYouthFile(actor, params.youthId ?? "", { write: ["consents"] }), form.data);
   if (!result.ok) return invalid(result.errors, form.values);
   return redirect(`/ungdomar/${params.youthId}/samtycken#historik`);
 }

@@ -7,6 +7,7 @@ import { REGISTER_SORTS, REGISTER_STATUS_FILTERS, type RegisterSort, type Regist
 import { kaaStaff } from "~/modules/organizations/memberships.server";
 import { ENROLLMENT_STATUS_LABELS } from "~/modules/outreach/labels";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
+import { openRegister } from "~/modules/access/gate.server";
 
 export const meta: MetaFunction = () => [{ title: "Ungdomsregistret – Samverkansportalen" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const caseworkerParam = params.get("handlaggare") ?? "";
   const caseworker = caseworkerParam === "ingen" ? ("unassigned" as const) : Number(caseworkerParam) || undefined;
   const overdue = params.get("forsenade") === "ja";
-  const result = listYouthRegister(actor, { q: q || undefined, sort, page: parsePage(params.get("sida")), status, caseworker, overdue });
+  const result = listYouthRegister(openRegister(actor), { q: q || undefined, sort, page: parsePage(params.get("sida")), status, caseworker, overdue });
   return {
     ...result,
     q,
@@ -45,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
   const form = await request.formData();
   const value = String(form.get("personalNumber") ?? "");
-  const found = findYouthByPersonalNumber(actor, value);
+  const found = findYouthByPersonalNumber(openRegister(actor), value);
   if (found && "id" in found) return redirect(`/ungdomar/${found.id}`);
   const error = found && "error" in found ? found.error : "Ingen ungdom med det numret finns i registret.";
   return json({ error }, { status: found ? 400 : 404 });

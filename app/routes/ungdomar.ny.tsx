@@ -3,14 +3,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Form, SelectField, TextField, useValidatedForm } from "~/components/form";
 import { YouthIdentityFields } from "~/components/youth-identity-fields";
-import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
-import { insertEnrollment } from "~/modules/outreach/outreach.server";
-import { createYouth } from "~/modules/youth/register.server";
+import { registerYouth } from "~/modules/outreach/enrollments.server";
+import { PopulationLookupResult, type LookupView } from "~/components/population-lookup";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
 import { START_REASON_LABELS } from "~/modules/outreach/labels";
-import { prefillFromPopulationRegister } from "~/modules/youth/prefill.server";
+import { lookUpForRegistration } from "~/modules/youth/prefill.server";
 import { youthCreateSchema } from "~/modules/youth/youth-schema";
 
 export const meta: MetaFunction = () => [{ title: "Registrera ungdom – Samverkansportalen" }];
@@ -29,15 +28,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
   if ((await request.clone().formData()).get("intent") === "lookup") {
     const values = Object.fromEntries([...(await request.formData())].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-    const lookup = await prefillFromPopulationRegister(values.personalNumber ?? "");
+    const lookup = await lookUpForRegistration(actor, values.personalNumber ?? "");
     return json({ ok: false as const, errors: {} as Record<string, string>, values, lookup });
   }
   const form = await parseForm(request, registrationSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const { startReason, ...identity } = form.data;
-  const result = createYouth(actor, identity, (tx, youthId) => {
-    insertEnrollment(tx, actor, { id: youthId, homeMunicipalityId: identity.homeMunicipalityId }, { startDate: todayIso(), startReason });
-  });
+  const result = registerYouth(actor, identity, startReason);
   if (!result.ok) return invalid(result.errors, { ...form.values, ...(result.existingId ? { existingId: result.existingId } : {}) });
   return redirect(`/ungdomar/${result.id}`);
 }
@@ -45,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewYouth() {
   const { municipalities, ownMunicipalityId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const lookup = (actionData && "lookup" in actionData ? actionData.lookup : null) as { values: Record<string, unknown>; message: string | null } | null;
+  const lookup = (actionData && "lookup" in actionData ? actionData.lookup : null) as (LookupView & { values: Record<string, unknown> }) | null;
   const values: Record<string, unknown> = { ...(actionData?.values ?? {}) };
   if (actionData?.values) values.protectedIdentity = actionData.values.protectedIdentity === "on";
   if (lookup) Object.assign(values, lookup.values);
@@ -63,7 +60,7 @@ function RegistrationForm({
   defaults: Record<string, unknown>;
   municipalities: { id: number; name: string }[];
   errors?: Record<string, string>;
-  lookup: { message: string | null } | null;
+  lookup: LookupView | null;
   existingId?: string;
 }) {
   const { register, errorFor, formProps, submitting } = useValidatedForm(registrationSchema, { defaultValues: defaults, serverErrors: errors });
@@ -80,11 +77,7 @@ function RegistrationForm({
           <Link to={`/ungdomar/${existingId}`}>Öppna ungdomen som redan finns i registret</Link>
         </p>
       ) : null}
-      {lookup ? (
-        <p className={`alert ${lookup.message ? "alert--warning" : "alert--success"}`} role="status">
-          {lookup.message ?? "Uppgifterna är hämtade från folkbokföringen. Kontrollera dem innan du registrerar."}
-        </p>
-      ) : null}
+      {lookup ? <PopulationLookupResult lookup={lookup} formName={{ firstName: String(defaults.firstName ?? ""), lastName: String(defaults.lastName ?? "") }} /> : null}
       <Form {...formProps}>
         <TextField
           name="personalNumber"
@@ -99,7 +92,7 @@ function RegistrationForm({
         <button type="submit" className="button button--secondary" name="intent" value="lookup" formNoValidate>
           Hämta uppgifter från folkbokföringen
         </button>
-        <YouthIdentityFields register={register} errorFor={errorFor} municipalities={municipalities} addressEditable />
+        <YouthIdentityFields register={register} errorFor={errorFor} municipalities={municipalities} addressEditable={!lookup?.protectedIdentity} />
         <SelectField
           name="startReason"
           label="Hur kom ungdomen till registret?"

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { consentRecipients, consents, consentSections, enrollments, interventions, interventionTypes, plans, type ConsentSection } from "#db/schema";
 import { addDays, todayIso } from "~/lib/dates";
-import { createYouth } from "~/modules/youth/register.server";
+import { createYouth } from "~/modules/youth/youth-file.server";
 import type { Actor } from "~/modules/auth/actor.server";
 import { addMember, createForum } from "~/modules/meetings/forums.server";
 import { requireMeeting } from "~/modules/meetings/meeting-access.server";

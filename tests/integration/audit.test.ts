@@ -2,7 +2,10 @@ import { desc, eq, or } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { auditEvents } from "#db/schema";
-import { createYouth, listYouthRegister, readYouthFile } from "~/modules/youth/register.server";
+import { listYouthRegister } from "~/modules/youth/register.server";
+import { createYouth, readYouthFile } from "~/modules/youth/youth-file.server";
+import { fileFor, keeperFile, registerOf } from "../factories/gate";
+
 import { listAuditEvents } from "~/modules/access/audit.server";
 import { swedishFaker, youthInput } from "../factories/youth";
 import { createWorld } from "../factories/world";
@@ -32,7 +35,7 @@ beforeAll(async () => {
 describe("the access log", () => {
   it("records a read with user, membership, organisation, youth, section, basis and UTC time", () => {
     const before = Date.now();
-    readYouthFile(world.actors.caseworker, youthId);
+    readYouthFile(keeperFile(world.actors.caseworker, youthId, ["identity"]));
     const row = lastAudit()!;
     expect(row).toMatchObject({
       userId: world.actors.caseworker.userId,
@@ -53,7 +56,7 @@ describe("the access log", () => {
     const actor = world.actors[name];
     let thrown: unknown;
     try {
-      readYouthFile(actor, youthId);
+      readYouthFile(keeperFile(actor, youthId, ["identity"]));
     } catch (error) {
       thrown = error;
     }
@@ -64,30 +67,30 @@ describe("the access log", () => {
   });
 
   it("gives the same 404 for a youth that does not exist, and logs that attempt too", () => {
-    expect(() => readYouthFile(world.actors.caseworker, "AAAAAAAAAAAAAAAA")).toThrow(Response);
+    expect(() => readYouthFile(keeperFile(world.actors.caseworker, "AAAAAAAAAAAAAAAA", ["identity"]))).toThrow(Response);
     expect(lastAudit()).toMatchObject({ youthId: "AAAAAAAAAAAAAAAA", outcome: "denied", basisRef: "not_found" });
   });
 
   it("answers a malformed id with 404 without filling the log", () => {
     const before = lastAudit()!.id;
-    expect(() => readYouthFile(world.actors.caseworker, "x".repeat(5000))).toThrow(Response);
+    expect(() => readYouthFile(keeperFile(world.actors.caseworker, "x".repeat(5000), ["identity"]))).toThrow(Response);
     expect(lastAudit()!.id).toBe(before);
   });
 
   it("logs every youth shown in the register list", () => {
     const before = lastAudit()!.id;
-    const page = listYouthRegister(world.actors.coordinator, { sort: "namn", page: 1 });
+    const page = listYouthRegister(registerOf(world.actors.coordinator), { sort: "namn", page: 1 });
     const rows = getDb().select().from(auditEvents).where(eq(auditEvents.action, "list")).all().filter((r) => r.id > before);
     expect(rows.map((r) => r.youthId).sort()).toEqual(page.rows.map((r) => r.id).sort());
     expect(page.rows).toHaveLength(2);
   });
 
   it("logs each showing of a protected address, and refuses it to a caseworker", () => {
-    const shown = readYouthFile(world.actors.coordinator, protectedId, { revealProtectedAddress: true });
+    const shown = readYouthFile(keeperFile(world.actors.coordinator, protectedId, ["identity", "protected_address"]));
     expect(shown.address.kind).toBe("protected_revealed");
     expect(lastAudit()).toMatchObject({ youthId: protectedId, section: "protected_address", outcome: "allowed", userId: world.actors.coordinator.userId });
 
-    const hidden = readYouthFile(world.actors.caseworker, protectedId, { revealProtectedAddress: true });
+    const hidden = readYouthFile(keeperFile(world.actors.caseworker, protectedId, ["identity", "protected_address"]));
     expect(hidden.address).toEqual({ kind: "protected", mayReveal: false });
     expect(JSON.stringify(hidden)).not.toContain("571 ");
     expect(lastAudit()).toMatchObject({ youthId: protectedId, section: "protected_address", outcome: "denied", basisRef: "protected_identity" });
@@ -96,10 +99,10 @@ describe("the access log", () => {
   it("pages the log review newest first, the same rows as one plain query would give, for the register and the unit", async () => {
     // Accesses to the register by others, and the unit's accesses to another register.
     const other = await createWorld();
-    for (let i = 0; i < 60; i++) readYouthFile(world.actors.caseworker, youthId);
+    for (let i = 0; i < 60; i++) readYouthFile(keeperFile(world.actors.caseworker, youthId, ["identity"]));
     const theirs = createYouth(other.actors.caseworker, youthInput(faker, { homeMunicipalityId: other.municipality.id, city: "Eksjö", postalPrefix: "575", protectedIdentity: false }));
     if (!theirs.ok) throw new Error("setup");
-    for (let i = 0; i < 30; i++) expect(() => readYouthFile(world.actors.caseworker, theirs.id)).toThrow(Response);
+    for (let i = 0; i < 30; i++) expect(() => readYouthFile(keeperFile(world.actors.caseworker, theirs.id, ["identity"]))).toThrow(Response);
     const scope = or(eq(auditEvents.youthMunicipalityId, world.municipality.id), eq(auditEvents.organisationId, world.orgs.kaa.id));
     const expected = getDb().select({ id: auditEvents.id }).from(auditEvents).where(scope).orderBy(desc(auditEvents.at), desc(auditEvents.id)).all().map((r) => r.id);
     const paged: number[] = [];

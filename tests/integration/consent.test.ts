@@ -5,11 +5,14 @@ import { auditEvents, consents, interventions, referrals } from "#db/schema";
 import { addDays, addMonths, addYears, todayIso } from "~/lib/dates";
 import { makePersonalNumber } from "~/modules/youth/personal-number";
 import { listAuditEvents } from "~/modules/access/audit.server";
-import { fileConcernReport, listConcernReports, readConcernReport } from "~/modules/concern-reports/concern-reports.server";
+import { openSharedFile, openYouthFile } from "~/modules/access/gate.server";
+import type { YouthSection } from "~/modules/access/policy";
+import { fileConcernReport, fileNamedConcernReport, listConcernReports, readConcernReport } from "~/modules/concern-reports/concern-reports.server";
 import { recordConsent, withdrawConsent } from "~/modules/consent/consents.server";
 import { addIntervention } from "~/modules/documentation/interventions.server";
 import { saveAssessment, savePlan } from "~/modules/documentation/plans.server";
-import { acceptReferral, closeReferral, declineReferral, listReferrals, readReferral, sendReferral } from "~/modules/referrals/referrals.server";
+import { acceptReferral, closeReferral, declineReferral, readReferral, sendReferral } from "~/modules/referrals/referrals.server";
+import { listReceivedReferrals } from "~/modules/referrals/referral-lists.server";
 import { readSharedYouth } from "~/modules/consent/shared-view.server";
 import { listInterventionTypes } from "~/modules/documentation/intervention-types.server";
 import type { ConsentInput } from "~/modules/consent/consent-schemas";
@@ -41,6 +44,9 @@ const consent = (overrides: Partial<ConsentInput> = {}): ConsentInput => ({
   ...overrides,
 });
 
+/** The youth's file as the KAA caseworker opens it to write these sections (as the routes do). */
+const writer = <W extends YouthSection>(youthId: string, ...write: W[]) => openYouthFile(world.actors.caseworker, youthId, { write });
+
 function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result as Extract<T, { ok: true }>;
@@ -49,17 +55,17 @@ function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
 /** A youth with assessment, plan and an intervention: something in every section to leak. */
 function documentedYouth() {
   const { youthId } = enrolledYouth(world.actors.caseworker);
-  ok(saveAssessment(world.actors.caseworker, youthId, { date: today, occupation: "none", occupationNote: undefined, completedGrades: "Åk 9", studiebevis: "no", imHistory: undefined, prerequisites: undefined, needs: "HEMLIG-KARTLÄGGNING", youthWishes: undefined, youthTookPart: true, guardianTookPart: false, otherParticipants: undefined }));
-  ok(savePlan(world.actors.caseworker, youthId, { goal: "Börja på Komvux.", madeWithYouth: true, madeWithYouthDate: today, youthComment: undefined, noYouthInterventionsReason: undefined, noMunicipalityInterventionsReason: undefined, noOtherActorInterventionsReason: undefined }));
+  ok(saveAssessment(writer(youthId, "assessment"), { date: today, occupation: "none", occupationNote: undefined, completedGrades: "Åk 9", studiebevis: "no", imHistory: undefined, prerequisites: undefined, needs: "HEMLIG-KARTLÄGGNING", youthWishes: undefined, youthTookPart: true, guardianTookPart: false, otherParticipants: undefined }));
+  ok(savePlan(writer(youthId, "plan"), { goal: "Börja på Komvux.", madeWithYouth: true, madeWithYouthDate: today, youthComment: undefined, noYouthInterventionsReason: undefined, noMunicipalityInterventionsReason: undefined, noOtherActorInterventionsReason: undefined }));
   const typeId = listInterventionTypes(world.actors.caseworker)[0]!.id;
-  ok(addIntervention(world.actors.caseworker, youthId, { typeId, description: undefined, responsibleParty: "youth", responsibleUnit: undefined, responsibleOrganisationId: null, responsibleOrganisationName: undefined, provider: undefined, startDate: today, plannedEndDate: addDays(today, 60), followUpDate: undefined, referralId: null }));
+  ok(addIntervention(writer(youthId, "plan"), { typeId, description: undefined, responsibleParty: "youth", responsibleUnit: undefined, responsibleOrganisationId: null, responsibleOrganisationName: undefined, provider: undefined, startDate: today, plannedEndDate: addDays(today, 60), followUpDate: undefined, referralId: null }));
   return youthId;
 }
 
 describe("what a recipient sees", () => {
   it("the loader's data holds the consented sections and no field of any other", async () => {
     const youthId = documentedYouth();
-    ok(recordConsent(world.actors.caseworker, youthId, consent()));
+    ok(recordConsent(writer(youthId, "consents"), consent()));
     const client = await signedIn(world.actors.social);
     const data = (await sharedLoader({ request: client.get(`/delat/${youthId}`), params: { youthId }, context: {} })) as { shared: ReturnType<typeof readSharedYouth> };
     const serialised = JSON.stringify(data);
@@ -80,7 +86,7 @@ describe("what a recipient sees", () => {
 
   it("Arbetsförmedlingen, not named in the consent, gets the same 404 as for a missing youth", async () => {
     const youthId = documentedYouth();
-    ok(recordConsent(world.actors.caseworker, youthId, consent()));
+    ok(recordConsent(writer(youthId, "consents"), consent()));
     const client = await signedIn(world.actors.employment);
     expect(await statusOf(() => sharedLoader({ request: client.get(`/delat/${youthId}`), params: { youthId }, context: {} }))).toBe(404);
     expect(await statusOf(() => sharedLoader({ request: client.get("/delat/AAAAAAAAAAAAAAAA"), params: { youthId: "AAAAAAAAAAAAAAAA" }, context: {} }))).toBe(404);
@@ -88,13 +94,13 @@ describe("what a recipient sees", () => {
 
   it("a withdrawal is effective on the next request, and revokes the open referrals resting on the consent", async () => {
     const youthId = documentedYouth();
-    const { id: consentId } = ok(recordConsent(world.actors.caseworker, youthId, consent({ sections: ["identity", "plan"] })));
-    const { id: referralId } = ok(sendReferral(world.actors.caseworker, youthId, { recipientOrganisationId: world.orgs.social.id, question: "Behöver stöd.", requestedIntervention: "Kontakt med socialsekreterare.", sections: ["identity", "plan"] }));
+    const { id: consentId } = ok(recordConsent(writer(youthId, "consents"), consent({ sections: ["identity", "plan"] })));
+    const { id: referralId } = ok(sendReferral(writer(youthId, "referrals"), { recipientOrganisationId: world.orgs.social.id, question: "Behöver stöd.", requestedIntervention: "Kontakt med socialsekreterare.", sections: ["identity", "plan"] }));
     const client = await signedIn(world.actors.social);
     expect(await statusOf(() => sharedLoader({ request: client.get(`/delat/${youthId}`), params: { youthId }, context: {} }))).toBe(200);
     expect(readReferral(world.actors.social, referralId)).toMatchObject({ available: true, referral: { status: "received" } });
 
-    ok(withdrawConsent(world.actors.caseworker, youthId, consentId, { withdrawnDate: today, withdrawalMethod: "oral", withdrawalNote: undefined }));
+    ok(withdrawConsent(writer(youthId, "consents"), consentId, { withdrawnDate: today, withdrawalMethod: "oral", withdrawalNote: undefined }));
     expect(await statusOf(() => sharedLoader({ request: client.get(`/delat/${youthId}`), params: { youthId }, context: {} }))).toBe(404);
     const after = readReferral(world.actors.social, referralId);
     expect(after).toEqual({ side: "recipient", available: false, id: referralId, status: "revoked", sentAt: expect.any(String) });
@@ -102,7 +108,7 @@ describe("what a recipient sees", () => {
     expect(readReferral(world.actors.caseworker, referralId)).toMatchObject({ referral: { status: "revoked", revokeReason: `Samtycket återkallades ${today}.` } });
     expect(JSON.stringify(after)).not.toContain("Behöver stöd.");
     // The inbox still lists it, without the youth.
-    const inbox = listReferrals(world.actors.social, "avslutade", 1);
+    const inbox = listReceivedReferrals(world.actors.social, "avslutade", 1);
     expect(inbox.rows.find((r) => r.id === referralId)).toMatchObject({ available: false, youthName: null, question: null });
     // The consent is kept, withdrawn, and cannot be deleted.
     expect(getDb().select().from(consents).where(eq(consents.id, consentId)).get()).toMatchObject({ withdrawnDate: today, withdrawnByMembershipId: world.actors.caseworker.membershipId });
@@ -111,15 +117,15 @@ describe("what a recipient sees", () => {
 
   it("an expired consent opens nothing, from the day after its last day", () => {
     const youthId = documentedYouth();
-    ok(recordConsent(world.actors.caseworker, youthId, consent({ validFrom: addDays(today, -30), validUntil: addDays(today, -1) })));
-    expect(() => readSharedYouth(world.actors.social, youthId)).toThrow(Response);
+    ok(recordConsent(writer(youthId, "consents"), consent({ validFrom: addDays(today, -30), validUntil: addDays(today, -1) })));
+    expect(() => readSharedYouth(openSharedFile(world.actors.social, youthId))).toThrow(Response);
   });
 });
 
 describe("sending a referral", () => {
   it("is refused without a consent covering the recipient and every shared section, even when posted directly", async () => {
     const youthId = documentedYouth();
-    ok(recordConsent(world.actors.caseworker, youthId, consent({ sections: ["plan"] })));
+    ok(recordConsent(writer(youthId, "consents"), consent({ sections: ["plan"] })));
     const client = await signedIn(world.actors.caseworker);
     const post = (fields: Record<string, string>) =>
       newReferralAction({ request: client.post(`/ungdomar/${youthId}/remisser/ny`, fields), params: { youthId }, context: {} }) as Promise<Response>;
@@ -140,8 +146,8 @@ describe("sending a referral", () => {
 
   it("moves through accepted and closed, its decision and outcome visible to the sender; a decline needs a reason", () => {
     const youthId = documentedYouth();
-    ok(recordConsent(world.actors.caseworker, youthId, consent()));
-    const send = () => ok(sendReferral(world.actors.caseworker, youthId, { recipientOrganisationId: world.orgs.social.id, question: "Fråga", requestedIntervention: "Insats", sections: ["plan"] })).id;
+    ok(recordConsent(writer(youthId, "consents"), consent()));
+    const send = () => ok(sendReferral(writer(youthId, "referrals"), { recipientOrganisationId: world.orgs.social.id, question: "Fråga", requestedIntervention: "Insats", sections: ["plan"] })).id;
     const first = send();
     // Only the recipient accepts, and with one of its own handläggare.
     expect(() => acceptReferral(world.actors.caseworker, first, { responsibleMembershipId: world.actors.caseworker.membershipId, acceptedIntervention: "Stödsamtal", acceptedStartDate: undefined, acceptedEndDate: undefined })).toThrow(Response);
@@ -159,7 +165,7 @@ describe("sending a referral", () => {
     // The accepted referral's intervention goes into the plan as another actor's; a declined one cannot.
     const typeId = listInterventionTypes(world.actors.caseworker)[0]!.id;
     const fromReferral = (referralId: number) =>
-      addIntervention(world.actors.caseworker, youthId, { typeId, description: "Stödsamtal", responsibleParty: "other_actor", responsibleUnit: undefined, responsibleOrganisationId: world.orgs.social.id, responsibleOrganisationName: undefined, provider: undefined, startDate: today, plannedEndDate: addDays(today, 90), followUpDate: addDays(today, 30), referralId });
+      addIntervention(writer(youthId, "plan"), { typeId, description: "Stödsamtal", responsibleParty: "other_actor", responsibleUnit: undefined, responsibleOrganisationId: world.orgs.social.id, responsibleOrganisationName: undefined, provider: undefined, startDate: today, plannedEndDate: addDays(today, 90), followUpDate: addDays(today, 30), referralId });
     const added = ok(fromReferral(first));
     expect(getDb().select().from(interventions).where(eq(interventions.id, added.id)).get()).toMatchObject({ referralId: first, responsibleParty: "other_actor", responsibleOrganisationId: world.orgs.social.id });
     expect(fromReferral(second)).toMatchObject({ ok: false, errors: { form: expect.stringContaining("inte accepterad") } });
@@ -169,7 +175,7 @@ describe("sending a referral", () => {
 describe("orosanmälan", () => {
   it("goes to socialtjänsten in the home municipality without consent, is logged, and opens nothing else", () => {
     const youthId = documentedYouth();
-    const result = fileConcernReport(world.actors.caseworker, { kind: "registered", youthId }, { observed: "Ungdomen berättar att hen inte får äta hemma.", observedWhen: today, reporterPhone: undefined });
+    const result = fileConcernReport(openYouthFile(world.actors.caseworker, youthId, { read: ["identity"], registerKeeperOnly: true }), { observed: "Ungdomen berättar att hen inte får äta hemma.", observedWhen: today, reporterPhone: undefined });
     const { id } = ok(result);
     const inbox = listConcernReports(world.actors.social, 1);
     expect(inbox.rows.map((r) => r.id)).toContain(id);
@@ -177,14 +183,14 @@ describe("orosanmälan", () => {
     const row = getDb().select().from(auditEvents).where(and(eq(auditEvents.userId, world.actors.social.userId), eq(auditEvents.section, "concern_reports"))).orderBy(desc(auditEvents.id)).get();
     expect(row).toMatchObject({ youthId, outcome: "allowed", basis: "concern_report", basisRef: String(id) });
     // The report is no key to the youth file.
-    expect(() => readSharedYouth(world.actors.social, youthId)).toThrow(Response);
+    expect(() => readSharedYouth(openSharedFile(world.actors.social, youthId))).toThrow(Response);
     // Others never see it.
     expect(() => readConcernReport(world.actors.employment, id)).toThrow(Response);
   });
 
   it("is refused for a youth who has turned 18", () => {
     const adult = makePersonalNumber(addYears(today, -18), 238);
-    const result = fileConcernReport(world.actors.school, { kind: "named", personalNumber: adult, firstName: "Vuxen", lastName: "Elev", homeMunicipalityId: world.municipality.id }, { observed: "x", observedWhen: today, reporterPhone: undefined });
+    const result = fileNamedConcernReport(world.actors.school, { personalNumber: adult, firstName: "Vuxen", lastName: "Elev", homeMunicipalityId: world.municipality.id }, { observed: "x", observedWhen: today, reporterPhone: undefined });
     expect(result).toMatchObject({ ok: false, errors: { form: expect.stringContaining("fyllt 18") } });
   });
 });

@@ -31,7 +31,7 @@ beforeAll(async () => {
   // Open: two not contacted (one started in the period), one in intervention (old), one contacted.
   enrollment(m, { startDate: addDays(TODAY, -10), status: "not_contacted" });
   enrollment(m, { startDate: addDays(TODAY, -500), status: "not_contacted" });
-  // "I insats" follows a running insats (the status is brought up to date before counting).
+  // "I insats" follows a running insats (kept up to the day by the daily status job; counting only reads).
   const running = enrollment(m, { startDate: addDays(TODAY, -400), status: "in_intervention" });
   const typeId = getDb().insert(interventionTypes).values({ municipalityId: m, name: "Praktik", position: 1 }).returning({ id: interventionTypes.id }).get().id;
   const by = world.actors.caseworker.membershipId;

@@ -7,6 +7,7 @@ import { agendaItems, auditEvents, meetings, notifications } from "#db/schema";
 import { unlinkUncoveredCaseItems } from "~/modules/meetings/case-item-links.server";
 import { withdrawConsent as withdrawInPortal } from "~/modules/consent/consents.server";
 import { todayIso } from "~/lib/dates";
+import { openYouthFile } from "~/modules/access/gate.server";
 import { addCaseItem } from "~/modules/meetings/case-items.server";
 import { meetingView } from "~/modules/meetings/meeting-view.server";
 import { addExternalGuest, cancelMeeting } from "~/modules/meetings/meetings.server";
@@ -31,6 +32,9 @@ const linkInput = (personalNumber: string, overrides: Partial<CaseItemInput> = {
   confirmAnonymous: false,
   ...overrides,
 });
+
+/** The youth's file opened to write its consents, as the consent module holds it when a consent changes. */
+const consentsFile = (youthId: string) => openYouthFile(world.actors.caseworker, youthId, { write: ["consents"] });
 
 function item(id: number) {
   return getDb().select().from(agendaItems).where(eq(agendaItems.id, id)).get()!;
@@ -140,7 +144,7 @@ describe("a withdrawn consent anonymises a linked case item", () => {
     const id = link(meetingId, youth.personalNumber);
 
     withdrawConsent(world, consentId);
-    const removed = unlinkUncoveredCaseItems(youth.id);
+    const removed = unlinkUncoveredCaseItems(consentsFile(youth.id));
 
     expect(removed).toEqual([{ itemId: id, meetingId }]);
     // The chair hears of it, without youth data.
@@ -160,7 +164,7 @@ describe("a withdrawn consent anonymises a linked case item", () => {
     const consentId = giveConsent(world, youth.id, [world.orgs.social.id, world.orgs.employment.id], ["identity", "plan"]);
     const meetingId = planMeeting(world);
     const id = link(meetingId, youth.personalNumber);
-    const result = withdrawInPortal(world.actors.caseworker, youth.id, consentId, { withdrawnDate: todayIso(), withdrawalMethod: "written", withdrawalNote: undefined });
+    const result = withdrawInPortal(consentsFile(youth.id), consentId, { withdrawnDate: todayIso(), withdrawalMethod: "written", withdrawalNote: undefined });
     expect(result.ok).toBe(true);
     // No read of the meeting in between: the withdrawal itself removed the link.
     expect(item(id)).toMatchObject({ youthId: null, caseSections: null });
@@ -195,7 +199,7 @@ describe("a withdrawn consent anonymises a linked case item", () => {
     const id = link(meetingId, youth.personalNumber);
     getDb().update(meetings).set({ status: "held" }).where(eq(meetings.id, meetingId)).run();
     withdrawConsent(world, consentId);
-    expect(unlinkUncoveredCaseItems(youth.id)).toEqual([]);
+    expect(unlinkUncoveredCaseItems(consentsFile(youth.id))).toEqual([]);
     expect(item(id).youthId).toBe(youth.id);
     // …but the withdrawn consent no longer lets socialtjänsten see the youth there.
     const view = meetingView(world.actors.social, open(world.actors.social, meetingId)).agenda.find((i) => i.id === id)!;

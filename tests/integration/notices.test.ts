@@ -3,9 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { enrollments, notices } from "#db/schema";
 import { fileNotices, listInbox, listSchoolNotices, readNotice, receiveNotice } from "~/modules/notices/notices.server";
-import { readYouthFile } from "~/modules/youth/register.server";
+import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { readWorklist } from "~/modules/outreach/worklist.server";
 import { todayIso } from "~/lib/dates";
+import { fileFor, keeperFile, registerOf } from "../factories/gate";
+
 import type { NoticeInput } from "~/modules/notices/notice-schema";
 import { createActor, createMunicipality, createOrganisation, createWorld } from "../factories/world";
 import { swedishFaker, youthInput } from "../factories/youth";
@@ -38,12 +40,12 @@ describe("school notices", () => {
   it("notice → receive → youth and enrollment; a second notice links to the same youth", () => {
     const first = notice(world.municipality.id);
     const [id] = fileNotices(world.actors.school, [first]);
-    expect(listInbox(world.actors.caseworker, "sent", 1).rows.map((r) => r.id)).toContain(id);
+    expect(listInbox(registerOf(world.actors.caseworker), "sent", 1).rows.map((r) => r.id)).toContain(id);
     const y = youthInput(faker, { homeMunicipalityId: world.municipality.id, city: "Nässjö", postalPrefix: "571" });
     const received = receiveNotice(world.actors.caseworker, id!, { ...y, personalNumber: first.personalNumber, firstName: first.firstName, lastName: first.lastName });
     expect(received.ok).toBe(true);
     const youthId = (received as { youthId: string }).youthId;
-    expect(readYouthFile(world.actors.caseworker, youthId).firstName).toBe(first.firstName);
+    expect(readYouthFile(keeperFile(world.actors.caseworker, youthId, ["identity"])).firstName).toBe(first.firstName);
     const open = getDb().select().from(enrollments).where(eq(enrollments.youthId, youthId)).all();
     expect(open).toMatchObject([{ startReason: "notice_dropout", status: "not_contacted", sourceNoticeId: id, endDate: null }]);
     expect(listSchoolNotices(world.actors.school, 1).rows.find((r) => r.id === id)?.status).toBe("received");
@@ -54,16 +56,16 @@ describe("school notices", () => {
     expect(getDb().select().from(enrollments).where(eq(enrollments.youthId, youthId)).all()).toHaveLength(1);
     expect(getDb().select().from(notices).where(eq(notices.youthId, youthId)).all()).toHaveLength(2);
     // The new youth is on the unit's worklist (the first letter is due within a week).
-    expect(readWorklist(world.actors.coordinator, { caseworker: "all" }).routineSteps.map((s) => s.youthId)).toContain(youthId);
+    expect(readWorklist(registerOf(world.actors.coordinator), { caseworker: "all" }).routineSteps.map((s) => s.youthId)).toContain(youthId);
   });
 
   it("goes to the home municipality's KAA unit, whichever municipality the school is in", async () => {
     const other = createMunicipality();
     const otherSchool = await createActor("school_staff", createOrganisation("school", other.id));
     const [id] = fileNotices(otherSchool, [notice(world.municipality.id)]);
-    expect(listInbox(world.actors.caseworker, "sent", 1).rows.map((r) => r.id)).toContain(id);
+    expect(listInbox(registerOf(world.actors.caseworker), "sent", 1).rows.map((r) => r.id)).toContain(id);
     const otherKaa = await createActor("kaa_caseworker", createOrganisation("kaa_unit", other.id));
-    expect(listInbox(otherKaa, "sent", 1).rows.map((r) => r.id)).not.toContain(id);
+    expect(listInbox(registerOf(otherKaa), "sent", 1).rows.map((r) => r.id)).not.toContain(id);
     expect(() => readNotice(otherKaa, id!)).toThrow(Response);
   });
 

@@ -5,7 +5,11 @@ import { auditEvents, documentationRevisions, enrollmentDocumentation, enrollmen
 import { addDays, addYears, todayIso } from "~/lib/dates";
 import { readDocumentationReport } from "~/modules/documentation/documentation-report.server";
 import { addFollowUp, addIntervention, declineIntervention, endIntervention } from "~/modules/documentation/interventions.server";
-import { closeEnrollment, readOutreach, updateEnrollment } from "~/modules/outreach/outreach.server";
+import { closeEnrollment, updateEnrollment } from "~/modules/outreach/enrollments.server";
+import { readOutreach } from "~/modules/outreach/contacts.server";
+import { runStatusJob } from "~/modules/outreach/status-job.server";
+import { fileFor, keeperFile, registerOf } from "../factories/gate";
+
 import { readDocumentation, readPlan, saveAssessment, savePlan } from "~/modules/documentation/plans.server";
 import { readWorklist } from "~/modules/outreach/worklist.server";
 import { listInterventionTypes } from "~/modules/documentation/intervention-types.server";
@@ -83,13 +87,13 @@ function added(result: ReturnType<typeof addIntervention>) {
 describe("the revision history", () => {
   it("records each change with the acting user, membership and the values before and after", () => {
     const { youthId } = enrolledYouth(world.actors.caseworker);
-    expect(saveAssessment(world.actors.caseworker, youthId, assessment())).toEqual({ ok: true });
-    expect(saveAssessment(world.actors.coordinator, youthId, assessment({ needs: "Hjälp att söka praktik." }))).toEqual({ ok: true });
+    expect(saveAssessment(fileFor(world.actors.caseworker, youthId, [], ["assessment"]), assessment())).toEqual({ ok: true });
+    expect(saveAssessment(fileFor(world.actors.coordinator, youthId, [], ["assessment"]), assessment({ needs: "Hjälp att söka praktik." }))).toEqual({ ok: true });
     // Saving the same values again is not a change and leaves no row.
-    expect(saveAssessment(world.actors.coordinator, youthId, assessment({ needs: "Hjälp att söka praktik." }))).toEqual({ ok: true });
-    expect(savePlan(world.actors.caseworker, youthId, plan())).toEqual({ ok: true });
-    const id = added(addIntervention(world.actors.caseworker, youthId, intervention()));
-    expect(endIntervention(world.actors.coordinator, youthId, id, ending)).toEqual({ ok: true });
+    expect(saveAssessment(fileFor(world.actors.coordinator, youthId, [], ["assessment"]), assessment({ needs: "Hjälp att söka praktik." }))).toEqual({ ok: true });
+    expect(savePlan(fileFor(world.actors.caseworker, youthId, [], ["plan"]), plan())).toEqual({ ok: true });
+    const id = added(addIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), intervention()));
+    expect(endIntervention(fileFor(world.actors.coordinator, youthId, [], ["plan"]), id, ending)).toEqual({ ok: true });
 
     const rows = revisionsOf(youthId);
     expect(rows.map((r) => [r.entity, r.action, r.userId, r.membershipId])).toEqual([
@@ -104,7 +108,7 @@ describe("the revision history", () => {
     expect(JSON.parse(rows[5]!.changes)).toMatchObject({ endReason: [null, "completed"], evaluationOutcome: [null, "met"] });
 
     // The page shows it in words, latest first, with who did it.
-    const history = readDocumentation(world.actors.caseworker, youthId)!.revisions;
+    const history = readDocumentation(keeperFile(world.actors.caseworker, youthId, ["assessment", "plan"]))!.revisions;
     expect(history[0]).toMatchObject({ userName: "Test Testsson", summary: "Avslutade insatsen Praktik" });
     expect(history.at(-2)).toMatchObject({ summary: "Ändrade kartläggningen", changes: [{ field: "Behov av stöd", before: "Stöd att välja utbildning.", after: "Hjälp att söka praktik." }] });
   });
@@ -120,7 +124,7 @@ describe("the revision history", () => {
 describe("ending an intervention", () => {
   it("requires an end reason and an evaluation in the module, whatever the caller sends", () => {
     const { youthId } = enrolledYouth(world.actors.caseworker);
-    const id = added(addIntervention(world.actors.caseworker, youthId, intervention()));
+    const id = added(addIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), intervention()));
     const before = revisionsOf(youthId).length;
     const missing = [
       { ...ending, endReason: undefined },
@@ -129,7 +133,7 @@ describe("ending an intervention", () => {
       { ...ending, endDate: addDays(today, 3) },
     ];
     for (const input of missing) {
-      const result = endIntervention(world.actors.caseworker, youthId, id, input as unknown as InterventionEndInput);
+      const result = endIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), id, input as unknown as InterventionEndInput);
       expect(result.ok).toBe(false);
     }
     const row = getDb().select().from(interventions).where(eq(interventions.id, id)).get()!;
@@ -139,7 +143,7 @@ describe("ending an intervention", () => {
 
   it("is refused with 400 by the route when the form is posted without reason and evaluation, and nothing is written", async () => {
     const { youthId } = enrolledYouth(world.actors.caseworker);
-    const id = added(addIntervention(world.actors.caseworker, youthId, intervention()));
+    const id = added(addIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), intervention()));
     const client = await signedIn(world.actors.caseworker);
     const path = `/ungdomar/${youthId}/insatser/${id}?atgard=avsluta`;
     const response = (await interventionAction({ request: client.post(path, { endDate: today }), params: { youthId, interventionId: String(id) }, context: {} })) as Response;
@@ -164,8 +168,8 @@ describe("ending an intervention", () => {
   it("answers another youth's intervention with 404", async () => {
     const a = enrolledYouth(world.actors.caseworker);
     const b = enrolledYouth(world.actors.caseworker);
-    const id = added(addIntervention(world.actors.caseworker, a.youthId, intervention()));
-    expect(() => endIntervention(world.actors.caseworker, b.youthId, id, ending)).toThrow(Response);
+    const id = added(addIntervention(fileFor(world.actors.caseworker, a.youthId, [], ["plan"]), intervention()));
+    expect(() => endIntervention(fileFor(world.actors.caseworker, b.youthId, [], ["plan"]), id, ending)).toThrow(Response);
   });
 });
 
@@ -176,7 +180,7 @@ describe("who may write the documentation", () => {
     for (const actor of [world.actors.school, world.actors.social, world.actors.employment, world.actors.steering, world.actors.admin, otherMunicipalityKaa]) {
       let thrown: unknown;
       try {
-        savePlan(actor, youthId, plan());
+        savePlan(fileFor(actor, youthId, [], ["plan"]), plan());
       } catch (error) {
         thrown = error;
       }
@@ -184,38 +188,38 @@ describe("who may write the documentation", () => {
       const log = getDb().select().from(auditEvents).where(and(eq(auditEvents.userId, actor.userId), eq(auditEvents.youthId, youthId))).orderBy(desc(auditEvents.id)).get();
       expect(log).toMatchObject({ section: "plan", action: "write", outcome: "denied" });
     }
-    expect(readPlan(world.actors.caseworker, youthId).plan).toBeNull();
+    expect(readPlan(fileFor(world.actors.caseworker, youthId, ["plan"])).plan).toBeNull();
   });
 });
 
 describe("status follows the work", () => {
   it("is 'i insats' while an intervention runs, and back to 'kontaktad' when the last one ends", () => {
     const { youthId } = enrolledYouth(world.actors.caseworker);
-    const statusOf = () => readOutreach(world.actors.caseworker, youthId).open!.status;
+    const statusOf = () => readOutreach(keeperFile(world.actors.caseworker, youthId, ["enrollment", "contacts"])).open!.status;
     expect(statusOf()).toBe("contacted");
-    const future = added(addIntervention(world.actors.caseworker, youthId, intervention({ startDate: addDays(today, 5), plannedEndDate: addDays(today, 30), followUpDate: undefined })));
+    const future = added(addIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), intervention({ startDate: addDays(today, 5), plannedEndDate: addDays(today, 30), followUpDate: undefined })));
     expect(statusOf()).toBe("contacted");
-    const running = added(addIntervention(world.actors.caseworker, youthId, intervention()));
+    const running = added(addIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), intervention()));
     expect(statusOf()).toBe("in_intervention");
     // Choosing another status by hand does not take it out of "i insats".
-    expect(updateEnrollment(world.actors.caseworker, youthId, { status: "watch", caseworkerMembershipId: null, watchUntil: addDays(today, 30) })).toEqual({ ok: true });
+    expect(updateEnrollment(fileFor(world.actors.caseworker, youthId, [], ["enrollment"]), { status: "watch", caseworkerMembershipId: null, watchUntil: addDays(today, 30) })).toEqual({ ok: true });
     expect(statusOf()).toBe("in_intervention");
-    expect(endIntervention(world.actors.caseworker, youthId, running, ending)).toEqual({ ok: true });
+    expect(endIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), running, ending)).toEqual({ ok: true });
     expect(statusOf()).toBe("contacted");
-    expect(declineIntervention(world.actors.caseworker, youthId, future, { declinedDate: today, declinedNote: "Vill inte just nu." })).toEqual({ ok: true });
+    expect(declineIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), future, { declinedDate: today, declinedNote: "Vill inte just nu." })).toEqual({ ok: true });
     expect(getDb().select().from(interventions).where(eq(interventions.id, future)).get()).toMatchObject({ declinedDate: today, endDate: null });
   });
 
   it("refuses to close an enrollment while interventions are open, and asks for the occupation", () => {
     const { youthId } = enrolledYouth(world.actors.caseworker);
-    const id = added(addIntervention(world.actors.caseworker, youthId, intervention()));
+    const id = added(addIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), intervention()));
     const close = { endDate: today, endReason: "komvux" as const, endOccupation: "studies" as const };
-    expect(closeEnrollment(world.actors.caseworker, youthId, close)).toEqual({
+    expect(closeEnrollment(fileFor(world.actors.caseworker, youthId, [], ["enrollment"]), close)).toEqual({
       ok: false,
       errors: { form: "Avsluta först de insatser som pågår eller är planerade, med orsak och utvärdering: Praktik." },
     });
-    endIntervention(world.actors.caseworker, youthId, id, ending);
-    expect(closeEnrollment(world.actors.caseworker, youthId, close)).toEqual({ ok: true });
+    endIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), id, ending);
+    expect(closeEnrollment(fileFor(world.actors.caseworker, youthId, [], ["enrollment"]), close)).toEqual({ ok: true });
     expect(getDb().select().from(enrollments).where(eq(enrollments.youthId, youthId)).get()).toMatchObject({ endReason: "komvux", endOccupation: "studies" });
   });
 });
@@ -227,32 +231,32 @@ describe("the samordnare's list and the worklist", () => {
     const { youthId } = enrolledYouth(caseworker, { caseworkerMembershipId: caseworker.membershipId });
     enrolledYouth(caseworker, { reached: false });
     const report = (filter: Partial<Parameters<typeof readDocumentationReport>[1]> = {}) =>
-      readDocumentationReport(world2.actors.coordinator, { caseworker: "all", page: 1, ...filter });
+      readDocumentationReport(registerOf(world2.actors.coordinator), { caseworker: "all", page: 1, ...filter });
     // The not-yet-contacted youth is outside the list; the contacted one misses everything.
     expect(report()).toMatchObject({ inScope: 1, complete: 0, total: 1 });
     expect(report().rows[0]!.missingPoints).toEqual([1, 2, 3, 4, 5, 6, 7]);
 
-    saveAssessment(caseworker, youthId, assessment());
-    savePlan(caseworker, youthId, plan({ noMunicipalityInterventionsReason: "Inget behov.", noOtherActorInterventionsReason: "Inget behov." }));
-    const id = added(addIntervention(caseworker, youthId, intervention({ typeId: typeId(caseworker), followUpDate: undefined })));
+    saveAssessment(fileFor(caseworker, youthId, [], ["assessment"]), assessment());
+    savePlan(fileFor(caseworker, youthId, [], ["plan"]), plan({ noMunicipalityInterventionsReason: "Inget behov.", noOtherActorInterventionsReason: "Inget behov." }));
+    const id = added(addIntervention(fileFor(caseworker, youthId, [], ["plan"]), intervention({ typeId: typeId(caseworker), followUpDate: undefined })));
     expect(report().rows[0]!.missingPoints).toEqual([7]);
     expect(report({ point: 7 }).total).toBe(1);
     expect(report({ point: 1 }).total).toBe(0);
     expect(report({ caseworker: "unassigned" }).total).toBe(0);
     expect(report({ caseworker: caseworker.membershipId }).total).toBe(1);
 
-    expect(addFollowUp(caseworker, youthId, id, addDays(today, -1))).toEqual({ ok: true });
+    expect(addFollowUp(fileFor(caseworker, youthId, [], ["plan"]), id, addDays(today, -1))).toEqual({ ok: true });
     expect(report()).toMatchObject({ inScope: 1, complete: 1, total: 0 });
     const stored = getDb().select().from(enrollmentDocumentation).innerJoin(enrollments, eq(enrollments.id, enrollmentDocumentation.enrollmentId)).where(eq(enrollments.youthId, youthId)).get()!;
     expect(stored.enrollment_documentation.missing).toBe(0);
 
     // The follow-up is due on the caseworker's worklist; a day past the planned end, the
     // intervention is flagged there and point 5 goes missing with the calendar alone.
-    const worklist = readWorklist(caseworker, { caseworker: caseworker.membershipId });
+    const worklist = readWorklist(registerOf(caseworker), { caseworker: caseworker.membershipId });
     expect(worklist.followUps).toMatchObject([{ youthId, interventionId: id, interventionName: "Praktik", overdue: true }]);
     const later = addDays(today, 41);
-    expect(readWorklist(caseworker, { caseworker: caseworker.membershipId }, later).interventionsPastEnd).toMatchObject([{ youthId, interventionId: id }]);
-    expect(readDocumentationReport(world2.actors.coordinator, { caseworker: "all", page: 1 }, later).rows[0]!.missingPoints).toEqual([5]);
+    expect(readWorklist(registerOf(caseworker), { caseworker: caseworker.membershipId }, later).interventionsPastEnd).toMatchObject([{ youthId, interventionId: id }]);
+    expect(readDocumentationReport(registerOf(world2.actors.coordinator), { caseworker: "all", page: 1 }, later).rows[0]!.missingPoints).toEqual([5]);
   });
 });
 
@@ -261,14 +265,19 @@ describe("the end of the responsibility at 20", () => {
     const world3 = await createWorld();
     const caseworker = world3.actors.caseworker;
     const { youthId } = enrolledYouth(caseworker, { daysAgo: 40, birthDate: addYears(addDays(today, -1), -20), caseworkerMembershipId: caseworker.membershipId });
-    const id = added(addIntervention(caseworker, youthId, intervention({ typeId: typeId(caseworker), startDate: addDays(today, -30) })));
-    const worklist = readWorklist(caseworker, { caseworker: "all" });
+    const id = added(addIntervention(fileFor(caseworker, youthId, [], ["plan"]), intervention({ typeId: typeId(caseworker), startDate: addDays(today, -30) })));
+    // Reading changes nothing: the enrollment is still open until the status job runs.
+    expect(readOutreach(keeperFile(caseworker, youthId, ["enrollment", "contacts"])).open).not.toBeNull();
+    expect(runStatusJob({ municipalityId: world3.municipality.id })).toEqual([{ municipalityId: world3.municipality.id, endedAtTwenty: 1 }]);
+    // Idempotent: a second run the same day ends nothing more.
+    expect(runStatusJob({ municipalityId: world3.municipality.id })).toEqual([{ municipalityId: world3.municipality.id, endedAtTwenty: 0 }]);
+    const worklist = readWorklist(registerOf(caseworker), { caseworker: "all" });
     expect(getDb().select().from(interventions).where(eq(interventions.id, id)).get()).toMatchObject({ endDate: addDays(today, -1), endReason: "turned_20", evaluationOutcome: null });
     expect(worklist.interventionsToEvaluate).toMatchObject([{ youthId, interventionId: id, endDate: addDays(today, -1) }]);
     // The evaluation is added afterwards; the end stays as it was.
-    expect(endIntervention(caseworker, youthId, id, { endDate: addDays(today, -1), endReason: "turned_20", evaluationOutcome: "partly", evaluationText: "Hann börja praktiken." })).toEqual({ ok: true });
-    expect(readWorklist(caseworker, { caseworker: "all" }).interventionsToEvaluate).toEqual([]);
-    expect(endIntervention(caseworker, youthId, id, ending)).toMatchObject({ ok: false });
+    expect(endIntervention(fileFor(caseworker, youthId, [], ["plan"]), id, { endDate: addDays(today, -1), endReason: "turned_20", evaluationOutcome: "partly", evaluationText: "Hann börja praktiken." })).toEqual({ ok: true });
+    expect(readWorklist(registerOf(caseworker), { caseworker: "all" }).interventionsToEvaluate).toEqual([]);
+    expect(endIntervention(fileFor(caseworker, youthId, [], ["plan"]), id, ending)).toMatchObject({ ok: false });
   });
 });
 

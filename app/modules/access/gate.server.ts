@@ -12,10 +12,10 @@ import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
 import { commitAudit, writeAudit, type AuditEntry } from "./audit.server";
 import { consentsOfYouths } from "./consents-loader.server";
-import { mintRegisterAccess, mintYouthFile, type RegisterAccess, type YouthFile, type YouthRow } from "./handles.server";
-import { decide, mayUseRegister, type AccessAction, type Decision, type PolicyConsent, type YouthSection } from "./policy";
+import { mintNewYouthFile, mintRegisterAccess, mintYouthFile, type NewYouthFile, type RegisterAccess, type YouthFile, type YouthRow } from "./handles.server";
+import { CONSENTABLE_SECTIONS, decide, mayUseRegister, type AccessAction, type Decision, type PolicyConsent, type YouthSection } from "./policy";
 
-export { RegisterAccess, YouthFile, type YouthRow } from "./handles.server";
+export { NewYouthFile, RegisterAccess, YouthFile, type YouthRow } from "./handles.server";
 
 /** Youth ids are 16 characters of base64url; anything else cannot be a youth and is not looked up. */
 export const YOUTH_ID = /^[A-Za-z0-9_-]{16}$/;
@@ -61,18 +61,25 @@ function decideAsked(actor: Actor, youthId: string, youth: YouthRow | null, poli
   const allowedEntries: AuditEntry[] = [];
   let firstDenial: AuditEntry | null = null;
   const asked: [YouthSection, AccessAction][] = [...(ask.read ?? []).map((s) => [s, "read"] as [YouthSection, AccessAction]), ...(ask.write ?? []).map((s) => [s, "write"] as [YouthSection, AccessAction])];
+  const optionalEntries: AuditEntry[] = [];
   for (const [section, action] of asked) {
+    // A protected address exists only for a youth with skyddad identitet; otherwise the address is
+    // part of the identity section and there is nothing more to decide or log.
+    const protectedAddress = section === "protected_address";
+    if (protectedAddress && youth && !youth.protectedIdentity) continue;
     const policyYouth = youth ? { ...youth, consents: policyConsents } : null;
     const answer = decide(actor, policyYouth, section, action);
     const decision: Decision = ask.registerKeeperOnly && answer.allowed && answer.basis !== "register_keeper" ? { allowed: false, reason: "role" } : answer;
     decisions.set(`${section}:${action}`, decision);
     const entry: AuditEntry = { actor, youthId, youthMunicipalityId: youth?.homeMunicipalityId ?? null, section, action, decision };
-    if (decision.allowed) allowedEntries.push(entry);
+    // Asking to see a protected address and being refused is logged, but the rest of the file opens.
+    if (protectedAddress && youth) optionalEntries.push(entry);
+    else if (decision.allowed) allowedEntries.push(entry);
     else firstDenial ??= entry;
   }
   const allAllowed = firstDenial === null && asked.length > 0;
   // A refused request logs what was refused (the first section), as before: not a row per section it never saw.
-  return { decisions, entries: allAllowed ? allowedEntries : [firstDenial ?? allowedEntries[0]!].filter(Boolean), allAllowed, anyAllowed: allowedEntries.length > 0 };
+  return { decisions, entries: allAllowed ? [...allowedEntries, ...optionalEntries] : [firstDenial ?? allowedEntries[0]!].filter(Boolean), allAllowed, anyAllowed: allowedEntries.length > 0 };
 }
 
 
@@ -124,6 +131,38 @@ export function openYouthFiles<R extends YouthSection>(actor: Actor, youthIds: r
   return out;
 }
 
+export type ConsentableSection = "identity" | "contacts" | "assessment" | "plan" | "notices" | "referrals";
+
+/**
+ * Opens the youth as another organisation sees it by consent (the shared view): exactly the
+ * sections a consent in force names for the actor's organisation, each logged with the consent it
+ * rests on. The register keeper has the youth page instead, and the styrgrupp sees a consented youth
+ * only as a case item on its meetings: for them, as for anyone without a consented section, 404.
+ */
+export function openSharedFile(actor: Actor, youthId: string): YouthFile<ConsentableSection, never> {
+  if (!YOUTH_ID.test(youthId)) throw notFound();
+  const youth = youthsOf([youthId]).get(youthId) ?? null;
+  const policyConsents = youth ? consentsOfYouths([youthId]).get(youthId)! : [];
+  const decisions: Map<`${YouthSection}:${AccessAction}`, Decision> = new Map();
+  const entries: AuditEntry[] = [];
+  const mayShare = youth !== null && !mayUseRegister(actor) && actor.organisationKind !== "steering_group";
+  if (mayShare) {
+    for (const section of CONSENTABLE_SECTIONS) {
+      const decision = decide(actor, { ...youth, consents: policyConsents }, section, "read");
+      if (!decision.allowed || decision.basis !== "consent") continue;
+      decisions.set(`${section}:read`, decision);
+      entries.push({ actor, youthId, youthMunicipalityId: youth.homeMunicipalityId, section, action: "read", decision });
+    }
+  }
+  if (!youth || entries.length === 0) {
+    const asked = decide(actor, youth ? { ...youth, consents: policyConsents } : null, "identity", "read");
+    commitAudit([{ actor, youthId, youthMunicipalityId: youth?.homeMunicipalityId ?? null, section: "identity", action: "read", decision: asked.allowed ? { allowed: false, reason: "role" } : asked }]);
+    throw notFound();
+  }
+  commitAudit(entries);
+  return mintYouthFile<ConsentableSection, never>(actor, youth, policyConsents, decisions);
+}
+
 /** Opens the register of the actor's own municipality for a list or search; anyone else gets 403. */
 export function openRegister(actor: Actor): RegisterAccess {
   if (!mayUseRegister(actor) || actor.municipalityId === null) throw forbidden();
@@ -142,7 +181,7 @@ export function registerOf(actor: Actor): RegisterAccess | null {
 export function createYouthFile<T>(
   actor: Actor,
   candidate: { homeMunicipalityId: number; protectedIdentity: boolean },
-  write: (tx: Tx, youthId: string) => T,
+  write: (tx: Tx, created: NewYouthFile) => T,
 ): { ok: true; youthId: string; result: T } | { ok: false; decision: Extract<Decision, { allowed: false }> } {
   const decision = decide(actor, candidate, "identity", "write");
   const entry = (youthId: string | null): AuditEntry => ({ actor, youthId, youthMunicipalityId: candidate.homeMunicipalityId, section: "identity", action: "create", decision });
@@ -152,7 +191,7 @@ export function createYouthFile<T>(
   }
   const youthId = crypto.randomBytes(12).toString("base64url");
   const result = getDb().transaction((tx) => {
-    const out = write(tx, youthId);
+    const out = write(tx, mintNewYouthFile(actor, youthId, candidate.homeMunicipalityId));
     writeAudit([entry(youthId)], tx);
     return out;
   });

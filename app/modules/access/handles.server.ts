@@ -17,6 +17,7 @@ const keyOf = (section: YouthSection, action: AccessAction): Key => `${section}:
 
 /* eslint-disable @typescript-eslint/no-unused-vars -- the mint functions are assigned in static blocks */
 export let mintYouthFile: <R extends YouthSection, W extends YouthSection>(actor: Actor, youth: YouthRow, consents: PolicyConsent[], decisions: Map<Key, Decision>) => YouthFile<R, W>;
+export let mintNewYouthFile: (actor: Actor, youthId: string, homeMunicipalityId: number) => NewYouthFile;
 export let mintRegisterAccess: (actor: Actor & { municipalityId: number }, log: (entries: AuditEntry[]) => void) => RegisterAccess;
 /* eslint-enable @typescript-eslint/no-unused-vars */
 
@@ -101,5 +102,27 @@ export class RegisterAccess {
     if (!this.#kernel) return;
     const decision: Decision = { allowed: true, basis: "register_keeper" };
     this.#log([...new Set(youthIds)].map((youthId) => ({ actor: this.actor, youthId, youthMunicipalityId: this.municipalityId, section, action, decision })));
+  }
+}
+
+/**
+ * A youth being registered, inside the transaction that registers it (createYouthFile): what
+ * belongs with the registration (an enrollment, the received notice) is written on it.
+ */
+export class NewYouthFile {
+  readonly #kernel = true;
+
+  static {
+    mintNewYouthFile = (actor, youthId, homeMunicipalityId) => new NewYouthFile(actor, youthId, homeMunicipalityId);
+  }
+
+  private constructor(
+    readonly actor: Actor,
+    readonly id: string,
+    readonly municipalityId: number,
+  ) {}
+
+  get isNew(): boolean {
+    return this.#kernel;
   }
 }

@@ -8,7 +8,7 @@ import type { ReferralStatus } from "#db/schema";
 import type { Actor } from "~/modules/auth/actor.server";
 import { commitAudit, writeAudit, type AuditAction, type AuditEntry } from "./audit.server";
 import { consentsOfYouths } from "./consents-loader.server";
-import { decide, decideConcernReport, decideReferral, mayUseRegister, type Decision, type PolicyConcernReport } from "./policy";
+import { decide, decideConcernReport, decideNotice, decideReferral, mayUseRegister, type Decision, type PolicyConcernReport } from "./policy";
 
 export type ReferralRecord = { id: number; youthId: string; municipalityId: number; recipientOrganisationId: number; status: ReferralStatus; consentId: number };
 
@@ -57,6 +57,40 @@ export function decideConcernReports(actor: Actor, rows: readonly ConcernReportR
 /** Logs a report of concern filed, inside the transaction that stores it. The duty to report is its ground. */
 export function logConcernReportFiled(actor: Actor, report: ConcernReportRecord, tx: Parameters<typeof writeAudit>[1]) {
   writeAudit([{ actor, youthId: report.youthId, youthMunicipalityId: report.homeMunicipalityId, section: "concern_reports", action: "create", decision: { allowed: true, basis: "concern_report", basisRef: String(report.id) } }], tx);
+}
+
+/* ------------------------------------------------------------------ school notices */
+
+export type NoticeRecord = { id: number; youthId: string | null; homeMunicipalityId: number; schoolOrganisationId: number };
+
+/**
+ * Decides the actor's access to each notice (decideNotice: the school that sent it, or the KAA unit
+ * of the youth's home municipality) and logs the decisions of the request in one transaction: every
+ * one for a notice opened or worked, only those shown for a list.
+ */
+export function decideNotices(actor: Actor, rows: readonly NoticeRecord[], action: "read" | "write", logAs: AuditAction, log: "all" | "allowed"): Map<number, Decision> {
+  const out = new Map<number, Decision>();
+  const entries: AuditEntry[] = [];
+  for (const row of rows) {
+    const decision = decideNotice(actor, row, action);
+    out.set(row.id, decision);
+    if (log === "all" || decision.allowed) entries.push({ actor, youthId: row.youthId, youthMunicipalityId: row.homeMunicipalityId, section: "notices", action: logAs, decision });
+  }
+  commitAudit(entries);
+  return out;
+}
+
+/** A notice opened that does not exist: the attempt is logged, and the caller answers 404. */
+export function logMissingNotice(actor: Actor) {
+  commitAudit([{ actor, youthId: null, youthMunicipalityId: null, section: "notices", action: "read", decision: { allowed: false, reason: "not_found" } }]);
+}
+
+/** Logs notices filed by their school, inside the transaction that stores them. */
+export function logNoticesFiled(actor: Actor, rows: readonly NoticeRecord[], tx: Parameters<typeof writeAudit>[1]) {
+  writeAudit(
+    rows.map((row) => ({ actor, youthId: row.youthId, youthMunicipalityId: row.homeMunicipalityId, section: "notices" as const, action: "create" as const, decision: { allowed: true, basis: "notice_sender" } as const })),
+    tx,
+  );
 }
 
 /* ------------------------------------------------------------------ the population register */

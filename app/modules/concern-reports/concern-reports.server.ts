@@ -10,21 +10,22 @@ import { todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
-import type { ConcernReportInput } from "~/modules/referrals/referral-schemas";
+import type { ConcernReportInput } from "~/modules/concern-reports/concern-report-schemas";
 import { ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
-import { writeAudit } from "~/modules/access/audit.server";
-import { requireSection } from "~/modules/access/gate.server";
-import { decideConcernReport, mayReportConcern, type Decision } from "~/modules/access/policy";
+import type { YouthFile } from "~/modules/access/gate.server";
+import { decideConcernReports, logConcernReportFiled } from "~/modules/access/records.server";
+import { mayReportConcern } from "~/modules/access/policy";
 
 type Result = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 type ReportRow = typeof concernReports.$inferSelect;
 
 export const CONCERN_PAGE_SIZE = 25;
 
-/** Who the report is about: a youth in the KAA unit's register, or a pupil the school names. */
-export type ConcernSubject =
-  | { kind: "registered"; youthId: string }
-  | { kind: "named"; personalNumber: string; firstName: string; lastName: string; homeMunicipalityId: number };
+/** A pupil the reporter names (a school's report is its own: not joined to the KAA register). */
+export type NamedPupil = { personalNumber: string; firstName: string; lastName: string; homeMunicipalityId: number };
+
+type Person = { youthId: string | null; personalNumber: string; firstName: string; lastName: string; homeMunicipalityId: number; birthDate: string };
+type ReportInput = ConcernReportInput & { recipientOrganisationId?: number | null };
 
 /** The social services of a municipality, where its reports of concern go. */
 export function socialServicesOf(municipalityId: number) {
@@ -36,24 +37,26 @@ export function socialServicesOf(municipalityId: number) {
     .all();
 }
 
-function log(actor: Actor, row: ReportRow, action: "read" | "list" | "create" | "write", decision: Decision) {
-  writeAudit({ actor, youthId: row.youthId, youthMunicipalityId: row.homeMunicipalityId, section: "concern_reports", action, decision });
+/**
+ * A report about a youth in the KAA unit's register. The name and number come from the register
+ * (the file, opened registerKeeperOnly for identity by the route), not from a form.
+ */
+export function fileConcernReport(file: YouthFile<"identity">, input: ReportInput): Result {
+  const { youth } = file;
+  return fileReport(file.actor, { youthId: youth.id, personalNumber: youth.personalNumber, firstName: youth.firstName, lastName: youth.lastName, homeMunicipalityId: youth.homeMunicipalityId, birthDate: youth.birthDate }, input);
 }
 
-export function fileConcernReport(actor: Actor, subject: ConcernSubject, input: ConcernReportInput & { recipientOrganisationId?: number | null }): Result {
+/** A report about a pupil the reporter names (a school, or a youth outside the KAA register). */
+export function fileNamedConcernReport(actor: Actor, pupil: NamedPupil, input: ReportInput): Result {
+  const parsed = parsePersonalNumber(pupil.personalNumber);
+  if (!parsed.ok) return { ok: false, errors: { personalNumber: parsed.error } };
+  // A school's report is its own: it is not joined to the KAA register, which the school may not see.
+  return fileReport(actor, { youthId: null, personalNumber: parsed.value.normalized, firstName: pupil.firstName, lastName: pupil.lastName, homeMunicipalityId: pupil.homeMunicipalityId, birthDate: parsed.value.birthDate }, input);
+}
+
+function fileReport(actor: Actor, person: Person, input: ReportInput): Result {
   if (!mayReportConcern(actor) || actor.organisationId === null) throw forbidden();
   const today = todayIso();
-  let person: { youthId: string | null; personalNumber: string; firstName: string; lastName: string; homeMunicipalityId: number; birthDate: string };
-  if (subject.kind === "registered") {
-    // The KAA unit reports from its own register; the name and number come from there, not a form.
-    const youth = requireSection(actor, subject.youthId, "identity", "read", { registerKeeperOnly: true });
-    person = { youthId: youth.id, personalNumber: youth.personalNumber, firstName: youth.firstName, lastName: youth.lastName, homeMunicipalityId: youth.homeMunicipalityId, birthDate: youth.birthDate };
-  } else {
-    const parsed = parsePersonalNumber(subject.personalNumber);
-    if (!parsed.ok) return { ok: false, errors: { personalNumber: parsed.error } };
-    // A school's report is its own: it is not joined to the KAA register, which the school may not see.
-    person = { youthId: null, personalNumber: parsed.value.normalized, firstName: subject.firstName, lastName: subject.lastName, homeMunicipalityId: subject.homeMunicipalityId, birthDate: parsed.value.birthDate };
-  }
   if (ageOn(person.birthDate, today) >= 18) {
     return { ok: false, errors: { form: "Ungdomen har fyllt 18 år. En orosanmälan enligt SoL 14 kap. 1 § gäller barn under 18 år; kontakta socialtjänsten direkt om en vuxen behöver stöd." } };
   }
@@ -81,21 +84,24 @@ export function fileConcernReport(actor: Actor, subject: ConcernSubject, input: 
       })
       .returning()
       .get();
-    log(actor, row, "create", { allowed: true, basis: "concern_report", basisRef: String(row.id) });
+    logConcernReportFiled(actor, row, tx);
     return row.id;
   });
   return { ok: true, id };
 }
 
-const policyReport = (row: ReportRow | undefined) => (row ? { id: row.id, recipientOrganisationId: row.recipientOrganisationId, reporterOrganisationId: row.reporterOrganisationId } : null);
+/** The report if the actor may read it, its decision logged either way; a missing report is a 404 without a log row. */
+function gateReport(actor: Actor, reportId: number): ReportRow {
+  const row = Number.isSafeInteger(reportId) ? getDb().select().from(concernReports).where(eq(concernReports.id, reportId)).get() : undefined;
+  if (!row) throw notFound();
+  if (!decideConcernReports(actor, [row], "read", "read").get(row.id)?.allowed) throw notFound();
+  return row;
+}
 
 /** One report. Socialtjänsten opening it marks it received. */
 export function readConcernReport(actor: Actor, reportId: number) {
   const db = getDb();
-  const row = db.select().from(concernReports).where(eq(concernReports.id, reportId)).get();
-  const decision = decideConcernReport(actor, policyReport(row), "read");
-  if (row) log(actor, row, "read", decision);
-  if (!row || !decision.allowed) throw notFound();
+  const row = gateReport(actor, reportId);
   const isRecipient = actor.organisationId === row.recipientOrganisationId;
   if (isRecipient && !row.receivedAt) {
     db.update(concernReports).set({ receivedAt: new Date().toISOString(), receivedByMembershipId: actor.membershipId }).where(eq(concernReports.id, row.id)).run();
@@ -142,9 +148,8 @@ export function listConcernReports(actor: Actor, page: number) {
     .limit(CONCERN_PAGE_SIZE)
     .offset((page - 1) * CONCERN_PAGE_SIZE)
     .all();
-  writeAudit(
-    rows.map((row) => ({ actor, youthId: row.youthId, youthMunicipalityId: row.homeMunicipalityId, section: "concern_reports" as const, action: "list" as const, decision: decideConcernReport(actor, policyReport(row), "read") })),
-  );
+  // Every report on the page is decided and logged, in one transaction.
+  decideConcernReports(actor, rows, "read", "list");
   return {
     received,
     total,
@@ -155,12 +160,11 @@ export function listConcernReports(actor: Actor, page: number) {
 }
 
 /** The KAA unit's own reports about one youth, for the youth page. */
-export function concernReportsOfYouth(actor: Actor, youthId: string) {
-  requireSection(actor, youthId, "concern_reports", "read");
+export function concernReportsOfYouth(file: YouthFile<"concern_reports">) {
   return getDb()
     .select({ id: concernReports.id, createdAt: concernReports.createdAt, observedWhen: concernReports.observedWhen, receivedAt: concernReports.receivedAt })
     .from(concernReports)
-    .where(and(eq(concernReports.youthId, youthId), eq(concernReports.reporterOrganisationId, actor.organisationId ?? -1)))
+    .where(and(eq(concernReports.youthId, file.id), eq(concernReports.reporterOrganisationId, file.actor.organisationId ?? -1)))
     .orderBy(desc(concernReports.createdAt))
     .all();
 }

@@ -9,22 +9,25 @@ import { CONSENT_SECTIONS, consentRecipients, consents, consentSections, members
 import { todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
 import { notFound } from "~/lib/http";
-import type { Actor } from "~/modules/auth/actor.server";
 import type { ConsentInput, ConsentWithdrawalInput } from "~/modules/consent/consent-schemas";
 import { CONSENT_RECIPIENT_KINDS } from "~/modules/organizations/partners.server";
 import { ageOn } from "~/modules/youth/personal-number";
 import { unlinkUncoveredCaseItems } from "~/modules/meetings/case-item-links.server";
-import { requireSection } from "~/modules/access/gate.server";
+import type { YouthFile } from "~/modules/access/gate.server";
 import { consentInForce } from "~/modules/access/policy";
 
 type Result = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 
 export type ConsentView = ReturnType<typeof consentsOfYouth>[number];
 
-/** Every consent of the youth, newest first, with recipients and sections by name. Not logged: callers are. */
-export function consentsOfYouth(youthId: string) {
+/**
+ * Every consent of the youth, newest first, with recipients and sections by name. Any opened file
+ * will do: the shared view shows a recipient the consents its sections rest on, and the gate has
+ * logged the sections; the consent records as a whole are the KAA unit's (listConsents).
+ */
+export function consentsOfYouth(file: YouthFile<never, never>) {
   const db = getDb();
-  const rows = db.select().from(consents).where(eq(consents.youthId, youthId)).orderBy(desc(consents.validFrom), desc(consents.id)).all();
+  const rows = db.select().from(consents).where(eq(consents.youthId, file.id)).orderBy(desc(consents.validFrom), desc(consents.id)).all();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const recipients = db
@@ -52,13 +55,13 @@ export function consentsOfYouth(youthId: string) {
 }
 
 /** The consent history of a youth, for the KAA unit (the "consents" section is never shared). */
-export function listConsents(actor: Actor, youthId: string) {
-  requireSection(actor, youthId, "consents", "read");
-  return consentsOfYouth(youthId);
+export function listConsents(file: YouthFile<"consents">) {
+  return consentsOfYouth(file);
 }
 
-export function readConsent(actor: Actor, youthId: string, consentId: number) {
-  const consent = listConsents(actor, youthId).find((c) => c.id === consentId);
+/** One consent and the referrals that rest on it. */
+export function readConsent(file: YouthFile<"consents">, consentId: number) {
+  const consent = listConsents(file).find((c) => c.id === consentId);
   if (!consent) throw notFound();
   const basedOn = getDb()
     .select({ id: referrals.id, status: referrals.status, sentAt: referrals.sentAt, recipientName: organisations.name })
@@ -70,8 +73,8 @@ export function readConsent(actor: Actor, youthId: string, consentId: number) {
   return { consent, referrals: basedOn };
 }
 
-export function recordConsent(actor: Actor, youthId: string, input: ConsentInput): Result {
-  const youth = requireSection(actor, youthId, "consents", "write");
+export function recordConsent(file: YouthFile<never, "consents">, input: ConsentInput): Result {
+  const { actor, youth } = file;
   const today = todayIso();
   const age = ageOn(youth.birthDate, today);
   // For a youth under 18, the guardian's part depends on the youth's age and maturity: say how it was judged.
@@ -98,8 +101,8 @@ export function recordConsent(actor: Actor, youthId: string, input: ConsentInput
     const consentId = tx
       .insert(consents)
       .values({
-        youthId,
-        municipalityId: youth.homeMunicipalityId,
+        youthId: file.id,
+        municipalityId: file.municipalityId,
         givenBy: input.givenBy,
         guardianName: input.givenBy === "youth" ? null : input.guardianName ?? null,
         maturityNote: input.maturityNote ?? null,
@@ -128,10 +131,10 @@ const OPEN_REFERRAL_STATES = ["sent", "received", "accepted"] as const;
  * Withdraws a consent. It stops opening the youth file at once (decide() reads it on the next
  * request), and the referrals that rest on it and are still open are revoked in the same transaction.
  */
-export function withdrawConsent(actor: Actor, youthId: string, consentId: number, input: ConsentWithdrawalInput): Result {
-  requireSection(actor, youthId, "consents", "write");
+export function withdrawConsent(file: YouthFile<never, "consents">, consentId: number, input: ConsentWithdrawalInput): Result {
+  const { actor } = file;
   const db = getDb();
-  const consent = db.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.youthId, youthId))).get();
+  const consent = db.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.youthId, file.id))).get();
   if (!consent) throw notFound();
   if (consent.withdrawnDate) return { ok: false, errors: { form: `Samtycket återkallades redan ${consent.withdrawnDate}.` } };
   if (input.withdrawnDate < consent.recordedAt.slice(0, 10)) {
@@ -155,13 +158,16 @@ export function withdrawConsent(actor: Actor, youthId: string, consentId: number
       .run();
   });
   // Case items on coming samverkan meetings that named the youth on this consent lose their link now.
-  unlinkUncoveredCaseItems(youthId);
+  unlinkUncoveredCaseItems(file);
   return { ok: true, id: consentId };
 }
 
-/** Consents in force today that name the organisation and cover every section: the ground for a referral. */
-export function coveringConsentFor(youthId: string, organisationId: number, sections: readonly ConsentSection[], today = todayIso()) {
-  return consentsOfYouth(youthId).find(
+/**
+ * Consents in force today that name the organisation and cover every section: the ground for a
+ * referral, asked only by one who may write the youth's referrals.
+ */
+export function coveringConsentFor(file: YouthFile<never, "referrals">, organisationId: number, sections: readonly ConsentSection[], today = todayIso()) {
+  return consentsOfYouth(file).find(
     (c) => consentInForce(c, today) && c.recipients.some((r) => r.id === organisationId) && sections.every((s) => c.sections.includes(s)),
   );
 }

@@ -3,40 +3,27 @@
  * sections a consent in force names for the actor's organisation, nothing else, each read logged
  * with the consent it relied on. Without any such section the youth is a 404, as if missing.
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { contactAttempts, guardians, municipalities, organisations, referrals, type ConsentSection } from "#db/schema";
 import { todayIso } from "~/lib/dates";
-import { notFound } from "~/lib/http";
-import type { Actor } from "~/modules/auth/actor.server";
 import { ageOn } from "~/modules/youth/personal-number";
-import { writeAudit } from "~/modules/access/audit.server";
-import { consentsOfYouth } from "~/modules/consent/consents.server";
-import { checkSection, loadPolicyYouth, YOUTH_ID } from "~/modules/access/gate.server";
+import { consentsOfYouth } from "./consents.server";
+import type { ConsentableSection, YouthFile } from "~/modules/access/gate.server";
 import { noticesOfYouth } from "~/modules/notices/notices.server";
 import { readAssessment, readPlan } from "~/modules/documentation/plans.server";
-import { CONSENTABLE_SECTIONS, decide, mayUseRegister } from "~/modules/access/policy";
+import { CONSENTABLE_SECTIONS } from "~/modules/access/policy";
 
 export type SharedSection = { section: ConsentSection; consentId: number };
 
-export function readSharedYouth(actor: Actor, youthId: string) {
-  if (!YOUTH_ID.test(youthId)) throw notFound();
-  const youth = loadPolicyYouth(youthId);
+/** The shared view of a file opened by openSharedFile: only its consented sections are read. */
+export function readSharedYouth(file: YouthFile<ConsentableSection>) {
+  const { youth, id: youthId } = file;
   const today = todayIso();
-  // The register keeper has the whole youth page; this view is for those who see by consent.
-  const shared: SharedSection[] = [];
-  // The styrgrupp sees a consented youth only as a case item on its meetings, never as a file.
-  if (youth && !mayUseRegister(actor) && actor.organisationKind !== "steering_group") {
-    for (const section of CONSENTABLE_SECTIONS as ConsentSection[]) {
-      const decision = decide(actor, youth, section, "read", today);
-      if (decision.allowed && decision.basis === "consent") shared.push({ section, consentId: Number(decision.basisRef) });
-    }
-  }
-  if (!youth || shared.length === 0) {
-    const asked = decide(actor, youth, "identity", "read", today);
-    writeAudit({ actor, youthId, youthMunicipalityId: youth?.homeMunicipalityId ?? null, section: "identity", action: "read", decision: asked.allowed ? { allowed: false, reason: "role" } : asked });
-    throw notFound();
-  }
+  const shared: SharedSection[] = (CONSENTABLE_SECTIONS as ConsentSection[]).flatMap((section) => {
+    const decision = file.decision(section);
+    return decision?.allowed && decision.basis === "consent" ? [{ section, consentId: Number(decision.basisRef) }] : [];
+  });
   const allowed = new Set(shared.map((s) => s.section));
   const db = getDb();
   // Name and personnummer go with whatever is shared: the recipient must know whom it is about.
@@ -48,7 +35,7 @@ export function readSharedYouth(actor: Actor, youthId: string) {
     homeMunicipalityName: db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, youth.homeMunicipalityId)).get()?.name ?? "",
   };
   const consentIds = new Set(shared.map((s) => s.consentId));
-  const grounds = consentsOfYouth(youthId)
+  const grounds = consentsOfYouth(file)
     .filter((c) => consentIds.has(c.id))
     .map((c) => ({
       id: c.id,
@@ -59,12 +46,8 @@ export function readSharedYouth(actor: Actor, youthId: string) {
       sections: shared.filter((s) => s.consentId === c.id).map((s) => s.section),
     }));
 
-  const readHere = (section: ConsentSection) => {
-    checkSection(actor, youthId, section, "read");
-  };
   let identity = undefined;
   if (allowed.has("identity")) {
-    readHere("identity");
     // Skyddad identitet: no address, phone, e-mail or guardians leave the KAA unit, whatever the
     // consent says; contact goes through the unit.
     identity = youth.protectedIdentity
@@ -79,7 +62,6 @@ export function readSharedYouth(actor: Actor, youthId: string) {
   }
   let contacts = undefined;
   if (allowed.has("contacts")) {
-    readHere("contacts");
     contacts = db
       .select({ id: contactAttempts.id, date: contactAttempts.date, channel: contactAttempts.channel, target: contactAttempts.target, outcome: contactAttempts.outcome, occupation: contactAttempts.occupation })
       .from(contactAttempts)
@@ -87,10 +69,10 @@ export function readSharedYouth(actor: Actor, youthId: string) {
       .orderBy(desc(contactAttempts.date), desc(contactAttempts.id))
       .all();
   }
-  const assessment = allowed.has("assessment") ? readAssessment(actor, youthId).assessment : undefined;
+  const assessment = allowed.has("assessment") ? readAssessment(file).assessment : undefined;
   let plan = undefined;
   if (allowed.has("plan")) {
-    const read = readPlan(actor, youthId);
+    const read = readPlan(file);
     plan = {
       goal: read.plan?.goal ?? null,
       madeWithYouth: read.plan?.madeWithYouth ?? false,
@@ -114,16 +96,15 @@ export function readSharedYouth(actor: Actor, youthId: string) {
     };
   }
   const notices = allowed.has("notices")
-    ? noticesOfYouth(actor, youthId).map(({ id, kind, eventDate, programme, schoolName, createdAt }) => ({ id, kind, eventDate, programme, schoolName, createdAt }))
+    ? noticesOfYouth(file).map(({ id, kind, eventDate, programme, schoolName, createdAt }) => ({ id, kind, eventDate, programme, schoolName, createdAt }))
     : undefined;
   let otherReferrals = undefined;
   if (allowed.has("referrals")) {
-    readHere("referrals");
     otherReferrals = db
       .select({ id: referrals.id, sentAt: referrals.sentAt, status: referrals.status, recipientName: organisations.name })
       .from(referrals)
       .innerJoin(organisations, eq(organisations.id, referrals.recipientOrganisationId))
-      .where(and(eq(referrals.youthId, youthId)))
+      .where(eq(referrals.youthId, youthId))
       .orderBy(desc(referrals.sentAt))
       .all();
   }

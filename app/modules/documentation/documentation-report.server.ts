@@ -7,21 +7,15 @@ import { and, asc, count, desc, eq, isNull, lt, ne, or, sql, type SQL } from "dr
 import { getDb } from "#db/client";
 import { enrollmentDocumentation, enrollments, memberships, users, youths } from "#db/schema";
 import { todayIso } from "~/lib/dates";
-import { forbidden } from "~/lib/http";
-import type { Actor } from "~/modules/auth/actor.server";
+import type { RegisterAccess } from "~/modules/access/gate.server";
 import { CHECKLIST_POINTS, isMissing, NOTHING_DOCUMENTED, pointBit, type ChecklistPoint } from "~/modules/documentation/checklist";
-import { writeAudit } from "~/modules/access/audit.server";
-import { mayUseRegister } from "~/modules/access/policy";
-import { syncInterventionStatus } from "~/modules/documentation/documentation.server";
 
 export const DOCUMENTATION_PAGE_SIZE = 50;
 
 export type DocumentationFilter = { caseworker: "all" | "unassigned" | number; point?: ChecklistPoint; page: number; newestFirst?: boolean };
 
-export function readDocumentationReport(actor: Actor, filter: DocumentationFilter, today = todayIso()) {
-  if (!mayUseRegister(actor) || actor.municipalityId === null) throw forbidden();
-  const municipalityId = actor.municipalityId;
-  syncInterventionStatus({ municipalityId }, today);
+export function readDocumentationReport(register: RegisterAccess, filter: DocumentationFilter, today = todayIso()) {
+  const municipalityId = register.municipalityId;
   const db = getDb();
   // An enrollment never documented has no stored row: all seven points are missing.
   const missing = sql<number>`coalesce(${enrollmentDocumentation.missing}, ${NOTHING_DOCUMENTED})`;
@@ -71,15 +65,9 @@ export function readDocumentationReport(actor: Actor, filter: DocumentationFilte
     .offset((page - 1) * DOCUMENTATION_PAGE_SIZE)
     .all();
   // Every youth named on the page is an access to the register's plan section, and is logged.
-  writeAudit(
-    rows.map((r) => ({
-      actor,
-      youthId: r.youthId,
-      youthMunicipalityId: municipalityId,
-      section: "plan" as const,
-      action: "list" as const,
-      decision: { allowed: true as const, basis: "register_keeper" as const },
-    })),
+  register.logListed(
+    rows.map((r) => r.youthId),
+    "plan",
   );
   return {
     inScope,

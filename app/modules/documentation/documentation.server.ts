@@ -1,7 +1,8 @@
 /**
  * What the assessment, plan and interventions writers share: the enrollment the documentation
  * belongs to, the revision history, the stored checklist summary and the enrollment status that
- * follows the interventions. Part of the access layer: callers have already passed the gate.
+ * follows the interventions. The youth-keyed readers take the youth-file capability; the
+ * enrollment-keyed ones are given enrollments that came from such a file.
  */
 import { and, asc, desc, eq, exists, inArray, isNull, lte, ne, notExists, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "#db/client";
@@ -21,6 +22,7 @@ import {
 } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
+import type { YouthFile } from "~/modules/access/gate.server";
 import { computeChecklist, missingMask, overdueFrom, type ChecklistInput } from "~/modules/documentation/checklist";
 import { describeRevision, type RevisionLookups } from "~/modules/documentation/revision-text";
 
@@ -31,18 +33,18 @@ export type EnrollmentRow = typeof enrollments.$inferSelect;
  * The enrollment whose documentation is shown and written: the one asked for (if it is the youth's),
  * else the open one, else the latest. Documentation of an ended period can still be completed.
  */
-export function documentationEnrollment(youthId: string, enrollmentId?: number): EnrollmentRow | null {
-  const id = enrollmentId ?? enrollmentPeriods(youthId)[0]?.id;
+export function documentationEnrollment(file: YouthFile, enrollmentId?: number): EnrollmentRow | null {
+  const id = enrollmentId ?? enrollmentPeriods(file)[0]?.id;
   if (id === undefined) return null;
-  return getDb().select().from(enrollments).where(and(eq(enrollments.id, id), eq(enrollments.youthId, youthId))).get() ?? null;
+  return getDb().select().from(enrollments).where(and(eq(enrollments.id, id), eq(enrollments.youthId, file.id))).get() ?? null;
 }
 
 /** The youth's enrollment periods, latest first (the open one, if any, first of all). */
-export function enrollmentPeriods(youthId: string) {
+export function enrollmentPeriods(file: YouthFile) {
   return getDb()
     .select({ id: enrollments.id, startDate: enrollments.startDate, endDate: enrollments.endDate })
     .from(enrollments)
-    .where(eq(enrollments.youthId, youthId))
+    .where(eq(enrollments.youthId, file.id))
     .orderBy(sql`${enrollments.endDate} IS NULL DESC`, desc(enrollments.startDate), desc(enrollments.id))
     .all();
 }
@@ -105,7 +107,8 @@ function revisionsOf(enrollmentId: number): Revision[] {
 }
 
 /** The enrollment's revision history in words, latest first, with who made each change and when. */
-export function revisionHistory(enrollmentId: number) {
+export function revisionHistory(enrollment: EnrollmentRow) {
+  const enrollmentId = enrollment.id;
   const db = getDb();
   const revisions = revisionsOf(enrollmentId);
   const interventionRows = db
@@ -190,8 +193,6 @@ export function recomputeDocumentation(tx: Conn, enrollment: { id: number; munic
 
 /* ------------------------------------------------------------------ status follows the work */
 
-const syncedOn = new Map<number, string>();
-
 /** An intervention that runs on `today`: started, not ended, not declined. */
 function activeIntervention(today: string) {
   return getDb()
@@ -209,15 +210,11 @@ function activeIntervention(today: string) {
 
 /**
  * An open enrollment with a running intervention is "i insats"; one whose last intervention has
- * ended goes back to "kontaktad". Idempotent; run after intervention writes and before lists are
- * shown, because an intervention that starts in the future starts with the calendar, not a write.
+ * ended goes back to "kontaktad". Idempotent; run by every intervention write for its enrollment,
+ * and by the daily status job for the municipality, because an intervention that starts in the
+ * future starts with the calendar, not with a write.
  */
 export function syncInterventionStatus(scope: { enrollmentId: number } | { municipalityId: number }, today = todayIso(), db: Conn = getDb()) {
-  // Writes sync their own enrollment, so a whole municipality only changes with the date: once a day.
-  if ("municipalityId" in scope) {
-    if (syncedOn.get(scope.municipalityId) === today) return;
-    syncedOn.set(scope.municipalityId, today);
-  }
   const inScope: SQL =
     "enrollmentId" in scope ? eq(enrollments.id, scope.enrollmentId) : eq(enrollments.municipalityId, scope.municipalityId);
   const open = and(inScope, isNull(enrollments.endDate));
@@ -232,7 +229,8 @@ export function syncInterventionStatus(scope: { enrollmentId: number } | { munic
 }
 
 /** Is an intervention running for the enrollment (so its status is "i insats" whatever is chosen)? */
-export function hasActiveIntervention(enrollmentId: number, today = todayIso()) {
+export function hasActiveIntervention(enrollment: EnrollmentRow, today = todayIso()) {
+  const enrollmentId = enrollment.id;
   return Boolean(
     getDb()
       .select({ id: interventions.id })
@@ -243,7 +241,8 @@ export function hasActiveIntervention(enrollmentId: number, today = todayIso()) 
 }
 
 /** Interventions still running or planned: an enrollment cannot be closed past them. */
-export function openInterventionNames(enrollmentId: number) {
+export function openInterventionNames(enrollment: EnrollmentRow) {
+  const enrollmentId = enrollment.id;
   return getDb()
     .select({ name: interventionTypes.name })
     .from(interventions)

@@ -20,18 +20,17 @@ import {
 } from "~/modules/documentation/plan-schemas";
 import { fieldErrors } from "~/lib/form-fields";
 import { changedFields, documentationEnrollment, recomputeDocumentation, recordRevision, syncInterventionStatus } from "~/modules/documentation/documentation.server";
-import { requireSection } from "~/modules/access/gate.server";
+import type { YouthFile } from "~/modules/access/gate.server";
 import { interventionsOf } from "~/modules/documentation/plans.server";
 
 type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 type InterventionRow = typeof interventions.$inferSelect;
 
 /** One intervention of the youth's current documentation, for its page. */
-export function readIntervention(actor: Actor, youthId: string, interventionId: number) {
-  requireSection(actor, youthId, "plan", "read", { registerKeeperOnly: true });
-  const row = interventionOfYouth(youthId, interventionId);
-  const intervention = interventionsOf(row.enrollmentId).find((i) => i.id === row.id)!;
-  return { intervention, enrollment: documentationEnrollment(youthId, row.enrollmentId)! };
+export function readIntervention(file: YouthFile<"plan">, interventionId: number) {
+  const row = interventionOfYouth(file.id, interventionId);
+  const intervention = interventionsOf({ id: row.enrollmentId }).find((i) => i.id === row.id)!;
+  return { intervention, enrollment: documentationEnrollment(file, row.enrollmentId)! };
 }
 
 /** A missing intervention, or another youth's, is the same 404. */
@@ -75,9 +74,9 @@ function afterWrite(tx: Tx, enrollment: { id: number; municipalityId: number }) 
   syncInterventionStatus({ enrollmentId: enrollment.id }, todayIso(), tx);
 }
 
-export function addIntervention(actor: Actor, youthId: string, input: InterventionInput): Result<{ id: number }> {
-  const youth = requireSection(actor, youthId, "plan", "write");
-  const enrollment = documentationEnrollment(youthId);
+export function addIntervention(file: YouthFile<never, "plan">, input: InterventionInput): Result<{ id: number }> {
+  const { actor, youth, id: youthId } = file;
+  const enrollment = documentationEnrollment(file);
   if (!enrollment || enrollment.endDate) {
     return { ok: false, errors: { form: "Insatser läggs till på en öppen inskrivning. Öppna en inskrivning först." } };
   }
@@ -107,8 +106,8 @@ export function addIntervention(actor: Actor, youthId: string, input: Interventi
   return { ok: true, id };
 }
 
-export function updateIntervention(actor: Actor, youthId: string, interventionId: number, input: InterventionInput): Result {
-  const youth = requireSection(actor, youthId, "plan", "write");
+export function updateIntervention(file: YouthFile<never, "plan">, interventionId: number, input: InterventionInput): Result {
+  const { actor, youth, id: youthId } = file;
   const row = interventionOfYouth(youthId, interventionId);
   const problem = checkReferences(youth.homeMunicipalityId, input, row.typeId);
   if (problem) return { ok: false, errors: problem };
@@ -117,7 +116,7 @@ export function updateIntervention(actor: Actor, youthId: string, interventionId
   if (input.followUpDate && (row.endDate || row.declinedDate)) return { ok: false, errors: { followUpDate: "Insatsen är avslutad; uppföljningen görs i utvärderingen." } };
   const values = interventionColumns(input);
   const changes = changedFields(row, values);
-  const enrollment = documentationEnrollment(youthId, row.enrollmentId)!;
+  const enrollment = documentationEnrollment(file, row.enrollmentId)!;
   if (Object.keys(changes).length === 0 && !input.followUpDate) return { ok: true };
   getDb().transaction((tx) => {
     if (Object.keys(changes).length > 0) {
@@ -134,8 +133,8 @@ export function updateIntervention(actor: Actor, youthId: string, interventionId
  * Ends an intervention. The input is checked again here, not only in the route: an end without
  * reason or evaluation is exactly the gap every audit found, so no caller may store one.
  */
-export function endIntervention(actor: Actor, youthId: string, interventionId: number, input: InterventionEndInput): Result {
-  requireSection(actor, youthId, "plan", "write");
+export function endIntervention(file: YouthFile<never, "plan">, interventionId: number, input: InterventionEndInput): Result {
+  const { actor, id: youthId } = file;
   const parsed = interventionEndSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const row = interventionOfYouth(youthId, interventionId);
@@ -149,7 +148,7 @@ export function endIntervention(actor: Actor, youthId: string, interventionId: n
     evaluationOutcome: parsed.data.evaluationOutcome,
     evaluationText: parsed.data.evaluationText,
   };
-  const enrollment = documentationEnrollment(youthId, row.enrollmentId)!;
+  const enrollment = documentationEnrollment(file, row.enrollmentId)!;
   getDb().transaction((tx) => {
     tx.update(interventions).set({ ...values, updatedAt: new Date().toISOString(), updatedByMembershipId: actor.membershipId }).where(eq(interventions.id, row.id)).run();
     recordRevision(tx, actor, { youthId, enrollmentId: row.enrollmentId, entity: "intervention", entityId: row.id, action: "ended", changes: changedFields(row, values) });
@@ -159,14 +158,14 @@ export function endIntervention(actor: Actor, youthId: string, interventionId: n
 }
 
 /** The youth said no to an offered intervention: recorded as declined, never started. */
-export function declineIntervention(actor: Actor, youthId: string, interventionId: number, input: InterventionDeclineInput): Result {
-  requireSection(actor, youthId, "plan", "write");
+export function declineIntervention(file: YouthFile<never, "plan">, interventionId: number, input: InterventionDeclineInput): Result {
+  const { actor, id: youthId } = file;
   const parsed = interventionDeclineSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const row = interventionOfYouth(youthId, interventionId);
   if (row.endDate || row.declinedDate) return { ok: false, errors: { form: "Insatsen är redan avslutad eller avböjd." } };
   const values = { declinedDate: parsed.data.declinedDate, declinedNote: parsed.data.declinedNote ?? null };
-  const enrollment = documentationEnrollment(youthId, row.enrollmentId)!;
+  const enrollment = documentationEnrollment(file, row.enrollmentId)!;
   getDb().transaction((tx) => {
     tx.update(interventions).set({ ...values, updatedAt: new Date().toISOString(), updatedByMembershipId: actor.membershipId }).where(eq(interventions.id, row.id)).run();
     recordRevision(tx, actor, { youthId, enrollmentId: row.enrollmentId, entity: "intervention", entityId: row.id, action: "declined", changes: changedFields(row, values) });
@@ -193,12 +192,12 @@ function insertFollowUp(tx: Tx, actor: Actor, at: { youthId: string; enrollment:
   });
 }
 
-export function addFollowUp(actor: Actor, youthId: string, interventionId: number, dueDate: string): Result {
-  requireSection(actor, youthId, "plan", "write");
+export function addFollowUp(file: YouthFile<never, "plan">, interventionId: number, dueDate: string): Result {
+  const { actor, id: youthId } = file;
   const row = interventionOfYouth(youthId, interventionId);
   if (row.endDate || row.declinedDate) return { ok: false, errors: { dueDate: "Insatsen är avslutad; uppföljningen görs i utvärderingen." } };
   if (dueDate < row.startDate) return { ok: false, errors: { dueDate: `Uppföljningen kan inte ligga före insatsens start (${row.startDate}).` } };
-  const enrollment = documentationEnrollment(youthId, row.enrollmentId)!;
+  const enrollment = documentationEnrollment(file, row.enrollmentId)!;
   getDb().transaction((tx) => {
     insertFollowUp(tx, actor, { youthId, enrollment, interventionId: row.id, dueDate });
     afterWrite(tx, enrollment);
@@ -206,8 +205,8 @@ export function addFollowUp(actor: Actor, youthId: string, interventionId: numbe
   return { ok: true };
 }
 
-export function completeFollowUp(actor: Actor, youthId: string, interventionId: number, input: FollowUpDoneInput): Result {
-  requireSection(actor, youthId, "plan", "write");
+export function completeFollowUp(file: YouthFile<never, "plan">, interventionId: number, input: FollowUpDoneInput): Result {
+  const { actor, id: youthId } = file;
   const row = interventionOfYouth(youthId, interventionId);
   const db = getDb();
   const followUp = db

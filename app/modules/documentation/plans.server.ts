@@ -8,11 +8,10 @@ import { getDb } from "#db/client";
 import { assessments, interventionFollowUps, interventions, interventionTypes, organisations, plans } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
-import type { Actor } from "~/modules/auth/actor.server";
 import { computeChecklist } from "~/modules/documentation/checklist";
 import type { AssessmentInput, PlanInput } from "~/modules/documentation/plan-schemas";
 import { changedFields, checklistInputOf, documentationEnrollment, recomputeDocumentation, enrollmentPeriods, recordRevision, revisionHistory, type EnrollmentRow } from "~/modules/documentation/documentation.server";
-import { requireSection, type GateOptions } from "~/modules/access/gate.server";
+import type { YouthFile } from "~/modules/access/gate.server";
 
 export type Result = { ok: true } | { ok: false; errors: FieldErrors };
 
@@ -20,17 +19,17 @@ const NO_ENROLLMENT: Result = { ok: false, errors: { form: "Ungdomen har ingen i
 
 /* ------------------------------------------------------------------ reading */
 
-export function readAssessment(actor: Actor, youthId: string, enrollmentId?: number, options: GateOptions = {}) {
-  requireSection(actor, youthId, "assessment", "read", options);
-  const enrollment = documentationEnrollment(youthId, enrollmentId);
+export function readAssessment(file: YouthFile<"assessment">, enrollmentId?: number) {
+  const enrollment = documentationEnrollment(file, enrollmentId);
   const assessment = enrollment ? getDb().select().from(assessments).where(eq(assessments.enrollmentId, enrollment.id)).get() ?? null : null;
   return { enrollment, assessment };
 }
 
 export type PlanIntervention = Awaited<ReturnType<typeof interventionsOf>>[number];
 
-/** The interventions of an enrollment with their type, responsible organisation and follow-ups. */
-export function interventionsOf(enrollmentId: number) {
+/** The interventions of an enrollment (from a file opened for the plan) with their type, responsible organisation and follow-ups. */
+export function interventionsOf(enrollment: { id: number }) {
+  const enrollmentId = enrollment.id;
   const db = getDb();
   const rows = db
     .select({ intervention: interventions, typeName: interventionTypes.name, organisationName: organisations.name })
@@ -58,22 +57,21 @@ export function interventionsOf(enrollmentId: number) {
 }
 
 /** The plan section: goal, interventions and their follow-ups (what a consented recipient may also read). */
-export function readPlan(actor: Actor, youthId: string, enrollmentId?: number, options: GateOptions = {}) {
-  requireSection(actor, youthId, "plan", "read", options);
-  const enrollment = documentationEnrollment(youthId, enrollmentId);
+export function readPlan(file: YouthFile<"plan">, enrollmentId?: number) {
+  const enrollment = documentationEnrollment(file, enrollmentId);
   if (!enrollment) return { enrollment: null, plan: null, interventions: [] as PlanIntervention[] };
   const plan = getDb().select().from(plans).where(eq(plans.enrollmentId, enrollment.id)).get() ?? null;
-  return { enrollment, plan, interventions: interventionsOf(enrollment.id) };
+  return { enrollment, plan, interventions: interventionsOf(enrollment) };
 }
 
 /**
  * The whole documentation of an enrollment for the KAA unit: assessment, plan, interventions, the
  * checklist and the revision history. Reading it is a read of both sections, and is logged as such.
  */
-export function readDocumentation(actor: Actor, youthId: string, enrollmentId?: number) {
-  // The revision history names the unit's staff: this view is the register keeper's alone.
-  const { enrollment, assessment } = readAssessment(actor, youthId, enrollmentId, { registerKeeperOnly: true });
-  const { plan, interventions: list } = readPlan(actor, youthId, enrollment?.id, { registerKeeperOnly: true });
+export function readDocumentation(file: YouthFile<"assessment" | "plan">, enrollmentId?: number) {
+  // The revision history names the unit's staff: routes open this view with registerKeeperOnly.
+  const { enrollment, assessment } = readAssessment(file, enrollmentId);
+  const { plan, interventions: list } = readPlan(file, enrollment?.id);
   if (!enrollment) return null;
   const today = todayIso();
   return {
@@ -82,22 +80,17 @@ export function readDocumentation(actor: Actor, youthId: string, enrollmentId?: 
     plan,
     interventions: list,
     checklist: computeChecklist(checklistInputOf(enrollment.id), today),
-    revisions: revisionHistory(enrollment.id),
-    periods: enrollmentPeriods(youthId),
+    revisions: revisionHistory(enrollment),
+    periods: enrollmentPeriods(file),
     today,
   };
 }
 
 /* ------------------------------------------------------------------ writing */
 
-/** Passes the gate for a write (logged there) and finds the enrollment the documentation belongs to. */
-function writableEnrollment(actor: Actor, youthId: string, section: "assessment" | "plan"): EnrollmentRow | null {
-  requireSection(actor, youthId, section, "write");
-  return documentationEnrollment(youthId);
-}
-
-export function saveAssessment(actor: Actor, youthId: string, input: AssessmentInput): Result {
-  const enrollment = writableEnrollment(actor, youthId, "assessment");
+export function saveAssessment(file: YouthFile<never, "assessment">, input: AssessmentInput): Result {
+  const { actor, id: youthId } = file;
+  const enrollment = documentationEnrollment(file);
   if (!enrollment) return NO_ENROLLMENT;
   if (input.date < enrollment.startDate) return { ok: false, errors: { date: `Kartläggningen kan inte vara gjord före inskrivningen (${enrollment.startDate}).` } };
   const db = getDb();
@@ -129,8 +122,9 @@ export function saveAssessment(actor: Actor, youthId: string, input: AssessmentI
   return { ok: true };
 }
 
-export function savePlan(actor: Actor, youthId: string, input: PlanInput): Result {
-  const enrollment = writableEnrollment(actor, youthId, "plan");
+export function savePlan(file: YouthFile<never, "plan">, input: PlanInput): Result {
+  const { actor, id: youthId } = file;
+  const enrollment = documentationEnrollment(file);
   if (!enrollment) return NO_ENROLLMENT;
   const db = getDb();
   const existing = db.select().from(plans).where(eq(plans.enrollmentId, enrollment.id)).get() ?? null;

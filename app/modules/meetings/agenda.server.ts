@@ -9,7 +9,7 @@ import { actionItems, agendaItems, meetingParticipants, meetings, type AgendaIte
 import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
-import { coverageFor } from "~/modules/meetings/case-item-access.server";
+import { linkedItemCoverage } from "~/modules/meetings/case-item-coverage.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { inAgendaOrder, moveItem, nextPosition } from "./agenda-order";
 import type { AgendaItemEditInput, AgendaItemInput } from "./agenda-schemas";
@@ -157,7 +157,7 @@ export function acceptProposal(actor: Actor, ctx: MeetingContext, itemId: number
     const changes: Partial<AgendaItemRow> = { state: "accepted", position: nextPosition(acceptedItems(ctx.meeting.id, tx)), decidedByMembershipId: actor.membershipId, decidedAt: now };
     if (item.youthId) {
       // Only the forum municipality's own register can be linked, so that is the youth's home municipality.
-      const coverage = coverageFor({ id: item.youthId, homeMunicipalityId: ctx.forum.municipalityId }, ctx.meeting.id, parseCaseSections(item.caseSections), undefined, tx);
+      const coverage = linkedItemCoverage({ youthId: item.youthId, homeMunicipalityId: ctx.forum.municipalityId }, ctx.meeting.id, parseCaseSections(item.caseSections), undefined, tx);
       if (!coverage.covered) {
         anonymised = true;
         Object.assign(changes, { youthId: null, caseSections: null, anonymisedAt: now, anonymisedReason: "Kopplingen till ungdomen togs bort när förslaget godtogs: samtycket omfattar inte alla organisationer som deltar i mötet." });

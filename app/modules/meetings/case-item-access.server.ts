@@ -1,96 +1,31 @@
 /**
- * Case items on the agendas of samverkan meetings: the only code that links a youth to a meeting,
- * re-checks those links against the youth's consents, and shows a linked youth to a participant.
- * Each participant's view of each section is decided by decide() and logged (checkSection), so a
- * meeting is no side door into a youth file.
+ * A youth on a meeting's agenda, through the gate: finding the youth a case item is to name (a
+ * search in the KAA unit's own register) and showing linked youths to a participant. Each page
+ * opens the files of every youth it shows in one batch, so each participant's view of each section
+ * is decided and logged once per page, and a meeting is no side door into a youth file.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
-import { getDb, type Db, type Tx } from "#db/client";
-import {
-  agendaItems,
-  enrollments,
-  interventions,
-  interventionTypes,
-  meetingParticipants,
-  meetings,
-  memberships,
-  organisations,
-  plans,
-  youths,
-  type CaseItemSection,
-} from "#db/schema";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { enrollments, interventions, interventionTypes, organisations, plans, youths, type CaseItemSection } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
-import { caseItemCoverage, parseCaseSections, type CaseItemCoverage } from "~/modules/meetings/case-item-consent";
-import { CASE_SECTION_SHORT } from "~/modules/meetings/labels";
-import { consentsRechecked } from "~/modules/meetings/permissions";
-import { kaaUnitOf } from "~/modules/organizations/memberships.server";
+import { parseCaseSections } from "~/modules/meetings/case-item-consent";
 import { ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
 import { RESPONSIBLE_PARTY_LABELS } from "~/modules/documentation/labels";
-import { writeAudit } from "~/modules/access/audit.server";
-import { checkSection, policyConsentsOf, type PolicyYouthRow } from "~/modules/access/gate.server";
-import { decide, mayUseRegister, type AccessBasis } from "~/modules/access/policy";
-
-/* ------------------------------------------------------------------ who takes part */
-
-export type ParticipatingOrganisations = { organisationIds: number[]; unaffiliatedGuests: string[] };
-
-/** The organisations of everyone invited to the meeting and not removed, members and guests alike. */
-export function participatingOrganisations(meetingId: number, db: Db | Tx = getDb()): ParticipatingOrganisations {
-  const rows = db
-    .select({ membershipOrganisationId: memberships.organisationId, guestOrganisationId: meetingParticipants.guestOrganisationId, guestName: meetingParticipants.guestName, membershipId: meetingParticipants.membershipId })
-    .from(meetingParticipants)
-    .leftJoin(memberships, eq(memberships.id, meetingParticipants.membershipId))
-    .where(and(eq(meetingParticipants.meetingId, meetingId), isNull(meetingParticipants.removedAt)))
-    .all();
-  const organisationIds = new Set<number>();
-  const unaffiliatedGuests: string[] = [];
-  for (const row of rows) {
-    const organisationId = row.membershipId !== null ? row.membershipOrganisationId : row.guestOrganisationId;
-    if (organisationId !== null) organisationIds.add(organisationId);
-    else unaffiliatedGuests.push(row.guestName ?? "Okänd gäst");
-  }
-  return { organisationIds: [...organisationIds].sort((a, b) => a - b), unaffiliatedGuests };
-}
-
-/** Does a consent in force cover every participating organisation for every section? */
-export function coverageFor(youth: { id: string; homeMunicipalityId: number }, meetingId: number, sections: readonly CaseItemSection[], today = todayIso(), db: Db | Tx = getDb()): CaseItemCoverage {
-  const participants = participatingOrganisations(meetingId, db);
-  return caseItemCoverage({
-    sections,
-    participatingOrganisationIds: participants.organisationIds,
-    unaffiliatedGuests: participants.unaffiliatedGuests,
-    homeKaaOrganisationId: kaaUnitOf(youth.homeMunicipalityId)?.id ?? null,
-    consents: policyConsentsOf(youth.id),
-    today,
-  });
-}
-
-/** "Socialtjänsten Nässjö (namn och ålder, planering); gästen Eva Ek (organisation utanför portalen)". */
-export function describeMissingCoverage(coverage: Extract<CaseItemCoverage, { covered: false }>): string[] {
-  const names = new Map(
-    coverage.missing.length === 0
-      ? []
-      : getDb()
-          .select({ id: organisations.id, name: organisations.name })
-          .from(organisations)
-          .where(inArray(organisations.id, coverage.missing.map((m) => m.organisationId)))
-          .all()
-          .map((o) => [o.id, o.name] as const),
-  );
-  return [
-    ...coverage.missing.map((m) => `${names.get(m.organisationId) ?? "Okänd organisation"} (${m.sections.map((s) => CASE_SECTION_SHORT[s]).join(", ")})`),
-    ...coverage.unaffiliatedGuests.map((name) => `gästen ${name} (organisation utanför portalen)`),
-  ];
-}
+import { openRegister, openYouthFile, openYouthFiles, type YouthFile } from "~/modules/access/gate.server";
+import { mayUseRegister, type AccessBasis } from "~/modules/access/policy";
 
 /* ------------------------------------------------------------------ linking */
 
-export type FoundYouth = { ok: true; youth: PolicyYouthRow } | { ok: false; field: "personalNumber" | "form"; error: string };
+export type FoundYouth = { ok: true; file: YouthFile<never, "identity"> } | { ok: false; field: "personalNumber" | "form"; error: string };
+
+const NOT_IN_REGISTER = "Det finns ingen ungdom med det personnumret i registret.";
 
 /**
  * Finds the youth a case item is to name, by personnummer in the actor's own register. Only the
  * KAA unit of the forum's municipality keeps that register; the search is logged like any other.
+ * The youth's file comes back opened for the link (a write to the youth's identity: the youth is
+ * named on an agenda), with the consents the coverage is judged on.
  */
 export function findYouthForCaseItem(actor: Actor, forumMunicipalityId: number, personalNumber: string): FoundYouth {
   if (!mayUseRegister(actor) || actor.municipalityId !== forumMunicipalityId) {
@@ -98,81 +33,24 @@ export function findYouthForCaseItem(actor: Actor, forumMunicipalityId: number, 
   }
   const parsed = parsePersonalNumber(personalNumber);
   if (!parsed.ok) return { ok: false, field: "personalNumber", error: parsed.error };
+  const register = openRegister(actor);
   const row = getDb()
-    .select()
+    .select({ id: youths.id })
     .from(youths)
-    .where(and(eq(youths.homeMunicipalityId, forumMunicipalityId), eq(youths.personalNumber, parsed.value.normalized)))
+    .where(and(eq(youths.homeMunicipalityId, register.municipalityId), eq(youths.personalNumber, parsed.value.normalized)))
     .get();
-  if (!row) return { ok: false, field: "personalNumber", error: "Det finns ingen ungdom med det personnumret i registret." };
-  const withConsents: PolicyYouthRow = { ...row, consents: policyConsentsOf(row.id) };
-  const decision = decide(actor, withConsents, "identity", "read");
-  writeAudit({ actor, youthId: row.id, youthMunicipalityId: row.homeMunicipalityId, section: "identity", action: "search", decision });
-  if (!decision.allowed) return { ok: false, field: "personalNumber", error: "Det finns ingen ungdom med det personnumret i registret." };
-  return { ok: true, youth: withConsents };
-}
-
-/** Logs that the actor put the youth on a meeting's agenda (inside the caller's transaction). */
-export function logCaseItemLink(actor: Actor, youth: PolicyYouthRow, tx: Tx) {
-  writeAudit({ actor, youthId: youth.id, youthMunicipalityId: youth.homeMunicipalityId, section: "identity", action: "create", decision: decide(actor, youth, "identity", "write") }, tx);
-}
-
-/* ------------------------------------------------------------------ re-checking links */
-
-type LinkedItem = { id: number; meetingId: number; youthId: string; caseSections: string | null; homeMunicipalityId: number };
-
-function unlinkUncovered(items: LinkedItem[], now: Date, db: Db): { itemId: number; meetingId: number }[] {
-  const today = todayIso(now);
-  const removed: { itemId: number; meetingId: number }[] = [];
-  for (const item of items) {
-    const coverage = coverageFor({ id: item.youthId, homeMunicipalityId: item.homeMunicipalityId }, item.meetingId, parseCaseSections(item.caseSections), today, db);
-    if (coverage.covered) continue;
-    const reason =
-      coverage.missing.length > 0
-        ? `Kopplingen till ungdomen togs bort ${today}: inget samtycke i kraft omfattar längre alla organisationer som deltar i mötet.`
-        : `Kopplingen till ungdomen togs bort ${today}: en gäst från en organisation utanför portalen deltar i mötet.`;
-    db.update(agendaItems)
-      .set({ youthId: null, caseSections: null, anonymisedAt: now.toISOString(), anonymisedReason: reason })
-      .where(and(eq(agendaItems.id, item.id), isNotNull(agendaItems.youthId)))
-      .run();
-    removed.push({ itemId: item.id, meetingId: item.meetingId });
+  if (!row) return { ok: false, field: "personalNumber", error: NOT_IN_REGISTER };
+  register.logListed([row.id], "identity", "search");
+  try {
+    return { ok: true, file: openYouthFile(actor, row.id, { write: ["identity"], withConsents: true }) };
+  } catch (error) {
+    // Refused (logged by the gate): the same answer as a personnummer not in the register.
+    if (error instanceof Response && error.status === 404) return { ok: false, field: "personalNumber", error: NOT_IN_REGISTER };
+    throw error;
   }
-  return removed;
 }
 
-function linkedItems(where: ReturnType<typeof and>, db: Db): LinkedItem[] {
-  return db
-    .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, youthId: agendaItems.youthId, caseSections: agendaItems.caseSections, homeMunicipalityId: youths.homeMunicipalityId, status: meetings.status })
-    .from(agendaItems)
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .innerJoin(youths, eq(youths.id, agendaItems.youthId))
-    .where(where)
-    .all()
-    .filter((row) => consentsRechecked(row.status))
-    .map((row) => ({ ...row, youthId: row.youthId! }));
-}
-
-/**
- * Re-checks the linked case items of one meeting that is not yet held; an item whose youth's consents
- * no longer cover every participating organisation loses its link and shows only its anonymised
- * text. Returns the items unlinked.
- */
-export function reconcileMeetingCaseItems(meetingId: number, now = new Date()) {
-  const db = getDb();
-  return db.transaction(() => unlinkUncovered(linkedItems(and(eq(agendaItems.meetingId, meetingId), isNotNull(agendaItems.youthId)), db), now, db));
-}
-
-/**
- * Re-checks every case item naming the youth on a meeting not yet held, and unlinks those no longer
- * covered. The consent module calls it (through unlinkUncoveredCaseItems in the meetings module,
- * which also tells the chairs) right after a consent is withdrawn or changed.
- */
-export function unlinkCaseItemsOfYouth(youthId: string, now = new Date()) {
-  const db = getDb();
-  return db.transaction(() => unlinkUncovered(linkedItems(and(eq(agendaItems.youthId, youthId)), db), now, db));
-}
-
-/* ------------------------------------------------------------------ showing a linked youth */
-
+/* ------------------------------------------------------------------ showing linked youths */
 
 export type CasePlanView = {
   goal: string | null;
@@ -183,14 +61,14 @@ export type CaseItemView =
   | { kind: "linked"; basis: AccessBasis; identity: { name: string; age: number } | null; plan: CasePlanView | null; hiddenSections: CaseItemSection[] }
   | { kind: "hidden"; hiddenSections: CaseItemSection[] };
 
-function planOf(youthId: string): CasePlanView {
+function planOf(file: YouthFile<"plan">): CasePlanView {
   const db = getDb();
   // The plan of the open enrollment, or else of the latest one.
   const plan = db
     .select({ id: plans.id, goal: plans.goal, enrollmentId: plans.enrollmentId })
     .from(plans)
     .innerJoin(enrollments, eq(enrollments.id, plans.enrollmentId))
-    .where(eq(plans.youthId, youthId))
+    .where(eq(plans.youthId, file.id))
     .orderBy(desc(isNull(enrollments.endDate)), desc(enrollments.startDate))
     .get();
   if (!plan) return { goal: null, interventions: [] };
@@ -219,26 +97,64 @@ function planOf(youthId: string): CasePlanView {
   };
 }
 
+type CaseFile = YouthFile<CaseItemSection>;
+
 /**
- * What the viewer may see of a linked case item: each section the item shows is decided for this
- * viewer and logged. A section denied is left out and listed; if all are denied the item is hidden.
+ * Opens, for one page, the files of every youth its linked case items name: each youth once, for
+ * the sections its items on the page show, and no more. Youths are grouped by those sections (at
+ * most three groups), one gate call and one log transaction per group.
  */
-export function viewCaseItem(actor: Actor, item: { youthId: string; caseSections: string | null }, today = todayIso()): CaseItemView {
-  const sections = parseCaseSections(item.caseSections);
+function openCaseFiles(actor: Actor, items: readonly { youthId: string; caseSections: string | null }[]): Map<string, CaseFile> {
+  const sectionsOf = new Map<string, Set<CaseItemSection>>();
+  for (const item of items) {
+    const set = sectionsOf.get(item.youthId) ?? new Set<CaseItemSection>();
+    for (const section of parseCaseSections(item.caseSections)) set.add(section);
+    sectionsOf.set(item.youthId, set);
+  }
+  const groups = new Map<string, { sections: CaseItemSection[]; youthIds: string[] }>();
+  for (const [youthId, set] of sectionsOf) {
+    const sections = (["identity", "plan"] as const).filter((s) => set.has(s));
+    if (sections.length === 0) continue;
+    const key = sections.join(",");
+    const group = groups.get(key) ?? { sections, youthIds: [] };
+    group.youthIds.push(youthId);
+    groups.set(key, group);
+  }
+  const files = new Map<string, CaseFile>();
+  for (const { sections, youthIds } of groups.values()) {
+    for (const [youthId, file] of openYouthFiles<CaseItemSection>(actor, youthIds, { read: sections })) files.set(youthId, file);
+  }
+  return files;
+}
+
+/** What the viewer may see of one linked item, from the files opened for the page. */
+function viewOf(files: Map<string, CaseFile>, item: { youthId: string; caseSections: string | null }, today: string): CaseItemView {
+  const file = files.get(item.youthId);
   let identity: { name: string; age: number } | null = null;
   let plan: CasePlanView | null = null;
   const hiddenSections: CaseItemSection[] = [];
   let basis: AccessBasis = "register_keeper";
-  for (const section of sections) {
-    const { row, decision } = checkSection(actor, item.youthId, section, "read");
-    if (!row || !decision.allowed) {
+  for (const section of parseCaseSections(item.caseSections)) {
+    const decision = file?.decision(section);
+    if (!file || !decision?.allowed) {
       hiddenSections.push(section);
       continue;
     }
     basis = decision.basis;
-    if (section === "identity") identity = { name: `${row.firstName} ${row.lastName}`, age: ageOn(row.birthDate, today) };
-    else plan = planOf(row.id);
+    if (section === "identity") identity = { name: `${file.youth.firstName} ${file.youth.lastName}`, age: ageOn(file.youth.birthDate, today) };
+    else plan = planOf(file);
   }
   if (identity === null && plan === null) return { kind: "hidden", hiddenSections };
   return { kind: "linked", basis, identity, plan, hiddenSections };
+}
+
+/**
+ * What the viewer may see of each linked case item on a page, keyed by agenda item id: each section
+ * an item shows is decided for this viewer and logged (once per youth and page). A section denied
+ * is left out and listed; if all are denied the item is hidden.
+ */
+export function viewCaseItems(actor: Actor, items: readonly { id: number; youthId: string; caseSections: string | null }[], today = todayIso()): Map<number, CaseItemView> {
+  if (items.length === 0) return new Map();
+  const files = openCaseFiles(actor, items);
+  return new Map(items.map((item) => [item.id, viewOf(files, item, today)]));
 }

@@ -6,7 +6,8 @@
 import { inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { meetings } from "#db/schema";
-import { reconcileMeetingCaseItems, unlinkCaseItemsOfYouth } from "~/modules/meetings/case-item-access.server";
+import type { YouthFile } from "~/modules/access/gate.server";
+import { reconcileMeetingCaseItems, unlinkCaseItemsOfYouth } from "~/modules/meetings/case-item-coverage.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { meetingLink, plannerMembershipIds } from "./meetings.server";
 
@@ -35,11 +36,12 @@ function tellPlanners(unlinked: Unlinked) {
 }
 
 /**
- * For the consent module to call right after a consent is withdrawn (or changed): every case item
- * naming the youth on a meeting not yet held is re-checked and, if no longer covered, unlinked.
+ * For the consent module to call right after a consent is withdrawn (or changed), with the file it
+ * opened to write the consents: every case item naming the youth on a meeting not yet held is
+ * re-checked and, if no longer covered, unlinked.
  */
-export function unlinkUncoveredCaseItems(youthId: string, now = new Date()): Unlinked {
-  const unlinked = unlinkCaseItemsOfYouth(youthId, now);
+export function unlinkUncoveredCaseItems(file: YouthFile<never, "consents">, now = new Date()): Unlinked {
+  const unlinked = unlinkCaseItemsOfYouth(file, now);
   tellPlanners(unlinked);
   return unlinked;
 }

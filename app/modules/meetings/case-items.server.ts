@@ -2,13 +2,15 @@
  * Case items (ärendepunkter) within sekretess. A case item names a youth only if a consent in force
  * covers every organisation taking part in the meeting for every section the item shows; otherwise
  * the link is refused and the item can be added anonymised (free text, no link, no identifiers).
- * Finding the youth, judging the consents and logging go through the access layer.
+ * Finding the youth goes through the gate, which logs the search and the link and loads the
+ * consents the coverage is judged on.
  */
 import { getDb } from "#db/client";
 import { forbidden } from "~/lib/http";
 import type { FieldErrors } from "~/lib/form-fields";
 import type { Actor } from "~/modules/auth/actor.server";
-import { coverageFor, describeMissingCoverage, findYouthForCaseItem, logCaseItemLink } from "~/modules/meetings/case-item-access.server";
+import { findYouthForCaseItem } from "~/modules/meetings/case-item-access.server";
+import { coverageFor, describeMissingCoverage } from "~/modules/meetings/case-item-coverage.server";
 import { insertAgendaItem, isActiveParticipant } from "./agenda.server";
 import type { CaseItemInput } from "./agenda-schemas";
 import { storeCaseSections } from "./case-item-consent";
@@ -36,11 +38,12 @@ export function addCaseItem(actor: Actor, ctx: MeetingContext, input: CaseItemIn
   const found = findYouthForCaseItem(actor, ctx.forum.municipalityId, input.personalNumber ?? "");
   if (!found.ok) return { ok: false, errors: { [found.field]: found.error } };
   const sections: CaseItemSection[] = [...(input.showIdentity ? (["identity"] as const) : []), ...(input.showPlan ? (["plan"] as const) : [])];
-  const coverage = coverageFor(found.youth, ctx.meeting.id, sections);
+  const { file } = found;
+  const coverage = coverageFor(file.youth, file.consents, ctx.meeting.id, sections);
   if (!coverage.covered) return { ok: false, refused: describeMissingCoverage(coverage) };
-  const row = getDb().transaction((tx) => {
-    logCaseItemLink(actor, found.youth, tx);
-    return insertAgendaItem(tx, actor, ctx, { ...base, youthId: found.youth.id, caseSections: storeCaseSections(sections), linkedAt: new Date().toISOString(), linkedByMembershipId: actor.membershipId });
-  });
+  // The gate logged the link when it opened the file for it; the item itself stores nothing else of the youth.
+  const row = getDb().transaction((tx) =>
+    insertAgendaItem(tx, actor, ctx, { ...base, youthId: file.id, caseSections: storeCaseSections(sections), linkedAt: new Date().toISOString(), linkedByMembershipId: actor.membershipId }),
+  );
   return { ok: true, ...row, linked: true };
 }

@@ -9,7 +9,7 @@ import { getDb } from "#db/client";
 import { memberships, users, type AgendaItemKind, type AgendaItemState, type CaseItemSection } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
-import { viewCaseItem, type CaseItemView } from "~/modules/meetings/case-item-access.server";
+import { viewCaseItems, type CaseItemView } from "~/modules/meetings/case-item-access.server";
 import { computeKeyFigures } from "~/modules/statistics/key-figures.server";
 import { keyFigureRows, parseKeyFigures, type KeyFigureRow, type KeyFigures } from "~/modules/statistics/key-figures";
 import { actionItemsById } from "./action-items.server";
@@ -83,11 +83,19 @@ export function meetingView(actor: Actor, ctx: MeetingContext) {
   };
   const today = todayIso();
 
+  const accepted = inAgendaOrder(rows.filter((r) => r.state === "accepted"));
+  const proposals = rows.filter((r) => r.state === "proposed" && (planner || r.proposedByMembershipId === actor.membershipId));
+  const closed = rows.filter((r) => (r.state === "declined" || r.state === "withdrawn") && (planner || r.proposedByMembershipId === actor.membershipId));
+  // Every linked youth the viewer is shown on this page, opened through the gate in one batch.
+  const linked = (row: AgendaItemRow): row is AgendaItemRow & { youthId: string } => row.kind === "case" && row.youthId !== null && (row.state === "accepted" || row.state === "proposed");
+  const caseViews = viewCaseItems(actor, [...accepted, ...proposals].filter(linked), today);
+
   const toView = (row: AgendaItemRow, number: number | null): AgendaItemView => {
     let caseItem: CaseView | null = null;
     if (row.kind === "case") {
-      if (row.youthId && (row.state === "accepted" || row.state === "proposed")) {
-        caseItem = { status: "linked", sections: parseCaseSections(row.caseSections), view: viewCaseItem(actor, { youthId: row.youthId, caseSections: row.caseSections }, today) };
+      const view = linked(row) ? caseViews.get(row.id) : undefined;
+      if (view) {
+        caseItem = { status: "linked", sections: parseCaseSections(row.caseSections), view };
       } else if (row.anonymisedAt) caseItem = { status: "anonymised", at: row.anonymisedAt, reason: row.anonymisedReason };
       else caseItem = { status: "free_text" };
     }
@@ -115,9 +123,6 @@ export function meetingView(actor: Actor, ctx: MeetingContext) {
     };
   };
 
-  const accepted = inAgendaOrder(rows.filter((r) => r.state === "accepted"));
-  const proposals = rows.filter((r) => r.state === "proposed" && (planner || r.proposedByMembershipId === actor.membershipId));
-  const closed = rows.filter((r) => (r.state === "declined" || r.state === "withdrawn") && (planner || r.proposedByMembershipId === actor.membershipId));
   // E-mail addresses and delivery problems are the planners' business, not every member's.
   const emailProblems = planner ? participants.filter((p) => p.agendaEmailStatus === "failed" || p.agendaEmailStatus === "no_address" || p.agendaEmailStatus === "not_configured") : [];
 

@@ -12,18 +12,15 @@ import type { NoticeInput, NoticeKind } from "~/modules/notices/notice-schema";
 import { todayIso } from "~/lib/dates";
 import { parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
-import { writeAudit } from "~/modules/access/audit.server";
-import { insertEnrollment, openEnrollmentOf } from "~/modules/outreach/outreach.server";
-import { decide, decideNotice, mayFileNotices, mayUseRegister } from "~/modules/access/policy";
-import { createYouth } from "~/modules/youth/register.server";
-import { requireSection } from "~/modules/access/gate.server";
+import { openYouthFile, type RegisterAccess, type YouthFile } from "~/modules/access/gate.server";
+import { mayFileNotices } from "~/modules/access/policy";
+import { decideNotices, logMissingNotice, logNoticesFiled } from "~/modules/access/records.server";
+import { insertEnrollment } from "~/modules/outreach/enrollments.server";
+import { createYouth } from "~/modules/youth/youth-file.server";
 
 type NoticeRow = typeof notices.$inferSelect;
 export const NOTICE_PAGE_SIZE = 25;
 
-function logNotice(actor: Actor, notice: NoticeRow, action: "read" | "list" | "create" | "write", decision: ReturnType<typeof decideNotice>) {
-  return { actor, youthId: notice.youthId, youthMunicipalityId: notice.homeMunicipalityId, section: "notices" as const, action, decision };
-}
 
 /* ------------------------------------------------------------------ the school */
 
@@ -55,7 +52,7 @@ export function fileNotices(actor: Actor, inputs: NoticeInput[]): number[] {
         })
         .returning()
         .get();
-      writeAudit(logNotice(actor, row, "create", { allowed: true, basis: "notice_sender" }), tx);
+      logNoticesFiled(actor, [row], tx);
       return row.id;
     }),
   );
@@ -76,7 +73,13 @@ export function listSchoolNotices(actor: Actor, page: number) {
     .limit(NOTICE_PAGE_SIZE)
     .offset((page - 1) * NOTICE_PAGE_SIZE)
     .all();
-  writeAudit(rows.map((r) => logNotice(actor, r.notice, "list", { allowed: true, basis: "notice_sender" })));
+  decideNotices(
+    actor,
+    rows.map((r) => r.notice),
+    "read",
+    "list",
+    "allowed",
+  );
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / NOTICE_PAGE_SIZE)),
@@ -97,10 +100,9 @@ export function listSchoolNotices(actor: Actor, page: number) {
 /* ------------------------------------------------------------------ the KAA inbox */
 
 /** Notices to the actor's KAA unit, oldest first (the longest wait on top). */
-export function listInbox(actor: Actor, status: NoticeStatus, page: number) {
-  if (!mayUseRegister(actor) || actor.municipalityId === null) throw forbidden();
+export function listInbox(register: RegisterAccess, status: NoticeStatus, page: number) {
   const db = getDb();
-  const where = and(eq(notices.homeMunicipalityId, actor.municipalityId), eq(notices.status, status));
+  const where = and(eq(notices.homeMunicipalityId, register.municipalityId), eq(notices.status, status));
   const total = db.select({ n: count() }).from(notices).where(where).get()?.n ?? 0;
   const rows = db
     .select({ notice: notices, schoolName: organisations.name, schoolOrganiserKind: organisations.schoolOrganiserKind })
@@ -111,12 +113,18 @@ export function listInbox(actor: Actor, status: NoticeStatus, page: number) {
     .limit(NOTICE_PAGE_SIZE)
     .offset((page - 1) * NOTICE_PAGE_SIZE)
     .all();
-  writeAudit(rows.map((r) => logNotice(actor, r.notice, "list", decideNotice(actor, r.notice, "read"))));
+  decideNotices(
+    register.actor,
+    rows.map((r) => r.notice),
+    "read",
+    "list",
+    "allowed",
+  );
   const counts = Object.fromEntries(
     db
       .select({ status: notices.status, n: count() })
       .from(notices)
-      .where(eq(notices.homeMunicipalityId, actor.municipalityId))
+      .where(eq(notices.homeMunicipalityId, register.municipalityId))
       .groupBy(notices.status)
       .all()
       .map((r) => [r.status, r.n]),
@@ -141,9 +149,12 @@ export function listInbox(actor: Actor, status: NoticeStatus, page: number) {
 export function readNotice(actor: Actor, noticeId: number) {
   const db = getDb();
   const row = Number.isInteger(noticeId) ? db.select().from(notices).where(eq(notices.id, noticeId)).get() ?? null : null;
-  const decision = decideNotice(actor, row, "read");
-  writeAudit({ actor, youthId: row?.youthId ?? null, youthMunicipalityId: row?.homeMunicipalityId ?? null, section: "notices", action: "read", decision });
-  if (!row || !decision.allowed) throw notFound();
+  if (!row) {
+    logMissingNotice(actor);
+    throw notFound();
+  }
+  const decision = decideNotices(actor, [row], "read", "read", "all").get(row.id)!;
+  if (!decision.allowed) throw notFound();
   const school = db.select().from(organisations).where(eq(organisations.id, row.schoolOrganisationId)).get()!;
   const municipality = db.select().from(municipalities).where(eq(municipalities.id, row.homeMunicipalityId)).get()!;
   // For the KAA unit: is the person already in the register?
@@ -178,8 +189,9 @@ export type ReceiveResult = { ok: true; youthId: string | null } | { ok: false; 
  */
 export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCreateInput | null): ReceiveResult {
   const { notice, existingYouthId, asRegisterKeeper } = readNotice(actor, noticeId);
-  const writeDecision = decideNotice(actor, notice, "write");
-  if (!asRegisterKeeper || !writeDecision.allowed) throw notFound();
+  // The write is logged with the notice it marks received (inside the transaction below).
+  const writeDecision = asRegisterKeeper ? decideNotices(actor, [notice], "write", "write", "all").get(notice.id)! : null;
+  if (!writeDecision?.allowed) throw notFound();
   if (notice.status !== "sent") return { ok: false, errors: { form: "Anmälan är redan mottagen." } };
   const db = getDb();
   const now = new Date().toISOString();
@@ -187,20 +199,14 @@ export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCre
   const opensEnrollment = notice.kind !== "started";
   const markReceived = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], youthId: string | null) => {
     tx.update(notices).set({ status: "received", youthId, receivedAt: now, receivedByMembershipId: actor.membershipId }).where(eq(notices.id, notice.id)).run();
-    writeAudit({ actor, youthId, youthMunicipalityId: notice.homeMunicipalityId, section: "notices", action: "write", decision: writeDecision }, tx);
   };
-
   if (existingYouthId) {
-    const youth = db.select().from(youths).where(eq(youths.id, existingYouthId)).get()!;
-    const enrollmentDecision = decide(actor, youth, "enrollment", "write");
-    if (!enrollmentDecision.allowed) throw notFound();
+    const file = openYouthFile(actor, existingYouthId, { write: ["enrollment"] });
     db.transaction((tx) => {
-      markReceived(tx, youth.id);
-      if (opensEnrollment && !openEnrollmentOf(youth.id)) {
-        insertEnrollment(tx, actor, youth, { startDate: today, startReason: START_REASON_BY_KIND[notice.kind], sourceNoticeId: notice.id });
-      }
+      markReceived(tx, file.id);
+      if (opensEnrollment) insertEnrollment(tx, file, { startDate: today, startReason: START_REASON_BY_KIND[notice.kind], sourceNoticeId: notice.id }, { unlessOpen: true });
     });
-    return { ok: true, youthId: youth.id };
+    return { ok: true, youthId: file.id };
   }
   if (!opensEnrollment) {
     db.transaction((tx) => markReceived(tx, null));
@@ -210,9 +216,9 @@ export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCre
   if (identity.personalNumber.replace(/\D/g, "").slice(-10) !== notice.personalNumber.slice(-10) || identity.homeMunicipalityId !== notice.homeMunicipalityId) {
     return { ok: false, errors: { form: "Personnummer och hemkommun ska vara desamma som i anmälan." } };
   }
-  const result = createYouth(actor, identity, (tx, youthId) => {
-    markReceived(tx, youthId);
-    insertEnrollment(tx, actor, { id: youthId, homeMunicipalityId: notice.homeMunicipalityId }, { startDate: today, startReason: START_REASON_BY_KIND[notice.kind], sourceNoticeId: notice.id });
+  const result = createYouth(actor, identity, (tx, created) => {
+    markReceived(tx, created.id);
+    insertEnrollment(tx, created, { startDate: today, startReason: START_REASON_BY_KIND[notice.kind], sourceNoticeId: notice.id });
   });
   if (!result.ok) return { ok: false, errors: result.errors };
   return { ok: true, youthId: result.id };
@@ -220,23 +226,20 @@ export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCre
 
 export function markNoticeHandled(actor: Actor, noticeId: number) {
   const { notice, asRegisterKeeper } = readNotice(actor, noticeId);
-  const decision = decideNotice(actor, notice, "write");
-  if (!asRegisterKeeper || !decision.allowed) throw notFound();
+  const decision = asRegisterKeeper ? decideNotices(actor, [notice], "write", "write", "all").get(notice.id)! : null;
+  if (!decision?.allowed) throw notFound();
   if (notice.status === "handled") return;
   getDb().update(notices).set({ status: "handled", handledAt: new Date().toISOString() }).where(eq(notices.id, notice.id)).run();
-  writeAudit({ actor, youthId: notice.youthId, youthMunicipalityId: notice.homeMunicipalityId, section: "notices", action: "write", decision });
 }
 
 /** Notices about a youth, for the youth page. */
-export function noticesOfYouth(actor: Actor, youthId: string) {
+export function noticesOfYouth(file: YouthFile<"notices">) {
   const db = getDb();
-  // Through the gate, which knows the youth's consents: a recipient may read notices by consent.
-  const youth = requireSection(actor, youthId, "notices", "read");
   return db
     .select({ id: notices.id, kind: notices.kind, eventDate: notices.eventDate, programme: notices.programme, reason: notices.reason, status: notices.status, createdAt: notices.createdAt, schoolName: organisations.name, contactName: notices.contactName, contactPhone: notices.contactPhone, contactEmail: notices.contactEmail })
     .from(notices)
     .innerJoin(organisations, eq(organisations.id, notices.schoolOrganisationId))
-    .where(and(eq(notices.homeMunicipalityId, youth.homeMunicipalityId), inArray(notices.youthId, [youthId])))
+    .where(and(eq(notices.homeMunicipalityId, file.municipalityId), eq(notices.youthId, file.id)))
     .orderBy(desc(notices.createdAt))
     .all();
 }

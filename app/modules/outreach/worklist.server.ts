@@ -5,13 +5,9 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { enrollments, guardians, interventionFollowUps, interventions, interventionTypes, memberships, users, youths } from "#db/schema";
-import { forbidden } from "~/lib/http";
-import type { Actor } from "~/modules/auth/actor.server";
 import { addDays, addYears, daysBetween, todayIso } from "~/lib/dates";
-import { writeAudit } from "~/modules/access/audit.server";
-import { attemptsByEnrollment, endEnrollmentsAtTwenty, routineOf, routineStateFor } from "~/modules/outreach/outreach.server";
-import { mayUseRegister } from "~/modules/access/policy";
-import { syncInterventionStatus } from "~/modules/documentation/documentation.server";
+import type { RegisterAccess } from "~/modules/access/gate.server";
+import { attemptsByEnrollment, routineOf, routineStateFor } from "./routine.server";
 
 export const NOT_CONTACTED_LIMIT_DAYS = 28;
 export const ROUTINE_LOOKAHEAD_DAYS = 14;
@@ -31,11 +27,9 @@ export type Worklist = {
   interventionsToEvaluate: (YouthRef & { interventionId: number; interventionName: string; endDate: string })[];
 };
 
-export function readWorklist(actor: Actor, filter: WorklistFilter, today = todayIso()): Worklist {
-  if (!mayUseRegister(actor) || actor.municipalityId === null) throw forbidden();
-  const municipalityId = actor.municipalityId;
-  endEnrollmentsAtTwenty(municipalityId, today);
-  syncInterventionStatus({ municipalityId }, today);
+/** Reads only: the end at 20 and "i insats" are kept up to date by the status job (status-job.server.ts). */
+export function readWorklist(register: RegisterAccess, filter: WorklistFilter, today = todayIso()): Worklist {
+  const municipalityId = register.municipalityId;
   const db = getDb();
   const caseworkerCondition =
     filter.caseworker === "all"
@@ -69,7 +63,7 @@ export function readWorklist(actor: Actor, filter: WorklistFilter, today = today
   const ref = (r: (typeof open)[number]): YouthRef => ({ youthId: r.youthId, name: `${r.lastName}, ${r.firstName}`, caseworkerName: r.caseworkerName });
 
   const notContactedRows = open.filter((r) => r.status === "not_contacted");
-  const attempts = attemptsByEnrollment(notContactedRows.map((r) => r.enrollmentId));
+  const attempts = attemptsByEnrollment(register, notContactedRows.map((r) => r.enrollmentId));
   const withGuardian = new Set(
     notContactedRows.length === 0
       ? []
@@ -187,15 +181,6 @@ export function readWorklist(actor: Actor, filter: WorklistFilter, today = today
       (i) => i.youthId,
     ),
   );
-  writeAudit(
-    [...shown].map((youthId) => ({
-      actor,
-      youthId,
-      youthMunicipalityId: municipalityId,
-      section: "enrollment" as const,
-      action: "list" as const,
-      decision: { allowed: true as const, basis: "register_keeper" as const },
-    })),
-  );
+  register.logListed(shown, "enrollment");
   return worklist;
 }

@@ -4,46 +4,35 @@
  * the recipient sees it, and the youth's consented sections, only while that consent is in force.
  * Every showing is logged with the referral or consent it relied on.
  */
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
-import {
-  memberships,
-  organisations,
-  referralFeedback,
-  referrals,
-  referralSections,
-  users,
-  youths,
-  type ReferralStatus,
-} from "#db/schema";
+import { organisations, referralFeedback, referrals, referralSections, youths, type ReferralStatus } from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
-import { todayIso } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
 import { PARTNER_KINDS } from "~/modules/organizations/partners.server";
 import type { ReferralAcceptInput, ReferralInput } from "~/modules/referrals/referral-schemas";
-import { INBOX_TABS, mayTakeStep, type InboxTab, type ReferralStep } from "~/modules/referrals/referral-states";
-import { writeAudit } from "~/modules/access/audit.server";
+import { mayTakeStep, type ReferralStep } from "~/modules/referrals/referral-states";
+import { namesOf, recipientStaff } from "~/modules/referrals/referral-people.server";
 import { coveringConsentFor } from "~/modules/consent/consents.server";
-import { policyConsentsOf, requireSection } from "~/modules/access/gate.server";
 import { CONSENT_SECTION_SHORT } from "~/modules/consent/labels";
-import { decideReferral, isReferralRecipient, mayUseRegister, type Decision, type PolicyReferral } from "~/modules/access/policy";
+import type { YouthFile } from "~/modules/access/gate.server";
+import { decideReferrals, referralConsent } from "~/modules/access/records.server";
+import { isReferralRecipient } from "~/modules/access/policy";
 
 type Result = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 type ReferralRow = typeof referrals.$inferSelect;
 
-export const REFERRAL_PAGE_SIZE = 25;
-
 /* ------------------------------------------------------------------ sending */
 
-export function sendReferral(actor: Actor, youthId: string, input: ReferralInput): Result {
-  const youth = requireSection(actor, youthId, "referrals", "write");
+export function sendReferral(file: YouthFile<never, "referrals">, input: ReferralInput): Result {
+  const { actor } = file;
   const db = getDb();
   const recipient = db.select().from(organisations).where(eq(organisations.id, input.recipientOrganisationId)).get();
   if (!recipient || !PARTNER_KINDS.includes(recipient.kind)) return { ok: false, errors: { recipientOrganisationId: "Välj mottagare ur listan." } };
   const sections = [...new Set(input.sections)];
   // The referral shares exactly what one consent in force allows this recipient to read.
-  const consent = coveringConsentFor(youthId, recipient.id, sections);
+  const consent = coveringConsentFor(file, recipient.id, sections);
   if (!consent) {
     return {
       ok: false,
@@ -56,8 +45,8 @@ export function sendReferral(actor: Actor, youthId: string, input: ReferralInput
     const referralId = tx
       .insert(referrals)
       .values({
-        youthId,
-        municipalityId: youth.homeMunicipalityId,
+        youthId: file.id,
+        municipalityId: file.municipalityId,
         consentId: consent.id,
         senderOrganisationId: actor.organisationId!,
         senderMembershipId: actor.membershipId,
@@ -75,37 +64,15 @@ export function sendReferral(actor: Actor, youthId: string, input: ReferralInput
 
 /* ------------------------------------------------------------------ the referral as each side sees it */
 
-function policyReferralOf(row: ReferralRow | undefined): PolicyReferral {
-  if (!row) return null;
-  const consent = policyConsentsOf(row.youthId).find((c) => c.id === row.consentId);
-  if (!consent) return null;
-  return { id: row.id, recipientOrganisationId: row.recipientOrganisationId, homeMunicipalityId: row.municipalityId, status: row.status, consent };
-}
-
-function logReferral(actor: Actor, row: ReferralRow, action: "read" | "list" | "write", decision: Decision) {
-  writeAudit({ actor, youthId: row.youthId, youthMunicipalityId: row.municipalityId, section: "referrals", action, decision });
-}
-
-/** The referral row if the actor may see it, logged; a missing or foreign referral is a 404. */
+/**
+ * The referral row with the kernel's decision on it (logged whether allowed or not); a referral that
+ * does not exist is a 404 without a log row.
+ */
 function gateReferral(actor: Actor, referralId: number, action: "read" | "write") {
-  const row = getDb().select().from(referrals).where(eq(referrals.id, referralId)).get();
-  const decision = decideReferral(actor, policyReferralOf(row), action);
-  if (row) logReferral(actor, row, action, decision);
+  const row = Number.isSafeInteger(referralId) ? getDb().select().from(referrals).where(eq(referrals.id, referralId)).get() : undefined;
+  if (!row) throw notFound();
+  const decision = decideReferrals(actor, [row], action, action, "all").get(row.id)!;
   return { row, decision };
-}
-
-function namesOf(membershipIds: (number | null)[]) {
-  const ids = [...new Set(membershipIds.filter((id): id is number => id !== null))];
-  if (ids.length === 0) return new Map<number, string>();
-  return new Map(
-    getDb()
-      .select({ id: memberships.id, name: users.displayName })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(inArray(memberships.id, ids))
-      .all()
-      .map((r) => [r.id, r.name]),
-  );
 }
 
 export type ReferralView = ReturnType<typeof referralDetails>;
@@ -158,7 +125,6 @@ function referralDetails(row: ReferralRow) {
  */
 export function readReferral(actor: Actor, referralId: number) {
   const { row, decision } = gateReferral(actor, referralId, "read");
-  if (!row) throw notFound();
   const side = decision.allowed && decision.basis === "register_keeper" ? ("sender" as const) : ("recipient" as const);
   if (!decision.allowed) {
     if (!isReferralRecipient(actor, row)) throw notFound();
@@ -171,7 +137,7 @@ export function readReferral(actor: Actor, referralId: number) {
     row.receivedAt = new Date().toISOString();
   }
   const youth = getDb().select({ firstName: youths.firstName, lastName: youths.lastName, personalNumber: youths.personalNumber, birthDate: youths.birthDate }).from(youths).where(eq(youths.id, row.youthId)).get()!;
-  const consent = policyReferralOf(row)!.consent;
+  const consent = referralConsent(row)!;
   return {
     side,
     available: true as const,
@@ -182,21 +148,11 @@ export function readReferral(actor: Actor, referralId: number) {
   };
 }
 
-function recipientStaff(organisationId: number) {
-  return getDb()
-    .select({ membershipId: memberships.id, name: users.displayName })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, organisationId), isNull(memberships.endedAt), isNull(users.disabledAt)))
-    .orderBy(users.displayName)
-    .all();
-}
-
 /* ------------------------------------------------------------------ working a referral */
 
 function takeStep(actor: Actor, referralId: number, step: ReferralStep, side: "sender" | "recipient", set: Partial<typeof referrals.$inferInsert>): Result {
   const { row, decision } = gateReferral(actor, referralId, "write");
-  if (!row || !decision.allowed) throw notFound();
+  if (!decision.allowed) throw notFound();
   const actorSide = decision.basis === "register_keeper" ? "sender" : "recipient";
   if (actorSide !== side) throw forbidden("Det steget tas av den andra parten i remissen.");
   if (!mayTakeStep(row.status, step)) return { ok: false, errors: { form: `Remissen är ${STATUS_WORDS[row.status]} och kan inte ändras så.` } };
@@ -251,7 +207,7 @@ export function revokeReferral(actor: Actor, referralId: number, revokeReason: s
 /** Återkoppling: either side writes, both read. */
 export function addReferralFeedback(actor: Actor, referralId: number, text: string): Result {
   const { row, decision } = gateReferral(actor, referralId, "write");
-  if (!row || !decision.allowed) throw notFound();
+  if (!decision.allowed) throw notFound();
   if (!mayTakeStep(row.status, "feedback")) return { ok: false, errors: { text: "Återkoppling ges på en mottagen, accepterad eller avslutad remiss." } };
   getDb().insert(referralFeedback).values({ referralId: row.id, authorMembershipId: actor.membershipId, text }).run();
   return { ok: true, id: row.id };
@@ -259,77 +215,10 @@ export function addReferralFeedback(actor: Actor, referralId: number, text: stri
 
 /* ------------------------------------------------------------------ lists */
 
-/** The referrals of one youth, for the KAA unit's youth page. */
-export function referralsOfYouth(actor: Actor, youthId: string) {
-  // With the recipients' återkoppling: the sending KAA unit's view, not a consented one.
-  requireSection(actor, youthId, "referrals", "read", { registerKeeperOnly: true });
-  const rows = getDb().select().from(referrals).where(eq(referrals.youthId, youthId)).orderBy(desc(referrals.sentAt), desc(referrals.id)).all();
+/** The referrals of one youth, with the recipients' återkoppling: the sending KAA unit's view (opened registerKeeperOnly). */
+export function referralsOfYouth(file: YouthFile<"referrals">) {
+  const rows = getDb().select().from(referrals).where(eq(referrals.youthId, file.id)).orderBy(desc(referrals.sentAt), desc(referrals.id)).all();
   return rows.map(referralDetails);
-}
-
-type ListedReferral = {
-  id: number;
-  status: ReferralStatus;
-  sentAt: string;
-  available: boolean;
-  youthName: string | null;
-  youthId: string | null;
-  question: string | null;
-  counterpart: string;
-  responsible: string | null;
-};
-
-/**
- * A recipient's inbox (new, accepted, closed) or the KAA unit's sent referrals. Each youth named is
- * logged; a referral whose consent no longer holds is listed without any youth data.
- */
-export function listReferrals(actor: Actor, tab: InboxTab, page: number) {
-  const db = getDb();
-  const asSender = mayUseRegister(actor);
-  if (!asSender && actor.organisationId === null) throw forbidden();
-  const scope = asSender ? eq(referrals.municipalityId, actor.municipalityId!) : eq(referrals.recipientOrganisationId, actor.organisationId!);
-  const where = and(scope, inArray(referrals.status, [...INBOX_TABS[tab]]));
-  const total = db.select({ n: count() }).from(referrals).where(where).get()?.n ?? 0;
-  const rows = db
-    .select({ referral: referrals, youthFirst: youths.firstName, youthLast: youths.lastName })
-    .from(referrals)
-    .innerJoin(youths, eq(youths.id, referrals.youthId))
-    .where(where)
-    .orderBy(desc(referrals.sentAt), desc(referrals.id))
-    .limit(REFERRAL_PAGE_SIZE)
-    .offset((page - 1) * REFERRAL_PAGE_SIZE)
-    .all();
-  const counterparts = new Map(
-    rows.length
-      ? db
-          .select({ id: organisations.id, name: organisations.name })
-          .from(organisations)
-          .where(inArray(organisations.id, [...new Set(rows.map((r) => (asSender ? r.referral.recipientOrganisationId : r.referral.senderOrganisationId)))]))
-          .all()
-          .map((o) => [o.id, o.name])
-      : [],
-  );
-  const people = namesOf(rows.map((r) => r.referral.responsibleMembershipId));
-  const today = todayIso();
-  const shown: Parameters<typeof writeAudit>[0] = [];
-  const listed: ListedReferral[] = rows.map(({ referral: row, youthFirst, youthLast }) => {
-    const decision = decideReferral(actor, policyReferralOf(row), "read", today);
-    if (decision.allowed) shown.push({ actor, youthId: row.youthId, youthMunicipalityId: row.municipalityId, section: "referrals", action: "list", decision });
-    return {
-      id: row.id,
-      status: row.status,
-      sentAt: row.sentAt,
-      available: decision.allowed,
-      youthName: decision.allowed ? `${youthLast}, ${youthFirst}` : null,
-      youthId: decision.allowed ? row.youthId : null,
-      question: decision.allowed ? row.question : null,
-      counterpart: counterparts.get(asSender ? row.recipientOrganisationId : row.senderOrganisationId) ?? "",
-      responsible: row.responsibleMembershipId ? people.get(row.responsibleMembershipId) ?? null : null,
-    };
-  });
-  // Every youth named on the page, logged in one insert.
-  writeAudit(shown);
-  return { asSender, total, page, pageCount: Math.max(1, Math.ceil(total / REFERRAL_PAGE_SIZE)), rows: listed };
 }
 
 /** New referrals waiting for the recipient organisation (for its start page): a count, identifying no one. */

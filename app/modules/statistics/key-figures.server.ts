@@ -7,7 +7,6 @@ import { and, count, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "#db/client";
 import { contactAttempts, enrollments, municipalities, notices, type EnrollmentEndReason } from "#db/schema";
 import { addDays, addMonths, stockholmDayStartUtc, todayIso } from "~/lib/dates";
-import { syncInterventionStatus } from "~/modules/documentation/documentation.server";
 import { KEY_FIGURE_PERIOD_MONTHS, type KeyFigures } from "./key-figures";
 
 /** End reasons that mean the youth went back to studies. */
@@ -24,8 +23,8 @@ export function computeKeyFigures(municipalityId: number, options: { today?: str
   // The figures are as of `now` (when the snapshot is taken), in Swedish dates.
   const today = options.today ?? todayIso(options.now);
   const period = keyFigurePeriod(today);
-  // "I insats" follows the running interventions: bring the statuses up to the day first.
-  syncInterventionStatus({ municipalityId }, today, db);
+  // Counting only reads: "i insats" is kept up to the day by the daily status job
+  // (outreach/status-job.server.ts), not brought up to date here.
   const n = (row: { n: number } | undefined) => row?.n ?? 0;
   const inMunicipality = eq(enrollments.municipalityId, municipalityId);
   const open = and(inMunicipality, isNull(enrollments.endDate));

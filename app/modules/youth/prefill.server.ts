@@ -1,27 +1,85 @@
-import { eq } from "drizzle-orm";
+/**
+ * Registering a youth from the population register (folkbokföringen). The look-up is an access to a
+ * person's identity: only the KAA unit of the person's home municipality may make it, each look-up
+ * is decided and logged by the kernel, and a protected address (skyddad identitet) reaches no one but
+ * the samordnare. The register's answer never replaces what a school wrote without the caseworker
+ * choosing: when the names differ, both are returned.
+ */
+import { and, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { municipalities } from "#db/schema";
+import { municipalities, youths } from "#db/schema";
+import type { Actor } from "~/modules/auth/actor.server";
+import { decidePopulationLookup, mayLookUpPopulationRegister } from "~/modules/access/records.server";
 import { lookupPerson } from "~/modules/integrations/population-register.server";
+import { parsePersonalNumber } from "./personal-number";
+
+export const LOOKUP_MESSAGES = {
+  role: "Bara KAA-enheten i ungdomens hemkommun kan slå upp i folkbokföringen.",
+  otherMunicipality: "Personen är folkbokförd i en annan kommun. Bara den kommunens KAA-enhet kan slå upp personen; fyll i uppgifterna för hand om anmälan ändå gäller er.",
+  unknownMunicipality: "Folkbokföringskommunen finns inte i portalen. Välj hemkommun för hand.",
+  protectedIdentity: "Skyddad identitet: adressen visas inte. Ungdomen registreras med skyddad identitet, och bara KAA-samordnaren kan se adressen.",
+  nameDiffers: "Namnet i folkbokföringen skiljer sig från namnet i anmälan. Välj vilket som ska registreras.",
+} as const;
+
+export type RegisterName = { firstName: string; lastName: string };
+
+export type PopulationLookup = {
+  /** Form values from the register: names, home municipality, the protection flag and (when it may be shown) the address. */
+  values: Record<string, string | boolean>;
+  message: string | null;
+  /** Skyddad identitet, and the actor may not see the address. */
+  protectedIdentity: boolean;
+  /** The register's name when it differs from the one already in the form (the school's): the caseworker chooses. */
+  registerName: RegisterName | null;
+};
+
+const nothing = (message: string): PopulationLookup => ({ values: {}, message, protectedIdentity: false, registerName: null });
 
 /**
- * Form values for registering a youth, from the population register. On any failure the user
- * gets the service's Swedish message and types the data by hand.
+ * Looks the person up for the registration form. `knownName` is the name the form already has (the
+ * school's notice); if the register's differs, the form keeps `knownName` and the register's is
+ * offered beside it.
  */
-export async function prefillFromPopulationRegister(personalNumber: string): Promise<{ values: Record<string, string | boolean>; message: string | null }> {
-  const result = await lookupPerson(personalNumber);
-  if (!result.ok) return { values: {}, message: result.message };
+export async function lookUpForRegistration(actor: Actor, personalNumber: string, knownName?: RegisterName): Promise<PopulationLookup> {
+  const parsed = parsePersonalNumber(personalNumber);
+  if (!parsed.ok) return nothing(parsed.error);
+  if (!mayLookUpPopulationRegister(actor)) return nothing(LOOKUP_MESSAGES.role);
+  const result = await lookupPerson(parsed.value.normalized);
+  if (!result.ok) return nothing(result.message);
   const person = result.person;
-  const municipality = getDb().select().from(municipalities).where(eq(municipalities.code, person.municipalityCode)).get();
+  const db = getDb();
+  const municipality = db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.code, person.municipalityCode)).get();
+  const existing = municipality
+    ? db
+        .select({ id: youths.id })
+        .from(youths)
+        .where(and(eq(youths.homeMunicipalityId, municipality.id), eq(youths.personalNumber, parsed.value.normalized)))
+        .get()
+    : undefined;
+  const decision = decidePopulationLookup(actor, { homeMunicipalityId: municipality?.id ?? null, protectedIdentity: person.protectedIdentity, youthId: existing?.id ?? null });
+  if (!decision.allowed) return nothing(municipality ? LOOKUP_MESSAGES.otherMunicipality : LOOKUP_MESSAGES.role);
+
+  const names = knownName ?? { firstName: person.firstName, lastName: person.lastName };
+  const differs = knownName !== undefined && (knownName.firstName.trim() !== person.firstName || knownName.lastName.trim() !== person.lastName);
+  const address = decision.mayShowAddress
+    ? { streetAddress: person.streetAddress ?? "", postalCode: person.postalCode ?? "", city: person.city ?? "" }
+    : { streetAddress: "", postalCode: "", city: "" };
+  const messages: (string | null)[] = [
+    municipality ? null : LOOKUP_MESSAGES.unknownMunicipality,
+    person.protectedIdentity && !decision.mayShowAddress ? LOOKUP_MESSAGES.protectedIdentity : null,
+    differs ? LOOKUP_MESSAGES.nameDiffers : null,
+  ];
+  const message = messages.filter((m): m is string => m !== null).join(" ");
   return {
     values: {
-      firstName: person.firstName,
-      lastName: person.lastName,
-      streetAddress: person.streetAddress ?? "",
-      postalCode: person.postalCode ?? "",
-      city: person.city ?? "",
+      firstName: names.firstName,
+      lastName: names.lastName,
+      ...address,
       protectedIdentity: person.protectedIdentity,
       ...(municipality ? { homeMunicipalityId: String(municipality.id) } : {}),
     },
-    message: municipality ? null : "Folkbokföringskommunen finns inte i portalen. Välj hemkommun för hand.",
+    message: message || null,
+    protectedIdentity: person.protectedIdentity && !decision.mayShowAddress,
+    registerName: differs ? { firstName: person.firstName, lastName: person.lastName } : null,
   };
 }

@@ -1,0 +1,89 @@
+/**
+ * The status job: brings case statuses up to date with the calendar, once per municipality, at
+ * server start, every night and on demand (`npm run job:status`). Idempotent: a second run on the
+ * same day changes nothing. Pages only read; they never change case data.
+ *
+ * - the responsibility ends at 20 (enrollments and their running insatser end on the birthday);
+ * - "i insats" follows the interventions that run today (one that starts in the future starts with
+ *   the calendar, not with a write);
+ * Watch dates and overdue follow-ups need no stored change: the worklist reads them by date.
+ */
+import { and, eq, isNull, lte } from "drizzle-orm";
+import { getDb } from "#db/client";
+import { enrollments, interventions, municipalities, youths } from "#db/schema";
+import { addYears, todayIso } from "~/lib/dates";
+import { recomputeDocumentation, syncInterventionStatus } from "~/modules/documentation/documentation.server";
+
+/**
+ * The responsibility ends at 20 (Skollagen 29 kap. 9 §): every open enrollment of a youth who has
+ * turned 20 ends, on the birthday, with end reason "turned 20". Idempotent.
+ */
+export function endEnrollmentsAtTwenty(municipalityId: number, today = todayIso()) {
+  const db = getDb();
+  const cutoff = addYears(today, -20);
+  const due = db
+    .select({ id: enrollments.id, birthDate: youths.birthDate })
+    .from(enrollments)
+    .innerJoin(youths, eq(youths.id, enrollments.youthId))
+    .where(and(eq(enrollments.municipalityId, municipalityId), isNull(enrollments.endDate), lte(youths.birthDate, cutoff)))
+    .all();
+  if (due.length === 0) return 0;
+  db.transaction((tx) => {
+    for (const row of due) {
+      const birthday = addYears(row.birthDate, 20);
+      tx.update(enrollments)
+        .set({ endDate: birthday, endReason: "turned_20", endNote: "Avslutad automatiskt: ungdomen fyllde 20 år." })
+        .where(eq(enrollments.id, row.id))
+        .run();
+      // The insatser end with the responsibility; their evaluation is then due on the caseworker's worklist.
+      tx.update(interventions)
+        .set({ endDate: birthday, endReason: "turned_20", updatedAt: new Date().toISOString() })
+        .where(and(eq(interventions.enrollmentId, row.id), isNull(interventions.endDate), isNull(interventions.declinedDate)))
+        .run();
+      recomputeDocumentation(tx, { id: row.id, municipalityId });
+    }
+  });
+  return due.length;
+}
+
+export type StatusJobResult = { municipalityId: number; endedAtTwenty: number };
+
+/** Runs the status job for one municipality, or for all of them, on `today`. */
+export function runStatusJob(options: { municipalityId?: number; today?: string } = {}): StatusJobResult[] {
+  const today = options.today ?? todayIso();
+  const ids =
+    options.municipalityId !== undefined
+      ? [options.municipalityId]
+      : getDb()
+          .select({ id: municipalities.id })
+          .from(municipalities)
+          .all()
+          .map((m) => m.id);
+  return ids.map((municipalityId) => {
+    const endedAtTwenty = endEnrollmentsAtTwenty(municipalityId, today);
+    syncInterventionStatus({ municipalityId }, today);
+    return { municipalityId, endedAtTwenty };
+  });
+}
+
+let timer: NodeJS.Timeout | undefined;
+
+/**
+ * Runs the job now and then shortly after every midnight (Stockholm time is within two hours of
+ * UTC; the job is idempotent, so running it hourly costs nothing when the date has not changed).
+ */
+export function scheduleStatusJob(log: (message: string) => void = console.log) {
+  const run = () => {
+    try {
+      const results = runStatusJob();
+      const ended = results.reduce((sum, r) => sum + r.endedAtTwenty, 0);
+      log(`Statusjobbet kördes för ${results.length} kommuner (${ended} inskrivningar avslutade vid 20 år).`);
+    } catch (error) {
+      log(`Statusjobbet misslyckades: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  run();
+  clearInterval(timer);
+  timer = setInterval(run, 60 * 60 * 1000);
+  timer.unref();
+}
