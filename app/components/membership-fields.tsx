@@ -1,4 +1,4 @@
-import { ROLES } from "#db/schema";
+import { ROLES } from "#db/schema/organizations-values";
 import { ROLE_LABELS } from "~/modules/organizations/labels";
 import { SelectField } from "./form";
 import type { Register } from "./form";

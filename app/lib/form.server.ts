@@ -50,6 +50,7 @@ export function doneFor(intent: string, message: string) {
  * are refused outright: browsers drop tabs and newlines and read "\\" as "/", turning "/\t/x" into "//x".
  */
 export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (typeof target !== "string" || !target.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(target)) return fallback;
   try {
     const base = "http://portal.invalid";

@@ -68,8 +68,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function MinutesForm() {
   const { view } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { itemIds, participantIds } = editableIds(view);
-  const schema = useMemo(() => minutesSchemaFor(itemIds, participantIds), [itemIds.join(","), participantIds.join(",")]);
+  // The schema depends only on which items and participants are editable: keyed by their ids, so a
+  // re-render with the same ids keeps the same schema (and the form its state).
+  const idsKey = JSON.stringify(editableIds(view));
+  const schema = useMemo(() => {
+    const { itemIds, participantIds } = JSON.parse(idsKey) as ReturnType<typeof editableIds>;
+    return minutesSchemaFor(itemIds, participantIds);
+  }, [idsKey]);
   const defaults: Record<string, unknown> = { minutesNote: view.meeting.minutesNote ?? "", adjusterMembershipId: view.meeting.adjusterMembershipId ? String(view.meeting.adjusterMembershipId) : "" };
   for (const item of view.agenda) {
     if (item.minutes === null) continue;

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { memberships, municipalities, organisations } from "./organizations";
 import { youths } from "./youth";
-import { FORUM_KINDS, FORUM_ROLES, MEETING_RHYTHMS, MEETING_STATUSES, AGENDA_ITEM_KINDS, AGENDA_ITEM_STATES, CASE_ITEM_SECTIONS, ACTION_ITEM_STATUSES, AGENDA_EMAIL_STATUSES, ATTENDANCE } from "./meetings-values";
+import { FORUM_KINDS, FORUM_ROLES, MEETING_RHYTHMS, MEETING_STATUSES, AGENDA_ITEM_KINDS, AGENDA_ITEM_STATES, ACTION_ITEM_STATUSES, AGENDA_EMAIL_STATUSES, ATTENDANCE } from "./meetings-values";
 
 export * from "./meetings-values";
 

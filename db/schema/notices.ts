@@ -5,8 +5,9 @@ import { youths } from "./youth";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
-export const NOTICE_STATUSES = ["sent", "received", "handled"] as const;
-export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+import { NOTICE_STATUSES } from "./notices-values";
+
+export * from "./notices-values";
 
 /**
  * A school's notice to the youth's home municipality (Skollagen 15 kap. 15 §). It goes to the

@@ -1,28 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-export const ORGANISATION_KINDS = [
-  "kaa_unit",
-  "school",
-  "social_services",
-  "employment_service",
-  "steering_group",
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+import { ORGANISATION_KINDS, ROLES, SCHOOL_ORGANISER_KINDS } from "./organizations-values";
 
-export const SCHOOL_ORGANISER_KINDS = ["kommunal", "fristaende"] as const;
-export type SchoolOrganiserKind = (typeof SCHOOL_ORGANISER_KINDS)[number];
-
-export const ROLES = [
-  "kaa_coordinator", // samordnare / enhetschef
-  "kaa_caseworker", // handläggare, koordinator, uppsökare
-  "school_staff",
-  "social_worker",
-  "employment_officer",
-  "steering_member",
-  "system_admin",
-] as const;
-export type Role = (typeof ROLES)[number];
+export * from "./organizations-values";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 

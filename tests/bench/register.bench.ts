@@ -1,5 +1,6 @@
 /**
- * Benchmark: the register list, search and access-log review with tens of thousands of youths.
+ * Benchmark: the register list, search, worklist, documentation list, the youth page and the
+ * access-log review with tens of thousands of youths.
  *   npm run bench            (BENCH_YOUTHS=30000 by default)
  * Prints the median time per operation. Not part of `npm test`: speed is measured here, not asserted.
  */
@@ -19,7 +20,14 @@ const { readDocumentationReport } = await import("~/modules/documentation/docume
 const { readDocumentation } = await import("~/modules/documentation/plans.server");
 const { listInterventionTypes } = await import("~/modules/documentation/intervention-types.server");
 const { listAuditEvents } = await import("~/modules/access/audit.server");
-const { findYouthByPersonalNumber, listYouthRegister, readYouthFile } = await import("~/modules/youth/register.server");
+const { findYouthByPersonalNumber, listYouthRegister } = await import("~/modules/youth/register.server");
+const { readYouthFile } = await import("~/modules/youth/youth-file.server");
+const { openRegister, openYouthFile } = await import("~/modules/access/gate.server");
+const { readOutreach } = await import("~/modules/outreach/contacts.server");
+const { noticesOfYouth } = await import("~/modules/notices/notices.server");
+const { listConsents } = await import("~/modules/consent/consents.server");
+const { referralsOfYouth } = await import("~/modules/referrals/referrals.server");
+const { concernReportsOfYouth } = await import("~/modules/concern-reports/concern-reports.server");
 const { readWorklist } = await import("~/modules/outreach/worklist.server");
 const { parsePersonalNumber } = await import("~/modules/youth/personal-number");
 const { identityColumns, guardianInputs } = await import("~/modules/youth/youth-row");
@@ -99,23 +107,35 @@ function measure(label: string, runs: number, fn: (i: number) => unknown) {
 }
 
 const lastPage = Math.ceil(COUNT / 25);
-measure("Registret, sida 1, efternamn", 50, () => listYouthRegister(actor, { sort: "namn", page: 1 }));
-measure("Registret, sida 500, efternamn", 50, () => listYouthRegister(actor, { sort: "namn", page: 500 }));
-measure("Registret, sista sidan, efternamn", 50, () => listYouthRegister(actor, { sort: "namn", page: lastPage }));
-measure("Registret, senast registrerade", 50, () => listYouthRegister(actor, { sort: "nyast", page: 1 }));
-measure("Registret, äldst först", 50, () => listYouthRegister(actor, { sort: "alder", page: 1 }));
-measure("Namnsökning 'and'", 50, () => listYouthRegister(actor, { q: "and", sort: "namn", page: 1 }));
-measure("Registret, status ej kontaktad", 50, () => listYouthRegister(actor, { sort: "namn", page: 1, status: "not_contacted" }));
-measure("Registret, en handläggare", 50, () => listYouthRegister(actor, { sort: "namn", page: 1, caseworker: caseworkers[0]!.membershipId }));
-measure("Registret, försenade", 50, () => listYouthRegister(actor, { sort: "namn", page: 1, overdue: true }));
-measure("Att göra, en handläggare", 30, () => readWorklist(caseworkers[0]!, { caseworker: caseworkers[0]!.membershipId }));
-measure("Att göra, hela enheten", 30, () => readWorklist(actor, { caseworker: "all" }));
-measure("Dokumentation, sida 1, hela enheten", 30, () => readDocumentationReport(actor, { caseworker: "all", page: 1 }));
-measure("Dokumentation, saknar punkt 4, en handläggare", 30, () => readDocumentationReport(actor, { caseworker: caseworkers[0]!.membershipId, point: 4, page: 1 }));
-measure("Dokumentation, sista sidan", 30, () => readDocumentationReport(actor, { caseworker: "all", page: 10_000 }));
-measure("Ungdomsakten: kartläggning, plan, checklista", 200, (i) => readDocumentation(actor, documented[i % documented.length]!));
-measure("Sökning på personnummer", 200, () => findYouthByPersonalNumber(actor, someNumber));
-measure("Ungdomsakten", 200, (i) => readYouthFile(actor, ids[i % ids.length]!));
+measure("Registret, sida 1, efternamn", 50, () => listYouthRegister(openRegister(actor), { sort: "namn", page: 1 }));
+measure("Registret, sida 500, efternamn", 50, () => listYouthRegister(openRegister(actor), { sort: "namn", page: 500 }));
+measure("Registret, sista sidan, efternamn", 50, () => listYouthRegister(openRegister(actor), { sort: "namn", page: lastPage }));
+measure("Registret, senast registrerade", 50, () => listYouthRegister(openRegister(actor), { sort: "nyast", page: 1 }));
+measure("Registret, äldst först", 50, () => listYouthRegister(openRegister(actor), { sort: "alder", page: 1 }));
+measure("Namnsökning 'and'", 50, () => listYouthRegister(openRegister(actor), { q: "and", sort: "namn", page: 1 }));
+measure("Registret, status ej kontaktad", 50, () => listYouthRegister(openRegister(actor), { sort: "namn", page: 1, status: "not_contacted" }));
+measure("Registret, en handläggare", 50, () => listYouthRegister(openRegister(actor), { sort: "namn", page: 1, caseworker: caseworkers[0]!.membershipId }));
+measure("Registret, försenade", 50, () => listYouthRegister(openRegister(actor), { sort: "namn", page: 1, overdue: true }));
+measure("Att göra, en handläggare", 30, () => readWorklist(openRegister(caseworkers[0]!), { caseworker: caseworkers[0]!.membershipId }));
+measure("Att göra, hela enheten", 30, () => readWorklist(openRegister(actor), { caseworker: "all" }));
+measure("Dokumentation, sida 1, hela enheten", 30, () => readDocumentationReport(openRegister(actor), { caseworker: "all", page: 1 }));
+measure("Dokumentation, saknar punkt 4, en handläggare", 30, () => readDocumentationReport(openRegister(actor), { caseworker: caseworkers[0]!.membershipId, point: 4, page: 1 }));
+measure("Dokumentation, sista sidan", 30, () => readDocumentationReport(openRegister(actor), { caseworker: "all", page: 10_000 }));
+measure("Ungdomsakten: kartläggning, plan, checklista", 200, (i) => readDocumentation(openYouthFile(actor, documented[i % documented.length]!, { read: ["assessment", "plan"], registerKeeperOnly: true })));
+measure("Sökning på personnummer", 200, () => findYouthByPersonalNumber(openRegister(actor), someNumber));
+measure("Ungdomsakten", 200, (i) => readYouthFile(openYouthFile(actor, ids[i % ids.length]!, { read: ["identity"], registerKeeperOnly: true })));
+// What the youth page's loader does: one gate pass for every section, then each part read on the capability.
+const YOUTH_PAGE = ["identity", "enrollment", "contacts", "assessment", "plan", "notices", "consents", "referrals", "concern_reports"] as const;
+measure("Ungdomssidan, hela laddaren", 200, (i) => {
+  const file = openYouthFile(actor, documented[i % documented.length]!, { read: YOUTH_PAGE, registerKeeperOnly: true });
+  readYouthFile(file);
+  readOutreach(file);
+  readDocumentation(file);
+  noticesOfYouth(file);
+  listConsents(file);
+  referralsOfYouth(file);
+  concernReportsOfYouth(file);
+});
 measure("Loggkontroll, sida 1 (efter ovanstående)", 30, () => listAuditEvents(municipality.id, kaa.id, { page: 1 }));
 measure("Loggkontroll, filtrerad på namn", 30, () => listAuditEvents(municipality.id, kaa.id, { page: 1, youthName: "and" }));
 closeDb();

@@ -4,7 +4,7 @@ import { getDb } from "#db/client";
 import { auditEvents } from "#db/schema";
 import { listYouthRegister } from "~/modules/youth/register.server";
 import { createYouth, readYouthFile } from "~/modules/youth/youth-file.server";
-import { fileFor, keeperFile, registerOf } from "../factories/gate";
+import { keeperFile, registerOf } from "../factories/gate";
 
 import { listAuditEvents } from "~/modules/access/audit.server";
 import { swedishFaker, youthInput } from "../factories/youth";

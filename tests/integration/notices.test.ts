@@ -6,7 +6,7 @@ import { fileNotices, listInbox, listSchoolNotices, readNotice, receiveNotice } 
 import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { readWorklist } from "~/modules/outreach/worklist.server";
 import { todayIso } from "~/lib/dates";
-import { fileFor, keeperFile, registerOf } from "../factories/gate";
+import { keeperFile, registerOf } from "../factories/gate";
 
 import type { NoticeInput } from "~/modules/notices/notice-schema";
 import { createActor, createMunicipality, createOrganisation, createWorld } from "../factories/world";

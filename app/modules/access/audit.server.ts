@@ -4,7 +4,7 @@ import { getDb } from "#db/client";
 import { auditEvents, organisations, users, youths } from "#db/schema";
 import { addDays, stockholmDayStartUtc } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
-import { nameMatches } from "~/modules/youth/names";
+import { nameMatches } from "~/modules/youth/names.server";
 import type { AccessAction, Decision, YouthSection } from "./policy";
 
 export type AuditAction = AccessAction | "list" | "create" | "search" | "lookup";

@@ -15,11 +15,9 @@ export type YouthRow = typeof youths.$inferSelect;
 type Key = `${YouthSection}:${AccessAction}`;
 const keyOf = (section: YouthSection, action: AccessAction): Key => `${section}:${action}`;
 
-/* eslint-disable @typescript-eslint/no-unused-vars -- the mint functions are assigned in static blocks */
 export let mintYouthFile: <R extends YouthSection, W extends YouthSection>(actor: Actor, youth: YouthRow, consents: PolicyConsent[], decisions: Map<Key, Decision>) => YouthFile<R, W>;
 export let mintNewYouthFile: (actor: Actor, youthId: string, homeMunicipalityId: number) => NewYouthFile;
 export let mintRegisterAccess: (actor: Actor & { municipalityId: number }, log: (entries: AuditEntry[]) => void) => RegisterAccess;
-/* eslint-enable @typescript-eslint/no-unused-vars */
 
 /**
  * One youth's file, opened by the gate for this request. `R` are the sections it may read and `W`

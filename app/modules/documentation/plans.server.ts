@@ -10,7 +10,7 @@ import { todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
 import { computeChecklist } from "~/modules/documentation/checklist";
 import type { AssessmentInput, PlanInput } from "~/modules/documentation/plan-schemas";
-import { changedFields, checklistInputOf, documentationEnrollment, recomputeDocumentation, enrollmentPeriods, recordRevision, revisionHistory, type EnrollmentRow } from "~/modules/documentation/documentation.server";
+import { changedFields, checklistInputOf, documentationEnrollment, recomputeDocumentation, enrollmentPeriods, recordRevision, revisionHistory } from "~/modules/documentation/documentation.server";
 import type { YouthFile } from "~/modules/access/gate.server";
 
 export type Result = { ok: true } | { ok: false; errors: FieldErrors };

@@ -2,7 +2,7 @@
  * School notices (Skollagen 15 kap. 15 §). A school files them and follows their status; the KAA
  * unit of the youth's home municipality receives them. Every showing of a notice is logged.
  */
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { municipalities, notices, organisations, youths, type NoticeStatus } from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
@@ -18,7 +18,6 @@ import { decideNotices, logMissingNotice, logNoticesFiled } from "~/modules/acce
 import { insertEnrollment } from "~/modules/outreach/enrollments.server";
 import { createYouth } from "~/modules/youth/youth-file.server";
 
-type NoticeRow = typeof notices.$inferSelect;
 export const NOTICE_PAGE_SIZE = 25;
 
 

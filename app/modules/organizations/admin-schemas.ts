@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ORGANISATION_KINDS, ROLES, SCHOOL_ORGANISER_KINDS } from "#db/schema";
+import { ORGANISATION_KINDS, ROLES, SCHOOL_ORGANISER_KINDS } from "#db/schema/organizations-values";
 import { idField, optionalText, requiredText } from "~/lib/form-fields";
 
 export const municipalitySchema = z.object({

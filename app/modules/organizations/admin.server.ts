@@ -11,7 +11,7 @@ import type { FieldErrors } from "~/lib/form-fields";
 import type { Actor } from "~/modules/auth/actor.server";
 import { endAllSessionsOfUser } from "~/modules/auth/session.server";
 import { hashPassword } from "~/modules/auth/password.server";
-import { nameMatches } from "~/modules/youth/names";
+import { nameMatches } from "~/modules/youth/names.server";
 import type { membershipSchema, municipalitySchema, organisationSchema, userCreateSchema } from "./admin-schemas";
 import { ROLE_LABELS, ROLES_BY_KIND } from "./labels";
 

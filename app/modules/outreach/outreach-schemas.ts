@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES, CONTACT_TARGETS, ENROLLMENT_END_REASONS, ENROLLMENT_START_REASONS, ENROLLMENT_STATUSES, OCCUPATIONS, OFFSET_UNITS } from "#db/schema/outreach-values";
-import { dateField, optionalDate, optionalId, optionalText, pastDate, todayInForm } from "~/lib/form-fields";
+import { optionalDate, optionalId, optionalText, pastDate, todayInForm } from "~/lib/form-fields";
 
 export const contactAttemptSchema = z
   .object({

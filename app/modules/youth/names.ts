@@ -1,4 +1,3 @@
-import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 
 /** Keys that make names searchable and sortable in Swedish in plain SQLite (no ICU). */
 
@@ -21,9 +20,4 @@ export function nameSortKey(firstName: string, lastName: string) {
 export function nameLikePattern(query: string) {
   const key = query.trim().normalize("NFC").toLocaleLowerCase("sv").replace(/[\\%_]/g, (c) => `\\${c}`);
   return `%${key}%`;
-}
-
-/** SQL condition: the name-search column contains the query (LIKE with an explicit escape). */
-export function nameMatches(column: AnyColumn, query: string): SQL {
-  return sql`${column} LIKE ${nameLikePattern(query)} ESCAPE '\\'`;
 }

@@ -7,7 +7,7 @@ import { getDb } from "#db/client";
 import { enrollments, memberships, users, youths } from "#db/schema";
 import { addDays, todayIso } from "~/lib/dates";
 import type { RegisterAccess } from "~/modules/access/gate.server";
-import { nameMatches } from "./names";
+import { nameMatches } from "./names.server";
 import { REGISTER_PAGE_SIZE, type RegisterQuery } from "./register-query";
 import { ageOn, parsePersonalNumber } from "./personal-number";
 

@@ -4,16 +4,14 @@
  * deciding and logging the access (app/modules/access); registering goes through the gate's
  * createYouthFile, which stores the youth and its log row in one transaction.
  */
-import { and, asc, count, desc, eq, isNotNull, isNull, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
-import { enrollments, guardians, memberships, municipalities, users, youthRevisions, youths } from "#db/schema";
-import { forbidden, notFound } from "~/lib/http";
-import { addDays, todayIso } from "~/lib/dates";
+import { guardians, municipalities, youthRevisions, youths } from "#db/schema";
+import { forbidden } from "~/lib/http";
+import { todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
 import type { Actor } from "~/modules/auth/actor.server";
-import { nameMatches } from "~/modules/youth/names";
 import { guardianInputs, identityColumns } from "~/modules/youth/youth-row";
-import { REGISTER_PAGE_SIZE, type RegisterQuery } from "~/modules/youth/register-query";
 import { ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput, YouthUpdateInput } from "~/modules/youth/youth-schema";
 import { createYouthFile, type NewYouthFile, type YouthFile } from "~/modules/access/gate.server";
