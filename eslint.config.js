@@ -102,6 +102,26 @@ const architecture = [
       ],
     },
   },
+  // (e) Only the kernel mints capabilities: the mint functions of handles.server.ts stay inside
+  // app/modules/access (a separate rule id, so it adds to the groups above instead of replacing them).
+  {
+    name: "architecture/capabilities",
+    files: ["app/**", "db/**", "tests/**"],
+    ignores: ["app/modules/access/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: String.raw`(^~/modules/access/|/access/)handles\.server(\.ts)?$`,
+              message: "Sekretess: only the kernel's gate (app/modules/access/gate.server.ts) creates capabilities. Open the youth file with openYouthFile or the register with openRegister.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // (d) No import cycles in the application.
   {
     name: "architecture/no-cycles",

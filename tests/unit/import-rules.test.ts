@@ -87,3 +87,19 @@ describe("architecture rules in the lint", () => {
     expect(listed).toContain("youths");
   });
 });
+
+describe("only the kernel mints capabilities", () => {
+  const mint = `import { mintYouthFile } from "~/modules/access/handles.server";\nexport const x = mintYouthFile;`;
+  const problems = async (filePath: string) => {
+    const [result] = await eslint.lintText(mint, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === "@typescript-eslint/no-restricted-imports").map((m) => m.message);
+  };
+
+  it.each(["app/routes/ungdomar._index.tsx", "app/modules/outreach/x.server.ts", "tests/integration/x.test.ts"])("fails in %s", async (filePath) => {
+    expect(await problems(filePath)).toEqual([expect.stringContaining("only the kernel's gate")]);
+  });
+
+  it("passes in the kernel's gate", async () => {
+    expect(await problems("app/modules/access/gate.server.ts")).toEqual([]);
+  });
+});
