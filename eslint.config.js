@@ -115,7 +115,8 @@ const architecture = [
           patterns: [
             {
               regex: String.raw`(^~/modules/access/|/access/)handles\.server(\.ts)?$`,
-              message: "Sekretess: only the kernel's gate (app/modules/access/gate.server.ts) creates capabilities. Open the youth file with openYouthFile or the register with openRegister.",
+              message:
+                "Sekretess: only the kernel's gate (app/modules/access/gate.server.ts) creates capabilities. Open the youth file with openYouthFile or the register with openRegister.",
             },
           ],
         },

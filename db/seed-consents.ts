@@ -5,7 +5,19 @@
  */
 import { and, eq, isNotNull, lt } from "drizzle-orm";
 import type { Tx } from "./client";
-import { assessments, concernReports, consentRecipients, consents, consentSections, referralFeedback, referrals, referralSections, youths, type ConsentSection, type ReferralStatus } from "./schema";
+import {
+  assessments,
+  concernReports,
+  consentRecipients,
+  consents,
+  consentSections,
+  referralFeedback,
+  referrals,
+  referralSections,
+  youths,
+  type ConsentSection,
+  type ReferralStatus,
+} from "./schema";
 
 type Ids = {
   municipalityId: number;
@@ -54,17 +66,30 @@ export function seedConsents(tx: Tx, ids: Ids) {
         recordedByMembershipId: ids.kaaMembershipId,
         recordedAt: at(o.from),
         ...(o.withdrawn !== undefined
-          ? { withdrawnDate: addDays(ids.today, -o.withdrawn), withdrawalMethod: "oral" as const, withdrawnByMembershipId: ids.kaaMembershipId, withdrawnAt: at(o.withdrawn) }
+          ? {
+              withdrawnDate: addDays(ids.today, -o.withdrawn),
+              withdrawalMethod: "oral" as const,
+              withdrawnByMembershipId: ids.kaaMembershipId,
+              withdrawnAt: at(o.withdrawn),
+            }
           : {}),
       })
       .returning({ id: consents.id })
       .get().id;
-    tx.insert(consentRecipients).values(o.recipients.map((organisationId) => ({ consentId: id, organisationId }))).run();
-    tx.insert(consentSections).values(o.sections.map((section) => ({ consentId: id, section }))).run();
+    tx.insert(consentRecipients)
+      .values(o.recipients.map((organisationId) => ({ consentId: id, organisationId })))
+      .run();
+    tx.insert(consentSections)
+      .values(o.sections.map((section) => ({ consentId: id, section })))
+      .run();
     return id;
   };
 
-  const referral = (youthId: string, consentId: number, o: { to: number; sections: ConsentSection[]; sentDaysAgo: number; status: ReferralStatus; extra?: Partial<typeof referrals.$inferInsert> }) => {
+  const referral = (
+    youthId: string,
+    consentId: number,
+    o: { to: number; sections: ConsentSection[]; sentDaysAgo: number; status: ReferralStatus; extra?: Partial<typeof referrals.$inferInsert> },
+  ) => {
     const id = tx
       .insert(referrals)
       .values({
@@ -75,14 +100,17 @@ export function seedConsents(tx: Tx, ids: Ids) {
         senderMembershipId: ids.kaaMembershipId,
         recipientOrganisationId: o.to,
         question: "Ungdomen har svårt att komma igång med studierna och behöver stöd i vardagen. Kan ni ta ställning till insatser?",
-        requestedIntervention: o.to === ids.employmentOrganisationId ? "Arbetsmarknadsinriktad insats, till exempel praktik." : "Stödsamtal och kontakt med socialsekreterare.",
+        requestedIntervention:
+          o.to === ids.employmentOrganisationId ? "Arbetsmarknadsinriktad insats, till exempel praktik." : "Stödsamtal och kontakt med socialsekreterare.",
         status: o.status,
         sentAt: at(o.sentDaysAgo),
         ...o.extra,
       })
       .returning({ id: referrals.id })
       .get().id;
-    tx.insert(referralSections).values(o.sections.map((section) => ({ referralId: id, section }))).run();
+    tx.insert(referralSections)
+      .values(o.sections.map((section) => ({ referralId: id, section })))
+      .run();
     return id;
   };
 
@@ -108,7 +136,14 @@ export function seedConsents(tx: Tx, ids: Ids) {
         acceptedEndDate: addDays(ids.today, 54),
       },
     });
-    tx.insert(referralFeedback).values({ referralId: r, authorMembershipId: ids.employmentMembershipId, text: "Ungdomen har börjat och kommer regelbundet. Vi stämmer av igen om en månad.", createdAt: at(10) }).run();
+    tx.insert(referralFeedback)
+      .values({
+        referralId: r,
+        authorMembershipId: ids.employmentMembershipId,
+        text: "Ungdomen har börjat och kommer regelbundet. Vi stämmer av igen om en månad.",
+        createdAt: at(10),
+      })
+      .run();
   }
   if (c) {
     const k = consent(c.id, { recipients: [ids.socialOrganisationId], sections: ["plan"], from: 90, until: 275, withdrawn: 12 });
@@ -127,7 +162,15 @@ export function seedConsents(tx: Tx, ids: Ids) {
       sections: ["identity", "plan"],
       sentDaysAgo: 300,
       status: "closed",
-      extra: { receivedAt: at(299), decidedAt: at(295), decidedByMembershipId: ids.socialMembershipId, responsibleMembershipId: ids.socialMembershipId, acceptedIntervention: "Stödsamtal", closedAt: at(200), outcome: "Stödsamtalen avslutades när ungdomen började på Komvux." },
+      extra: {
+        receivedAt: at(299),
+        decidedAt: at(295),
+        decidedByMembershipId: ids.socialMembershipId,
+        responsibleMembershipId: ids.socialMembershipId,
+        acceptedIntervention: "Stödsamtal",
+        closedAt: at(200),
+        outcome: "Stödsamtalen avslutades när ungdomen började på Komvux.",
+      },
     });
   }
   if (e) {
@@ -137,7 +180,12 @@ export function seedConsents(tx: Tx, ids: Ids) {
       sections: ["identity"],
       sentDaysAgo: 25,
       status: "declined",
-      extra: { receivedAt: at(24), decidedAt: at(22), decidedByMembershipId: ids.employmentMembershipId, declineReason: "Ungdomen är inte inskriven hos Arbetsförmedlingen. Ungdomen behöver först skriva in sig." },
+      extra: {
+        receivedAt: at(24),
+        decidedAt: at(22),
+        decidedByMembershipId: ids.employmentMembershipId,
+        declineReason: "Ungdomen är inte inskriven hos Arbetsförmedlingen. Ungdomen behöver först skriva in sig.",
+      },
     });
   }
 
@@ -158,10 +206,29 @@ export function seedConsents(tx: Tx, ids: Ids) {
       recipientOrganisationId: ids.socialOrganisationId,
     };
     tx.insert(concernReports)
-      .values({ ...report, youthId: minor.id, reporterMembershipId: ids.kaaMembershipId, reporterOrganisationId: ids.kaaOrganisationId, observed: "Vid hembesöket berättade ungdomen att hen ofta är ensam hemma i flera dagar.", observedWhen: addDays(ids.today, -8), createdAt: at(8), receivedAt: at(7), receivedByMembershipId: ids.socialMembershipId })
+      .values({
+        ...report,
+        youthId: minor.id,
+        reporterMembershipId: ids.kaaMembershipId,
+        reporterOrganisationId: ids.kaaOrganisationId,
+        observed: "Vid hembesöket berättade ungdomen att hen ofta är ensam hemma i flera dagar.",
+        observedWhen: addDays(ids.today, -8),
+        createdAt: at(8),
+        receivedAt: at(7),
+        receivedByMembershipId: ids.socialMembershipId,
+      })
       .run();
     tx.insert(concernReports)
-      .values({ ...report, youthId: null, reporterMembershipId: ids.schoolMembershipId, reporterOrganisationId: ids.schoolOrganisationId, reporterPhone: "0380-51 80 00", observed: "Eleven har kommit till skolan hungrig flera dagar i rad och säger att det inte finns mat hemma.", observedWhen: addDays(ids.today, -1), createdAt: at(1) })
+      .values({
+        ...report,
+        youthId: null,
+        reporterMembershipId: ids.schoolMembershipId,
+        reporterOrganisationId: ids.schoolOrganisationId,
+        reporterPhone: "0380-51 80 00",
+        observed: "Eleven har kommit till skolan hungrig flera dagar i rad och säger att det inte finns mat hemma.",
+        observedWhen: addDays(ids.today, -1),
+        createdAt: at(1),
+      })
       .run();
   }
 }

@@ -53,7 +53,13 @@ export function seedMeetings(tx: Tx) {
       .from(organisations)
       .where(and(eq(organisations.municipalityId, municipality.id), eq(organisations.kind, kind), name ? eq(organisations.name, name) : undefined))
       .get()!.id;
-  const orgs = { kaa: org("kaa_unit"), soc: org("social_services"), af: org("employment_service"), steering: org("steering_group"), school: org("school", "Kvarnbäcksgymnasiet") };
+  const orgs = {
+    kaa: org("kaa_unit"),
+    soc: org("social_services"),
+    af: org("employment_service"),
+    steering: org("steering_group"),
+    school: org("school", "Kvarnbäcksgymnasiet"),
+  };
   const member = (username: string, role?: Role) =>
     tx
       .select({ id: memberships.id })
@@ -72,10 +78,22 @@ export function seedMeetings(tx: Tx) {
   };
 
   /* ------------------------------------------------------------ forums */
-  const forum = (values: Omit<typeof forums.$inferInsert, "municipalityId" | "createdByMembershipId">, organisationIds: number[], members: [number, ForumRole][]) => {
-    const id = tx.insert(forums).values({ ...values, municipalityId: municipality.id, createdByMembershipId: m.coordinator }).returning({ id: forums.id }).get().id;
-    tx.insert(forumOrganisations).values(organisationIds.map((organisationId) => ({ forumId: id, organisationId, addedByMembershipId: m.coordinator }))).run();
-    tx.insert(forumMembers).values(members.map(([membershipId, forumRole]) => ({ forumId: id, membershipId, forumRole, addedByMembershipId: m.coordinator }))).run();
+  const forum = (
+    values: Omit<typeof forums.$inferInsert, "municipalityId" | "createdByMembershipId">,
+    organisationIds: number[],
+    members: [number, ForumRole][],
+  ) => {
+    const id = tx
+      .insert(forums)
+      .values({ ...values, municipalityId: municipality.id, createdByMembershipId: m.coordinator })
+      .returning({ id: forums.id })
+      .get().id;
+    tx.insert(forumOrganisations)
+      .values(organisationIds.map((organisationId) => ({ forumId: id, organisationId, addedByMembershipId: m.coordinator })))
+      .run();
+    tx.insert(forumMembers)
+      .values(members.map(([membershipId, forumRole]) => ({ forumId: id, membershipId, forumRole, addedByMembershipId: m.coordinator })))
+      .run();
     return { id, members: members.map(([id]) => id) };
   };
   const steeringGroup = forum(
@@ -136,20 +154,50 @@ export function seedMeetings(tx: Tx) {
   const consented = consentedYouths(tx, municipality.id, orgs, m.coordinator);
 
   /* ------------------------------------------------------------ meetings */
-  type Item = { kind: AgendaItemKind; title: string; minutes: number; description?: string; notes?: string; decision?: string; youthId?: string; caseSections?: string; keyFigures?: boolean };
+  type Item = {
+    kind: AgendaItemKind;
+    title: string;
+    minutes: number;
+    description?: string;
+    notes?: string;
+    decision?: string;
+    youthId?: string;
+    caseSections?: string;
+    keyFigures?: boolean;
+  };
   const meeting = (
     forumRef: { id: number; members: number[] },
     values: { title: string; startsAt: string; endsAt: string; place: string | null; videoLink?: string },
     items: Item[],
-    options: { held: boolean; adjuster?: number; actions?: { title: string; owner: number; due: string; done?: boolean; item?: number }[]; minutesNote?: string },
+    options: {
+      held: boolean;
+      adjuster?: number;
+      actions?: { title: string; owner: number; due: string; done?: boolean; item?: number }[];
+      minutesNote?: string;
+    },
   ) => {
     const id = tx
       .insert(meetings)
-      .values({ forumId: forumRef.id, ...values, status: options.held ? "held" : "planned", createdByMembershipId: forumRef.members[1] ?? forumRef.members[0]!, agendaSentAt: options.held ? values.startsAt : null, heldMarkedAt: options.held ? values.endsAt : null })
+      .values({
+        forumId: forumRef.id,
+        ...values,
+        status: options.held ? "held" : "planned",
+        createdByMembershipId: forumRef.members[1] ?? forumRef.members[0]!,
+        agendaSentAt: options.held ? values.startsAt : null,
+        heldMarkedAt: options.held ? values.endsAt : null,
+      })
       .returning({ id: meetings.id })
       .get().id;
     tx.insert(meetingParticipants)
-      .values(forumRef.members.map((membershipId) => ({ meetingId: id, membershipId, addedByMembershipId: forumRef.members[0]!, attendance: options.held ? ("present" as const) : null, agendaEmailStatus: options.held ? ("sent" as const) : null })))
+      .values(
+        forumRef.members.map((membershipId) => ({
+          meetingId: id,
+          membershipId,
+          addedByMembershipId: forumRef.members[0]!,
+          attendance: options.held ? ("present" as const) : null,
+          agendaEmailStatus: options.held ? ("sent" as const) : null,
+        })),
+      )
       .run();
     const itemIds = items.map(
       (item, index) =>
@@ -197,7 +245,13 @@ export function seedMeetings(tx: Tx) {
     if (options.held && options.adjuster) {
       // Approved last: from here on the triggers lock the meeting.
       tx.update(meetings)
-        .set({ status: "minutes_approved", minutesNote: options.minutesNote ?? null, adjusterMembershipId: options.adjuster, minutesApprovedAt: values.endsAt, minutesApprovedByMembershipId: options.adjuster })
+        .set({
+          status: "minutes_approved",
+          minutesNote: options.minutesNote ?? null,
+          adjusterMembershipId: options.adjuster,
+          minutesApprovedAt: values.endsAt,
+          minutesApprovedByMembershipId: options.adjuster,
+        })
         .where(eq(meetings.id, id))
         .run();
     }
@@ -211,11 +265,27 @@ export function seedMeetings(tx: Tx) {
     workingGroup,
     { title: "Arbetsgruppen KAA Nässjö", startsAt: at(-28, "13:00"), endsAt: at(-28, "14:30"), place: "KAA-enheten, Storgatan 12" },
     [
-      { kind: "information", title: "Nytt från KAA-enheten", minutes: 10, notes: "Tolv nya anmälningar sedan förra mötet, varav fyra avbrott från introduktionsprogram." },
-      { kind: "case", title: "Ungdom 17 år som avbrutit studierna, behöver stöd från flera håll", minutes: 20, description: "Avidentifierat ärende: samtycke till att dela uppgifter saknas.", notes: "Socialtjänsten och Arbetsförmedlingen ger allmän information om vad de kan erbjuda.", decision: "KAA-enheten tar upp frågan om samtycke med ungdomen." },
+      {
+        kind: "information",
+        title: "Nytt från KAA-enheten",
+        minutes: 10,
+        notes: "Tolv nya anmälningar sedan förra mötet, varav fyra avbrott från introduktionsprogram.",
+      },
+      {
+        kind: "case",
+        title: "Ungdom 17 år som avbrutit studierna, behöver stöd från flera håll",
+        minutes: 20,
+        description: "Avidentifierat ärende: samtycke till att dela uppgifter saknas.",
+        notes: "Socialtjänsten och Arbetsförmedlingen ger allmän information om vad de kan erbjuda.",
+        decision: "KAA-enheten tar upp frågan om samtycke med ungdomen.",
+      },
       { kind: "discussion", title: "Rutinen för remisser mellan enheterna", minutes: 20, decision: "Rutinen prövas fram till sommaren." },
     ],
-    { held: true, adjuster: m.social, actions: [{ title: "Ta fram en kontaktlista till öppenvården", owner: m.social, due: dayOffset(-14), done: true, item: 2 }] },
+    {
+      held: true,
+      adjuster: m.social,
+      actions: [{ title: "Ta fram en kontaktlista till öppenvården", owner: m.social, due: dayOffset(-14), done: true, item: 2 }],
+    },
   );
   meeting(
     workingGroup,
@@ -223,14 +293,34 @@ export function seedMeetings(tx: Tx) {
     [
       { kind: "information", title: "Nytt från KAA-enheten", minutes: 10 },
       ...(youthA
-        ? [{ kind: "case" as const, title: "Samordnad planering inför vårterminen", minutes: 25, youthId: youthA, caseSections: "identity,plan", notes: "Genomgång av planen. Ungdomen vill börja på Komvux.", decision: "Arbetsförmedlingen bjuder in till ett trepartssamtal." }]
+        ? [
+            {
+              kind: "case" as const,
+              title: "Samordnad planering inför vårterminen",
+              minutes: 25,
+              youthId: youthA,
+              caseSections: "identity,plan",
+              notes: "Genomgång av planen. Ungdomen vill börja på Komvux.",
+              decision: "Arbetsförmedlingen bjuder in till ett trepartssamtal.",
+            },
+          ]
         : []),
     ],
-    { held: true, adjuster: m.social, actions: [{ title: "Boka trepartssamtal med ungdomen och KAA-enheten", owner: m.employment, due: dayOffset(7), item: 1 }] },
+    {
+      held: true,
+      adjuster: m.social,
+      actions: [{ title: "Boka trepartssamtal med ungdomen och KAA-enheten", owner: m.employment, due: dayOffset(7), item: 1 }],
+    },
   );
   meeting(
     workingGroup,
-    { title: "Arbetsgruppen KAA Nässjö", startsAt: at(14, "13:00"), endsAt: at(14, "14:30"), place: "KAA-enheten, Storgatan 12", videoLink: "https://mote.nassjo.example/arbetsgruppen" },
+    {
+      title: "Arbetsgruppen KAA Nässjö",
+      startsAt: at(14, "13:00"),
+      endsAt: at(14, "14:30"),
+      place: "KAA-enheten, Storgatan 12",
+      videoLink: "https://mote.nassjo.example/arbetsgruppen",
+    },
     [
       { kind: "information", title: "Nytt från KAA-enheten", minutes: 10 },
       ...(youthA ? [{ kind: "case" as const, title: "Uppföljning av planeringen", minutes: 15, youthId: youthA, caseSections: "identity,plan" }] : []),
@@ -246,27 +336,52 @@ export function seedMeetings(tx: Tx) {
       { kind: "key_figures", title: "Nyckeltal för aktivitetsansvaret", minutes: 20, keyFigures: true, notes: "Andelen som nås inom fyra veckor behöver öka." },
       { kind: "decision", title: "Handlingsplanen för aktivitetsansvaret", minutes: 30, decision: "Styrgruppen fastställer den reviderade handlingsplanen." },
     ],
-    { held: true, adjuster: m.multiSteering, actions: [{ title: "Ta fram ett förslag på resursfördelning för uppsökande arbete", owner: m.coordinator, due: dayOffset(21), item: 0 }] },
+    {
+      held: true,
+      adjuster: m.multiSteering,
+      actions: [{ title: "Ta fram ett förslag på resursfördelning för uppsökande arbete", owner: m.coordinator, due: dayOffset(21), item: 0 }],
+    },
   );
-  meeting(steeringGroup, { title: "Styrgruppen för aktivitetsansvaret", startsAt: at(30, "09:00"), endsAt: at(30, "11:00"), place: "Stadshuset, sammanträdesrum Höglandet" }, [{ kind: "information", title: "Rapport från samverkansforumet", minutes: 15 }], { held: false });
+  meeting(
+    steeringGroup,
+    { title: "Styrgruppen för aktivitetsansvaret", startsAt: at(30, "09:00"), endsAt: at(30, "11:00"), place: "Stadshuset, sammanträdesrum Höglandet" },
+    [{ kind: "information", title: "Rapport från samverkansforumet", minutes: 15 }],
+    { held: false },
+  );
 
   // The samverkansforum, monthly.
   meeting(
     collaborationForum,
     { title: "Samverkansforum för unga 16–20 år", startsAt: at(-35, "09:00"), endsAt: at(-35, "11:00"), place: "Stadshuset, sammanträdesrum Höglandet" },
     [
-      { kind: "discussion", title: "Analys av underlaget till årsrapporten", minutes: 40, notes: "Skolorna anmäler frånvaro sent; KAA-enheten tar upp det med rektorerna." },
+      {
+        kind: "discussion",
+        title: "Analys av underlaget till årsrapporten",
+        minutes: 40,
+        notes: "Skolorna anmäler frånvaro sent; KAA-enheten tar upp det med rektorerna.",
+      },
       { kind: "decision", title: "Frågor till styrgruppen", minutes: 20, decision: "Resursfrågan för det uppsökande arbetet lyfts till styrgruppen." },
     ],
     { held: true, adjuster: m.social },
   );
-  meeting(collaborationForum, { title: "Samverkansforum för unga 16–20 år", startsAt: at(21, "09:00"), endsAt: at(21, "11:00"), place: "Stadshuset, sammanträdesrum Höglandet" }, [], { held: false });
+  meeting(
+    collaborationForum,
+    { title: "Samverkansforum för unga 16–20 år", startsAt: at(21, "09:00"), endsAt: at(21, "11:00"), place: "Stadshuset, sammanträdesrum Höglandet" },
+    [],
+    { held: false },
+  );
 
   // A few unread notices, so the demo shows them after sign-in.
   const userOf = (membershipId: number) => tx.select({ id: memberships.userId }).from(memberships).where(eq(memberships.id, membershipId)).get()!.id;
   tx.insert(notifications)
     .values([
-      { userId: userOf(m.employment), membershipId: m.employment, kind: "action_item_assigned", title: "Ny åtgärdspunkt: Boka trepartssamtal med ungdomen och KAA-enheten", body: "Från Arbetsgruppen KAA Nässjö." },
+      {
+        userId: userOf(m.employment),
+        membershipId: m.employment,
+        kind: "action_item_assigned",
+        title: "Ny åtgärdspunkt: Boka trepartssamtal med ungdomen och KAA-enheten",
+        body: "Från Arbetsgruppen KAA Nässjö.",
+      },
       { userId: userOf(m.social), membershipId: m.social, kind: "minutes_approved", title: "Protokollet är justerat: Arbetsgruppen KAA Nässjö" },
     ])
     .run();
@@ -282,18 +397,43 @@ function consentedYouths(tx: Tx, municipalityId: number, orgs: { kaa: number; so
     .select({ youthId: youths.id, enrollmentId: enrollments.id })
     .from(youths)
     .innerJoin(enrollments, and(eq(enrollments.youthId, youths.id), isNull(enrollments.endDate)))
-    .where(and(eq(youths.homeMunicipalityId, municipalityId), eq(youths.protectedIdentity, false), notExists(tx.select({ one: sql`1` }).from(consents).where(eq(consents.youthId, youths.id)))))
+    .where(
+      and(
+        eq(youths.homeMunicipalityId, municipalityId),
+        eq(youths.protectedIdentity, false),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(consents)
+            .where(eq(consents.youthId, youths.id)),
+        ),
+      ),
+    )
     .orderBy(asc(youths.nameSort))
     .limit(2)
     .all();
   const give = (youthId: string, recipients: number[], sections: ("identity" | "plan")[], purpose: string) => {
     const consentId = tx
       .insert(consents)
-      .values({ youthId, municipalityId, givenBy: "youth", method: "written", documentRef: "KAA 2026/113", purpose, validFrom: dayOffset(-60), validUntil: dayOffset(300), recordedByMembershipId: recordedBy })
+      .values({
+        youthId,
+        municipalityId,
+        givenBy: "youth",
+        method: "written",
+        documentRef: "KAA 2026/113",
+        purpose,
+        validFrom: dayOffset(-60),
+        validUntil: dayOffset(300),
+        recordedByMembershipId: recordedBy,
+      })
       .returning({ id: consents.id })
       .get().id;
-    tx.insert(consentRecipients).values(recipients.map((organisationId) => ({ consentId, organisationId }))).run();
-    tx.insert(consentSections).values(sections.map((section) => ({ consentId, section }))).run();
+    tx.insert(consentRecipients)
+      .values(recipients.map((organisationId) => ({ consentId, organisationId })))
+      .run();
+    tx.insert(consentSections)
+      .values(sections.map((section) => ({ consentId, section })))
+      .run();
   };
   const [first, second] = candidates;
   if (first) {
@@ -307,17 +447,42 @@ function consentedYouths(tx: Tx, municipalityId: number, orgs: { kaa: number; so
 function ensurePlan(tx: Tx, municipalityId: number, youth: { youthId: string; enrollmentId: number }, by: number, employmentOrganisationId: number) {
   if (tx.select({ id: plans.id }).from(plans).where(eq(plans.enrollmentId, youth.enrollmentId)).get()) return;
   tx.insert(plans)
-    .values({ enrollmentId: youth.enrollmentId, youthId: youth.youthId, goal: "Börja på Komvux i januari och läsa in behörighet i svenska och engelska.", madeWithYouth: true, madeWithYouthDate: dayOffset(-40), updatedByMembershipId: by })
+    .values({
+      enrollmentId: youth.enrollmentId,
+      youthId: youth.youthId,
+      goal: "Börja på Komvux i januari och läsa in behörighet i svenska och engelska.",
+      madeWithYouth: true,
+      madeWithYouthDate: dayOffset(-40),
+      updatedByMembershipId: by,
+    })
     .run();
   const type = (name: string, position: number) => {
     tx.insert(interventionTypes).values({ municipalityId, name, position }).onConflictDoNothing().run();
-    return tx.select({ id: interventionTypes.id }).from(interventionTypes).where(and(eq(interventionTypes.municipalityId, municipalityId), eq(interventionTypes.name, name))).get()!.id;
+    return tx
+      .select({ id: interventionTypes.id })
+      .from(interventionTypes)
+      .where(and(eq(interventionTypes.municipalityId, municipalityId), eq(interventionTypes.name, name)))
+      .get()!.id;
   };
   const common = { enrollmentId: youth.enrollmentId, youthId: youth.youthId, municipalityId, createdByMembershipId: by, updatedByMembershipId: by };
   tx.insert(interventions)
     .values([
-      { ...common, typeId: type("Studie- och yrkesvägledning", 1), responsibleParty: "municipality", responsibleUnit: "KAA-enheten", startDate: dayOffset(-35), plannedEndDate: dayOffset(45) },
-      { ...common, typeId: type("Jobbsökarstöd", 9), responsibleParty: "other_actor", responsibleOrganisationId: employmentOrganisationId, startDate: dayOffset(-20), plannedEndDate: dayOffset(70) },
+      {
+        ...common,
+        typeId: type("Studie- och yrkesvägledning", 1),
+        responsibleParty: "municipality",
+        responsibleUnit: "KAA-enheten",
+        startDate: dayOffset(-35),
+        plannedEndDate: dayOffset(45),
+      },
+      {
+        ...common,
+        typeId: type("Jobbsökarstöd", 9),
+        responsibleParty: "other_actor",
+        responsibleOrganisationId: employmentOrganisationId,
+        startDate: dayOffset(-20),
+        plannedEndDate: dayOffset(70),
+      },
     ])
     .run();
   // The checklist summary and the status follow the plan, as after any write of it.

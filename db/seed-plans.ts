@@ -43,9 +43,26 @@ export function seedDocumentation(tx: Tx, faker: Faker, ctx: Context) {
   const assessmentDate = addDays(ctx.startDate, faker.number.int({ min: 20, max: 45 }));
   if (assessmentDate > ctx.today) return;
   const stamp = { updatedByMembershipId: ctx.staff.membershipId, updatedAt: `${assessmentDate}T10:00:00.000Z` };
-  const revision = (entity: "assessment" | "plan" | "intervention" | "follow_up", entityId: number, action: string, at: string, changes: Record<string, [unknown, unknown]>) =>
-    tx.insert(documentationRevisions)
-      .values({ youthId: ctx.youthId, enrollmentId: ctx.enrollmentId, entity, entityId, action, changes: JSON.stringify(changes), userId: ctx.staff.userId, membershipId: ctx.staff.membershipId, at: `${at}T10:00:00.000Z` })
+  const revision = (
+    entity: "assessment" | "plan" | "intervention" | "follow_up",
+    entityId: number,
+    action: string,
+    at: string,
+    changes: Record<string, [unknown, unknown]>,
+  ) =>
+    tx
+      .insert(documentationRevisions)
+      .values({
+        youthId: ctx.youthId,
+        enrollmentId: ctx.enrollmentId,
+        entity,
+        entityId,
+        action,
+        changes: JSON.stringify(changes),
+        userId: ctx.staff.userId,
+        membershipId: ctx.staff.membershipId,
+        at: `${at}T10:00:00.000Z`,
+      })
       .run();
 
   const assessmentId = tx
@@ -57,7 +74,12 @@ export function seedDocumentation(tx: Tx, faker: Faker, ctx: Context) {
       occupation: faker.helpers.arrayElement(["none", "other_activity", "work"] as const),
       completedGrades: faker.helpers.arrayElement(["Åk 9", "Åk 9, gymnasiet åk 1", "Åk 9, gymnasiet åk 2"]),
       studiebevis: faker.helpers.arrayElement(["no", "unknown"] as const),
-      youthWishes: faker.helpers.arrayElement(["Vill arbeta med djur.", "Vill bli elektriker.", "Vet inte ännu, vill prova på olika yrken.", "Vill läsa klart gymnasiet."]),
+      youthWishes: faker.helpers.arrayElement([
+        "Vill arbeta med djur.",
+        "Vill bli elektriker.",
+        "Vet inte ännu, vill prova på olika yrken.",
+        "Vill läsa klart gymnasiet.",
+      ]),
       needs: faker.helpers.arrayElement(["Stöd att välja utbildning.", "Hjälp att söka praktik.", "Struktur i vardagen och stöd vid studiestart."]),
       youthTookPart: true,
       guardianTookPart: faker.datatype.boolean(),
@@ -105,7 +127,9 @@ export function seedDocumentation(tx: Tx, faker: Faker, ctx: Context) {
         responsibleParty: party,
         responsibleUnit: party === "municipality" ? faker.helpers.arrayElement(UNITS) : null,
         responsibleOrganisationId: party === "other_actor" ? faker.helpers.arrayElement(ctx.partnerOrganisationIds) : null,
-        provider: faker.helpers.maybe(() => faker.helpers.arrayElement(["Komvux Nässjö", "Höglandets folkhögskola", "ICA Kvantum Nässjö"]), { probability: 0.5 }) ?? null,
+        provider:
+          faker.helpers.maybe(() => faker.helpers.arrayElement(["Komvux Nässjö", "Höglandets folkhögskola", "ICA Kvantum Nässjö"]), { probability: 0.5 }) ??
+          null,
         startDate: start,
         plannedEndDate: ctx.status === "in_intervention" && n === 0 && !ended ? addDays(ctx.today, faker.number.int({ min: -10, max: 90 })) : plannedEnd,
         endDate: ended ? plannedEnd : null,
@@ -124,7 +148,14 @@ export function seedDocumentation(tx: Tx, faker: Faker, ctx: Context) {
       const due = addDays(start, 30);
       const done = due < ctx.today && (ended || faker.datatype.boolean({ probability: 0.7 }));
       tx.insert(interventionFollowUps)
-        .values({ interventionId: id, municipalityId: ctx.municipalityId, dueDate: due, doneDate: done ? due : null, note: done ? "Insatsen går enligt plan." : null, doneByMembershipId: done ? ctx.staff.membershipId : null })
+        .values({
+          interventionId: id,
+          municipalityId: ctx.municipalityId,
+          dueDate: due,
+          doneDate: done ? due : null,
+          note: done ? "Insatsen går enligt plan." : null,
+          doneByMembershipId: done ? ctx.staff.membershipId : null,
+        })
         .run();
     }
   }

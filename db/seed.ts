@@ -6,7 +6,20 @@
  */
 import crypto from "node:crypto";
 import type { Db } from "./client";
-import { contactAttempts, enrollments, guardians, interventionTypes, memberships, municipalities, notices, organisations, users, youthRevisions, youths, type EnrollmentStatus } from "./schema";
+import {
+  contactAttempts,
+  enrollments,
+  guardians,
+  interventionTypes,
+  memberships,
+  municipalities,
+  notices,
+  organisations,
+  users,
+  youthRevisions,
+  youths,
+  type EnrollmentStatus,
+} from "./schema";
 import { DEFAULT_INTERVENTION_TYPES } from "../app/modules/documentation/default-intervention-types";
 import { seedDocumentation } from "./seed-plans";
 import { seedConsents } from "./seed-consents";
@@ -31,20 +44,36 @@ export async function seedDemo(db: Db, options: { youths: number }) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const faker = swedishFaker();
   db.transaction((tx) => {
-    const muni = (name: string, code: string) =>
-      tx.insert(municipalities).values({ name, code }).returning({ id: municipalities.id }).get().id;
+    const muni = (name: string, code: string) => tx.insert(municipalities).values({ name, code }).returning({ id: municipalities.id }).get().id;
     const nassjo = muni("Nässjö kommun", "0682");
     const jonkoping = muni("Jönköpings kommun", "0680");
     muni("Eksjö kommun", "0686");
     muni("Vetlanda kommun", "0685");
 
-    const org = (values: typeof organisations.$inferInsert) =>
-      tx.insert(organisations).values(values).returning({ id: organisations.id }).get().id;
+    const org = (values: typeof organisations.$inferInsert) => tx.insert(organisations).values(values).returning({ id: organisations.id }).get().id;
     const orgs: Record<string, number> = {
       kaa: org({ kind: "kaa_unit", name: "KAA-enheten Nässjö", municipalityId: nassjo }),
-      school1: org({ kind: "school", name: "Kvarnbäcksgymnasiet", municipalityId: nassjo, schoolOrganiserKind: "kommunal", schoolOrganiserName: "Nässjö kommun" }),
-      school2: org({ kind: "school", name: "Nässjö Naturbruksgymnasium", municipalityId: nassjo, schoolOrganiserKind: "kommunal", schoolOrganiserName: "Nässjö kommun" }),
-      school3: org({ kind: "school", name: "Teknikgymnasiet Jönköping", municipalityId: jonkoping, schoolOrganiserKind: "fristaende", schoolOrganiserName: "Framtidsskolor i Småland AB" }),
+      school1: org({
+        kind: "school",
+        name: "Kvarnbäcksgymnasiet",
+        municipalityId: nassjo,
+        schoolOrganiserKind: "kommunal",
+        schoolOrganiserName: "Nässjö kommun",
+      }),
+      school2: org({
+        kind: "school",
+        name: "Nässjö Naturbruksgymnasium",
+        municipalityId: nassjo,
+        schoolOrganiserKind: "kommunal",
+        schoolOrganiserName: "Nässjö kommun",
+      }),
+      school3: org({
+        kind: "school",
+        name: "Teknikgymnasiet Jönköping",
+        municipalityId: jonkoping,
+        schoolOrganiserKind: "fristaende",
+        schoolOrganiserName: "Framtidsskolor i Småland AB",
+      }),
       soc: org({ kind: "social_services", name: "Socialtjänsten Nässjö, barn och unga", municipalityId: nassjo }),
       af: org({ kind: "employment_service", name: "Arbetsförmedlingen Nässjö", municipalityId: nassjo }),
       steering: org({ kind: "steering_group", name: "Styrgruppen för aktivitetsansvaret", municipalityId: nassjo }),
@@ -77,7 +106,14 @@ export async function seedDemo(db: Db, options: { youths: number }) {
     for (const municipalityId of [nassjo, jonkoping]) {
       typeIds.set(
         municipalityId,
-        DEFAULT_INTERVENTION_TYPES.map((name, i) => tx.insert(interventionTypes).values({ municipalityId, name, position: i + 1 }).returning({ id: interventionTypes.id }).get().id),
+        DEFAULT_INTERVENTION_TYPES.map(
+          (name, i) =>
+            tx
+              .insert(interventionTypes)
+              .values({ municipalityId, name, position: i + 1 })
+              .returning({ id: interventionTypes.id })
+              .get().id,
+        ),
       );
     }
     const partnerOrganisationIds = [orgs.soc!, orgs.af!];
@@ -113,7 +149,10 @@ export async function seedDemo(db: Db, options: { youths: number }) {
           })
           .run();
         const guardianRows = guardianInputs(input);
-        if (guardianRows.length > 0) tx.insert(guardians).values(guardianRows.map((g) => ({ ...g, youthId: id }))).run();
+        if (guardianRows.length > 0)
+          tx.insert(guardians)
+            .values(guardianRows.map((g) => ({ ...g, youthId: id })))
+            .run();
         tx.insert(youthRevisions).values({ youthId: id, at: createdAt, membershipId: registrar, changedFields: "Registrerad" }).run();
         if (faker.datatype.boolean({ probability: 0.85 })) {
           seedEnrollment(id, group.municipalityId, createdAt.slice(0, 10), group.municipalityId === nassjo ? caseworkers : [jkpgRegistrar], registrar);
@@ -183,7 +222,11 @@ export async function seedDemo(db: Db, options: { youths: number }) {
     const schoolStaffMembership = membershipIds["skola@demo.example"]!;
     const noticeKinds = ["dropout", "absence", "not_started", "dropout", "absence"] as const;
     for (let i = 0; i < 12; i++) {
-      const input = youthInput(faker, { homeMunicipalityId: i < 10 ? nassjo : jonkoping, city: i < 10 ? "Nässjö" : "Jönköping", postalPrefix: i < 10 ? "571" : "553" });
+      const input = youthInput(faker, {
+        homeMunicipalityId: i < 10 ? nassjo : jonkoping,
+        city: i < 10 ? "Nässjö" : "Jönköping",
+        postalPrefix: i < 10 ? "571" : "553",
+      });
       const parsed = parsePersonalNumber(input.personalNumber);
       if (!parsed.ok) continue;
       tx.insert(notices)
@@ -195,7 +238,13 @@ export async function seedDemo(db: Db, options: { youths: number }) {
           firstName: input.firstName,
           lastName: input.lastName,
           homeMunicipalityId: input.homeMunicipalityId,
-          programme: faker.helpers.arrayElement(["Ekonomiprogrammet", "El- och energiprogrammet", "Samhällsvetenskapsprogrammet", "Naturbruksprogrammet", "Introduktionsprogram"]),
+          programme: faker.helpers.arrayElement([
+            "Ekonomiprogrammet",
+            "El- och energiprogrammet",
+            "Samhällsvetenskapsprogrammet",
+            "Naturbruksprogrammet",
+            "Introduktionsprogram",
+          ]),
           eventDate: dayOffset(-faker.number.int({ min: 1, max: 20 })),
           contactName: "Eva Berg",
           contactPhone: "0380-51 80 00",

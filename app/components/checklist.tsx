@@ -40,7 +40,11 @@ export function Checklist({ youthId, items, readOnly = false }: { youthId: strin
           <li key={item.point} className={`checklist__item checklist__item--${item.state}`}>
             <span className="checklist__state">{STATE_TEXT[item.state]}</span>
             <span className="checklist__label">
-              {readOnly ? CHECKLIST_POINT_LABELS[item.point] : <Link to={checklistHref(youthId, POINT_HOME[item.point]!)}>{CHECKLIST_POINT_LABELS[item.point]}</Link>}
+              {readOnly ? (
+                CHECKLIST_POINT_LABELS[item.point]
+              ) : (
+                <Link to={checklistHref(youthId, POINT_HOME[item.point]!)}>{CHECKLIST_POINT_LABELS[item.point]}</Link>
+              )}
             </span>
             {item.note ? <span className="block muted">{item.note}</span> : null}
             {item.problems.length > 0 ? (

@@ -10,10 +10,7 @@ import type { FieldErrors } from "~/lib/form-fields";
  * It is an ordinary HTML form: without JavaScript it posts as usual and the server's messages
  * (HTTP 400) appear beside the same fields.
  */
-export function useValidatedForm(
-  schema: z.ZodType<unknown, FieldValues>,
-  options: { defaultValues?: Record<string, unknown>; serverErrors?: FieldErrors },
-) {
+export function useValidatedForm(schema: z.ZodType<unknown, FieldValues>, options: { defaultValues?: Record<string, unknown>; serverErrors?: FieldErrors }) {
   const submit = useSubmit();
   const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
@@ -131,7 +128,16 @@ export function TextField({ name, label, register, error, hint, type = "text", a
 }
 
 /** A free-text field. With a limit it is shown, because the register may only hold what its purpose needs. */
-export function TextAreaField({ name, label, register, error, hint, required, maxLength, rows = 3 }: Omit<FieldProps, "type"> & { maxLength?: number; rows?: number }) {
+export function TextAreaField({
+  name,
+  label,
+  register,
+  error,
+  hint,
+  required,
+  maxLength,
+  rows = 3,
+}: Omit<FieldProps, "type"> & { maxLength?: number; rows?: number }) {
   return (
     <LabelledField
       {...{ name, label, error, required }}
@@ -220,7 +226,10 @@ export function CheckboxGroup({
 }) {
   const id = `f-${name}`;
   return (
-    <fieldset className={`checkbox-list${error ? " field--error" : ""}`} aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
+    <fieldset
+      className={`checkbox-list${error ? " field--error" : ""}`}
+      aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}
+    >
       <legend id={id} tabIndex={-1}>
         {legend}
       </legend>

@@ -17,13 +17,24 @@ export function InterventionFields({ register, errorFor, types, organisations, f
     <>
       <fieldset>
         <legend>Insatsen</legend>
-        <SelectField {...field("typeId")} label="Typ av insats" required options={types.map((t) => ({ value: String(t.id), label: t.name }))} hint="Ur kommunens insatskatalog, som KAA-samordnaren för." />
+        <SelectField
+          {...field("typeId")}
+          label="Typ av insats"
+          required
+          options={types.map((t) => ({ value: String(t.id), label: t.name }))}
+          hint="Ur kommunens insatskatalog, som KAA-samordnaren för."
+        />
         <TextField {...field("description")} label="Kort beskrivning (frivilligt)" hint="Till exempel ”praktik 4 veckor, 20 tim/vecka”." />
         <TextField {...field("provider")} label="Anordnare (frivilligt)" hint="Vem som genomför insatsen, till exempel ”Komvux Nässjö”." />
       </fieldset>
       <fieldset>
         <legend>Vem ansvarar</legend>
-        <SelectField {...field("responsibleParty")} label="Ansvarig" required options={Object.entries(RESPONSIBLE_PARTY_LABELS).map(([value, label]) => ({ value, label }))} />
+        <SelectField
+          {...field("responsibleParty")}
+          label="Ansvarig"
+          required
+          options={Object.entries(RESPONSIBLE_PARTY_LABELS).map(([value, label]) => ({ value, label }))}
+        />
         <TextField {...field("responsibleUnit")} label="Enhet i kommunen (om kommunen ansvarar)" hint="Till exempel KAA-enheten eller Vuxenutbildningen." />
         <SelectField
           {...field("responsibleOrganisationId")}
@@ -36,7 +47,9 @@ export function InterventionFields({ register, errorFor, types, organisations, f
         <legend>Tid och uppföljning</legend>
         <TextField {...field("startDate")} label="Startdatum" type="date" required />
         <TextField {...field("plannedEndDate")} label="Planerat slutdatum" type="date" required />
-        {followUpLabel ? <TextField {...field("followUpDate")} label={followUpLabel} type="date" hint="Uppföljningen hamnar på handläggarens att göra-lista." /> : null}
+        {followUpLabel ? (
+          <TextField {...field("followUpDate")} label={followUpLabel} type="date" hint="Uppföljningen hamnar på handläggarens att göra-lista." />
+        ) : null}
       </fieldset>
     </>
   );

@@ -23,7 +23,17 @@ export function responsibleText(i: Pick<InterventionView, "responsibleParty" | "
 }
 
 /** The plan's interventions: what, who, when, state and the next follow-up. */
-export function InterventionTable({ youthId, interventions, today, linked = true }: { youthId: string; interventions: InterventionView[]; today: string; linked?: boolean }) {
+export function InterventionTable({
+  youthId,
+  interventions,
+  today,
+  linked = true,
+}: {
+  youthId: string;
+  interventions: InterventionView[];
+  today: string;
+  linked?: boolean;
+}) {
   if (interventions.length === 0) return <p>Inga insatser är dokumenterade.</p>;
   return (
     <div className="table-wrap">
@@ -61,7 +71,11 @@ export function InterventionTable({ youthId, interventions, today, linked = true
                 </td>
                 <td>
                   {next ? (
-                    next.dueDate < today ? <strong>{next.dueDate} (försenad)</strong> : next.dueDate
+                    next.dueDate < today ? (
+                      <strong>{next.dueDate} (försenad)</strong>
+                    ) : (
+                      next.dueDate
+                    )
                   ) : i.endDate || i.declinedDate ? (
                     "–"
                   ) : i.followUps.length > 0 ? (

@@ -15,8 +15,22 @@ export function MembershipFields({
 }) {
   return (
     <>
-      <SelectField name="organisationId" label="Organisation" register={register} error={errorFor("organisationId")} hint="Lämnas tom för systemförvaltare." options={organisations} />
-      <SelectField name="role" label="Roll" register={register} error={errorFor("role")} required options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+      <SelectField
+        name="organisationId"
+        label="Organisation"
+        register={register}
+        error={errorFor("organisationId")}
+        hint="Lämnas tom för systemförvaltare."
+        options={organisations}
+      />
+      <SelectField
+        name="role"
+        label="Roll"
+        register={register}
+        error={errorFor("role")}
+        required
+        options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+      />
     </>
   );
 }

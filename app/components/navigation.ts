@@ -31,12 +31,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/orosanmalningar", label: "Orosanmälan" },
     SAMVERKAN,
   ],
-  social_worker: [
-    { to: "/start", label: "Start" },
-    { to: "/remisser", label: "Remisser" },
-    { to: "/orosanmalningar", label: "Orosanmälningar" },
-    SAMVERKAN,
-  ],
+  social_worker: [{ to: "/start", label: "Start" }, { to: "/remisser", label: "Remisser" }, { to: "/orosanmalningar", label: "Orosanmälningar" }, SAMVERKAN],
   employment_officer: [{ to: "/start", label: "Start" }, { to: "/remisser", label: "Remisser" }, SAMVERKAN],
   steering_member: [{ to: "/start", label: "Start" }, SAMVERKAN],
   system_admin: [

@@ -14,10 +14,22 @@ export function NoticeFields({
   const field = (name: string) => ({ name, register, error: errorFor(name) });
   return (
     <>
-      <SelectField {...field("kind")} label="Anmälan gäller" required options={Object.entries(NOTICE_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+      <SelectField
+        {...field("kind")}
+        label="Anmälan gäller"
+        required
+        options={Object.entries(NOTICE_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+      />
       <fieldset>
         <legend>Eleven</legend>
-        <TextField {...field("personalNumber")} label="Personnummer eller samordningsnummer" hint="10 eller 12 siffror, till exempel 20080412-1234." autoComplete="off" inputMode="numeric" required />
+        <TextField
+          {...field("personalNumber")}
+          label="Personnummer eller samordningsnummer"
+          hint="10 eller 12 siffror, till exempel 20080412-1234."
+          autoComplete="off"
+          inputMode="numeric"
+          required
+        />
         <TextField {...field("firstName")} label="Förnamn" autoComplete="off" required />
         <TextField {...field("lastName")} label="Efternamn" autoComplete="off" required />
         <SelectField
@@ -31,8 +43,8 @@ export function NoticeFields({
         <TextField {...field("eventDate")} label="Datum för händelsen" type="date" hint="ÅÅÅÅ-MM-DD. Till exempel dagen studierna avbröts." required />
       </fieldset>
       <div className="alert alert--warning">
-        <strong>Skriv inga känsliga uppgifter.</strong> Ange inte hälsa, diagnoser, familjeförhållanden eller liknande. Hemkommunen
-        behöver bara veta vad som hänt och vem de kan kontakta på skolan.
+        <strong>Skriv inga känsliga uppgifter.</strong> Ange inte hälsa, diagnoser, familjeförhållanden eller liknande. Hemkommunen behöver bara veta vad som
+        hänt och vem de kan kontakta på skolan.
       </div>
       <TextField {...field("reason")} label={`Kort orsak (frivilligt, högst ${NOTICE_REASON_MAX} tecken)`} autoComplete="off" />
       <fieldset>

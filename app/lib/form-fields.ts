@@ -36,8 +36,7 @@ export const checkbox = () =>
     .optional()
     .transform((v) => v === "on" || v === "true" || v === true);
 
-export const idField = (message: string) =>
-  z.coerce.number({ error: message }).int(message).positive(message);
+export const idField = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
 
 /** A form's field errors, keyed by field name: what the server sends back with HTTP 400. */
 export type FieldErrors = Record<string, string>;

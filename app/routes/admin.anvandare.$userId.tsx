@@ -7,7 +7,16 @@ import { invalid, parseForm } from "~/lib/form.server";
 import { notFound } from "~/lib/http";
 import { requireRole } from "~/modules/auth/actor.server";
 import { membershipSchema } from "~/modules/organizations/admin-schemas";
-import { addMembership, ADMIN_EVENT_LABELS, adminEventsForUser, endMembership, getUser, organisationOptions, resetPassword, setUserDisabled } from "~/modules/organizations/admin.server";
+import {
+  addMembership,
+  ADMIN_EVENT_LABELS,
+  adminEventsForUser,
+  endMembership,
+  getUser,
+  organisationOptions,
+  resetPassword,
+  setUserDisabled,
+} from "~/modules/organizations/admin.server";
 
 export const meta: MetaFunction = () => [{ title: "Användare – Samverkansportalen" }];
 

@@ -21,7 +21,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await createUser(form.data, actor);
   if (!result.ok) return invalid(result.errors, form.values);
   // Shown once, never stored in clear text; the user must change it at first sign-in.
-  return json({ ok: true as const, errors: {} as Record<string, string>, values: {} as Record<string, string>, userId: result.userId, temporaryPassword: result.temporaryPassword });
+  return json({
+    ok: true as const,
+    errors: {} as Record<string, string>,
+    values: {} as Record<string, string>,
+    userId: result.userId,
+    temporaryPassword: result.temporaryPassword,
+  });
 }
 
 export default function NewUser() {
@@ -51,7 +57,15 @@ export default function NewUser() {
       <ErrorSummary errors={actionData?.errors} />
       <Form {...formProps}>
         <TextField name="displayName" label="Namn" register={register} error={errorFor("displayName")} required autoComplete="off" />
-        <TextField name="username" label="E-postadress (användarnamn)" type="email" register={register} error={errorFor("username")} required autoComplete="off" />
+        <TextField
+          name="username"
+          label="E-postadress (användarnamn)"
+          type="email"
+          register={register}
+          error={errorFor("username")}
+          required
+          autoComplete="off"
+        />
         <MembershipFields register={register} errorFor={errorFor} organisations={organisations} />
         <button type="submit" className="button" disabled={submitting}>
           Skapa användare

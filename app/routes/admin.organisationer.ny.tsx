@@ -37,12 +37,7 @@ export default function NewOrganisation() {
       <h1>Ny organisation</h1>
       <ErrorSummary errors={actionData?.errors} />
       <Form {...formProps}>
-        <SelectField
-          {...field("kind")}
-          label="Typ"
-          required
-          options={Object.entries(ORGANISATION_KIND_LABELS).map(([value, label]) => ({ value, label }))}
-        />
+        <SelectField {...field("kind")} label="Typ" required options={Object.entries(ORGANISATION_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
         <TextField {...field("name")} label="Namn" required />
         <SelectField
           {...field("municipalityId")}

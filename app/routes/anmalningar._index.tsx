@@ -38,8 +38,8 @@ export default function SchoolNotices() {
         </p>
       ) : null}
       <p>
-        {data.schoolName} anmäler enligt skollagen 15 kap. 15 § till elevens hemkommun när en elev under 20 år börjar, slutar
-        eller har betydande ogiltig frånvaro. Här ser ni era anmälningar och om hemkommunen har tagit emot dem.
+        {data.schoolName} anmäler enligt skollagen 15 kap. 15 § till elevens hemkommun när en elev under 20 år börjar, slutar eller har betydande ogiltig
+        frånvaro. Här ser ni era anmälningar och om hemkommunen har tagit emot dem.
       </p>
       <p aria-live="polite">{data.total} anmälningar.</p>
       {data.rows.length > 0 ? (

@@ -14,7 +14,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-type Report = { error?: string; rows?: { line: number; ok: boolean; name: string; errors: { field: string; message: string }[] }[]; validCount?: number; text?: string };
+type Report = {
+  error?: string;
+  rows?: { line: number; ok: boolean; name: string; errors: { field: string; message: string }[] }[];
+  validCount?: number;
+  text?: string;
+};
 
 function report(rows: CsvRowResult[], text: string): Report {
   return {
@@ -52,7 +57,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const hasErrors = valid.length < parsed.rows.length;
   if (intent === "send-valid" || !hasErrors) {
     if (valid.length === 0) return json<Report>({ error: "Filen har inga giltiga rader att skicka." }, { status: 400 });
-    fileNotices(actor, valid.map((r) => r.data));
+    fileNotices(
+      actor,
+      valid.map((r) => r.data),
+    );
     return redirect(`/anmalningar?skickade=${valid.length}`);
   }
   return json<Report>(report(parsed.rows, text), { status: 400 });
@@ -66,15 +74,15 @@ export default function ImportNotices() {
     <>
       <h1>Importera anmälningar från fil</h1>
       <p>
-        Läs in många anmälningar på en gång från en CSV-fil, till exempel sparad från Excel. Varje rad kontrolleras. Har filen fel
-        skickas ingenting förrän du rättat filen – eller väljer att bara skicka de rader som är rätt.
+        Läs in många anmälningar på en gång från en CSV-fil, till exempel sparad från Excel. Varje rad kontrolleras. Har filen fel skickas ingenting förrän du
+        rättat filen – eller väljer att bara skicka de rader som är rätt.
       </p>
       <p>
         <a href="/anmalningar/mall.csv" download>
           Ladda ner mallen (CSV)
         </a>{" "}
-        – kolumnerna Typ, Personnummer, Förnamn, Efternamn, Hemkommun, Program, Datum, Orsak, Kontaktperson, Telefon och E-post.
-        Högst {MAX_CSV_ROWS.toLocaleString("sv-SE")} rader.
+        – kolumnerna Typ, Personnummer, Förnamn, Efternamn, Hemkommun, Program, Datum, Orsak, Kontaktperson, Telefon och E-post. Högst{" "}
+        {MAX_CSV_ROWS.toLocaleString("sv-SE")} rader.
       </p>
       <div className="alert alert--warning">
         <strong>Skriv inga känsliga uppgifter</strong> i kolumnen Orsak (till exempel hälsa eller familjeförhållanden).

@@ -15,7 +15,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
   const { choice, caseworker } = caseworkerChoice(new URL(request.url).searchParams.get("handlaggare"), actor);
   const filter: WorklistFilter = { caseworker };
-  return { worklist: readWorklist(openRegister(actor), filter), staff: kaaStaff(actor.organisationId!), choice, actionItems: myOpenActionItems(actor), today: todayIso() };
+  return {
+    worklist: readWorklist(openRegister(actor), filter),
+    staff: kaaStaff(actor.organisationId!),
+    choice,
+    actionItems: myOpenActionItems(actor),
+    today: todayIso(),
+  };
 }
 
 function Section({ id, title, empty, count, children }: { id: string; title: string; empty: string; count: number; children: ReactNode }) {
@@ -55,7 +61,8 @@ export default function Worklist() {
             <YouthLink {...t} />
             <span className="block">
               {t.step}
-              {t.missingGuardian ? " (även till vårdnadshavare)" : ""} – {t.overdue ? <strong>försenat, skulle gjorts {t.dueDate}</strong> : `senast ${t.dueDate}`}
+              {t.missingGuardian ? " (även till vårdnadshavare)" : ""} –{" "}
+              {t.overdue ? <strong>försenat, skulle gjorts {t.dueDate}</strong> : `senast ${t.dueDate}`}
             </span>
           </li>
         ))}
@@ -71,18 +78,28 @@ export default function Worklist() {
           </li>
         ))}
       </Section>
-      <Section id="insatser-passerat-slut" title="Insatser som passerat planerat slut" empty="Ingen insats har passerat sitt planerade slut." count={worklist.interventionsPastEnd.length}>
+      <Section
+        id="insatser-passerat-slut"
+        title="Insatser som passerat planerat slut"
+        empty="Ingen insats har passerat sitt planerade slut."
+        count={worklist.interventionsPastEnd.length}
+      >
         {worklist.interventionsPastEnd.map((t) => (
           <li key={t.interventionId} className="task task--overdue">
             <YouthLink {...t} />
             <span className="block">
-              <Link to={`/ungdomar/${t.youthId}/insatser/${t.interventionId}`}>{t.interventionName}</Link> skulle slutat {t.plannedEndDate}. Avsluta den med orsak och
-              utvärdering, eller ändra det planerade slutet.
+              <Link to={`/ungdomar/${t.youthId}/insatser/${t.interventionId}`}>{t.interventionName}</Link> skulle slutat {t.plannedEndDate}. Avsluta den med
+              orsak och utvärdering, eller ändra det planerade slutet.
             </span>
           </li>
         ))}
       </Section>
-      <Section id="insatser-att-utvardera" title="Avslutade insatser att utvärdera" empty="Alla avslutade insatser är utvärderade." count={worklist.interventionsToEvaluate.length}>
+      <Section
+        id="insatser-att-utvardera"
+        title="Avslutade insatser att utvärdera"
+        empty="Alla avslutade insatser är utvärderade."
+        count={worklist.interventionsToEvaluate.length}
+      >
         {worklist.interventionsToEvaluate.map((t) => (
           <li key={t.interventionId} className="task task--overdue">
             <YouthLink {...t} />
@@ -92,11 +109,18 @@ export default function Worklist() {
           </li>
         ))}
       </Section>
-      <Section id="ej-kontaktade" title="Ej kontaktade inom fyra veckor" empty="Alla ungdomar är kontaktade inom fyra veckor." count={worklist.notContacted.length}>
+      <Section
+        id="ej-kontaktade"
+        title="Ej kontaktade inom fyra veckor"
+        empty="Alla ungdomar är kontaktade inom fyra veckor."
+        count={worklist.notContacted.length}
+      >
         {worklist.notContacted.map((t) => (
           <li key={t.youthId} className="task task--overdue">
             <YouthLink {...t} />
-            <span className="block">Inskriven {t.startDate}, {t.days} dagar utan etablerad kontakt.</span>
+            <span className="block">
+              Inskriven {t.startDate}, {t.days} dagar utan etablerad kontakt.
+            </span>
           </li>
         ))}
       </Section>

@@ -39,8 +39,8 @@ export default function SharedYouth() {
         <ul>
           {shared.grounds.map((g) => (
             <li key={g.id}>
-              <strong>{g.sections.map((s) => CONSENT_SECTION_SHORT[s]).join(", ")}</strong> enligt samtycke {g.id} ({CONSENT_GIVER_LABELS[g.givenBy].toLowerCase()}),
-              till och med {g.validUntil}. Syfte: {g.purpose}
+              <strong>{g.sections.map((s) => CONSENT_SECTION_SHORT[s]).join(", ")}</strong> enligt samtycke {g.id} (
+              {CONSENT_GIVER_LABELS[g.givenBy].toLowerCase()}), till och med {g.validUntil}. Syfte: {g.purpose}
             </li>
           ))}
         </ul>
@@ -56,7 +56,9 @@ export default function SharedYouth() {
             <dt>Adress</dt>
             <dd>
               {shared.identity.address
-                ? [shared.identity.address.streetAddress, [shared.identity.address.postalCode, shared.identity.address.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || "–"
+                ? [shared.identity.address.streetAddress, [shared.identity.address.postalCode, shared.identity.address.city].filter(Boolean).join(" ")]
+                    .filter(Boolean)
+                    .join(", ") || "–"
                 : "Lämnas inte ut."}
             </dd>
             <dt>Telefon</dt>
@@ -64,7 +66,9 @@ export default function SharedYouth() {
             <dt>E-post</dt>
             <dd>{shared.identity.email ?? "–"}</dd>
             <dt>Vårdnadshavare</dt>
-            <dd>{shared.identity.guardians.length ? shared.identity.guardians.map((g) => [g.name, g.phone, g.email].filter(Boolean).join(", ")).join("; ") : "–"}</dd>
+            <dd>
+              {shared.identity.guardians.length ? shared.identity.guardians.map((g) => [g.name, g.phone, g.email].filter(Boolean).join(", ")).join("; ") : "–"}
+            </dd>
           </dl>
         </section>
       ) : null}

@@ -41,8 +41,8 @@ export default function DocumentationQuality() {
     <>
       <h1>Dokumentationens kvalitet</h1>
       <p className="lead">
-        De sju punkter Skolverkets allmänna råd kräver för varje ungdom. Listan visar öppna inskrivningar där kontakt är etablerad och något
-        saknas. Ungdomar som ännu inte nåtts räknas inte: de kan inte ha en kartläggning.
+        De sju punkter Skolverkets allmänna råd kräver för varje ungdom. Listan visar öppna inskrivningar där kontakt är etablerad och något saknas. Ungdomar
+        som ännu inte nåtts räknas inte: de kan inte ha en kartläggning.
       </p>
       <section aria-labelledby="andel-rubrik" className="card">
         <h2 id="andel-rubrik">Andel komplett dokumentation</h2>

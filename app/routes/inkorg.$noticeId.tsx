@@ -51,7 +51,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "lookup") {
     const { notice } = readNotice(actor, noticeId);
     const useRegisterName = (await request.formData()).get("useRegisterName") === "ja";
-    const lookup = await lookUpForRegistration(actor, notice.personalNumber, useRegisterName ? undefined : { firstName: notice.firstName, lastName: notice.lastName });
+    const lookup = await lookUpForRegistration(
+      actor,
+      notice.personalNumber,
+      useRegisterName ? undefined : { firstName: notice.firstName, lastName: notice.lastName },
+    );
     return json({ lookup, errors: {} as Record<string, string>, values: {} as Record<string, string> });
   }
   if (intent === "handled") {

@@ -2,7 +2,12 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { fieldErrors } from "~/lib/form-fields";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
-import { addInterventionType, listInterventionTypes, renameInterventionType, setInterventionTypeActive } from "~/modules/documentation/intervention-types.server";
+import {
+  addInterventionType,
+  listInterventionTypes,
+  renameInterventionType,
+  setInterventionTypeActive,
+} from "~/modules/documentation/intervention-types.server";
 import { interventionTypeSchema } from "~/modules/documentation/plan-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Insatskatalog – Samverkansportalen" }];
@@ -26,12 +31,20 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const result = intent === "add" ? addInterventionType(actor, parsed.data.name) : renameInterventionType(actor, typeId, parsed.data.name);
     if (!result.ok) return fail(result.errors);
-    return json({ ok: true as const, errors: {} as Record<string, string>, message: intent === "add" ? `${parsed.data.name} är tillagd.` : "Namnet är ändrat." });
+    return json({
+      ok: true as const,
+      errors: {} as Record<string, string>,
+      message: intent === "add" ? `${parsed.data.name} är tillagd.` : "Namnet är ändrat.",
+    });
   }
   if (intent === "retire" || intent === "restore") {
     const result = setInterventionTypeActive(actor, typeId, intent === "restore");
     if (!result.ok) return fail(result.errors);
-    return json({ ok: true as const, errors: {} as Record<string, string>, message: intent === "retire" ? "Insatstypen används inte längre för nya insatser." : "Insatstypen används igen." });
+    return json({
+      ok: true as const,
+      errors: {} as Record<string, string>,
+      message: intent === "retire" ? "Insatstypen används inte längre för nya insatser." : "Insatstypen används igen.",
+    });
   }
   return fail({ form: "Okänd åtgärd." });
 }
@@ -44,8 +57,9 @@ export default function InterventionCatalogue() {
     <>
       <h1>Insatskatalog</h1>
       <p className="lead">
-        De typer av insatser {municipalityName} erbjuder. {mayEdit ? "Som samordnare lägger du till, byter namn på och avvecklar typer." : "KAA-samordnaren för katalogen."} En
-        avvecklad typ finns kvar på de insatser som redan har den.
+        De typer av insatser {municipalityName} erbjuder.{" "}
+        {mayEdit ? "Som samordnare lägger du till, byter namn på och avvecklar typer." : "KAA-samordnaren för katalogen."} En avvecklad typ finns kvar på de
+        insatser som redan har den.
       </p>
       {actionData?.message ? (
         <p className="alert alert--success" role="status">
@@ -80,7 +94,13 @@ export default function InterventionCatalogue() {
                         <input type="hidden" name="typeId" value={t.id} />
                         <div className={`field${error ? " field--error" : ""}`}>
                           <label htmlFor={`name-${t.id}`}>Nytt namn för {t.name}</label>
-                          <input id={`name-${t.id}`} name="name" defaultValue={t.name} aria-invalid={error ? true : undefined} aria-describedby={error ? `name-${t.id}-error` : undefined} />
+                          <input
+                            id={`name-${t.id}`}
+                            name="name"
+                            defaultValue={t.name}
+                            aria-invalid={error ? true : undefined}
+                            aria-describedby={error ? `name-${t.id}-error` : undefined}
+                          />
                           {error ? (
                             <p className="field__error" id={`name-${t.id}-error`}>
                               {error}

@@ -52,9 +52,8 @@ export default function ContactRoutine() {
     <>
       <h1>Kontaktrutin</h1>
       <p className="lead">
-        {municipalityName}s skriftliga rutin för det uppsökande arbetet. Varje steg förfaller en viss tid efter att föregående
-        steg gjorts (det första: efter inskrivningen). För ungdomar under 18 år gäller varje steg även vårdnadshavaren. När ni får
-        kontakt med ungdomen är rutinen klar.
+        {municipalityName}s skriftliga rutin för det uppsökande arbetet. Varje steg förfaller en viss tid efter att föregående steg gjorts (det första: efter
+        inskrivningen). För ungdomar under 18 år gäller varje steg även vårdnadshavaren. När ni får kontakt med ungdomen är rutinen klar.
       </p>
       {actionData?.ok ? (
         <p className="alert alert--success" role="status">
@@ -76,8 +75,18 @@ export default function ContactRoutine() {
                 <legend>Steg {i + 1}</legend>
                 <div className={`field${err("label") ? " field--error" : ""}`}>
                   <label htmlFor={`s${i}-label`}>Beskrivning</label>
-                  <input id={`s${i}-label`} name={`steps.${i}.label`} defaultValue={step?.label ?? ""} aria-invalid={err("label") ? true : undefined} aria-describedby={err("label") ? `s${i}-label-error` : undefined} />
-                  {err("label") ? <p className="field__error" id={`s${i}-label-error`}>{err("label")}</p> : null}
+                  <input
+                    id={`s${i}-label`}
+                    name={`steps.${i}.label`}
+                    defaultValue={step?.label ?? ""}
+                    aria-invalid={err("label") ? true : undefined}
+                    aria-describedby={err("label") ? `s${i}-label-error` : undefined}
+                  />
+                  {err("label") ? (
+                    <p className="field__error" id={`s${i}-label-error`}>
+                      {err("label")}
+                    </p>
+                  ) : null}
                 </div>
                 <fieldset className="checkbox-group" aria-describedby={err("channels") ? `s${i}-channels-error` : undefined}>
                   <legend>Kontaktsätt (något av)</legend>
@@ -87,13 +96,28 @@ export default function ContactRoutine() {
                       <label htmlFor={`s${i}-${c}`}>{CHANNEL_LABELS[c]}</label>
                     </div>
                   ))}
-                  {err("channels") ? <p className="field__error" id={`s${i}-channels-error`}>{err("channels")}</p> : null}
+                  {err("channels") ? (
+                    <p className="field__error" id={`s${i}-channels-error`}>
+                      {err("channels")}
+                    </p>
+                  ) : null}
                 </fieldset>
                 <div className="inline-fields">
                   <div className={`field${err("offsetAmount") ? " field--error" : ""}`}>
                     <label htmlFor={`s${i}-amount`}>Förfaller efter</label>
-                    <input id={`s${i}-amount`} name={`steps.${i}.offsetAmount`} inputMode="numeric" defaultValue={step ? String(step.offsetAmount) : ""} aria-invalid={err("offsetAmount") ? true : undefined} aria-describedby={err("offsetAmount") ? `s${i}-amount-error` : undefined} />
-                    {err("offsetAmount") ? <p className="field__error" id={`s${i}-amount-error`}>{err("offsetAmount")}</p> : null}
+                    <input
+                      id={`s${i}-amount`}
+                      name={`steps.${i}.offsetAmount`}
+                      inputMode="numeric"
+                      defaultValue={step ? String(step.offsetAmount) : ""}
+                      aria-invalid={err("offsetAmount") ? true : undefined}
+                      aria-describedby={err("offsetAmount") ? `s${i}-amount-error` : undefined}
+                    />
+                    {err("offsetAmount") ? (
+                      <p className="field__error" id={`s${i}-amount-error`}>
+                        {err("offsetAmount")}
+                      </p>
+                    ) : null}
                   </div>
                   <div className="field">
                     <label htmlFor={`s${i}-unit`}>Enhet</label>
@@ -118,7 +142,8 @@ export default function ContactRoutine() {
         <ol>
           {steps.map((s) => (
             <li key={s.position}>
-              <strong>{s.label}</strong>: {s.channels.map((c) => CHANNEL_LABELS[c]).join(", ")} – {s.offsetAmount} {OFFSET_UNIT_LABELS[s.offsetUnit]} efter föregående steg.
+              <strong>{s.label}</strong>: {s.channels.map((c) => CHANNEL_LABELS[c]).join(", ")} – {s.offsetAmount} {OFFSET_UNIT_LABELS[s.offsetUnit]} efter
+              föregående steg.
             </li>
           ))}
         </ol>

@@ -45,12 +45,17 @@ export default function ChangePassword() {
   return (
     <div className="narrow">
       <h1>Byt lösenord</h1>
-      {mustChange ? (
-        <p className="alert alert--info">Du loggade in med ett tillfälligt lösenord. Välj ett eget lösenord för att fortsätta.</p>
-      ) : null}
+      {mustChange ? <p className="alert alert--info">Du loggade in med ett tillfälligt lösenord. Välj ett eget lösenord för att fortsätta.</p> : null}
       <ErrorSummary errors={actionData?.errors} />
       <Form {...formProps}>
-        <TextField name="currentPassword" label="Nuvarande lösenord" type="password" autoComplete="current-password" register={register} error={errorFor("currentPassword")} />
+        <TextField
+          name="currentPassword"
+          label="Nuvarande lösenord"
+          type="password"
+          autoComplete="current-password"
+          register={register}
+          error={errorFor("currentPassword")}
+        />
         <TextField
           name="newPassword"
           label="Nytt lösenord"
@@ -60,7 +65,14 @@ export default function ChangePassword() {
           error={errorFor("newPassword")}
           hint="Minst 12 tecken. Gärna en mening eller flera ord – långt är bättre än krångligt. Vanliga lösenord godtas inte."
         />
-        <TextField name="repeatPassword" label="Upprepa nytt lösenord" type="password" autoComplete="new-password" register={register} error={errorFor("repeatPassword")} />
+        <TextField
+          name="repeatPassword"
+          label="Upprepa nytt lösenord"
+          type="password"
+          autoComplete="new-password"
+          register={register}
+          error={errorFor("repeatPassword")}
+        />
         <button type="submit" className="button" disabled={submitting}>
           Byt lösenord
         </button>

@@ -11,7 +11,6 @@ import type { Role } from "~/components/labels";
 
 export const meta: MetaFunction = () => [{ title: "Loggkontroll – Samverkansportalen" }];
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, ["kaa_coordinator"]);
   const url = new URL(request.url);
@@ -35,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     exportQuery: url.search,
     rows: rows.map((row) => ({
       ...row,
-      role: row.role ? ROLE_LABELS[row.role as Role] ?? row.role : "",
+      role: row.role ? (ROLE_LABELS[row.role as Role] ?? row.role) : "",
       section: SECTION_LABELS[row.section] ?? row.section,
       action: ACTION_LABELS[row.action] ?? row.action,
       basis: describeBasis(row),
@@ -50,8 +49,7 @@ export default function AccessLogReview() {
     <>
       <h1>Loggkontroll</h1>
       <p className="lead">
-        All åtkomst till uppgifter om kommunens ungdomar och allt som enhetens medarbetare gjort. Loggposter kan inte ändras
-        eller tas bort.
+        All åtkomst till uppgifter om kommunens ungdomar och allt som enhetens medarbetare gjort. Loggposter kan inte ändras eller tas bort.
       </p>
       <Form method="get" className="filter-form" aria-label="Filtrera loggen">
         <div className="field">
@@ -97,7 +95,9 @@ export default function AccessLogReview() {
         </button>
       </Form>
       <div className="page-heading">
-        <p aria-live="polite">{data.moreThanCap ? `Fler än ${data.total.toLocaleString("sv-SE")} loggposter – avgränsa med filtren.` : `${data.total} loggposter.`}</p>
+        <p aria-live="polite">
+          {data.moreThanCap ? `Fler än ${data.total.toLocaleString("sv-SE")} loggposter – avgränsa med filtren.` : `${data.total} loggposter.`}
+        </p>
         <a href={`/loggkontroll.csv${data.exportQuery}`} className="button button--secondary" download>
           Exportera urvalet (CSV)
         </a>

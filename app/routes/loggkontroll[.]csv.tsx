@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           [
             formatDateTime(row.at),
             row.userName,
-            row.role ? ROLE_LABELS[row.role as Role] ?? row.role : "",
+            row.role ? (ROLE_LABELS[row.role as Role] ?? row.role) : "",
             row.organisationName,
             row.youthFirstName ? `${row.youthLastName}, ${row.youthFirstName}` : "",
             SECTION_LABELS[row.section] ?? row.section,

@@ -62,17 +62,21 @@ export default function NewConcernReport() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const schema = data.youth ? registeredConcernReportSchema : namedConcernReportSchema;
-  const { register, errorFor, formProps, submitting } = useValidatedForm(schema, { defaultValues: actionData?.values ?? { observedWhen: data.today }, serverErrors: actionData?.errors });
+  const { register, errorFor, formProps, submitting } = useValidatedForm(schema, {
+    defaultValues: actionData?.values ?? { observedWhen: data.today },
+    serverErrors: actionData?.errors,
+  });
   const field = (name: string) => ({ name, register, error: errorFor(name) });
   return (
     <div className="narrow">
-      <p className="breadcrumbs">{data.youth ? <Link to={`/ungdomar/${data.youth.id}`}>Tillbaka till {data.youth.name}</Link> : <Link to="/orosanmalningar">Orosanmälningar</Link>}</p>
+      <p className="breadcrumbs">
+        {data.youth ? <Link to={`/ungdomar/${data.youth.id}`}>Tillbaka till {data.youth.name}</Link> : <Link to="/orosanmalningar">Orosanmälningar</Link>}
+      </p>
       <h1>Orosanmälan till socialtjänsten</h1>
       <div className="alert alert--info">
         <p>
-          Den som arbetar med barn är skyldig att genast anmäla till socialtjänsten om ett barn under 18 år kan behöva skydd eller
-          stöd (socialtjänstlagen 14 kap. 1 §). Anmälan kräver inget samtycke. Den går till socialtjänsten i barnets hemkommun
-          och öppnar inga andra uppgifter om ungdomen.
+          Den som arbetar med barn är skyldig att genast anmäla till socialtjänsten om ett barn under 18 år kan behöva skydd eller stöd (socialtjänstlagen 14
+          kap. 1 §). Anmälan kräver inget samtycke. Den går till socialtjänsten i barnets hemkommun och öppnar inga andra uppgifter om ungdomen.
         </p>
         <p>Är det akut – ring 112 eller socialjouren.</p>
       </div>
@@ -88,13 +92,30 @@ export default function NewConcernReport() {
             <TextField {...field("personalNumber")} label="Personnummer eller samordningsnummer" required autoComplete="off" />
             <TextField {...field("firstName")} label="Förnamn" required autoComplete="off" />
             <TextField {...field("lastName")} label="Efternamn" required autoComplete="off" />
-            <SelectField {...field("homeMunicipalityId")} label="Barnets hemkommun (folkbokföringskommun)" required options={data.municipalities.map((m) => ({ value: String(m.id), label: m.name }))} />
+            <SelectField
+              {...field("homeMunicipalityId")}
+              label="Barnets hemkommun (folkbokföringskommun)"
+              required
+              options={data.municipalities.map((m) => ({ value: String(m.id), label: m.name }))}
+            />
           </fieldset>
         )}
         {data.recipients.length > 1 ? (
-          <SelectField {...field("recipientOrganisationId")} label="Socialtjänst" required options={data.recipients.map((r) => ({ value: String(r.id), label: r.name }))} />
+          <SelectField
+            {...field("recipientOrganisationId")}
+            label="Socialtjänst"
+            required
+            options={data.recipients.map((r) => ({ value: String(r.id), label: r.name }))}
+          />
         ) : null}
-        <TextAreaField {...field("observed")} label="Vad har du sett, hört eller fått veta?" required maxLength={1500} rows={6} hint="Beskriv det du iakttagit så konkret som möjligt. Du behöver inte vara säker på att barnet far illa." />
+        <TextAreaField
+          {...field("observed")}
+          label="Vad har du sett, hört eller fått veta?"
+          required
+          maxLength={1500}
+          rows={6}
+          hint="Beskriv det du iakttagit så konkret som möjligt. Du behöver inte vara säker på att barnet far illa."
+        />
         <TextField {...field("observedWhen")} label="När iakttogs det?" type="date" required />
         <TextField {...field("reporterPhone")} label="Telefon där socialtjänsten når dig" type="tel" />
         <button type="submit" className="button" disabled={submitting}>

@@ -81,9 +81,12 @@ export default function ReferralPage() {
         </p>
         <h1>Remiss {data.id}</h1>
         <p className="alert alert--warning" role="status">
-          Uppgifterna i remissen är inte längre tillgängliga: {data.status === "revoked" ? "remissen har återkallats" : "samtycket den vilade på har återkallats eller gått ut"}.
+          Uppgifterna i remissen är inte längre tillgängliga:{" "}
+          {data.status === "revoked" ? "remissen har återkallats" : "samtycket den vilade på har återkallats eller gått ut"}.
         </p>
-        <p>Remissen skickades {formatDateTime(data.sentAt)}. Läge: {REFERRAL_STATUS_LABELS[data.status]}.</p>
+        <p>
+          Remissen skickades {formatDateTime(data.sentAt)}. Läge: {REFERRAL_STATUS_LABELS[data.status]}.
+        </p>
       </div>
     );
   }
@@ -200,7 +203,13 @@ function FeedbackForm() {
   return (
     <Form {...f.formProps} action="?steg=feedback">
       <ErrorSummary errors={f.errors} />
-      <TextAreaField {...f.field("text")} label="Ny återkoppling" maxLength={500} required hint="Delas mellan KAA-enheten och mottagaren. Skriv bara det som behövs för samarbetet." />
+      <TextAreaField
+        {...f.field("text")}
+        label="Ny återkoppling"
+        maxLength={500}
+        required
+        hint="Delas mellan KAA-enheten och mottagaren. Skriv bara det som behövs för samarbetet."
+      />
       <button type="submit" className="button button--secondary" disabled={f.submitting}>
         Skicka återkoppling
       </button>
@@ -215,7 +224,12 @@ function AcceptForm({ data }: { data: Available }) {
       <h2 id="acceptera-rubrik">Acceptera remissen</h2>
       <ErrorSummary errors={f.errors} />
       <Form {...f.formProps} action="?steg=accept">
-        <SelectField {...f.field("responsibleMembershipId")} label="Ansvarig handläggare hos er" required options={data.staff.map((s) => ({ value: String(s.membershipId), label: s.name }))} />
+        <SelectField
+          {...f.field("responsibleMembershipId")}
+          label="Ansvarig handläggare hos er"
+          required
+          options={data.staff.map((s) => ({ value: String(s.membershipId), label: s.name }))}
+        />
         <TextField {...f.field("acceptedIntervention")} label="Insats ni tar på er" required hint="Visas för KAA-enheten och kan läggas in i ungdomens plan." />
         <div className="inline-fields">
           <TextField {...f.field("acceptedStartDate")} label="Planerad start (frivilligt)" type="date" />

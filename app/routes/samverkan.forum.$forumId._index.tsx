@@ -17,7 +17,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date().toISOString();
   const calendar = forumCalendar(forum.id).map((m) => ({ ...m, timeLabel: formatMeetingTime(m.startsAt, m.endsAt), month: formatMonth(m.startsAt) }));
   return {
-    forum: { id: forum.id, name: forum.name, kind: forum.kind, purpose: forum.purpose, rhythm: forum.rhythm, rhythmNote: forum.rhythmNote, defaultPlace: forum.defaultPlace },
+    forum: {
+      id: forum.id,
+      name: forum.name,
+      kind: forum.kind,
+      purpose: forum.purpose,
+      rhythm: forum.rhythm,
+      rhythmNote: forum.rhythmNote,
+      defaultPlace: forum.defaultPlace,
+    },
     myRole: standing.forumRole,
     mayPlan: mayPlan(standing),
     mayManage: mayManageForum(standing),

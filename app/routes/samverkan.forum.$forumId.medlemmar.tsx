@@ -28,7 +28,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { forum, standing } = requireForum(actor, Number(params.forumId), "members");
   const manage = mayManageForum(standing);
   return {
-    forum: { id: forum.id, name: forum.name, kind: forum.kind, purpose: forum.purpose, rhythm: forum.rhythm, rhythmNote: forum.rhythmNote ?? "", defaultPlace: forum.defaultPlace ?? "" },
+    forum: {
+      id: forum.id,
+      name: forum.name,
+      kind: forum.kind,
+      purpose: forum.purpose,
+      rhythm: forum.rhythm,
+      rhythmNote: forum.rhythmNote ?? "",
+      defaultPlace: forum.defaultPlace ?? "",
+    },
     mayManage: manage,
     isMember: mayOpenForum(standing),
     members: forumMembersOf(forum.id),
@@ -105,7 +113,13 @@ function AddMemberForm() {
     <Form {...formProps} aria-labelledby="lagg-till-medlem">
       <h3 id="lagg-till-medlem">Lägg till medlem</h3>
       <input type="hidden" name="intent" value="add-member" />
-      <SelectField {...field("membershipId")} label="Person" required options={memberCandidates.map((c) => ({ value: String(c.membershipId), label: `${c.displayName} (${c.organisationName})` }))} hint="Personer i forumets medlemsorganisationer." />
+      <SelectField
+        {...field("membershipId")}
+        label="Person"
+        required
+        options={memberCandidates.map((c) => ({ value: String(c.membershipId), label: `${c.displayName} (${c.organisationName})` }))}
+        hint="Personer i forumets medlemsorganisationer."
+      />
       <SelectField {...field("forumRole")} label="Roll i forumet" required options={optionsOf(FORUM_ROLE_LABELS)} />
       <button type="submit" className="button button--secondary" disabled={submitting}>
         Lägg till medlemmen
@@ -121,7 +135,12 @@ function AddOrganisationForm() {
     <Form {...formProps} aria-labelledby="lagg-till-organisation">
       <h3 id="lagg-till-organisation">Lägg till organisation</h3>
       <input type="hidden" name="intent" value="add-organisation" />
-      <SelectField {...field("organisationId")} label="Organisation" required options={organisationCandidates.map((o) => ({ value: String(o.id), label: o.name }))} />
+      <SelectField
+        {...field("organisationId")}
+        label="Organisation"
+        required
+        options={organisationCandidates.map((o) => ({ value: String(o.id), label: o.name }))}
+      />
       <button type="submit" className="button button--secondary" disabled={submitting}>
         Lägg till organisationen
       </button>
@@ -132,7 +151,10 @@ function AddOrganisationForm() {
 export default function ForumMembers() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const changeError = actionData?.intent !== "details" && actionData?.intent !== "add-member" && actionData?.intent !== "add-organisation" && actionData && !actionData.ok ? Object.values(actionData.errors).join(" ") : null;
+  const changeError =
+    actionData?.intent !== "details" && actionData?.intent !== "add-member" && actionData?.intent !== "add-organisation" && actionData && !actionData.ok
+      ? Object.values(actionData.errors).join(" ")
+      : null;
   return (
     <>
       <p className="breadcrumbs">

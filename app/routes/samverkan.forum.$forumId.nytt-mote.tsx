@@ -54,7 +54,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NewMeeting() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { register, errorFor, formProps, submitting } = useValidatedForm(meetingSchema, { defaultValues: actionData?.values ?? data.defaults, serverErrors: actionData?.errors });
+  const { register, errorFor, formProps, submitting } = useValidatedForm(meetingSchema, {
+    defaultValues: actionData?.values ?? data.defaults,
+    serverErrors: actionData?.errors,
+  });
   return (
     <div className="narrow">
       <p className="breadcrumbs">
@@ -69,8 +72,15 @@ export default function NewMeeting() {
           name="participantIds"
           legend="Deltagare"
           hint="Forumets medlemmar. Gäster bjuder du in när mötet är skapat."
-          options={data.members.map((m) => ({ value: m.membershipId, label: `${m.displayName}, ${m.organisationName} (${FORUM_ROLE_LABELS[m.forumRole].toLowerCase()})` }))}
-          checked={listValue(actionData?.values, "participantIds", data.members.map((m) => String(m.membershipId)))}
+          options={data.members.map((m) => ({
+            value: m.membershipId,
+            label: `${m.displayName}, ${m.organisationName} (${FORUM_ROLE_LABELS[m.forumRole].toLowerCase()})`,
+          }))}
+          checked={listValue(
+            actionData?.values,
+            "participantIds",
+            data.members.map((m) => String(m.membershipId)),
+          )}
           error={actionData?.errors.participantIds}
         />
         <button type="submit" className="button" disabled={submitting}>

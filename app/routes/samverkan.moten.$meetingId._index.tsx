@@ -41,7 +41,12 @@ async function perform(actor: Actor, ctx: MeetingContext, intent: MeetingIntent,
     case "accept": {
       const r = acceptProposal(actor, ctx, intent.itemId);
       if (!r.ok) return fail(r.errors);
-      return { ok: true, message: r.anonymised ? "Förslaget är med på dagordningen, avidentifierat: samtycket omfattar inte alla deltagare." : "Förslaget är med på dagordningen." };
+      return {
+        ok: true,
+        message: r.anonymised
+          ? "Förslaget är med på dagordningen, avidentifierat: samtycket omfattar inte alla deltagare."
+          : "Förslaget är med på dagordningen.",
+      };
     }
     case "decline": {
       const r = declineProposal(actor, ctx, intent.itemId, intent.declineReason);
@@ -53,7 +58,8 @@ async function perform(actor: Actor, ctx: MeetingContext, intent: MeetingIntent,
     }
     case "send-agenda":
     case "resend-failed": {
-      const report = intent.intent === "send-agenda" ? await sendAgenda(actor, ctx, portalOrigin(request)) : await resendFailedEmails(actor, ctx, portalOrigin(request));
+      const report =
+        intent.intent === "send-agenda" ? await sendAgenda(actor, ctx, portalOrigin(request)) : await resendFailedEmails(actor, ctx, portalOrigin(request));
       if (!report.ok) return fail(report.errors);
       return { ok: true, message: intent.intent === "send-agenda" ? "Dagordningen är skickad." : "E-posten är skickad på nytt.", report };
     }
@@ -80,9 +86,7 @@ export default function MeetingPage() {
   const { meeting, forum, may } = view;
   return (
     <>
-      <p className="breadcrumbs">
-        {may.openForum ? <Link to={`/samverkan/forum/${forum.id}`}>{forum.name}</Link> : <Link to="/samverkan">Samverkan</Link>}
-      </p>
+      <p className="breadcrumbs">{may.openForum ? <Link to={`/samverkan/forum/${forum.id}`}>{forum.name}</Link> : <Link to="/samverkan">Samverkan</Link>}</p>
       <div className="page-heading">
         <h1>{meeting.title}</h1>
         <span className={`status-tag status-tag--${meeting.status}`}>{MEETING_STATUS_LABELS[meeting.status]}</span>
@@ -171,8 +175,8 @@ export default function MeetingPage() {
           {may.send ? (
             <>
               <p>
-                Deltagarna med konto i portalen får ett meddelande här, och alla deltagare med e-postadress får ett e-postmeddelande med mötets tid och plats och en länk
-                hit. Själva dagordningen skickas aldrig med e-post. Nyckeltal fryses när dagordningen skickas.
+                Deltagarna med konto i portalen får ett meddelande här, och alla deltagare med e-postadress får ett e-postmeddelande med mötets tid och plats
+                och en länk hit. Själva dagordningen skickas aldrig med e-post. Nyckeltal fryses när dagordningen skickas.
               </p>
               <Form method="post">
                 <input type="hidden" name="intent" value="send-agenda" />

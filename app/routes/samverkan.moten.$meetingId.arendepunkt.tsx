@@ -48,7 +48,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return json({ errors: result.errors, values: form.values, refused: null }, { status: 400 });
 }
 
-function CaseItemForm({ mode, defaults, serverErrors }: { mode: "link" | "anonymised"; defaults: Record<string, unknown>; serverErrors?: Record<string, string> }) {
+function CaseItemForm({
+  mode,
+  defaults,
+  serverErrors,
+}: {
+  mode: "link" | "anonymised";
+  defaults: Record<string, unknown>;
+  serverErrors?: Record<string, string>;
+}) {
   const data = useLoaderData<typeof loader>();
   const { register, errorFor, formProps, submitting } = useValidatedForm(caseItemSchema, { defaultValues: { ...defaults, mode }, serverErrors });
   const field = (name: string) => ({ name, register, error: errorFor(name) });
@@ -56,7 +64,12 @@ function CaseItemForm({ mode, defaults, serverErrors }: { mode: "link" | "anonym
   return (
     <Form {...formProps}>
       <input type="hidden" {...modeProps} defaultValue={modeValue} />
-      <TextField {...field("title")} label="Rubrik" required hint="Utan namn eller andra uppgifter som kan identifiera ungdomen, till exempel ”Samordnad planering inför hösten”." />
+      <TextField
+        {...field("title")}
+        label="Rubrik"
+        required
+        hint="Utan namn eller andra uppgifter som kan identifiera ungdomen, till exempel ”Samordnad planering inför hösten”."
+      />
       <TextAreaField
         {...field("description")}
         label={mode === "link" ? "Beskrivning för alla deltagare (frivilligt)" : "Beskrivning av ärendet, avidentifierad"}
@@ -64,7 +77,13 @@ function CaseItemForm({ mode, defaults, serverErrors }: { mode: "link" | "anonym
       />
       {mode === "link" ? (
         <>
-          <TextField {...field("personalNumber")} label="Ungdomens personnummer" required autoComplete="off" hint="Ungdomen i KAA-registret. Numret skickas aldrig i en adress och visas inte på mötet." />
+          <TextField
+            {...field("personalNumber")}
+            label="Ungdomens personnummer"
+            required
+            autoComplete="off"
+            hint="Ungdomen i KAA-registret. Numret skickas aldrig i en adress och visas inte på mötet."
+          />
           <fieldset aria-describedby={errorFor("showIdentity") ? "f-showIdentity-error" : undefined}>
             <legend>Vad punkten visar om ungdomen</legend>
             <p className="field__hint">Varje deltagande organisation måste ha ungdomens samtycke till det som visas.</p>
@@ -103,7 +122,8 @@ export default function CaseItemPage() {
       {actionData?.refused ? (
         <div className="alert alert--error" role="alert">
           <p>
-            <strong>Ärendepunkten kan inte kopplas till ungdomen.</strong> Det finns inget samtycke i kraft som omfattar alla som deltar i mötet. Samtycke saknas för:
+            <strong>Ärendepunkten kan inte kopplas till ungdomen.</strong> Det finns inget samtycke i kraft som omfattar alla som deltar i mötet. Samtycke
+            saknas för:
           </p>
           <ul>
             {actionData.refused.map((line) => (
@@ -115,13 +135,13 @@ export default function CaseItemPage() {
       ) : null}
       {mode === "anonymised" ? (
         <p className="alert alert--warning">
-          <strong>Avidentifierad ärendepunkt.</strong> Punkten kopplas inte till någon ungdom och syns för alla deltagare. Skriv inget som kan identifiera ungdomen: inga namn, personnummer,
-          adresser, skolor eller ovanliga omständigheter som pekar ut en person.
+          <strong>Avidentifierad ärendepunkt.</strong> Punkten kopplas inte till någon ungdom och syns för alla deltagare. Skriv inget som kan identifiera
+          ungdomen: inga namn, personnummer, adresser, skolor eller ovanliga omständigheter som pekar ut en person.
         </p>
       ) : (
         <p>
-          Punkten kopplas till en ungdom i registret bara om ungdomens samtycke omfattar varje organisation som deltar i mötet. Deltagarna ser uppgifterna genom portalens behörighetskontroll, och
-          varje visning loggas.{" "}
+          Punkten kopplas till en ungdom i registret bara om ungdomens samtycke omfattar varje organisation som deltar i mötet. Deltagarna ser uppgifterna genom
+          portalens behörighetskontroll, och varje visning loggas.{" "}
           <Link to={`/samverkan/moten/${data.meeting.id}/arendepunkt?avidentifierad`}>Lägg till avidentifierad i stället</Link>
         </p>
       )}

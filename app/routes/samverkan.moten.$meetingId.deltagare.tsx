@@ -11,7 +11,15 @@ import { organisationsOfMunicipality } from "~/modules/meetings/forums.server";
 import { FORUM_ROLE_LABELS } from "~/modules/meetings/labels";
 import { requireMeeting } from "~/modules/meetings/meeting-access.server";
 import { cancelSchema, externalGuestSchema, meetingSchema, participantRemoveSchema, portalGuestSchema } from "~/modules/meetings/meeting-schemas";
-import { addExternalGuest, addPortalParticipant, cancelMeeting, guestCandidates, participantsOf, removeParticipant, updateMeetingDetails } from "~/modules/meetings/meetings.server";
+import {
+  addExternalGuest,
+  addPortalParticipant,
+  cancelMeeting,
+  guestCandidates,
+  participantsOf,
+  removeParticipant,
+  updateMeetingDetails,
+} from "~/modules/meetings/meetings.server";
 import { agendaEditable, FORUM_PORTAL_ROLES, mayPlan } from "~/modules/meetings/permissions";
 import { utcToStockholm } from "~/modules/meetings/time";
 
@@ -31,7 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     meeting: { id: meeting.id, title: meeting.title },
     editable: agendaEditable(meeting.status),
-    details: { title: meeting.title, date: start.date, startTime: start.time, endTime: utcToStockholm(meeting.endsAt).time, place: meeting.place ?? "", videoLink: meeting.videoLink ?? "" },
+    details: {
+      title: meeting.title,
+      date: start.date,
+      startTime: start.time,
+      endTime: utcToStockholm(meeting.endsAt).time,
+      place: meeting.place ?? "",
+      videoLink: meeting.videoLink ?? "",
+    },
     participants: participantsOf(meeting.id, forum.id),
     candidates: guestCandidates(meeting, forum).map((c) => ({ value: String(c.membershipId), label: `${c.displayName} (${c.organisationName})` })),
     organisations: organisationsOfMunicipality(forum.municipalityId).map((o) => ({ value: String(o.id), label: o.name })),
@@ -115,7 +130,13 @@ function PortalGuestForm() {
     <Form {...formProps} aria-labelledby="bjud-in-anvandare">
       <h3 id="bjud-in-anvandare">Bjud in någon med konto i portalen</h3>
       <input type="hidden" name="intent" value="add-portal" />
-      <SelectField {...field("guestMembershipId")} label="Person" required options={candidates} hint="Forumets medlemmar som inte är med, eller andra i kommunens organisationer (gäster)." />
+      <SelectField
+        {...field("guestMembershipId")}
+        label="Person"
+        required
+        options={candidates}
+        hint="Forumets medlemmar som inte är med, eller andra i kommunens organisationer (gäster)."
+      />
       <button type="submit" className="button button--secondary" disabled={submitting}>
         Bjud in
       </button>
@@ -137,7 +158,12 @@ function ExternalGuestForm() {
         label="Eller: annan organisation"
         hint="Till exempel Region Jönköpings län. En gäst från en organisation utanför portalen kan aldrig omfattas av ett samtycke, så ärendepunkter på mötet blir avidentifierade."
       />
-      <TextField {...field("guestEmail")} label="E-postadress (frivilligt)" type="email" hint="Dit skickas mötets tid, plats och en länk när dagordningen skickas." />
+      <TextField
+        {...field("guestEmail")}
+        label="E-postadress (frivilligt)"
+        type="email"
+        hint="Dit skickas mötets tid, plats och en länk när dagordningen skickas."
+      />
       <button type="submit" className="button button--secondary" disabled={submitting}>
         Bjud in gästen
       </button>

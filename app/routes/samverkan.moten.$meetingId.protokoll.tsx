@@ -14,7 +14,16 @@ import { AGENDA_KIND_LABELS } from "~/modules/meetings/labels";
 import { requireMeeting } from "~/modules/meetings/meeting-access.server";
 import { meetingView } from "~/modules/meetings/meeting-view.server";
 import { actionOwnerCandidates, addActionItem, approveMinutes, cancelActionItem, saveMinutes } from "~/modules/meetings/minutes.server";
-import { actionItemSchema, approveSchema, decisionField, minutesInput, minutesIntentSchema, minutesSchemaFor, notesField, presentField } from "~/modules/meetings/minutes-schemas";
+import {
+  actionItemSchema,
+  approveSchema,
+  decisionField,
+  minutesInput,
+  minutesIntentSchema,
+  minutesSchemaFor,
+  notesField,
+  presentField,
+} from "~/modules/meetings/minutes-schemas";
 import { FORUM_PORTAL_ROLES } from "~/modules/meetings/permissions";
 import { utcToStockholm } from "~/modules/meetings/time";
 
@@ -41,7 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, FORUM_PORTAL_ROLES);
   const ctx = requireMeeting(actor, Number(params.meetingId));
   const intent = String((await request.clone().formData()).get("intent") ?? "");
-  const respond = (ok: boolean, message: string, errors: Record<string, string> = {}, values: FormValues = {}) => json({ intent, ok, message, errors, values }, { status: ok ? 200 : 400 });
+  const respond = (ok: boolean, message: string, errors: Record<string, string> = {}, values: FormValues = {}) =>
+    json({ intent, ok, message, errors, values }, { status: ok ? 200 : 400 });
   const outcome = (r: { ok: true } | { ok: false; errors: Record<string, string> }, message: string, values: FormValues = {}) =>
     r.ok ? respond(true, message) : respond(false, Object.values(r.errors).join(" "), r.errors, values);
   if (intent === "save-minutes") {
@@ -75,7 +85,10 @@ function MinutesForm() {
     const { itemIds, participantIds } = JSON.parse(idsKey) as ReturnType<typeof editableIds>;
     return minutesSchemaFor(itemIds, participantIds);
   }, [idsKey]);
-  const defaults: Record<string, unknown> = { minutesNote: view.meeting.minutesNote ?? "", adjusterMembershipId: view.meeting.adjusterMembershipId ? String(view.meeting.adjusterMembershipId) : "" };
+  const defaults: Record<string, unknown> = {
+    minutesNote: view.meeting.minutesNote ?? "",
+    adjusterMembershipId: view.meeting.adjusterMembershipId ? String(view.meeting.adjusterMembershipId) : "",
+  };
   for (const item of view.agenda) {
     if (item.minutes === null) continue;
     defaults[notesField(item.id)] = item.minutes.notes ?? "";
@@ -106,7 +119,12 @@ function MinutesForm() {
             <p className="muted">Du får inte se uppgifterna om ärendet, och därför inte heller anteckningarna om det.</p>
           ) : (
             <>
-              <TextAreaField {...field(notesField(item.id))} label="Anteckningar" rows={3} hint={item.kind === "case" ? "Ärendet: skriv bara det som behövs, och aldrig personnummer." : undefined} />
+              <TextAreaField
+                {...field(notesField(item.id))}
+                label="Anteckningar"
+                rows={3}
+                hint={item.kind === "case" ? "Ärendet: skriv bara det som behövs, och aldrig personnummer." : undefined}
+              />
               <TextAreaField {...field(decisionField(item.id))} label="Beslut" rows={2} />
             </>
           )}
@@ -117,7 +135,9 @@ function MinutesForm() {
         {...field("adjusterMembershipId")}
         label="Justerare"
         hint="En närvarande deltagare med konto i portalen, vanligen en annan än sekreteraren. Justeraren justerar protokollet här i portalen."
-        options={view.participants.filter((p) => p.membershipId !== null).map((p) => ({ value: String(p.membershipId), label: `${p.name} (${p.organisationName})` }))}
+        options={view.participants
+          .filter((p) => p.membershipId !== null)
+          .map((p) => ({ value: String(p.membershipId), label: `${p.name} (${p.organisationName})` }))}
       />
       <button type="submit" className="button" disabled={submitting}>
         Spara protokollet
@@ -128,16 +148,27 @@ function MinutesForm() {
 
 function ActionItemForm() {
   const { view, owners, meetingDate } = useLoaderData<typeof loader>();
-  const { formProps, field, errors, submitting } = useIntentForm(useActionData<typeof action>(), "add-action", actionItemSchema, { actionDueDate: meetingDate });
+  const { formProps, field, errors, submitting } = useIntentForm(useActionData<typeof action>(), "add-action", actionItemSchema, {
+    actionDueDate: meetingDate,
+  });
   return (
     <Form {...formProps} aria-labelledby="ny-atgard">
       <h3 id="ny-atgard">Ny åtgärdspunkt</h3>
       <ErrorSummary errors={errors} />
       <input type="hidden" name="intent" value="add-action" />
       <TextField {...field("actionTitle")} label="Vad ska göras" required hint="Skriv inga personuppgifter om ungdomar." />
-      <SelectField {...field("actionOwnerMembershipId")} label="Ansvarig" required options={owners.map((o) => ({ value: String(o.membershipId), label: o.label }))} />
+      <SelectField
+        {...field("actionOwnerMembershipId")}
+        label="Ansvarig"
+        required
+        options={owners.map((o) => ({ value: String(o.membershipId), label: o.label }))}
+      />
       <TextField {...field("actionDueDate")} label="Klart senast" type="date" required />
-      <SelectField {...field("actionAgendaItemId")} label="Under punkt (frivilligt)" options={view.agenda.map((i) => ({ value: String(i.id), label: `§ ${i.number} ${i.title}` }))} />
+      <SelectField
+        {...field("actionAgendaItemId")}
+        label="Under punkt (frivilligt)"
+        options={view.agenda.map((i) => ({ value: String(i.id), label: `§ ${i.number} ${i.title}` }))}
+      />
       <button type="submit" className="button button--secondary" disabled={submitting}>
         Lägg till åtgärdspunkten
       </button>
@@ -150,7 +181,10 @@ function ApproveForm() {
   return (
     <section aria-labelledby="justera" className="card">
       <h2 id="justera">Justera protokollet</h2>
-      <p>Du är utsedd till justerare. När protokollet är justerat låses det och kan inte ändras. Öppna åtgärdspunkter går då till de ansvariga och till forumets nästa möte.</p>
+      <p>
+        Du är utsedd till justerare. När protokollet är justerat låses det och kan inte ändras. Öppna åtgärdspunkter går då till de ansvariga och till forumets
+        nästa möte.
+      </p>
       <ErrorSummary errors={errors} />
       <Form {...formProps}>
         <input type="hidden" name="intent" value="approve" />

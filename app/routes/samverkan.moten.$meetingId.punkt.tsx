@@ -37,7 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     kinds: kinds.map((k) => ({ value: k, label: AGENDA_KIND_LABELS[k] })),
     presenters: participantsOf(ctx.meeting.id, ctx.forum.id).map((p) => ({ value: String(p.id), label: `${p.name} (${p.organisationName})` })),
     defaults: item
-      ? { title: item.title, description: item.description ?? "", presenterParticipantId: item.presenterParticipantId ? String(item.presenterParticipantId) : "", minutesAllotted: String(item.minutesAllotted) }
+      ? {
+          title: item.title,
+          description: item.description ?? "",
+          presenterParticipantId: item.presenterParticipantId ? String(item.presenterParticipantId) : "",
+          minutesAllotted: String(item.minutesAllotted),
+        }
       : { kind: "information", minutesAllotted: "10" },
   };
 }
@@ -82,7 +87,13 @@ export default function AgendaItemPage() {
             Typ: <strong>{AGENDA_KIND_LABELS[data.editing.kind]}</strong>
           </p>
         ) : (
-          <SelectField {...field("kind")} label="Typ av punkt" required options={data.kinds} hint="Nyckeltal: en ögonblicksbild av kommunens KAA-arbete som fryses när dagordningen skickas." />
+          <SelectField
+            {...field("kind")}
+            label="Typ av punkt"
+            required
+            options={data.kinds}
+            hint="Nyckeltal: en ögonblicksbild av kommunens KAA-arbete som fryses när dagordningen skickas."
+          />
         )}
         <SelectField {...field("presenterParticipantId")} label="Föredragande" options={data.presenters} />
         <TextField {...field("minutesAllotted")} label="Tid (minuter)" inputMode="numeric" required />

@@ -30,7 +30,10 @@ export default function PrintMinutes() {
       <header className="print-document__header">
         <p className="print-document__forum">{forum.name}</p>
         <h1>Protokoll: {meeting.title}</h1>
-        <p>{meeting.timeLabel}{meeting.place ? `, ${meeting.place}` : ""}</p>
+        <p>
+          {meeting.timeLabel}
+          {meeting.place ? `, ${meeting.place}` : ""}
+        </p>
         {meeting.status === "minutes_approved" ? null : <p className="print-document__draft">Utkast – protokollet är inte justerat.</p>}
       </header>
       {held ? (
@@ -49,16 +52,17 @@ export default function PrintMinutes() {
           <ActionItemsTable actionItems={actionItems.filter((a) => a.status !== "cancelled")} caption="Åtgärdspunkter som beslutades på mötet" />
           <section className="signatures" aria-label="Justering">
             <p>
-              Justerat: {meeting.status === "minutes_approved" ? `${meeting.approvedByName}, ${formatDateTime(meeting.minutesApprovedAt!)} (elektroniskt i Samverkansportalen)` : `–${meeting.adjusterName ? ` (justerare: ${meeting.adjusterName})` : ""}`}
+              Justerat:{" "}
+              {meeting.status === "minutes_approved"
+                ? `${meeting.approvedByName}, ${formatDateTime(meeting.minutesApprovedAt!)} (elektroniskt i Samverkansportalen)`
+                : `–${meeting.adjusterName ? ` (justerare: ${meeting.adjusterName})` : ""}`}
             </p>
           </section>
         </>
       ) : (
         <p>Mötet har inte hållits ännu.</p>
       )}
-      <p className="print-document__footer muted">
-        Utskrivet {formatDateTime(printedAt)} ur Samverkansportalen. Uppgifter om ungdomar omfattas av sekretess.
-      </p>
+      <p className="print-document__footer muted">Utskrivet {formatDateTime(printedAt)} ur Samverkansportalen. Uppgifter om ungdomar omfattas av sekretess.</p>
     </article>
   );
 }

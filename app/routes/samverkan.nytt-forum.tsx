@@ -57,7 +57,12 @@ export default function NewForum() {
       <Form {...formProps}>
         <TextField {...field("name")} label="Namn" required />
         <SelectField {...field("kind")} label="Typ av forum" required options={optionsOf(FORUM_KIND_LABELS)} />
-        <TextAreaField {...field("purpose")} label="Syfte och uppdrag" required hint="Till exempel: förbereder frågor till styrgruppen och reviderar handlingsplanen årligen." />
+        <TextAreaField
+          {...field("purpose")}
+          label="Syfte och uppdrag"
+          required
+          hint="Till exempel: förbereder frågor till styrgruppen och reviderar handlingsplanen årligen."
+        />
         <SelectField {...field("rhythm")} label="Mötesrytm" required options={optionsOf(RHYTHM_LABELS)} />
         <TextField {...field("rhythmNote")} label="Mötestider (frivilligt)" hint="Till exempel: tisdagar jämna veckor kl. 13–15." />
         <TextField {...field("defaultPlace")} label="Vanlig mötesplats (frivilligt)" />

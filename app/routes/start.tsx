@@ -14,18 +14,13 @@ import { unreadCount } from "~/modules/notifications/notifications.server";
 export const meta: MetaFunction = () => [{ title: "Start – Samverkansportalen" }];
 
 const ROLE_INTRO: Record<string, string> = {
-  kaa_coordinator:
-    "Som samordnare för KAA-enheten ser du kommunens ungdomsregister, fördelar ärenden och gör den regelbundna loggkontrollen.",
+  kaa_coordinator: "Som samordnare för KAA-enheten ser du kommunens ungdomsregister, fördelar ärenden och gör den regelbundna loggkontrollen.",
   kaa_caseworker: "Som handläggare på KAA-enheten för du kommunens register över ungdomar i målgruppen och dokumenterar kontakter och insatser.",
-  school_staff:
-    "Skolan är en egen sekretessdomän. Du ser inga uppgifter ur KAA-enhetens register, bara det din skola själv lämnat.",
-  social_worker:
-    "Socialtjänsten är en egen sekretessdomän. Du ser uppgifter om en ungdom bara när ungdomen samtyckt till att de delas med er.",
-  employment_officer:
-    "Arbetsförmedlingen är en egen sekretessdomän. Du ser uppgifter om en ungdom bara när ungdomen samtyckt till att de delas med er.",
+  school_staff: "Skolan är en egen sekretessdomän. Du ser inga uppgifter ur KAA-enhetens register, bara det din skola själv lämnat.",
+  social_worker: "Socialtjänsten är en egen sekretessdomän. Du ser uppgifter om en ungdom bara när ungdomen samtyckt till att de delas med er.",
+  employment_officer: "Arbetsförmedlingen är en egen sekretessdomän. Du ser uppgifter om en ungdom bara när ungdomen samtyckt till att de delas med er.",
   steering_member: "Styrgruppen följer kommunens arbete med aktivitetsansvaret på aggregerad nivå och ser inga enskilda ungdomar.",
-  system_admin:
-    "Som systemförvaltare hanterar du kommuner, organisationer och användarkonton. Du har ingen åtkomst till uppgifter om ungdomar.",
+  system_admin: "Som systemförvaltare hanterar du kommuner, organisationer och användarkonton. Du har ingen åtkomst till uppgifter om ungdomar.",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

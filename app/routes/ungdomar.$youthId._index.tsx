@@ -15,7 +15,15 @@ import { readYouthFile, type Address } from "~/modules/youth/youth-file.server";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { LETTERS } from "~/modules/outreach/letters";
-import { CHANNEL_LABELS, END_REASON_LABELS, ENROLLMENT_STATUS_LABELS, OCCUPATION_LABELS, OUTCOME_LABELS, START_REASON_LABELS, TARGET_LABELS } from "~/modules/outreach/labels";
+import {
+  CHANNEL_LABELS,
+  END_REASON_LABELS,
+  ENROLLMENT_STATUS_LABELS,
+  OCCUPATION_LABELS,
+  OUTCOME_LABELS,
+  START_REASON_LABELS,
+  TARGET_LABELS,
+} from "~/modules/outreach/labels";
 import { requireActor } from "~/modules/auth/actor.server";
 import { openYouthFile } from "~/modules/access/gate.server";
 
@@ -78,7 +86,13 @@ function AddressView({ address }: { address: Address }) {
   return (
     <>
       {address.kind === "protected_revealed" ? <p className="alert alert--warning">Skyddad adress – lämna inte ut den. Visningen har loggats.</p> : null}
-      {lines.length > 0 ? lines.map((line) => <span key={line} className="block">{line}</span>) : "Ingen adress registrerad"}
+      {lines.length > 0
+        ? lines.map((line) => (
+            <span key={line} className="block">
+              {line}
+            </span>
+          ))
+        : "Ingen adress registrerad"}
     </>
   );
 }
@@ -157,7 +171,9 @@ export default function YouthPage() {
             ))}
           </ul>
         ) : (
-          <p>{youth.age < 18 ? "Ingen vårdnadshavare registrerad. Ungdomen är under 18 år – lägg till vårdnadshavare." : "Ingen vårdnadshavare registrerad."}</p>
+          <p>
+            {youth.age < 18 ? "Ingen vårdnadshavare registrerad. Ungdomen är under 18 år – lägg till vårdnadshavare." : "Ingen vårdnadshavare registrerad."}
+          </p>
         )}
       </section>
       <section id="inskrivning" aria-labelledby="inskrivning-rubrik" className="card">
@@ -208,7 +224,11 @@ export default function YouthPage() {
               <>
                 <strong>Nästa steg i kontaktrutinen:</strong> {outreach.routine.step.label}
                 {outreach.routine.missingTargets.includes("guardian") ? " (även till vårdnadshavare, ungdomen är under 18)" : ""}.{" "}
-                {outreach.routine.overdue ? <strong>Försenat – skulle gjorts senast {outreach.routine.dueDate}.</strong> : `Senast ${outreach.routine.dueDate}.`}
+                {outreach.routine.overdue ? (
+                  <strong>Försenat – skulle gjorts senast {outreach.routine.dueDate}.</strong>
+                ) : (
+                  `Senast ${outreach.routine.dueDate}.`
+                )}
               </>
             ) : outreach.routine.state === "completed_without_contact" ? (
               <>Alla steg i kontaktrutinen är gjorda utan att ni fått kontakt. Sätt ungdomen under bevakning eller avsluta inskrivningen.</>
@@ -312,7 +332,8 @@ export default function YouthPage() {
           <ul>
             {referrals.map((r) => (
               <li key={r.id}>
-                <Link to={`/remisser/${r.id}`}>Remiss {r.id}</Link> till {r.recipientName}, {formatDateTime(r.sentAt)}: <strong>{REFERRAL_STATUS_LABELS[r.status]}</strong>
+                <Link to={`/remisser/${r.id}`}>Remiss {r.id}</Link> till {r.recipientName}, {formatDateTime(r.sentAt)}:{" "}
+                <strong>{REFERRAL_STATUS_LABELS[r.status]}</strong>
                 {r.responsible ? `, ansvarig ${r.responsible}` : ""}
                 {r.declineReason ? `. Avböjd: ${r.declineReason}` : ""}
                 {r.outcome ? `. Utfall: ${r.outcome}` : ""}
@@ -354,8 +375,8 @@ export default function YouthPage() {
                 <Link to={`/inkorg/${n.id}`}>
                   {NOTICE_KIND_LABELS[n.kind]} {n.eventDate}
                 </Link>
-                , {n.schoolName} ({n.programme}). {n.reason ? `”${n.reason}”. ` : ""}Kontakt: {[n.contactName, n.contactPhone, n.contactEmail].filter(Boolean).join(", ")}.{" "}
-                {NOTICE_STATUS_LABELS[n.status]}.
+                , {n.schoolName} ({n.programme}). {n.reason ? `”${n.reason}”. ` : ""}Kontakt:{" "}
+                {[n.contactName, n.contactPhone, n.contactEmail].filter(Boolean).join(", ")}. {NOTICE_STATUS_LABELS[n.status]}.
               </li>
             ))}
           </ul>

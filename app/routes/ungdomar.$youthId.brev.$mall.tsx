@@ -48,7 +48,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const letter = requireLetter(params.mall);
   const youthId = params.youthId ?? "";
   const form = await request.formData();
-  const base = { channel: letter.channel, date: todayIso(), outcome: "message_left" as const, letterTemplate: letter.key, note: `${letter.label} skickat`, occupation: undefined, occupationNote: undefined, secondStaff: undefined };
+  const base = {
+    channel: letter.channel,
+    date: todayIso(),
+    outcome: "message_left" as const,
+    letterTemplate: letter.key,
+    note: `${letter.label} skickat`,
+    occupation: undefined,
+    occupationNote: undefined,
+    secondStaff: undefined,
+  };
   const file = openYouthFile(actor, youthId, { write: ["contacts", "enrollment"] });
   const result = recordContactAttempt(file, { ...base, target: "youth" });
   if (!result.ok) return invalid(result.errors);

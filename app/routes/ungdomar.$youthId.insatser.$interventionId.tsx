@@ -167,9 +167,20 @@ function FollowUps({ data, closed }: { data: Data; closed: boolean }) {
           <h3>Registrera en gjord uppföljning</h3>
           <ErrorSummary errors={done.errors} />
           <Form {...done.formProps} action="?atgard=uppfoljning_gjord">
-            <SelectField {...done.field("followUpId")} label="Vilken uppföljning" required options={open.map((f) => ({ value: String(f.id), label: f.dueDate }))} />
+            <SelectField
+              {...done.field("followUpId")}
+              label="Vilken uppföljning"
+              required
+              options={open.map((f) => ({ value: String(f.id), label: f.dueDate }))}
+            />
             <TextField {...done.field("doneDate")} label="Gjord den" type="date" required />
-            <TextAreaField {...done.field("note")} label="Vad uppföljningen visade" required maxLength={300} hint="Hur går insatsen mot målet? Inga känsliga uppgifter." />
+            <TextAreaField
+              {...done.field("note")}
+              label="Vad uppföljningen visade"
+              required
+              maxLength={300}
+              hint="Hur går insatsen mot målet? Inga känsliga uppgifter."
+            />
             <button type="submit" className="button button--secondary" disabled={done.submitting}>
               Registrera uppföljningen
             </button>
@@ -209,7 +220,12 @@ function EndForm({ data }: { data: Data }) {
       <Form {...end.formProps} action="?atgard=avsluta">
         <TextField {...end.field("endDate")} label="Slutdatum" type="date" required />
         <SelectField {...end.field("endReason")} label="Orsak till att insatsen avslutas" required options={optionsOf(INTERVENTION_END_REASON_LABELS)} />
-        <SelectField {...end.field("evaluationOutcome")} label="Utvärdering: nådde insatsen sitt mål?" required options={optionsOf(EVALUATION_OUTCOME_LABELS)} />
+        <SelectField
+          {...end.field("evaluationOutcome")}
+          label="Utvärdering: nådde insatsen sitt mål?"
+          required
+          options={optionsOf(EVALUATION_OUTCOME_LABELS)}
+        />
         <TextAreaField {...end.field("evaluationText")} label="Utvärdering, kort" required maxLength={500} hint="Vad gav insatsen, mätt mot målet i planen?" />
         <button type="submit" className="button" disabled={end.submitting}>
           {evaluateOnly ? "Spara utvärderingen" : "Avsluta insatsen"}

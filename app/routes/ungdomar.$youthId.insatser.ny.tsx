@@ -30,7 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     types: listInterventionTypes(actor, { activeOnly: true }),
     organisations: partnerOrganisations(actor.municipalityId!),
     fromReferral: fromReferral ? { id: fromReferral.referralId, recipient: fromReferral.recipientName } : null,
-    defaults: { startDate: today, plannedEndDate: addDays(today, 90), followUpDate: addDays(today, 30), responsibleUnit: "KAA-enheten", ...fromReferral?.values },
+    defaults: {
+      startDate: today,
+      plannedEndDate: addDays(today, 90),
+      followUpDate: addDays(today, 30),
+      responsibleUnit: "KAA-enheten",
+      ...fromReferral?.values,
+    },
   };
 }
 
@@ -78,10 +84,13 @@ export default function NewIntervention() {
         <Link to={`/ungdomar/${data.youthId}/plan`}>Tillbaka till planen för {data.name}</Link>
       </p>
       <h1>Lägg till insats</h1>
-      {!data.hasOpenEnrollment ? <p className="alert alert--warning">Ungdomen har ingen öppen inskrivning. Insatser läggs till på en öppen inskrivning.</p> : null}
+      {!data.hasOpenEnrollment ? (
+        <p className="alert alert--warning">Ungdomen har ingen öppen inskrivning. Insatser läggs till på en öppen inskrivning.</p>
+      ) : null}
       {data.fromReferral ? (
         <p className="alert alert--info">
-          Insatsen som {data.fromReferral.recipient} tog på sig i remiss {data.fromReferral.id}. Den läggs in som en annan aktörs insats och kopplas till remissen.
+          Insatsen som {data.fromReferral.recipient} tog på sig i remiss {data.fromReferral.id}. Den läggs in som en annan aktörs insats och kopplas till
+          remissen.
         </p>
       ) : null}
       <ErrorSummary errors={actionData?.errors} />

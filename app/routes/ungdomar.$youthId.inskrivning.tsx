@@ -91,7 +91,14 @@ function OpenForm({ data, actionData }: Props) {
       <h2 id="oppna">Öppna en ny inskrivning</h2>
       <Form {...formProps} action="?atgard=oppna">
         <TextField name="startDate" label="Startdatum" type="date" register={register} error={errorFor("startDate")} required />
-        <SelectField name="startReason" label="Anledning" register={register} error={errorFor("startReason")} required options={optionsOf(START_REASON_LABELS)} />
+        <SelectField
+          name="startReason"
+          label="Anledning"
+          register={register}
+          error={errorFor("startReason")}
+          required
+          options={optionsOf(START_REASON_LABELS)}
+        />
         <SelectField name="caseworkerMembershipId" label="Handläggare" register={register} error={errorFor("caseworkerMembershipId")} options={data.staff} />
         <button type="submit" className="button" disabled={submitting}>
           Öppna inskrivning
@@ -104,7 +111,11 @@ function OpenForm({ data, actionData }: Props) {
 function UpdateForm({ data, actionData }: Props) {
   const open = data.open!;
   const { register, errorFor, formProps, submitting } = useValidatedForm(enrollmentUpdateSchema, {
-    defaultValues: actionData?.values ?? { status: open.status, caseworkerMembershipId: open.caseworkerMembershipId ? String(open.caseworkerMembershipId) : "", watchUntil: open.watchUntil ?? "" },
+    defaultValues: actionData?.values ?? {
+      status: open.status,
+      caseworkerMembershipId: open.caseworkerMembershipId ? String(open.caseworkerMembershipId) : "",
+      watchUntil: open.watchUntil ?? "",
+    },
     serverErrors: actionData?.errors,
   });
   return (

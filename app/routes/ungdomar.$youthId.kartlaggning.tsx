@@ -92,8 +92,18 @@ export default function AssessmentPage() {
         </fieldset>
         <fieldset>
           <legend>Förutsättningar, behov och ungdomens önskemål</legend>
-          <TextAreaField {...field("prerequisites")} label="Förutsättningar för studier eller arbete" maxLength={300} hint="Det som gör studier eller arbete möjligt, till exempel betyg, körkort, erfarenheter." />
-          <TextAreaField {...field("needs")} label="Behov av stöd för att komma vidare" maxLength={300} hint="Beskriv stödet, inte orsaker som hälsa eller diagnoser." />
+          <TextAreaField
+            {...field("prerequisites")}
+            label="Förutsättningar för studier eller arbete"
+            maxLength={300}
+            hint="Det som gör studier eller arbete möjligt, till exempel betyg, körkort, erfarenheter."
+          />
+          <TextAreaField
+            {...field("needs")}
+            label="Behov av stöd för att komma vidare"
+            maxLength={300}
+            hint="Beskriv stödet, inte orsaker som hälsa eller diagnoser."
+          />
           <TextAreaField {...field("youthWishes")} label="Ungdomens egna önskemål och mål" maxLength={300} />
         </fieldset>
         <fieldset>

@@ -17,7 +17,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "enrollment", "contacts"], registerKeeperOnly: true });
   const youth = readYouthFile(file);
   const outreach = readOutreach(file);
-  return { youthId: youth.id, name: `${youth.firstName} ${youth.lastName}`, hasOpenEnrollment: Boolean(outreach.open), hasGuardian: youth.guardians.length > 0, today: todayIso() };
+  return {
+    youthId: youth.id,
+    name: `${youth.firstName} ${youth.lastName}`,
+    hasOpenEnrollment: Boolean(outreach.open),
+    hasGuardian: youth.guardians.length > 0,
+    today: todayIso(),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,11 +55,20 @@ export default function RecordContact() {
       <ErrorSummary errors={actionData?.errors} />
       <Form {...formProps}>
         <SelectField {...field("channel")} label="Kontaktsätt" required options={optionsOf(CHANNEL_LABELS)} hint="Ett hembesök görs alltid av två personal." />
-        <SelectField {...field("target")} label="Kontakten gällde" required options={optionsOf(data.hasGuardian ? TARGET_LABELS : { youth: TARGET_LABELS.youth })} />
+        <SelectField
+          {...field("target")}
+          label="Kontakten gällde"
+          required
+          options={optionsOf(data.hasGuardian ? TARGET_LABELS : { youth: TARGET_LABELS.youth })}
+        />
         <TextField {...field("date")} label="Datum" type="date" required />
         <SelectField {...field("outcome")} label="Utfall" required options={optionsOf(OUTCOME_LABELS)} />
         <SelectField {...field("occupation")} label="Ungdomens sysselsättning (när ni fick kontakt)" options={optionsOf(OCCUPATION_LABELS)} />
-        <TextField {...field("occupationNote")} label="Sysselsättning, kort beskrivning (frivilligt)" hint="Till exempel vilken utbildning eller vilket arbete. Inga känsliga uppgifter." />
+        <TextField
+          {...field("occupationNote")}
+          label="Sysselsättning, kort beskrivning (frivilligt)"
+          hint="Till exempel vilken utbildning eller vilket arbete. Inga känsliga uppgifter."
+        />
         <TextField {...field("secondStaff")} label="Med vid hembesöket (den andra personalen)" />
         <TextField {...field("note")} label="Kort anteckning (frivilligt)" hint="Skriv inga känsliga uppgifter som hälsa eller familjeförhållanden." />
         <button type="submit" className="button" disabled={submitting}>

@@ -74,8 +74,7 @@ export default function PlanPage() {
         <>
           <p>
             Inskrivningen från {doc.enrollment.startDate}
-            {doc.enrollment.endDate ? `, avslutad ${doc.enrollment.endDate}` : ""}.
-            {!data.isCurrent ? " Det här är en tidigare inskrivning." : ""}
+            {doc.enrollment.endDate ? `, avslutad ${doc.enrollment.endDate}` : ""}.{!data.isCurrent ? " Det här är en tidigare inskrivning." : ""}
           </p>
           {data.enrollments.length > 1 ? <EnrollmentPicker youthId={data.youthId} enrollments={data.enrollments} currentId={doc.enrollment.id} /> : null}
           <section aria-labelledby="checklista-rubrik" className="card">
@@ -104,13 +103,24 @@ export default function PlanPage() {
   );
 }
 
-function EnrollmentPicker({ youthId, enrollments, currentId }: { youthId: string; enrollments: { id: number; startDate: string; endDate: string | null }[]; currentId: number }) {
+function EnrollmentPicker({
+  youthId,
+  enrollments,
+  currentId,
+}: {
+  youthId: string;
+  enrollments: { id: number; startDate: string; endDate: string | null }[];
+  currentId: number;
+}) {
   return (
     <nav aria-label="Inskrivningar" className="section-nav">
       <ul>
         {enrollments.map((e, i) => (
           <li key={e.id}>
-            <Link to={i === 0 ? `/ungdomar/${youthId}/plan` : `/ungdomar/${youthId}/plan?inskrivning=${e.id}`} aria-current={e.id === currentId ? "page" : undefined}>
+            <Link
+              to={i === 0 ? `/ungdomar/${youthId}/plan` : `/ungdomar/${youthId}/plan?inskrivning=${e.id}`}
+              aria-current={e.id === currentId ? "page" : undefined}
+            >
               {e.startDate} – {e.endDate ?? "pågår"}
             </Link>
           </li>
@@ -154,7 +164,13 @@ function GoalForm() {
       <SensitiveDataWarning />
       <ErrorSummary errors={actionData?.errors} />
       <Form {...formProps}>
-        <TextAreaField {...field("goal")} label="Målet med insatserna" maxLength={500} required hint="Vad ska insatserna leda till, och när? Till exempel ”Börja på Komvux till vårterminen”." />
+        <TextAreaField
+          {...field("goal")}
+          label="Målet med insatserna"
+          maxLength={500}
+          required
+          hint="Vad ska insatserna leda till, och när? Till exempel ”Börja på Komvux till vårterminen”."
+        />
         <CheckboxField {...field("madeWithYouth")} label="Planen är gjord tillsammans med ungdomen" />
         <TextField {...field("madeWithYouthDate")} label="Datum då planen gjordes med ungdomen" type="date" />
         <TextAreaField {...field("youthComment")} label="Ungdomens egen kommentar till planen" maxLength={300} />

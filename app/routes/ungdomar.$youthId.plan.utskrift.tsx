@@ -92,7 +92,12 @@ export default function PrintablePlan() {
                     {i.startDate} – {i.endDate ?? i.plannedEndDate}
                     <span className="block">{interventionState(i, data.printedOn).label}</span>
                   </td>
-                  <td>{i.followUps.filter((f) => !f.doneDate).map((f) => f.dueDate).join(", ") || "–"}</td>
+                  <td>
+                    {i.followUps
+                      .filter((f) => !f.doneDate)
+                      .map((f) => f.dueDate)
+                      .join(", ") || "–"}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -100,8 +105,8 @@ export default function PrintablePlan() {
         )}
         <h2>Allt är frivilligt</h2>
         <p>
-          Du bestämmer själv om du vill vara med. Du kan när som helst ändra dig eller be om att planen ändras. Hör av dig till{" "}
-          {data.caseworker} på {data.unit} om du har frågor.
+          Du bestämmer själv om du vill vara med. Du kan när som helst ändra dig eller be om att planen ändras. Hör av dig till {data.caseworker} på {data.unit}{" "}
+          om du har frågor.
         </p>
       </article>
     </>

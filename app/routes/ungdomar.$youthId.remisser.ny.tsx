@@ -25,7 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: `${file.youth.firstName} ${file.youth.lastName}`,
     organisations: partnerOrganisations(actor.municipalityId!),
     // What each recipient may be sent, from the consents in force: shown beside the form.
-    consents: inForce.map((c) => ({ id: c.id, recipients: c.recipients.map((r) => r.name), sections: c.sections.map((s) => CONSENT_SECTION_SHORT[s]), validUntil: c.validUntil })),
+    consents: inForce.map((c) => ({
+      id: c.id,
+      recipients: c.recipients.map((r) => r.name),
+      sections: c.sections.map((s) => CONSENT_SECTION_SHORT[s]),
+      validUntil: c.validUntil,
+    })),
   };
 }
 
@@ -77,8 +82,23 @@ export default function NewReferral() {
           required
           options={data.organisations.map((o) => ({ value: String(o.id), label: `${o.name} (${o.municipalityName})` }))}
         />
-        <TextAreaField name="question" label="Fråga eller behov" register={register} error={errorFor("question")} required maxLength={500} hint="Vad behöver ungdomen, och vad vill ni att mottagaren tar ställning till?" />
-        <TextAreaField name="requestedIntervention" label="Insats som efterfrågas" register={register} error={errorFor("requestedIntervention")} required maxLength={300} />
+        <TextAreaField
+          name="question"
+          label="Fråga eller behov"
+          register={register}
+          error={errorFor("question")}
+          required
+          maxLength={500}
+          hint="Vad behöver ungdomen, och vad vill ni att mottagaren tar ställning till?"
+        />
+        <TextAreaField
+          name="requestedIntervention"
+          label="Insats som efterfrågas"
+          register={register}
+          error={errorFor("requestedIntervention")}
+          required
+          maxLength={300}
+        />
         <CheckboxGroup
           name="sections"
           legend="Delar av akten som delas med remissen"

@@ -127,13 +127,18 @@ function WithdrawForm({ today }: { today: string }) {
     <section aria-labelledby="aterkalla-rubrik" className="card">
       <h2 id="aterkalla-rubrik">Återkalla samtycket</h2>
       <p>
-        Mottagarna kan inte längre se uppgifterna från sin nästa sidvisning. Remisser som vilar på samtycket och inte är avslutade
-        återkallas. Samtycket finns kvar i historiken.
+        Mottagarna kan inte längre se uppgifterna från sin nästa sidvisning. Remisser som vilar på samtycket och inte är avslutade återkallas. Samtycket finns
+        kvar i historiken.
       </p>
       <ErrorSummary errors={actionData?.errors} />
       <Form {...formProps}>
         <TextField {...field("withdrawnDate")} label="Återkallat den" type="date" required />
-        <SelectField {...field("withdrawalMethod")} label="Hur återkallelsen meddelades" required options={Object.entries(CONSENT_METHOD_LABELS).map(([value, label]) => ({ value, label }))} />
+        <SelectField
+          {...field("withdrawalMethod")}
+          label="Hur återkallelsen meddelades"
+          required
+          options={Object.entries(CONSENT_METHOD_LABELS).map(([value, label]) => ({ value, label }))}
+        />
         <TextField {...field("withdrawalNote")} label="Kort kommentar (frivilligt)" />
         <button type="submit" className="button button--danger" disabled={submitting}>
           Återkalla samtycket

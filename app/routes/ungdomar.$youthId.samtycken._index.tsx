@@ -58,8 +58,8 @@ export default function ConsentsPage() {
       </p>
       <h1>Samtycken för {data.name}</h1>
       <p className="lead">
-        Uppgifter om ungdomen lämnas till en annan organisation bara med ungdomens samtycke (OSL 12 kap. 2 §), för de delar och den
-        tid samtycket gäller. Ett samtycke kan återkallas när som helst; det gäller då från nästa sidvisning hos mottagaren.
+        Uppgifter om ungdomen lämnas till en annan organisation bara med ungdomens samtycke (OSL 12 kap. 2 §), för de delar och den tid samtycket gäller. Ett
+        samtycke kan återkallas när som helst; det gäller då från nästa sidvisning hos mottagaren.
       </p>
       <section id="historik" aria-labelledby="historik-rubrik" className="card">
         <h2 id="historik-rubrik">Registrerade samtycken</h2>
@@ -71,10 +71,25 @@ export default function ConsentsPage() {
         <Form {...formProps}>
           <fieldset>
             <legend>Vem gav samtycket, och hur</legend>
-            <SelectField {...field("givenBy")} label="Samtycket gavs av" required options={optionsOf(CONSENT_GIVER_LABELS)} hint={data.age < 18 ? `Ungdomen är ${data.age} år.` : undefined} />
-            <TextField {...field("guardianName")} label="Vårdnadshavare som gav samtycket" hint={data.guardians.length ? `Registrerade: ${data.guardians.join(", ")}.` : undefined} />
+            <SelectField
+              {...field("givenBy")}
+              label="Samtycket gavs av"
+              required
+              options={optionsOf(CONSENT_GIVER_LABELS)}
+              hint={data.age < 18 ? `Ungdomen är ${data.age} år.` : undefined}
+            />
+            <TextField
+              {...field("guardianName")}
+              label="Vårdnadshavare som gav samtycket"
+              hint={data.guardians.length ? `Registrerade: ${data.guardians.join(", ")}.` : undefined}
+            />
             {data.age < 18 ? (
-              <TextAreaField {...field("maturityNote")} label="Bedömning av ungdomens ålder och mognad" maxLength={300} hint="Hur ungdomens egen vilja vägts in (krävs när ungdomen är under 18 år och själv samtycker)." />
+              <TextAreaField
+                {...field("maturityNote")}
+                label="Bedömning av ungdomens ålder och mognad"
+                maxLength={300}
+                hint="Hur ungdomens egen vilja vägts in (krävs när ungdomen är under 18 år och själv samtycker)."
+              />
             ) : null}
             <SelectField {...field("method")} label="Hur samtycket gavs" required options={optionsOf(CONSENT_METHOD_LABELS)} />
             <TextField {...field("documentRef")} label="Var det skriftliga samtycket finns (diarienummer)" hint="Krävs för skriftligt samtycke." />
@@ -96,7 +111,13 @@ export default function ConsentsPage() {
             error={errorFor("sections")}
             selected={selected("sections")}
           />
-          <TextAreaField {...field("purpose")} label="Syfte" maxLength={300} required hint="Till exempel ”Samordna stöd från socialtjänsten inför studiestart”." />
+          <TextAreaField
+            {...field("purpose")}
+            label="Syfte"
+            maxLength={300}
+            required
+            hint="Till exempel ”Samordna stöd från socialtjänsten inför studiestart”."
+          />
           <div className="inline-fields">
             <TextField {...field("validFrom")} label="Gäller från" type="date" required />
             <TextField {...field("validUntil")} label="Gäller till" type="date" required hint="Normalt tolv månader." />

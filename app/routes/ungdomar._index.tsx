@@ -64,9 +64,7 @@ export default function Register() {
           Registrera ungdom
         </Link>
       </div>
-      <p className="lead">
-        {data.municipalityName}s register över ungdomar i målgruppen för aktivitetsansvaret.
-      </p>
+      <p className="lead">{data.municipalityName}s register över ungdomar i målgruppen för aktivitetsansvaret.</p>
       <div className="search-panel">
         <Form method="get" className="search-form" role="search" aria-label="Sök på namn">
           <div className="field">

@@ -47,7 +47,16 @@ export default function NewYouth() {
   if (actionData?.values) values.protectedIdentity = actionData.values.protectedIdentity === "on";
   if (lookup) Object.assign(values, lookup.values);
   const defaults = { homeMunicipalityId: String(ownMunicipalityId ?? ""), startReason: "other", ...values };
-  return <RegistrationForm key={JSON.stringify(defaults)} defaults={defaults} municipalities={municipalities} errors={actionData?.errors} lookup={lookup} existingId={typeof values.existingId === "string" ? values.existingId : undefined} />;
+  return (
+    <RegistrationForm
+      key={JSON.stringify(defaults)}
+      defaults={defaults}
+      municipalities={municipalities}
+      errors={actionData?.errors}
+      lookup={lookup}
+      existingId={typeof values.existingId === "string" ? values.existingId : undefined}
+    />
+  );
 }
 
 function RegistrationForm({
@@ -68,8 +77,8 @@ function RegistrationForm({
     <div className="narrow">
       <h1>Registrera ungdom</h1>
       <p>
-        Registret får bara innehålla namn, personnummer, kontaktuppgifter och sysselsättning (förordning 2006:39). Skriv inga
-        känsliga uppgifter som hälsa eller etnicitet.
+        Registret får bara innehålla namn, personnummer, kontaktuppgifter och sysselsättning (förordning 2006:39). Skriv inga känsliga uppgifter som hälsa eller
+        etnicitet.
       </p>
       <ErrorSummary errors={errors} />
       {existingId ? (
@@ -77,7 +86,9 @@ function RegistrationForm({
           <Link to={`/ungdomar/${existingId}`}>Öppna ungdomen som redan finns i registret</Link>
         </p>
       ) : null}
-      {lookup ? <PopulationLookupResult lookup={lookup} formName={{ firstName: String(defaults.firstName ?? ""), lastName: String(defaults.lastName ?? "") }} /> : null}
+      {lookup ? (
+        <PopulationLookupResult lookup={lookup} formName={{ firstName: String(defaults.firstName ?? ""), lastName: String(defaults.lastName ?? "") }} />
+      ) : null}
       <Form {...formProps}>
         <TextField
           name="personalNumber"

@@ -10,7 +10,9 @@ export const auditEvents = sqliteTable(
   "audit_events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    at: text("at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     userId: integer("user_id").notNull(),
     membershipId: integer("membership_id"),
     organisationId: integer("organisation_id"),
@@ -43,7 +45,9 @@ export const adminEvents = sqliteTable(
   "admin_events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    at: text("at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     // Null when done from the command line (the first systemförvaltare).
     userId: integer("user_id"),
     membershipId: integer("membership_id"),

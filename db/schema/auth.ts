@@ -33,8 +33,5 @@ export const loginAttempts = sqliteTable(
     at: integer("at").notNull(),
     succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
   },
-  (t) => [
-    index("login_attempts_user").on(t.usernameKey, t.at),
-    index("login_attempts_address").on(t.address, t.at),
-  ],
+  (t) => [index("login_attempts_user").on(t.usernameKey, t.at), index("login_attempts_address").on(t.address, t.at)],
 );

@@ -13,7 +13,6 @@ const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
  * deleted: a withdrawal is recorded on the consent, and the history stays on the youth page.
  */
 
-
 export const consents = sqliteTable(
   "consents",
   {
@@ -71,7 +70,6 @@ export const consentSections = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.consentId, t.section] })],
 );
-
 
 /** A remiss from the KAA unit to another organisation, resting on a consent that covers it. */
 export const referrals = sqliteTable(

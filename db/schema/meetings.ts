@@ -2,7 +2,17 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { memberships, municipalities, organisations } from "./organizations";
 import { youths } from "./youth";
-import { FORUM_KINDS, FORUM_ROLES, MEETING_RHYTHMS, MEETING_STATUSES, AGENDA_ITEM_KINDS, AGENDA_ITEM_STATES, ACTION_ITEM_STATUSES, AGENDA_EMAIL_STATUSES, ATTENDANCE } from "./meetings-values";
+import {
+  FORUM_KINDS,
+  FORUM_ROLES,
+  MEETING_RHYTHMS,
+  MEETING_STATUSES,
+  AGENDA_ITEM_KINDS,
+  AGENDA_ITEM_STATES,
+  ACTION_ITEM_STATUSES,
+  AGENDA_EMAIL_STATUSES,
+  ATTENDANCE,
+} from "./meetings-values";
 
 export * from "./meetings-values";
 
@@ -57,7 +67,11 @@ export const forumOrganisations = sqliteTable(
     endedAt: text("ended_at"),
     endedByMembershipId: integer("ended_by_membership_id").references(() => memberships.id),
   },
-  (t) => [uniqueIndex("forum_organisations_active").on(t.forumId, t.organisationId).where(sql`ended_at IS NULL`)],
+  (t) => [
+    uniqueIndex("forum_organisations_active")
+      .on(t.forumId, t.organisationId)
+      .where(sql`ended_at IS NULL`),
+  ],
 );
 
 /**
@@ -83,9 +97,13 @@ export const forumMembers = sqliteTable(
     endedByMembershipId: integer("ended_by_membership_id").references(() => memberships.id),
   },
   (t) => [
-    uniqueIndex("forum_members_active").on(t.forumId, t.membershipId).where(sql`ended_at IS NULL`),
+    uniqueIndex("forum_members_active")
+      .on(t.forumId, t.membershipId)
+      .where(sql`ended_at IS NULL`),
     // "My forums": the forums a membership sits in.
-    index("forum_members_membership").on(t.membershipId).where(sql`ended_at IS NULL`),
+    index("forum_members_membership")
+      .on(t.membershipId)
+      .where(sql`ended_at IS NULL`),
   ],
 );
 
@@ -162,8 +180,12 @@ export const meetingParticipants = sqliteTable(
   (t) => [
     index("meeting_participants_meeting").on(t.meetingId),
     // A guest opens the meetings they were invited to.
-    index("meeting_participants_membership").on(t.membershipId).where(sql`removed_at IS NULL`),
-    uniqueIndex("meeting_participants_active").on(t.meetingId, t.membershipId).where(sql`removed_at IS NULL AND membership_id IS NOT NULL`),
+    index("meeting_participants_membership")
+      .on(t.membershipId)
+      .where(sql`removed_at IS NULL`),
+    uniqueIndex("meeting_participants_active")
+      .on(t.meetingId, t.membershipId)
+      .where(sql`removed_at IS NULL AND membership_id IS NOT NULL`),
     check("meeting_participants_who", sql`membership_id IS NOT NULL OR guest_name IS NOT NULL`),
   ],
 );
@@ -213,8 +235,12 @@ export const agendaItems = sqliteTable(
   (t) => [
     index("agenda_items_meeting").on(t.meetingId, t.position),
     // Every case item naming a youth, for re-checking right after a consent is withdrawn.
-    index("agenda_items_youth").on(t.youthId).where(sql`youth_id IS NOT NULL`),
-    index("agenda_items_action_item").on(t.actionItemId).where(sql`action_item_id IS NOT NULL`),
+    index("agenda_items_youth")
+      .on(t.youthId)
+      .where(sql`youth_id IS NOT NULL`),
+    index("agenda_items_action_item")
+      .on(t.actionItemId)
+      .where(sql`action_item_id IS NOT NULL`),
     check("agenda_items_minutes", sql`minutes_allotted BETWEEN 0 AND 600`),
     check("agenda_items_case_link", sql`youth_id IS NULL OR (kind = 'case' AND case_sections IS NOT NULL)`),
   ],

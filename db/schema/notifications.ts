@@ -35,5 +35,10 @@ export const notifications = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     readAt: text("read_at"),
   },
-  (t) => [index("notifications_user").on(t.userId, t.createdAt), index("notifications_unread").on(t.userId).where(sql`read_at IS NULL`)],
+  (t) => [
+    index("notifications_user").on(t.userId, t.createdAt),
+    index("notifications_unread")
+      .on(t.userId)
+      .where(sql`read_at IS NULL`),
+  ],
 );

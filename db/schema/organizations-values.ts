@@ -2,13 +2,7 @@
  * The value lists of the organisation tables, in a file without drizzle so that forms in the browser
  * can import them without pulling the table definitions into the client bundle.
  */
-export const ORGANISATION_KINDS = [
-  "kaa_unit",
-  "school",
-  "social_services",
-  "employment_service",
-  "steering_group",
-] as const;
+export const ORGANISATION_KINDS = ["kaa_unit", "school", "social_services", "employment_service", "steering_group"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const SCHOOL_ORGANISER_KINDS = ["kommunal", "fristaende"] as const;

@@ -32,11 +32,10 @@ export const organisations = sqliteTable(
   (t) => [
     uniqueIndex("organisations_name_unique").on(t.municipalityId, t.name),
     // A municipality has exactly one KAA unit: notices are routed to it.
-    uniqueIndex("organisations_one_kaa_unit").on(t.municipalityId).where(sql`kind = 'kaa_unit'`),
-    check(
-      "organisations_school_organiser",
-      sql`(kind = 'school') = (school_organiser_kind IS NOT NULL AND school_organiser_name IS NOT NULL)`,
-    ),
+    uniqueIndex("organisations_one_kaa_unit")
+      .on(t.municipalityId)
+      .where(sql`kind = 'kaa_unit'`),
+    check("organisations_school_organiser", sql`(kind = 'school') = (school_organiser_kind IS NOT NULL AND school_organiser_name IS NOT NULL)`),
   ],
 );
 
@@ -68,9 +67,6 @@ export const memberships = sqliteTable(
   (t) => [
     index("memberships_user").on(t.userId),
     index("memberships_organisation").on(t.organisationId),
-    check(
-      "memberships_admin_has_no_organisation",
-      sql`(role = 'system_admin') = (organisation_id IS NULL)`,
-    ),
+    check("memberships_admin_has_no_organisation", sql`(role = 'system_admin') = (organisation_id IS NULL)`),
   ],
 );

@@ -1,7 +1,26 @@
 /** The value lists of the outreach tables, without drizzle, so that browser code can import them. */
-export const ENROLLMENT_START_REASONS = ["notice_dropout", "notice_absence", "notice_not_started", "notice_started", "moved_in", "register_check", "self_referral", "other"] as const;
+export const ENROLLMENT_START_REASONS = [
+  "notice_dropout",
+  "notice_absence",
+  "notice_not_started",
+  "notice_started",
+  "moved_in",
+  "register_check",
+  "self_referral",
+  "other",
+] as const;
 export const ENROLLMENT_STATUSES = ["not_contacted", "contacted", "in_intervention", "watch"] as const;
-export const ENROLLMENT_END_REASONS = ["national_programme", "introduction_programme", "komvux", "folkhogskola", "work", "moved", "turned_20", "completed", "other"] as const;
+export const ENROLLMENT_END_REASONS = [
+  "national_programme",
+  "introduction_programme",
+  "komvux",
+  "folkhogskola",
+  "work",
+  "moved",
+  "turned_20",
+  "completed",
+  "other",
+] as const;
 export const OCCUPATIONS = ["studies", "work", "other_activity", "none", "unknown"] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 export type EnrollmentEndReason = (typeof ENROLLMENT_END_REASONS)[number];

@@ -3,12 +3,20 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { notices } from "./notices";
 import { memberships, municipalities } from "./organizations";
 import { youths } from "./youth";
-import { CONTACT_CHANNELS, CONTACT_OUTCOMES, CONTACT_TARGETS, ENROLLMENT_END_REASONS, ENROLLMENT_START_REASONS, ENROLLMENT_STATUSES, OCCUPATIONS, OFFSET_UNITS } from "./outreach-values";
+import {
+  CONTACT_CHANNELS,
+  CONTACT_OUTCOMES,
+  CONTACT_TARGETS,
+  ENROLLMENT_END_REASONS,
+  ENROLLMENT_START_REASONS,
+  ENROLLMENT_STATUSES,
+  OCCUPATIONS,
+  OFFSET_UNITS,
+} from "./outreach-values";
 
 export * from "./outreach-values";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
-
 
 /** A period in the register (inskrivning). A youth has at most one open at a time. */
 export const enrollments = sqliteTable(
@@ -38,12 +46,13 @@ export const enrollments = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
   },
   (t) => [
-    uniqueIndex("enrollments_one_open").on(t.youthId).where(sql`end_date IS NULL`),
+    uniqueIndex("enrollments_one_open")
+      .on(t.youthId)
+      .where(sql`end_date IS NULL`),
     index("enrollments_youth").on(t.youthId, t.startDate),
     index("enrollments_worklist").on(t.municipalityId, t.endDate, t.status, t.caseworkerMembershipId),
   ],
 );
-
 
 /** A contact attempt (kontaktförsök) in the outreach work. */
 export const contactAttempts = sqliteTable(
@@ -73,7 +82,6 @@ export const contactAttempts = sqliteTable(
   },
   (t) => [index("contact_attempts_enrollment").on(t.enrollmentId, t.date), index("contact_attempts_youth").on(t.youthId, t.date)],
 );
-
 
 /** The municipality's written contact routine: ordered steps, each due some time after the previous. */
 export const contactRoutineSteps = sqliteTable(

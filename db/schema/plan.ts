@@ -34,7 +34,6 @@ export const interventionTypes = sqliteTable(
   (t) => [uniqueIndex("intervention_types_name").on(t.municipalityId, t.name), index("intervention_types_position").on(t.municipalityId, t.position)],
 );
 
-
 /** Kartläggning: one per enrollment, changed in place with every change in `documentation_revisions`. */
 export const assessments = sqliteTable(
   "assessments",
@@ -143,9 +142,13 @@ export const interventions = sqliteTable(
   (t) => [
     index("interventions_enrollment").on(t.enrollmentId, t.startDate),
     // Worklist: open interventions past their planned end, per municipality.
-    index("interventions_open_by_end").on(t.municipalityId, t.plannedEndDate).where(sql`end_date IS NULL AND declined_date IS NULL`),
+    index("interventions_open_by_end")
+      .on(t.municipalityId, t.plannedEndDate)
+      .where(sql`end_date IS NULL AND declined_date IS NULL`),
     // Worklist: ended without evaluation (the automatic end at 20), per municipality.
-    index("interventions_unevaluated").on(t.municipalityId, t.endDate).where(sql`end_date IS NOT NULL AND evaluation_outcome IS NULL`),
+    index("interventions_unevaluated")
+      .on(t.municipalityId, t.endDate)
+      .where(sql`end_date IS NOT NULL AND evaluation_outcome IS NULL`),
   ],
 );
 
@@ -168,10 +171,11 @@ export const interventionFollowUps = sqliteTable(
   },
   (t) => [
     index("follow_ups_intervention").on(t.interventionId, t.dueDate),
-    index("follow_ups_due").on(t.municipalityId, t.dueDate).where(sql`done_date IS NULL`),
+    index("follow_ups_due")
+      .on(t.municipalityId, t.dueDate)
+      .where(sql`done_date IS NULL`),
   ],
 );
-
 
 /** Who changed what and when in the assessment, plan and interventions. Append-only (triggers). */
 export const documentationRevisions = sqliteTable(

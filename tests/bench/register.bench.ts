@@ -56,9 +56,22 @@ db.transaction((tx) => {
     if (!parsed.ok || seen.has(parsed.value.normalized)) continue;
     seen.add(parsed.value.normalized);
     const id = crypto.randomBytes(12).toString("base64url");
-    tx.insert(youths).values({ id, homeMunicipalityId: municipality.id, personalNumber: parsed.value.normalized, isCoordinationNumber: false, birthDate: parsed.value.birthDate, ...identityColumns(input), createdAt: faker.date.recent({ days: 700 }).toISOString() }).run();
+    tx.insert(youths)
+      .values({
+        id,
+        homeMunicipalityId: municipality.id,
+        personalNumber: parsed.value.normalized,
+        isCoordinationNumber: false,
+        birthDate: parsed.value.birthDate,
+        ...identityColumns(input),
+        createdAt: faker.date.recent({ days: 700 }).toISOString(),
+      })
+      .run();
     const g = guardianInputs(input);
-    if (g.length) tx.insert(guardians).values(g.map((row) => ({ ...row, youthId: id }))).run();
+    if (g.length)
+      tx.insert(guardians)
+        .values(g.map((row) => ({ ...row, youthId: id })))
+        .run();
     ids.push(id);
     someNumber = parsed.value.normalized;
     // Four in five have an open enrollment in some state of the outreach work; a few are unassigned.
@@ -68,22 +81,46 @@ db.transaction((tx) => {
       const start = faker.date.recent({ days: 400 }).toISOString().slice(0, 10);
       const enrollmentId = tx
         .insert(enrollments)
-        .values({ youthId: id, municipalityId: municipality.id, startDate: start, startReason: "notice_dropout", status, caseworkerMembershipId: caseworker, watchUntil: status === "watch" ? start : null })
+        .values({
+          youthId: id,
+          municipalityId: municipality.id,
+          startDate: start,
+          startReason: "notice_dropout",
+          status,
+          caseworkerMembershipId: caseworker,
+          watchUntil: status === "watch" ? start : null,
+        })
         .returning({ id: enrollments.id })
         .get().id;
       // Those in intervention have an assessment, a plan and a running intervention with a follow-up;
       // half of the contacted have an assessment only. Every documented enrollment has its summary.
       if (status === "in_intervention" || (status === "contacted" && ids.length % 2 === 0)) {
         const stamp = { updatedByMembershipId: actor.membershipId };
-        tx.insert(assessments).values({ enrollmentId, youthId: id, date: start, occupation: "none", ...stamp }).run();
+        tx.insert(assessments)
+          .values({ enrollmentId, youthId: id, date: start, occupation: "none", ...stamp })
+          .run();
         if (status === "in_intervention") {
-          tx.insert(plans).values({ enrollmentId, youthId: id, goal: "Börja studera.", madeWithYouth: true, madeWithYouthDate: start, ...stamp }).run();
+          tx.insert(plans)
+            .values({ enrollmentId, youthId: id, goal: "Börja studera.", madeWithYouth: true, madeWithYouthDate: start, ...stamp })
+            .run();
           const interventionId = tx
             .insert(interventions)
-            .values({ enrollmentId, youthId: id, municipalityId: municipality.id, typeId: typeIds[ids.length % typeIds.length]!, responsibleParty: "youth", startDate: start, plannedEndDate: faker.date.soon({ days: 200 }).toISOString().slice(0, 10), createdByMembershipId: actor.membershipId, ...stamp })
+            .values({
+              enrollmentId,
+              youthId: id,
+              municipalityId: municipality.id,
+              typeId: typeIds[ids.length % typeIds.length]!,
+              responsibleParty: "youth",
+              startDate: start,
+              plannedEndDate: faker.date.soon({ days: 200 }).toISOString().slice(0, 10),
+              createdByMembershipId: actor.membershipId,
+              ...stamp,
+            })
             .returning({ id: interventions.id })
             .get().id;
-          tx.insert(interventionFollowUps).values({ interventionId, municipalityId: municipality.id, dueDate: faker.date.soon({ days: 60 }).toISOString().slice(0, 10) }).run();
+          tx.insert(interventionFollowUps)
+            .values({ interventionId, municipalityId: municipality.id, dueDate: faker.date.soon({ days: 60 }).toISOString().slice(0, 10) })
+            .run();
         }
         recomputeDocumentation(tx, { id: enrollmentId, municipalityId: municipality.id });
         documented.push(id);
@@ -119,9 +156,13 @@ measure("Registret, försenade", 50, () => listYouthRegister(openRegister(actor)
 measure("Att göra, en handläggare", 30, () => readWorklist(openRegister(caseworkers[0]!), { caseworker: caseworkers[0]!.membershipId }));
 measure("Att göra, hela enheten", 30, () => readWorklist(openRegister(actor), { caseworker: "all" }));
 measure("Dokumentation, sida 1, hela enheten", 30, () => readDocumentationReport(openRegister(actor), { caseworker: "all", page: 1 }));
-measure("Dokumentation, saknar punkt 4, en handläggare", 30, () => readDocumentationReport(openRegister(actor), { caseworker: caseworkers[0]!.membershipId, point: 4, page: 1 }));
+measure("Dokumentation, saknar punkt 4, en handläggare", 30, () =>
+  readDocumentationReport(openRegister(actor), { caseworker: caseworkers[0]!.membershipId, point: 4, page: 1 }),
+);
 measure("Dokumentation, sista sidan", 30, () => readDocumentationReport(openRegister(actor), { caseworker: "all", page: 10_000 }));
-measure("Ungdomsakten: kartläggning, plan, checklista", 200, (i) => readDocumentation(openYouthFile(actor, documented[i % documented.length]!, { read: ["assessment", "plan"], registerKeeperOnly: true })));
+measure("Ungdomsakten: kartläggning, plan, checklista", 200, (i) =>
+  readDocumentation(openYouthFile(actor, documented[i % documented.length]!, { read: ["assessment", "plan"], registerKeeperOnly: true })),
+);
 measure("Sökning på personnummer", 200, () => findYouthByPersonalNumber(openRegister(actor), someNumber));
 measure("Ungdomsakten", 200, (i) => readYouthFile(openYouthFile(actor, ids[i % ids.length]!, { read: ["identity"], registerKeeperOnly: true })));
 // What the youth page's loader does: one gate pass for every section, then each part read on the capability.

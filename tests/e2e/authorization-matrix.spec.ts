@@ -108,8 +108,14 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/remisser._index": { path: () => "/remisser", expected: signedIn(200, { steering: 403, admin: 403 }) },
   "routes/remisser.$referralId": { path: () => `/remisser/${referralTo("open")}`, expected: referralRoles },
   "routes/delat.$youthId": { path: () => `/delat/${consentYouth("active")}`, expected: sharedWithSocial },
-  "routes/orosanmalningar._index": { path: () => "/orosanmalningar", expected: signedIn(403, { coordinator: 200, caseworker: 200, otherKaa: 200, school: 200, social: 200 }) },
-  "routes/orosanmalningar.ny": { path: () => "/orosanmalningar/ny", expected: signedIn(403, { coordinator: 200, caseworker: 200, otherKaa: 200, school: 200 }) },
+  "routes/orosanmalningar._index": {
+    path: () => "/orosanmalningar",
+    expected: signedIn(403, { coordinator: 200, caseworker: 200, otherKaa: 200, school: 200, social: 200 }),
+  },
+  "routes/orosanmalningar.ny": {
+    path: () => "/orosanmalningar/ny",
+    expected: signedIn(403, { coordinator: 200, caseworker: 200, otherKaa: 200, school: 200 }),
+  },
   "routes/orosanmalningar.$reportId": {
     path: () => `/orosanmalningar/${kaaConcernReportId()}`,
     expected: signedIn(404, { coordinator: 200, caseworker: 200, social: 200 }),
@@ -138,9 +144,15 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/samverkan.moten.$meetingId.deltagare": { path: () => `${workingMeeting()}/deltagare`, expected: workingGroupPlanners },
   "routes/samverkan.moten.$meetingId.punkt": { path: () => `${workingMeeting()}/punkt`, expected: workingGroupMembers },
   "routes/samverkan.moten.$meetingId.arendepunkt": { path: () => `${workingMeeting()}/arendepunkt`, expected: workingGroupMembers },
-  "routes/samverkan.moten.$meetingId.protokoll": { path: () => `/samverkan/moten/${seededMeetingId(WORKING_GROUP, "minutes_approved")}/protokoll`, expected: workingGroupMembers },
+  "routes/samverkan.moten.$meetingId.protokoll": {
+    path: () => `/samverkan/moten/${seededMeetingId(WORKING_GROUP, "minutes_approved")}/protokoll`,
+    expected: workingGroupMembers,
+  },
   "routes/samverkan.moten.$meetingId.utskrift.dagordning": { path: () => `${steeringMeeting()}/utskrift/dagordning`, expected: steeringMembers },
-  "routes/samverkan.moten.$meetingId.utskrift.protokoll": { path: () => `/samverkan/moten/${seededMeetingId(STEERING_GROUP, "minutes_approved")}/utskrift/protokoll`, expected: steeringMembers },
+  "routes/samverkan.moten.$meetingId.utskrift.protokoll": {
+    path: () => `/samverkan/moten/${seededMeetingId(STEERING_GROUP, "minutes_approved")}/utskrift/protokoll`,
+    expected: steeringMembers,
+  },
   "routes/samverkan.moten.$meetingId.kalender[.]ics": { path: () => `${steeringMeeting()}/kalender.ics`, expected: steeringMembers },
 };
 
@@ -209,7 +221,10 @@ test("only the home municipality's KAA unit can write the assessment, plan and i
   const writes: { path: string; form: Record<string, string> }[] = [
     { path: `/ungdomar/${youthId}/kartlaggning`, form: { date: today, occupation: "none", studiebevis: "unknown" } },
     { path: `/ungdomar/${youthId}/plan`, form: { goal: "Ett mål" } },
-    { path: `/ungdomar/${youthId}/insatser/ny`, form: { typeId: String(nassjoInterventionTypeId()), responsibleParty: "youth", startDate: today, plannedEndDate: today } },
+    {
+      path: `/ungdomar/${youthId}/insatser/ny`,
+      form: { typeId: String(nassjoInterventionTypeId()), responsibleParty: "youth", startDate: today, plannedEndDate: today },
+    },
     { path: `/ungdomar/${intervention.youthId}/insatser/${intervention.id}?atgard=uppfoljning`, form: { dueDate: today } },
   ];
   const expected: Record<string, number> = { anonymous: 302, coordinator: 302, caseworker: 302 };

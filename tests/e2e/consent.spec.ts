@@ -86,7 +86,11 @@ test("consent opens plan and contacts to socialtjänsten for a referral, and wit
   await page.goto(`/ungdomar/${youth.id}`);
   await expect(page.getByRole("region", { name: "Remisser" })).toContainText("Accepterad, ansvarig Johan Ek");
   await page.getByRole("link", { name: "Registrera eller återkalla samtycke" }).click();
-  await page.getByRole("region", { name: "Registrerade samtycken" }).getByRole("link", { name: /^Samtycke \d+$/ }).first().click();
+  await page
+    .getByRole("region", { name: "Registrerade samtycken" })
+    .getByRole("link", { name: /^Samtycke \d+$/ })
+    .first()
+    .click();
   await expectAccessible(page);
   await page.getByLabel("Hur återkallelsen meddelades").selectOption({ label: "Muntligt" });
   await page.getByRole("button", { name: "Återkalla samtycket" }).click();

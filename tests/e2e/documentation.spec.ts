@@ -6,7 +6,10 @@ function birthDate(yearsAgo: number, monthDay: string) {
   return `${new Date().getUTCFullYear() - yearsAgo}-${monthDay}`;
 }
 
-test("a caseworker documents assessment, plan and two interventions, ends one, and the checklist and the samordnare's list follow", async ({ page, browser }) => {
+test("a caseworker documents assessment, plan and two interventions, ends one, and the checklist and the samordnare's list follow", async ({
+  page,
+  browser,
+}) => {
   // A whole working day in one test: several people, many pages, axe on each.
   test.slow();
   const personalNumber = makePersonalNumber(birthDate(17, "06-11"), 623);

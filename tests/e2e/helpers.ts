@@ -4,7 +4,6 @@ import Database from "better-sqlite3";
 import { DEMO_PASSWORD } from "../../db/demo-accounts";
 import { E2E_DATABASE } from "./paths";
 
-
 /** Signs in through the form, as a person would. */
 export async function signIn(page: Page, username: string) {
   await page.goto("/logga-in");
@@ -59,9 +58,8 @@ export function nassjoIntervention(): { youthId: string; id: number } {
 }
 
 export function nassjoNoticeId(): number {
-  return lookup<{ id: number }>(
-    "SELECT n.id FROM notices n JOIN municipalities m ON m.id = n.home_municipality_id WHERE m.code = '0682' ORDER BY n.id LIMIT 1",
-  ).id;
+  return lookup<{ id: number }>("SELECT n.id FROM notices n JOIN municipalities m ON m.id = n.home_municipality_id WHERE m.code = '0682' ORDER BY n.id LIMIT 1")
+    .id;
 }
 
 export function userId(username: string): number {

@@ -130,7 +130,10 @@ test("a styrgrupp member prepares a samverkansforum meeting with a key-figure sn
   await school.context().close();
 });
 
-test("an arbetsgrupp case item names a youth whose consent covers every participant; without it the link is refused and an anonymised item offered", async ({ page, browser }) => {
+test("an arbetsgrupp case item names a youth whose consent covers every participant; without it the link is refused and an anonymised item offered", async ({
+  page,
+  browser,
+}) => {
   const consented = consentedYouth();
   const other = youthWithoutConsent();
   await signIn(page, "samordnare@demo.example");

@@ -3,9 +3,43 @@ import { DEMO_ACCOUNTS, DEMO_MULTI_ROLE } from "../../db/demo-accounts";
 import { expectAccessible, signIn } from "./helpers";
 
 const EXPECTED_NAVIGATION: Record<string, string[]> = {
-  "samordnare@demo.example": ["Start", "Att göra", "Inkorg", "Ungdomsregistret", "Registrera ungdom", "Dokumentation", "Remisser", "Kontaktrutin", "Insatskatalog", "Samverkan", "Loggkontroll"],
-  "handlaggare@demo.example": ["Start", "Att göra", "Inkorg", "Ungdomsregistret", "Registrera ungdom", "Dokumentation", "Remisser", "Kontaktrutin", "Insatskatalog", "Samverkan"],
-  "kaa-jonkoping@demo.example": ["Start", "Att göra", "Inkorg", "Ungdomsregistret", "Registrera ungdom", "Dokumentation", "Remisser", "Kontaktrutin", "Insatskatalog", "Samverkan"],
+  "samordnare@demo.example": [
+    "Start",
+    "Att göra",
+    "Inkorg",
+    "Ungdomsregistret",
+    "Registrera ungdom",
+    "Dokumentation",
+    "Remisser",
+    "Kontaktrutin",
+    "Insatskatalog",
+    "Samverkan",
+    "Loggkontroll",
+  ],
+  "handlaggare@demo.example": [
+    "Start",
+    "Att göra",
+    "Inkorg",
+    "Ungdomsregistret",
+    "Registrera ungdom",
+    "Dokumentation",
+    "Remisser",
+    "Kontaktrutin",
+    "Insatskatalog",
+    "Samverkan",
+  ],
+  "kaa-jonkoping@demo.example": [
+    "Start",
+    "Att göra",
+    "Inkorg",
+    "Ungdomsregistret",
+    "Registrera ungdom",
+    "Dokumentation",
+    "Remisser",
+    "Kontaktrutin",
+    "Insatskatalog",
+    "Samverkan",
+  ],
   "skola@demo.example": ["Start", "Anmälningar", "Ny anmälan", "Importera", "Remisser", "Orosanmälan", "Samverkan"],
   "socialtjanst@demo.example": ["Start", "Remisser", "Orosanmälningar", "Samverkan"],
   "arbetsformedlingen@demo.example": ["Start", "Remisser", "Samverkan"],
@@ -59,7 +93,18 @@ test("a person with two roles chooses one, and can switch", async ({ page }) => 
   await page.getByRole("link", { name: "Byt roll" }).click();
   await page.getByLabel(/KAA-handläggare/).check();
   await page.getByRole("button", { name: "Fortsätt" }).click();
-  await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link")).toHaveText(["Start", "Att göra", "Inkorg", "Ungdomsregistret", "Registrera ungdom", "Dokumentation", "Remisser", "Kontaktrutin", "Insatskatalog", "Samverkan"]);
+  await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link")).toHaveText([
+    "Start",
+    "Att göra",
+    "Inkorg",
+    "Ungdomsregistret",
+    "Registrera ungdom",
+    "Dokumentation",
+    "Remisser",
+    "Kontaktrutin",
+    "Insatskatalog",
+    "Samverkan",
+  ]);
 });
 
 test("works on a phone-sized screen", async ({ page }) => {

@@ -109,7 +109,9 @@ test("a protected address is hidden from the caseworker and shown to the samordn
   await expect(page.getByText("Bara KAA-samordnaren kan se den.")).toBeVisible();
   await expect(page.getByRole("button", { name: /Visa adressen/ })).toHaveCount(0);
   // Posting the reveal anyway (as a crafted request) shows nothing and is logged as denied.
-  const forced = await page.request.post(`/ungdomar/${id}?_data=${encodeURIComponent("routes/ungdomar.$youthId._index")}`, { headers: { Origin: new URL(page.url()).origin } });
+  const forced = await page.request.post(`/ungdomar/${id}?_data=${encodeURIComponent("routes/ungdomar.$youthId._index")}`, {
+    headers: { Origin: new URL(page.url()).origin },
+  });
   expect(forced.status()).toBe(200);
   expect(await forced.json()).toEqual({ address: { kind: "protected", mayReveal: false } });
 

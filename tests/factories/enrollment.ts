@@ -14,12 +14,35 @@ const faker = swedishFaker(404);
  */
 export function enrolledYouth(actor: Actor, options: { daysAgo?: number; reached?: boolean; caseworkerMembershipId?: number | null; birthDate?: string } = {}) {
   const startDate = addDays(todayIso(), -(options.daysAgo ?? 60));
-  const created = createYouth(actor, youthInput(faker, { homeMunicipalityId: actor.municipalityId!, city: "Nässjö", postalPrefix: "571", protectedIdentity: false, birthDate: options.birthDate }));
+  const created = createYouth(
+    actor,
+    youthInput(faker, {
+      homeMunicipalityId: actor.municipalityId!,
+      city: "Nässjö",
+      postalPrefix: "571",
+      protectedIdentity: false,
+      birthDate: options.birthDate,
+    }),
+  );
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
-  const opened = openEnrollment(fileFor(actor, created.id, [], ["enrollment"]), { startDate, startReason: "notice_dropout", caseworkerMembershipId: options.caseworkerMembershipId ?? null });
+  const opened = openEnrollment(fileFor(actor, created.id, [], ["enrollment"]), {
+    startDate,
+    startReason: "notice_dropout",
+    caseworkerMembershipId: options.caseworkerMembershipId ?? null,
+  });
   if (!opened.ok) throw new Error(JSON.stringify(opened.errors));
   if (options.reached ?? true) {
-    const reached = recordContactAttempt(fileFor(actor, created.id, [], ["contacts", "enrollment"]), { channel: "phone", target: "youth", date: addDays(startDate, 5), outcome: "reached", occupation: "none", occupationNote: undefined, secondStaff: undefined, note: undefined, letterTemplate: undefined });
+    const reached = recordContactAttempt(fileFor(actor, created.id, [], ["contacts", "enrollment"]), {
+      channel: "phone",
+      target: "youth",
+      date: addDays(startDate, 5),
+      outcome: "reached",
+      occupation: "none",
+      occupationNote: undefined,
+      secondStaff: undefined,
+      note: undefined,
+      letterTemplate: undefined,
+    });
     if (!reached.ok) throw new Error(JSON.stringify(reached.errors));
   }
   return { youthId: created.id, startDate };

@@ -73,14 +73,27 @@ export function registerYouth(world: WorkingGroupWorld) {
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
   const enrollmentId = getDb()
     .insert(enrollments)
-    .values({ youthId: created.id, municipalityId: world.municipality.id, startDate: addDays(todayIso(), -30), startReason: "notice_dropout", status: "in_intervention", createdByMembershipId: world.actors.caseworker.membershipId })
+    .values({
+      youthId: created.id,
+      municipalityId: world.municipality.id,
+      startDate: addDays(todayIso(), -30),
+      startReason: "notice_dropout",
+      status: "in_intervention",
+      createdByMembershipId: world.actors.caseworker.membershipId,
+    })
     .returning({ id: enrollments.id })
     .get().id;
   return { id: created.id, personalNumber: input.personalNumber, firstName: input.firstName, lastName: input.lastName, enrollmentId };
 }
 
 /** A consent recorded directly (the consent module's UI is another issue's). */
-export function giveConsent(world: WorkingGroupWorld, youthId: string, recipients: number[], sections: ConsentSection[], overrides: { validFrom?: string; validUntil?: string } = {}) {
+export function giveConsent(
+  world: WorkingGroupWorld,
+  youthId: string,
+  recipients: number[],
+  sections: ConsentSection[],
+  overrides: { validFrom?: string; validUntil?: string } = {},
+) {
   const db = getDb();
   const id = db
     .insert(consents)
@@ -96,8 +109,12 @@ export function giveConsent(world: WorkingGroupWorld, youthId: string, recipient
     })
     .returning({ id: consents.id })
     .get().id;
-  db.insert(consentRecipients).values(recipients.map((organisationId) => ({ consentId: id, organisationId }))).run();
-  db.insert(consentSections).values(sections.map((section) => ({ consentId: id, section }))).run();
+  db.insert(consentRecipients)
+    .values(recipients.map((organisationId) => ({ consentId: id, organisationId })))
+    .run();
+  db.insert(consentSections)
+    .values(sections.map((section) => ({ consentId: id, section })))
+    .run();
   return id;
 }
 
@@ -105,7 +122,12 @@ export function giveConsent(world: WorkingGroupWorld, youthId: string, recipient
 export function withdrawConsent(world: WorkingGroupWorld, consentId: number) {
   getDb()
     .update(consents)
-    .set({ withdrawnDate: todayIso(), withdrawalMethod: "oral", withdrawnByMembershipId: world.actors.coordinator.membershipId, withdrawnAt: new Date().toISOString() })
+    .set({
+      withdrawnDate: todayIso(),
+      withdrawalMethod: "oral",
+      withdrawnByMembershipId: world.actors.coordinator.membershipId,
+      withdrawnAt: new Date().toISOString(),
+    })
     .where(eq(consents.id, consentId))
     .run();
 }
@@ -115,8 +137,23 @@ export function givePlan(world: WorkingGroupWorld, youth: { id: string; enrollme
   const db = getDb();
   const by = world.actors.caseworker.membershipId;
   db.insert(plans).values({ enrollmentId: youth.enrollmentId, youthId: youth.id, goal, updatedByMembershipId: by }).run();
-  const typeId = db.insert(interventionTypes).values({ municipalityId: world.municipality.id, name: `Praktik ${youth.id}`, position: 1 }).returning({ id: interventionTypes.id }).get().id;
+  const typeId = db
+    .insert(interventionTypes)
+    .values({ municipalityId: world.municipality.id, name: `Praktik ${youth.id}`, position: 1 })
+    .returning({ id: interventionTypes.id })
+    .get().id;
   db.insert(interventions)
-    .values({ enrollmentId: youth.enrollmentId, youthId: youth.id, municipalityId: world.municipality.id, typeId, responsibleParty: "municipality", responsibleUnit: "KAA-enheten", startDate: todayIso(), plannedEndDate: addDays(todayIso(), 60), createdByMembershipId: by, updatedByMembershipId: by })
+    .values({
+      enrollmentId: youth.enrollmentId,
+      youthId: youth.id,
+      municipalityId: world.municipality.id,
+      typeId,
+      responsibleParty: "municipality",
+      responsibleUnit: "KAA-enheten",
+      startDate: todayIso(),
+      plannedEndDate: addDays(todayIso(), 60),
+      createdByMembershipId: by,
+      updatedByMembershipId: by,
+    })
     .run();
 }

@@ -47,9 +47,7 @@ export async function createActor(role: Role, organisation: { id: number; kind: 
     .values({ userId: user.id, role, organisationId: organisation?.id ?? null })
     .returning()
     .get();
-  const municipality = organisation
-    ? getDb().select().from(municipalities).where(eq(municipalities.id, organisation.municipalityId)).get()
-    : undefined;
+  const municipality = organisation ? getDb().select().from(municipalities).where(eq(municipalities.id, organisation.municipalityId)).get() : undefined;
   return {
     userId: user.id,
     username: user.username,

@@ -21,7 +21,11 @@ function phone(faker: Faker) {
 }
 
 function ascii(value: string) {
-  return value.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z]/g, "");
+  return value
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
 }
 
 /** A complete, valid registration of a youth, as the form would post it (parsed). */

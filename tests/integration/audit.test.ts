@@ -80,7 +80,12 @@ describe("the access log", () => {
   it("logs every youth shown in the register list", () => {
     const before = lastAudit()!.id;
     const page = listYouthRegister(registerOf(world.actors.coordinator), { sort: "namn", page: 1 });
-    const rows = getDb().select().from(auditEvents).where(eq(auditEvents.action, "list")).all().filter((r) => r.id > before);
+    const rows = getDb()
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "list"))
+      .all()
+      .filter((r) => r.id > before);
     expect(rows.map((r) => r.youthId).sort()).toEqual(page.rows.map((r) => r.id).sort());
     expect(page.rows).toHaveLength(2);
   });
@@ -100,11 +105,20 @@ describe("the access log", () => {
     // Accesses to the register by others, and the unit's accesses to another register.
     const other = await createWorld();
     for (let i = 0; i < 60; i++) readYouthFile(keeperFile(world.actors.caseworker, youthId, ["identity"]));
-    const theirs = createYouth(other.actors.caseworker, youthInput(faker, { homeMunicipalityId: other.municipality.id, city: "Eksjö", postalPrefix: "575", protectedIdentity: false }));
+    const theirs = createYouth(
+      other.actors.caseworker,
+      youthInput(faker, { homeMunicipalityId: other.municipality.id, city: "Eksjö", postalPrefix: "575", protectedIdentity: false }),
+    );
     if (!theirs.ok) throw new Error("setup");
     for (let i = 0; i < 30; i++) expect(() => readYouthFile(keeperFile(world.actors.caseworker, theirs.id, ["identity"]))).toThrow(Response);
     const scope = or(eq(auditEvents.youthMunicipalityId, world.municipality.id), eq(auditEvents.organisationId, world.orgs.kaa.id));
-    const expected = getDb().select({ id: auditEvents.id }).from(auditEvents).where(scope).orderBy(desc(auditEvents.at), desc(auditEvents.id)).all().map((r) => r.id);
+    const expected = getDb()
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .where(scope)
+      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+      .all()
+      .map((r) => r.id);
     const paged: number[] = [];
     for (let page = 1; paged.length < expected.length; page++) {
       const { rows, total } = listAuditEvents(world.municipality.id, world.orgs.kaa.id, { page });

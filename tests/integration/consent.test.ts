@@ -55,10 +55,49 @@ function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
 /** A youth with assessment, plan and an intervention: something in every section to leak. */
 function documentedYouth() {
   const { youthId } = enrolledYouth(world.actors.caseworker);
-  ok(saveAssessment(writer(youthId, "assessment"), { date: today, occupation: "none", occupationNote: undefined, completedGrades: "Åk 9", studiebevis: "no", imHistory: undefined, prerequisites: undefined, needs: "HEMLIG-KARTLÄGGNING", youthWishes: undefined, youthTookPart: true, guardianTookPart: false, otherParticipants: undefined }));
-  ok(savePlan(writer(youthId, "plan"), { goal: "Börja på Komvux.", madeWithYouth: true, madeWithYouthDate: today, youthComment: undefined, noYouthInterventionsReason: undefined, noMunicipalityInterventionsReason: undefined, noOtherActorInterventionsReason: undefined }));
+  ok(
+    saveAssessment(writer(youthId, "assessment"), {
+      date: today,
+      occupation: "none",
+      occupationNote: undefined,
+      completedGrades: "Åk 9",
+      studiebevis: "no",
+      imHistory: undefined,
+      prerequisites: undefined,
+      needs: "HEMLIG-KARTLÄGGNING",
+      youthWishes: undefined,
+      youthTookPart: true,
+      guardianTookPart: false,
+      otherParticipants: undefined,
+    }),
+  );
+  ok(
+    savePlan(writer(youthId, "plan"), {
+      goal: "Börja på Komvux.",
+      madeWithYouth: true,
+      madeWithYouthDate: today,
+      youthComment: undefined,
+      noYouthInterventionsReason: undefined,
+      noMunicipalityInterventionsReason: undefined,
+      noOtherActorInterventionsReason: undefined,
+    }),
+  );
   const typeId = listInterventionTypes(world.actors.caseworker)[0]!.id;
-  ok(addIntervention(writer(youthId, "plan"), { typeId, description: undefined, responsibleParty: "youth", responsibleUnit: undefined, responsibleOrganisationId: null, responsibleOrganisationName: undefined, provider: undefined, startDate: today, plannedEndDate: addDays(today, 60), followUpDate: undefined, referralId: null }));
+  ok(
+    addIntervention(writer(youthId, "plan"), {
+      typeId,
+      description: undefined,
+      responsibleParty: "youth",
+      responsibleUnit: undefined,
+      responsibleOrganisationId: null,
+      responsibleOrganisationName: undefined,
+      provider: undefined,
+      startDate: today,
+      plannedEndDate: addDays(today, 60),
+      followUpDate: undefined,
+      referralId: null,
+    }),
+  );
   return youthId;
 }
 
@@ -67,17 +106,27 @@ describe("what a recipient sees", () => {
     const youthId = documentedYouth();
     ok(recordConsent(writer(youthId, "consents"), consent()));
     const client = await signedIn(world.actors.social);
-    const data = (await sharedLoader({ request: client.get(`/delat/${youthId}`), params: { youthId }, context: {} })) as { shared: ReturnType<typeof readSharedYouth> };
+    const data = (await sharedLoader({ request: client.get(`/delat/${youthId}`), params: { youthId }, context: {} })) as {
+      shared: ReturnType<typeof readSharedYouth>;
+    };
     const serialised = JSON.stringify(data);
     expect(data.shared.sections.sort()).toEqual(["contacts", "plan"]);
     expect(data.shared.plan?.goal).toBe("Börja på Komvux.");
-    expect(Object.keys(data.shared).filter((k) => (data.shared as Record<string, unknown>)[k] !== undefined).sort()).toEqual(["contacts", "grounds", "header", "plan", "sections"]);
+    expect(
+      Object.keys(data.shared)
+        .filter((k) => (data.shared as Record<string, unknown>)[k] !== undefined)
+        .sort(),
+    ).toEqual(["contacts", "grounds", "header", "plan", "sections"]);
     // Nothing of the assessment, the contact details or the enrollment reaches the browser.
     expect(serialised).not.toContain("HEMLIG-KARTLÄGGNING");
     expect(serialised).not.toMatch(/"(assessment|identity|phone|email|streetAddress|guardians|caseworkerMembershipId|status|createdByMembershipId)":/);
     // Every section read is logged with the consent it relied on.
     const consentId = getDb().select({ id: consents.id }).from(consents).where(eq(consents.youthId, youthId)).get()!.id;
-    const logged = getDb().select().from(auditEvents).where(and(eq(auditEvents.youthId, youthId), eq(auditEvents.userId, world.actors.social.userId))).all();
+    const logged = getDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.youthId, youthId), eq(auditEvents.userId, world.actors.social.userId)))
+      .all();
     expect(logged.map((r) => [r.section, r.basis, r.basisRef]).sort()).toEqual([
       ["contacts", "consent", String(consentId)],
       ["plan", "consent", String(consentId)],
@@ -89,13 +138,22 @@ describe("what a recipient sees", () => {
     ok(recordConsent(writer(youthId, "consents"), consent()));
     const client = await signedIn(world.actors.employment);
     expect(await statusOf(() => sharedLoader({ request: client.get(`/delat/${youthId}`), params: { youthId }, context: {} }))).toBe(404);
-    expect(await statusOf(() => sharedLoader({ request: client.get("/delat/AAAAAAAAAAAAAAAA"), params: { youthId: "AAAAAAAAAAAAAAAA" }, context: {} }))).toBe(404);
+    expect(await statusOf(() => sharedLoader({ request: client.get("/delat/AAAAAAAAAAAAAAAA"), params: { youthId: "AAAAAAAAAAAAAAAA" }, context: {} }))).toBe(
+      404,
+    );
   });
 
   it("a withdrawal is effective on the next request, and revokes the open referrals resting on the consent", async () => {
     const youthId = documentedYouth();
     const { id: consentId } = ok(recordConsent(writer(youthId, "consents"), consent({ sections: ["identity", "plan"] })));
-    const { id: referralId } = ok(sendReferral(writer(youthId, "referrals"), { recipientOrganisationId: world.orgs.social.id, question: "Behöver stöd.", requestedIntervention: "Kontakt med socialsekreterare.", sections: ["identity", "plan"] }));
+    const { id: referralId } = ok(
+      sendReferral(writer(youthId, "referrals"), {
+        recipientOrganisationId: world.orgs.social.id,
+        question: "Behöver stöd.",
+        requestedIntervention: "Kontakt med socialsekreterare.",
+        sections: ["identity", "plan"],
+      }),
+    );
     const client = await signedIn(world.actors.social);
     expect(await statusOf(() => sharedLoader({ request: client.get(`/delat/${youthId}`), params: { youthId }, context: {} }))).toBe(200);
     expect(readReferral(world.actors.social, referralId)).toMatchObject({ available: true, referral: { status: "received" } });
@@ -105,13 +163,18 @@ describe("what a recipient sees", () => {
     const after = readReferral(world.actors.social, referralId);
     expect(after).toEqual({ side: "recipient", available: false, id: referralId, status: "revoked", sentAt: expect.any(String) });
     // The sender sees why.
-    expect(readReferral(world.actors.caseworker, referralId)).toMatchObject({ referral: { status: "revoked", revokeReason: `Samtycket återkallades ${today}.` } });
+    expect(readReferral(world.actors.caseworker, referralId)).toMatchObject({
+      referral: { status: "revoked", revokeReason: `Samtycket återkallades ${today}.` },
+    });
     expect(JSON.stringify(after)).not.toContain("Behöver stöd.");
     // The inbox still lists it, without the youth.
     const inbox = listReceivedReferrals(world.actors.social, "avslutade", 1);
     expect(inbox.rows.find((r) => r.id === referralId)).toMatchObject({ available: false, youthName: null, question: null });
     // The consent is kept, withdrawn, and cannot be deleted.
-    expect(getDb().select().from(consents).where(eq(consents.id, consentId)).get()).toMatchObject({ withdrawnDate: today, withdrawnByMembershipId: world.actors.caseworker.membershipId });
+    expect(getDb().select().from(consents).where(eq(consents.id, consentId)).get()).toMatchObject({
+      withdrawnDate: today,
+      withdrawnByMembershipId: world.actors.caseworker.membershipId,
+    });
     expect(() => getDb().$client.prepare("DELETE FROM consents WHERE id = ?").run(consentId)).toThrow(/kan inte tas bort/);
   });
 
@@ -141,33 +204,86 @@ describe("sending a referral", () => {
     // Covered: sent, and resting on that consent.
     const sent = await post({ ...base, recipientOrganisationId: String(world.orgs.social.id), sections: "plan" });
     expect(sent.status).toBe(302);
-    expect(getDb().select().from(referrals).where(eq(referrals.youthId, youthId)).get()).toMatchObject({ status: "sent", recipientOrganisationId: world.orgs.social.id });
+    expect(getDb().select().from(referrals).where(eq(referrals.youthId, youthId)).get()).toMatchObject({
+      status: "sent",
+      recipientOrganisationId: world.orgs.social.id,
+    });
   });
 
   it("moves through accepted and closed, its decision and outcome visible to the sender; a decline needs a reason", () => {
     const youthId = documentedYouth();
     ok(recordConsent(writer(youthId, "consents"), consent()));
-    const send = () => ok(sendReferral(writer(youthId, "referrals"), { recipientOrganisationId: world.orgs.social.id, question: "Fråga", requestedIntervention: "Insats", sections: ["plan"] })).id;
+    const send = () =>
+      ok(
+        sendReferral(writer(youthId, "referrals"), {
+          recipientOrganisationId: world.orgs.social.id,
+          question: "Fråga",
+          requestedIntervention: "Insats",
+          sections: ["plan"],
+        }),
+      ).id;
     const first = send();
     // Only the recipient accepts, and with one of its own handläggare.
-    expect(() => acceptReferral(world.actors.caseworker, first, { responsibleMembershipId: world.actors.caseworker.membershipId, acceptedIntervention: "Stödsamtal", acceptedStartDate: undefined, acceptedEndDate: undefined })).toThrow(Response);
-    expect(acceptReferral(world.actors.social, first, { responsibleMembershipId: world.actors.caseworker.membershipId, acceptedIntervention: "Stödsamtal", acceptedStartDate: undefined, acceptedEndDate: undefined })).toMatchObject({ ok: false });
-    ok(acceptReferral(world.actors.social, first, { responsibleMembershipId: world.actors.social.membershipId, acceptedIntervention: "Stödsamtal", acceptedStartDate: today, acceptedEndDate: undefined }));
+    expect(() =>
+      acceptReferral(world.actors.caseworker, first, {
+        responsibleMembershipId: world.actors.caseworker.membershipId,
+        acceptedIntervention: "Stödsamtal",
+        acceptedStartDate: undefined,
+        acceptedEndDate: undefined,
+      }),
+    ).toThrow(Response);
+    expect(
+      acceptReferral(world.actors.social, first, {
+        responsibleMembershipId: world.actors.caseworker.membershipId,
+        acceptedIntervention: "Stödsamtal",
+        acceptedStartDate: undefined,
+        acceptedEndDate: undefined,
+      }),
+    ).toMatchObject({ ok: false });
+    ok(
+      acceptReferral(world.actors.social, first, {
+        responsibleMembershipId: world.actors.social.membershipId,
+        acceptedIntervention: "Stödsamtal",
+        acceptedStartDate: today,
+        acceptedEndDate: undefined,
+      }),
+    );
     expect(closeReferral(world.actors.social, first, "Ungdomen har fått stöd och börjat studera.")).toMatchObject({ ok: true });
     expect(closeReferral(world.actors.social, first, "Igen")).toMatchObject({ ok: false });
     const seen = readReferral(world.actors.caseworker, first);
-    expect(seen).toMatchObject({ side: "sender", referral: { status: "closed", acceptedIntervention: "Stödsamtal", outcome: "Ungdomen har fått stöd och börjat studera." } });
+    expect(seen).toMatchObject({
+      side: "sender",
+      referral: { status: "closed", acceptedIntervention: "Stödsamtal", outcome: "Ungdomen har fått stöd och börjat studera." },
+    });
 
     const second = send();
     ok(declineReferral(world.actors.social, second, "Ärendet hör till en annan enhet."));
-    expect(readReferral(world.actors.caseworker, second)).toMatchObject({ referral: { status: "declined", declineReason: "Ärendet hör till en annan enhet." } });
+    expect(readReferral(world.actors.caseworker, second)).toMatchObject({
+      referral: { status: "declined", declineReason: "Ärendet hör till en annan enhet." },
+    });
 
     // The accepted referral's intervention goes into the plan as another actor's; a declined one cannot.
     const typeId = listInterventionTypes(world.actors.caseworker)[0]!.id;
     const fromReferral = (referralId: number) =>
-      addIntervention(writer(youthId, "plan"), { typeId, description: "Stödsamtal", responsibleParty: "other_actor", responsibleUnit: undefined, responsibleOrganisationId: world.orgs.social.id, responsibleOrganisationName: undefined, provider: undefined, startDate: today, plannedEndDate: addDays(today, 90), followUpDate: addDays(today, 30), referralId });
+      addIntervention(writer(youthId, "plan"), {
+        typeId,
+        description: "Stödsamtal",
+        responsibleParty: "other_actor",
+        responsibleUnit: undefined,
+        responsibleOrganisationId: world.orgs.social.id,
+        responsibleOrganisationName: undefined,
+        provider: undefined,
+        startDate: today,
+        plannedEndDate: addDays(today, 90),
+        followUpDate: addDays(today, 30),
+        referralId,
+      });
     const added = ok(fromReferral(first));
-    expect(getDb().select().from(interventions).where(eq(interventions.id, added.id)).get()).toMatchObject({ referralId: first, responsibleParty: "other_actor", responsibleOrganisationId: world.orgs.social.id });
+    expect(getDb().select().from(interventions).where(eq(interventions.id, added.id)).get()).toMatchObject({
+      referralId: first,
+      responsibleParty: "other_actor",
+      responsibleOrganisationId: world.orgs.social.id,
+    });
     expect(fromReferral(second)).toMatchObject({ ok: false, errors: { form: expect.stringContaining("inte accepterad") } });
   });
 });
@@ -175,12 +291,21 @@ describe("sending a referral", () => {
 describe("orosanmälan", () => {
   it("goes to socialtjänsten in the home municipality without consent, is logged, and opens nothing else", () => {
     const youthId = documentedYouth();
-    const result = fileConcernReport(openYouthFile(world.actors.caseworker, youthId, { read: ["identity"], registerKeeperOnly: true }), { observed: "Ungdomen berättar att hen inte får äta hemma.", observedWhen: today, reporterPhone: undefined });
+    const result = fileConcernReport(openYouthFile(world.actors.caseworker, youthId, { read: ["identity"], registerKeeperOnly: true }), {
+      observed: "Ungdomen berättar att hen inte får äta hemma.",
+      observedWhen: today,
+      reporterPhone: undefined,
+    });
     const { id } = ok(result);
     const inbox = listConcernReports(world.actors.social, 1);
     expect(inbox.rows.map((r) => r.id)).toContain(id);
     expect(readConcernReport(world.actors.social, id).report.observed).toBe("Ungdomen berättar att hen inte får äta hemma.");
-    const row = getDb().select().from(auditEvents).where(and(eq(auditEvents.userId, world.actors.social.userId), eq(auditEvents.section, "concern_reports"))).orderBy(desc(auditEvents.id)).get();
+    const row = getDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.userId, world.actors.social.userId), eq(auditEvents.section, "concern_reports")))
+      .orderBy(desc(auditEvents.id))
+      .get();
     expect(row).toMatchObject({ youthId, outcome: "allowed", basis: "concern_report", basisRef: String(id) });
     // The report is no key to the youth file.
     expect(() => readSharedYouth(openSharedFile(world.actors.social, youthId))).toThrow(Response);
@@ -190,7 +315,11 @@ describe("orosanmälan", () => {
 
   it("is refused for a youth who has turned 18", () => {
     const adult = makePersonalNumber(addYears(today, -18), 238);
-    const result = fileNamedConcernReport(world.actors.school, { personalNumber: adult, firstName: "Vuxen", lastName: "Elev", homeMunicipalityId: world.municipality.id }, { observed: "x", observedWhen: today, reporterPhone: undefined });
+    const result = fileNamedConcernReport(
+      world.actors.school,
+      { personalNumber: adult, firstName: "Vuxen", lastName: "Elev", homeMunicipalityId: world.municipality.id },
+      { observed: "x", observedWhen: today, reporterPhone: undefined },
+    );
     expect(result).toMatchObject({ ok: false, errors: { form: expect.stringContaining("fyllt 18") } });
   });
 });

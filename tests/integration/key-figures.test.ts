@@ -12,17 +12,44 @@ let counter = 0;
 
 function youth(municipalityId: number) {
   const id = `kf${String(++counter).padStart(14, "0")}`;
-  getDb().insert(youths).values({ id, homeMunicipalityId: municipalityId, personalNumber: `2008010${String(counter).padStart(5, "0")}`, isCoordinationNumber: false, birthDate: "2008-01-01", firstName: "A", lastName: "B", nameSearch: "a b", nameSort: "b a" }).run();
+  getDb()
+    .insert(youths)
+    .values({
+      id,
+      homeMunicipalityId: municipalityId,
+      personalNumber: `2008010${String(counter).padStart(5, "0")}`,
+      isCoordinationNumber: false,
+      birthDate: "2008-01-01",
+      firstName: "A",
+      lastName: "B",
+      nameSearch: "a b",
+      nameSort: "b a",
+    })
+    .run();
   return id;
 }
 
 function enrollment(municipalityId: number, values: Partial<typeof enrollments.$inferInsert> & { startDate: string }) {
   const youthId = youth(municipalityId);
-  return getDb().insert(enrollments).values({ youthId, municipalityId, startReason: "notice_dropout", ...values }).returning({ id: enrollments.id, youthId: enrollments.youthId }).get();
+  return getDb()
+    .insert(enrollments)
+    .values({ youthId, municipalityId, startReason: "notice_dropout", ...values })
+    .returning({ id: enrollments.id, youthId: enrollments.youthId })
+    .get();
 }
 
 function reached(e: { id: number; youthId: string }, date: string) {
-  getDb().insert(contactAttempts).values({ enrollmentId: e.id, youthId: e.youthId, channel: "phone", date, outcome: "reached", recordedByMembershipId: world.actors.caseworker.membershipId }).run();
+  getDb()
+    .insert(contactAttempts)
+    .values({
+      enrollmentId: e.id,
+      youthId: e.youthId,
+      channel: "phone",
+      date,
+      outcome: "reached",
+      recordedByMembershipId: world.actors.caseworker.membershipId,
+    })
+    .run();
 }
 
 beforeAll(async () => {
@@ -37,7 +64,17 @@ beforeAll(async () => {
   const by = world.actors.caseworker.membershipId;
   getDb()
     .insert(interventions)
-    .values({ enrollmentId: running.id, youthId: running.youthId, municipalityId: m, typeId, responsibleParty: "youth", startDate: addDays(TODAY, -300), plannedEndDate: addDays(TODAY, 30), createdByMembershipId: by, updatedByMembershipId: by })
+    .values({
+      enrollmentId: running.id,
+      youthId: running.youthId,
+      municipalityId: m,
+      typeId,
+      responsibleParty: "youth",
+      startDate: addDays(TODAY, -300),
+      plannedEndDate: addDays(TODAY, 30),
+      createdByMembershipId: by,
+      updatedByMembershipId: by,
+    })
     .run();
   const quick = enrollment(m, { startDate: addDays(TODAY, -100), status: "contacted" });
   reached(quick, addDays(TODAY, -80)); // 20 days: within four weeks
@@ -53,7 +90,19 @@ beforeAll(async () => {
   const notice = (municipalityId: number, createdAt: string) =>
     getDb()
       .insert(notices)
-      .values({ schoolOrganisationId: world.orgs.school.id, submittedByMembershipId: world.actors.school.membershipId, kind: "dropout", personalNumber: "200801019999", firstName: "A", lastName: "B", homeMunicipalityId: municipalityId, programme: "EK", eventDate: TODAY, contactName: "C", createdAt })
+      .values({
+        schoolOrganisationId: world.orgs.school.id,
+        submittedByMembershipId: world.actors.school.membershipId,
+        kind: "dropout",
+        personalNumber: "200801019999",
+        firstName: "A",
+        lastName: "B",
+        homeMunicipalityId: municipalityId,
+        programme: "EK",
+        eventDate: TODAY,
+        contactName: "C",
+        createdAt,
+      })
       .run();
   notice(m, "2026-11-29T10:00:00.000Z");
   notice(m, "2025-11-30T23:30:00.000Z"); // 1 December 00:30 in Stockholm: inside the period

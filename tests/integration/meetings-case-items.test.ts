@@ -12,7 +12,16 @@ import { addCaseItem } from "~/modules/meetings/case-items.server";
 import { meetingView } from "~/modules/meetings/meeting-view.server";
 import { addExternalGuest, cancelMeeting } from "~/modules/meetings/meetings.server";
 import type { CaseItemInput } from "~/modules/meetings/agenda-schemas";
-import { createWorkingGroupWorld, giveConsent, givePlan, open, planMeeting, registerYouth, withdrawConsent, type WorkingGroupWorld } from "../factories/meetings";
+import {
+  createWorkingGroupWorld,
+  giveConsent,
+  givePlan,
+  open,
+  planMeeting,
+  registerYouth,
+  withdrawConsent,
+  type WorkingGroupWorld,
+} from "../factories/meetings";
 
 let world: WorkingGroupWorld;
 
@@ -82,7 +91,12 @@ describe("linking a case item", () => {
 
   it("offers the anonymised item instead: free text, no link", () => {
     const meetingId = planMeeting(world);
-    const result = addCaseItem(world.actors.social, open(world.actors.social, meetingId), { ...linkInput(""), mode: "anonymised", personalNumber: undefined, confirmAnonymous: true });
+    const result = addCaseItem(world.actors.social, open(world.actors.social, meetingId), {
+      ...linkInput(""),
+      mode: "anonymised",
+      personalNumber: undefined,
+      confirmAnonymous: true,
+    });
     expect(result).toMatchObject({ ok: true, linked: false, state: "proposed" });
     if (result.ok) expect(item(result.id)).toMatchObject({ youthId: null, caseSections: null, kind: "case" });
   });
@@ -93,7 +107,12 @@ describe("linking a case item", () => {
     const bySocial = addCaseItem(world.actors.social, open(world.actors.social, meetingId), linkInput(youth.personalNumber));
     expect(bySocial).toMatchObject({ ok: false, errors: { form: expect.stringContaining("Bara KAA-enhetens personal") } });
     addCaseItem(world.actors.caseworker, open(world.actors.caseworker, meetingId), linkInput(youth.personalNumber));
-    const search = getDb().select().from(auditEvents).where(and(eq(auditEvents.youthId, youth.id), eq(auditEvents.action, "search"))).orderBy(desc(auditEvents.id)).get();
+    const search = getDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.youthId, youth.id), eq(auditEvents.action, "search")))
+      .orderBy(desc(auditEvents.id))
+      .get();
     expect(search).toMatchObject({ userId: world.actors.caseworker.userId, section: "identity", outcome: "allowed" });
   });
 });
@@ -108,8 +127,20 @@ describe("participants see a linked youth only through the access layer", () => 
     const since = getDb().select().from(auditEvents).orderBy(desc(auditEvents.id)).get()!.id;
 
     const asSocial = meetingView(world.actors.social, open(world.actors.social, meetingId)).agenda.find((i) => i.id === id)!;
-    expect(asSocial.caseItem).toMatchObject({ status: "linked", view: { kind: "linked", identity: { name: `${youth.firstName} ${youth.lastName}` }, plan: { goal: "Börja på Komvux i januari.", interventions: [expect.objectContaining({ responsible: "Kommunen (KAA-enheten)" })] }, hiddenSections: [] } });
-    const logged = getDb().select().from(auditEvents).where(and(gt(auditEvents.id, since), eq(auditEvents.youthId, youth.id))).all();
+    expect(asSocial.caseItem).toMatchObject({
+      status: "linked",
+      view: {
+        kind: "linked",
+        identity: { name: `${youth.firstName} ${youth.lastName}` },
+        plan: { goal: "Börja på Komvux i januari.", interventions: [expect.objectContaining({ responsible: "Kommunen (KAA-enheten)" })] },
+        hiddenSections: [],
+      },
+    });
+    const logged = getDb()
+      .select()
+      .from(auditEvents)
+      .where(and(gt(auditEvents.id, since), eq(auditEvents.youthId, youth.id)))
+      .all();
     expect(logged.map((r) => [r.userId, r.section, r.action, r.outcome, r.basis, r.basisRef])).toEqual([
       [world.actors.social.userId, "identity", "read", "allowed", "consent", String(consentId)],
       [world.actors.social.userId, "plan", "read", "allowed", "consent", String(consentId)],
@@ -129,7 +160,14 @@ describe("participants see a linked youth only through the access layer", () => 
     expect(asEmployment.caseItem).toMatchObject({ status: "linked", view: { kind: "hidden", hiddenSections: ["identity"] } });
     expect(asEmployment.minutes).toBeNull();
     expect(JSON.stringify(asEmployment)).not.toContain(youth.lastName);
-    expect(getDb().select().from(auditEvents).where(and(eq(auditEvents.youthId, youth.id), eq(auditEvents.userId, world.actors.employment.userId))).orderBy(desc(auditEvents.id)).get()).toMatchObject({
+    expect(
+      getDb()
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.youthId, youth.id), eq(auditEvents.userId, world.actors.employment.userId)))
+        .orderBy(desc(auditEvents.id))
+        .get(),
+    ).toMatchObject({
       outcome: "denied",
       basisRef: "no_consent",
     });
@@ -148,10 +186,26 @@ describe("a withdrawn consent anonymises a linked case item", () => {
 
     expect(removed).toEqual([{ itemId: id, meetingId }]);
     // The chair hears of it, without youth data.
-    const notice = getDb().select().from(notifications).where(and(eq(notifications.userId, world.actors.coordinator.userId), eq(notifications.kind, "case_item_anonymised"), eq(notifications.link, `/samverkan/moten/${meetingId}`))).get()!;
+    const notice = getDb()
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, world.actors.coordinator.userId),
+          eq(notifications.kind, "case_item_anonymised"),
+          eq(notifications.link, `/samverkan/moten/${meetingId}`),
+        ),
+      )
+      .get()!;
     expect(`${notice.title} ${notice.body}`).not.toContain(youth.lastName);
     const row = item(id);
-    expect(row).toMatchObject({ youthId: null, caseSections: null, state: "accepted", title: "Samordnad planering", description: "Ärende om fortsatta studier." });
+    expect(row).toMatchObject({
+      youthId: null,
+      caseSections: null,
+      state: "accepted",
+      title: "Samordnad planering",
+      description: "Ärende om fortsatta studier.",
+    });
     expect(row.anonymisedAt).not.toBeNull();
     expect(row.anonymisedReason).toContain("inget samtycke i kraft omfattar");
     const view = meetingView(world.actors.social, open(world.actors.social, meetingId)).agenda.find((i) => i.id === id)!;
@@ -186,7 +240,12 @@ describe("a withdrawn consent anonymises a linked case item", () => {
     giveConsent(world, youth.id, [world.orgs.social.id, world.orgs.employment.id], ["identity", "plan"]);
     const meetingId = planMeeting(world);
     const id = link(meetingId, youth.personalNumber);
-    const added = addExternalGuest(world.actors.coordinator, open(world.actors.coordinator, meetingId), { guestName: "Eva Ek", guestOrganisationId: null, guestOrganisationName: "Region Jönköpings län", guestEmail: undefined });
+    const added = addExternalGuest(world.actors.coordinator, open(world.actors.coordinator, meetingId), {
+      guestName: "Eva Ek",
+      guestOrganisationId: null,
+      guestOrganisationName: "Region Jönköpings län",
+      guestEmail: undefined,
+    });
     expect(added.ok).toBe(true);
     open(world.actors.coordinator, meetingId);
     expect(item(id).anonymisedReason).toContain("utanför portalen");

@@ -50,7 +50,13 @@ const statusOf = (fn: () => unknown) => {
 };
 
 function addItem(meetingId: number, title: string, kind: "information" | "decision" | "discussion" | "key_figures" = "information", minutesAllotted = 10) {
-  const result = addAgendaItem(world.actors.coordinator, open(world.actors.coordinator, meetingId), { title, kind, presenterParticipantId: null, minutesAllotted, description: undefined });
+  const result = addAgendaItem(world.actors.coordinator, open(world.actors.coordinator, meetingId), {
+    title,
+    kind,
+    presenterParticipantId: null,
+    minutesAllotted,
+    description: undefined,
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.id;
 }
@@ -61,9 +67,22 @@ function holdAndApprove(meetingId: number, action?: { title: string; owner: numb
   const ctx = () => open(actors.caseworker, meetingId);
   expect(markHeld(actors.caseworker, ctx()).ok).toBe(true);
   const participants = meetingView(actors.caseworker, ctx()).participants;
-  const saved = saveMinutes(actors.caseworker, ctx(), { minutesNote: "Inget övrigt.", adjusterMembershipId: actors.social.membershipId, items: [], present: participants.map((p) => p.id) });
+  const saved = saveMinutes(actors.caseworker, ctx(), {
+    minutesNote: "Inget övrigt.",
+    adjusterMembershipId: actors.social.membershipId,
+    items: [],
+    present: participants.map((p) => p.id),
+  });
   expect(saved).toEqual({ ok: true });
-  if (action) expect(addActionItem(actors.caseworker, ctx(), { actionTitle: action.title, actionOwnerMembershipId: action.owner, actionDueDate: addDays(todayIso(), 14), actionAgendaItemId: null })).toEqual({ ok: true });
+  if (action)
+    expect(
+      addActionItem(actors.caseworker, ctx(), {
+        actionTitle: action.title,
+        actionOwnerMembershipId: action.owner,
+        actionDueDate: addDays(todayIso(), 14),
+        actionAgendaItemId: null,
+      }),
+    ).toEqual({ ok: true });
   expect(approveMinutes(actors.social, open(actors.social, meetingId))).toEqual({ ok: true });
 }
 
@@ -94,10 +113,22 @@ describe("preparing and sending the agenda", () => {
     const meetingId = planMeeting(world);
     const first = addItem(meetingId, "Nytt från KAA-enheten", "information", 10);
     const second = addItem(meetingId, "Rutinen för remisser", "discussion", 25);
-    const proposal = addAgendaItem(world.actors.social, open(world.actors.social, meetingId), { title: "Samverkan med öppenvården", kind: "discussion", presenterParticipantId: null, minutesAllotted: 15, description: undefined });
+    const proposal = addAgendaItem(world.actors.social, open(world.actors.social, meetingId), {
+      title: "Samverkan med öppenvården",
+      kind: "discussion",
+      presenterParticipantId: null,
+      minutesAllotted: 15,
+      description: undefined,
+    });
     expect(proposal).toMatchObject({ ok: true, state: "proposed" });
     // The chair and secretary hear of the proposal.
-    expect(getDb().select().from(notifications).where(and(eq(notifications.userId, world.actors.coordinator.userId), eq(notifications.kind, "item_proposed"))).all().length).toBeGreaterThan(0);
+    expect(
+      getDb()
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, world.actors.coordinator.userId), eq(notifications.kind, "item_proposed")))
+        .all().length,
+    ).toBeGreaterThan(0);
     expect(meetingView(world.actors.coordinator, open(world.actors.coordinator, meetingId)).totalMinutes).toBe(35);
     if (!proposal.ok) return;
     expect(acceptProposal(world.actors.coordinator, open(world.actors.coordinator, meetingId), proposal.id)).toEqual({ ok: true, anonymised: false });
@@ -113,7 +144,13 @@ describe("preparing and sending the agenda", () => {
 
   it("keeps key figures out of an arbetsgrupp: they belong to the styrgrupp and the samverkansforum", () => {
     const meetingId = planMeeting(world);
-    const result = addAgendaItem(world.actors.coordinator, open(world.actors.coordinator, meetingId), { title: "Nyckeltal", kind: "key_figures", presenterParticipantId: null, minutesAllotted: 10, description: undefined });
+    const result = addAgendaItem(world.actors.coordinator, open(world.actors.coordinator, meetingId), {
+      title: "Nyckeltal",
+      kind: "key_figures",
+      presenterParticipantId: null,
+      minutesAllotted: 10,
+      description: undefined,
+    });
     expect(result).toMatchObject({ ok: false, errors: { kind: expect.any(String) } });
   });
 
@@ -122,18 +159,55 @@ describe("preparing and sending the agenda", () => {
     giveConsent(world, youth.id, [world.orgs.social.id, world.orgs.employment.id], ["identity", "plan"]);
     const meetingId = planMeeting(world);
     addItem(meetingId, "Nytt från KAA-enheten");
-    const linked = addCaseItem(world.actors.caseworker, open(world.actors.caseworker, meetingId), { mode: "link", title: "Planering inför hösten", description: undefined, personalNumber: youth.personalNumber, showIdentity: true, showPlan: false, presenterParticipantId: null, minutesAllotted: 15, confirmAnonymous: false });
+    const linked = addCaseItem(world.actors.caseworker, open(world.actors.caseworker, meetingId), {
+      mode: "link",
+      title: "Planering inför hösten",
+      description: undefined,
+      personalNumber: youth.personalNumber,
+      showIdentity: true,
+      showPlan: false,
+      presenterParticipantId: null,
+      minutesAllotted: 15,
+      confirmAnonymous: false,
+    });
     expect(linked).toMatchObject({ ok: true, linked: true });
     // A guest whose address the e-mail service refuses.
-    addExternalGuest(world.actors.coordinator, open(world.actors.coordinator, meetingId), { guestName: "Gästa Gästsson", guestOrganisationId: world.orgs.school.id, guestOrganisationName: undefined, guestEmail: "gasta@studs.example" });
+    addExternalGuest(world.actors.coordinator, open(world.actors.coordinator, meetingId), {
+      guestName: "Gästa Gästsson",
+      guestOrganisationId: world.orgs.school.id,
+      guestOrganisationName: undefined,
+      guestEmail: "gasta@studs.example",
+    });
     sent.length = 0;
 
     const report = await sendAgenda(world.actors.coordinator, open(world.actors.coordinator, meetingId), "https://portal.example");
 
-    expect(report).toMatchObject({ ok: true, notified: 4, emailed: 4, failed: [{ name: "Gästa Gästsson", email: "gasta@studs.example", message: expect.stringContaining("tog inte emot") }], withoutAddress: [] });
+    expect(report).toMatchObject({
+      ok: true,
+      notified: 4,
+      emailed: 4,
+      failed: [{ name: "Gästa Gästsson", email: "gasta@studs.example", message: expect.stringContaining("tog inte emot") }],
+      withoutAddress: [],
+    });
     expect(getDb().select().from(meetings).where(eq(meetings.id, meetingId)).get()!.status).toBe("agenda_sent");
-    expect(getDb().select().from(notifications).where(and(eq(notifications.userId, world.actors.employment.userId), eq(notifications.kind, "agenda_sent"), eq(notifications.link, `/samverkan/moten/${meetingId}`))).all()).toHaveLength(1);
-    const guest = getDb().select().from(meetingParticipants).where(and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.guestName, "Gästa Gästsson"))).get()!;
+    expect(
+      getDb()
+        .select()
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.userId, world.actors.employment.userId),
+            eq(notifications.kind, "agenda_sent"),
+            eq(notifications.link, `/samverkan/moten/${meetingId}`),
+          ),
+        )
+        .all(),
+    ).toHaveLength(1);
+    const guest = getDb()
+      .select()
+      .from(meetingParticipants)
+      .where(and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.guestName, "Gästa Gästsson")))
+      .get()!;
     expect(guest).toMatchObject({ agendaEmailStatus: "failed" });
     expect(sent).toHaveLength(5);
     expect(sent[0]!.text).toContain(`https://portal.example/samverkan/moten/${meetingId}`);
@@ -155,13 +229,38 @@ describe("preparing and sending the agenda", () => {
 describe("the key-figure snapshot", () => {
   it("is frozen when the agenda is sent and does not change afterwards", async () => {
     // A samverkansforum in the same municipality (key figures belong there).
-    const forum = createForum(world.actors.coordinator, { name: "Samverkansforum", kind: "collaboration_forum", purpose: "Förbereder styrgruppen.", rhythm: "monthly", rhythmNote: undefined, defaultPlace: undefined, chairMembershipId: world.actors.steering.membershipId, organisationIds: [world.orgs.kaa.id] });
+    const forum = createForum(world.actors.coordinator, {
+      name: "Samverkansforum",
+      kind: "collaboration_forum",
+      purpose: "Förbereder styrgruppen.",
+      rhythm: "monthly",
+      rhythmNote: undefined,
+      defaultPlace: undefined,
+      chairMembershipId: world.actors.steering.membershipId,
+      organisationIds: [world.orgs.kaa.id],
+    });
     if (!forum.ok) throw new Error("forum");
-    expect(addMember(world.actors.coordinator, forum.id, { membershipId: world.actors.coordinator.membershipId, forumRole: "secretary" })).toEqual({ ok: true });
-    const created = createMeeting(world.actors.steering, forum.id, { title: "Samverkansforum", date: addDays(todayIso(), 5), startTime: "09:00", endTime: "11:00", place: "Stadshuset", videoLink: undefined, participantIds: [world.actors.steering.membershipId, world.actors.coordinator.membershipId] });
+    expect(addMember(world.actors.coordinator, forum.id, { membershipId: world.actors.coordinator.membershipId, forumRole: "secretary" })).toEqual({
+      ok: true,
+    });
+    const created = createMeeting(world.actors.steering, forum.id, {
+      title: "Samverkansforum",
+      date: addDays(todayIso(), 5),
+      startTime: "09:00",
+      endTime: "11:00",
+      place: "Stadshuset",
+      videoLink: undefined,
+      participantIds: [world.actors.steering.membershipId, world.actors.coordinator.membershipId],
+    });
     if (!created.ok) throw new Error("meeting");
     const ctx = () => open(world.actors.steering, created.id);
-    const item = addAgendaItem(world.actors.steering, ctx(), { title: "Nyckeltal", kind: "key_figures", presenterParticipantId: null, minutesAllotted: 15, description: undefined });
+    const item = addAgendaItem(world.actors.steering, ctx(), {
+      title: "Nyckeltal",
+      kind: "key_figures",
+      presenterParticipantId: null,
+      minutesAllotted: 15,
+      description: undefined,
+    });
     if (!item.ok) throw new Error("item");
 
     // Before sending: a preview, nothing stored.
@@ -175,16 +274,44 @@ describe("the key-figure snapshot", () => {
     expect(frozen.computedAt).toBe("2026-11-30T08:00:00.000Z");
     expect(stored.keyFiguresFrozenAt).toBe("2026-11-30T08:00:00.000Z");
     // Aggregates only: the snapshot names no youth.
-    expect(Object.keys(frozen.figures).sort()).toEqual(["contactedWithin4Weeks", "inIntervention", "newEnrollments", "notContacted", "noticesReceived", "returnedToStudies", "targetGroup"]);
+    expect(Object.keys(frozen.figures).sort()).toEqual([
+      "contactedWithin4Weeks",
+      "inIntervention",
+      "newEnrollments",
+      "notContacted",
+      "noticesReceived",
+      "returnedToStudies",
+      "targetGroup",
+    ]);
 
     // The register changes: more youths, a notice, someone back in studies.
     const youth = registerYouth(world);
     getDb().update(enrollments).set({ endDate: todayIso(), endReason: "komvux" }).where(eq(enrollments.id, youth.enrollmentId)).run();
     registerYouth(world);
-    getDb().insert(notices).values({ schoolOrganisationId: world.orgs.school.id, submittedByMembershipId: world.actors.school.membershipId, kind: "dropout", personalNumber: "200801011234", firstName: "A", lastName: "B", homeMunicipalityId: world.municipality.id, programme: "EK", eventDate: todayIso(), contactName: "C" }).run();
+    getDb()
+      .insert(notices)
+      .values({
+        schoolOrganisationId: world.orgs.school.id,
+        submittedByMembershipId: world.actors.school.membershipId,
+        kind: "dropout",
+        personalNumber: "200801011234",
+        firstName: "A",
+        lastName: "B",
+        homeMunicipalityId: world.municipality.id,
+        programme: "EK",
+        eventDate: todayIso(),
+        contactName: "C",
+      })
+      .run();
 
     // Sent again after a change, and read again: the snapshot is the same, and marked frozen.
-    addAgendaItem(world.actors.steering, ctx(), { title: "Övrigt", kind: "information", presenterParticipantId: null, minutesAllotted: 5, description: undefined });
+    addAgendaItem(world.actors.steering, ctx(), {
+      title: "Övrigt",
+      kind: "information",
+      presenterParticipantId: null,
+      minutesAllotted: 5,
+      description: undefined,
+    });
     expect(await sendAgenda(world.actors.steering, ctx(), "https://portal.example")).toMatchObject({ ok: true });
     expect(getDb().select().from(agendaItems).where(eq(agendaItems.id, item.id)).get()!.keyFigures).toBe(stored.keyFigures);
     const shown = meetingView(world.actors.steering, ctx()).agenda.find((i) => i.id === item.id)!.keyFigures!;
@@ -204,22 +331,69 @@ describe("minutes and action items", () => {
     const ctx = open(actors.caseworker, meetingId);
     expect(ctx.meeting.status).toBe("minutes_approved");
 
-    expect(saveMinutes(actors.caseworker, ctx, { minutesNote: "Ändrat i efterhand", adjusterMembershipId: null, items: [{ id: itemId, notes: "x", decision: undefined }], present: [] })).toEqual({ ok: false, errors: { form: LOCKED_MESSAGE } });
-    expect(addActionItem(actors.caseworker, ctx, { actionTitle: "Ny", actionOwnerMembershipId: actors.social.membershipId, actionDueDate: todayIso(), actionAgendaItemId: null })).toEqual({ ok: false, errors: { form: LOCKED_MESSAGE } });
+    expect(
+      saveMinutes(actors.caseworker, ctx, {
+        minutesNote: "Ändrat i efterhand",
+        adjusterMembershipId: null,
+        items: [{ id: itemId, notes: "x", decision: undefined }],
+        present: [],
+      }),
+    ).toEqual({ ok: false, errors: { form: LOCKED_MESSAGE } });
+    expect(
+      addActionItem(actors.caseworker, ctx, {
+        actionTitle: "Ny",
+        actionOwnerMembershipId: actors.social.membershipId,
+        actionDueDate: todayIso(),
+        actionAgendaItemId: null,
+      }),
+    ).toEqual({ ok: false, errors: { form: LOCKED_MESSAGE } });
     expect(approveMinutes(actors.social, ctx)).toEqual({ ok: false, errors: { form: LOCKED_MESSAGE } });
-    expect(addAgendaItem(actors.coordinator, ctx, { title: "Sent tillägg", kind: "information", presenterParticipantId: null, minutesAllotted: 5, description: undefined }).ok).toBe(false);
+    expect(
+      addAgendaItem(actors.coordinator, ctx, {
+        title: "Sent tillägg",
+        kind: "information",
+        presenterParticipantId: null,
+        minutesAllotted: 5,
+        description: undefined,
+      }).ok,
+    ).toBe(false);
 
     const db = getDb();
     const action = db.select().from(actionItems).where(eq(actionItems.meetingId, meetingId)).get()!;
     const locked = /Protokollet är justerat/;
     expect(() => db.update(meetings).set({ minutesNote: "Ändrat" }).where(eq(meetings.id, meetingId)).run()).toThrow(locked);
     expect(() => db.update(agendaItems).set({ minutesNotes: "Ändrat" }).where(eq(agendaItems.id, itemId)).run()).toThrow(locked);
-    expect(() => db.insert(agendaItems).values({ meetingId, position: 9, kind: "information", state: "accepted", title: "x", minutesAllotted: 1, proposedByMembershipId: actors.coordinator.membershipId }).run()).toThrow(locked);
+    expect(() =>
+      db
+        .insert(agendaItems)
+        .values({
+          meetingId,
+          position: 9,
+          kind: "information",
+          state: "accepted",
+          title: "x",
+          minutesAllotted: 1,
+          proposedByMembershipId: actors.coordinator.membershipId,
+        })
+        .run(),
+    ).toThrow(locked);
     expect(() => db.update(meetingParticipants).set({ attendance: "absent" }).where(eq(meetingParticipants.meetingId, meetingId)).run()).toThrow(locked);
     expect(() => db.update(actionItems).set({ title: "Annat" }).where(eq(actionItems.id, action.id)).run()).toThrow(locked);
     expect(() => db.update(actionItems).set({ ownerMembershipId: actors.social.membershipId }).where(eq(actionItems.id, action.id)).run()).toThrow(locked);
     expect(() => db.update(actionItems).set({ status: "cancelled" }).where(eq(actionItems.id, action.id)).run()).toThrow(locked);
-    expect(() => db.insert(actionItems).values({ forumId: world.forumId, meetingId, title: "x", ownerMembershipId: actors.social.membershipId, dueDate: todayIso(), createdByMembershipId: actors.caseworker.membershipId }).run()).toThrow(locked);
+    expect(() =>
+      db
+        .insert(actionItems)
+        .values({
+          forumId: world.forumId,
+          meetingId,
+          title: "x",
+          ownerMembershipId: actors.social.membershipId,
+          dueDate: todayIso(),
+          createdByMembershipId: actors.caseworker.membershipId,
+        })
+        .run(),
+    ).toThrow(locked);
     expect(() => db.delete(meetings).where(eq(meetings.id, meetingId)).run()).toThrow(/tas inte bort/);
     expect(() => db.delete(agendaItems).where(eq(agendaItems.id, itemId)).run()).toThrow(/tas inte bort/);
     // Only the status of an action item moves on.
@@ -231,9 +405,17 @@ describe("minutes and action items", () => {
     addItem(meetingId, "Aktuella ärenden");
     expect(approveMinutes(world.actors.social, open(world.actors.social, meetingId))).toMatchObject({ ok: false });
     expect(markHeld(world.actors.caseworker, open(world.actors.caseworker, meetingId))).toEqual({ ok: true });
-    expect(approveMinutes(world.actors.social, open(world.actors.social, meetingId))).toEqual({ ok: false, errors: { form: "Sekreteraren har inte utsett någon justerare." } });
+    expect(approveMinutes(world.actors.social, open(world.actors.social, meetingId))).toEqual({
+      ok: false,
+      errors: { form: "Sekreteraren har inte utsett någon justerare." },
+    });
     const view = meetingView(world.actors.caseworker, open(world.actors.caseworker, meetingId));
-    saveMinutes(world.actors.caseworker, open(world.actors.caseworker, meetingId), { minutesNote: undefined, adjusterMembershipId: world.actors.social.membershipId, items: [], present: view.participants.map((p) => p.id) });
+    saveMinutes(world.actors.caseworker, open(world.actors.caseworker, meetingId), {
+      minutesNote: undefined,
+      adjusterMembershipId: world.actors.social.membershipId,
+      items: [],
+      present: view.participants.map((p) => p.id),
+    });
     expect(statusOf(() => approveMinutes(world.actors.employment, open(world.actors.employment, meetingId)))).toBe(403);
   });
 
@@ -251,11 +433,21 @@ describe("minutes and action items", () => {
     const action = getDb().select().from(actionItems).where(eq(actionItems.meetingId, meetingId)).get()!;
 
     expect(myOpenActionItems(world.actors.employment).map((a) => a.id)).toContain(action.id);
-    expect(getDb().select().from(notifications).where(and(eq(notifications.userId, world.actors.employment.userId), eq(notifications.kind, "action_item_assigned"))).all().length).toBeGreaterThan(0);
+    expect(
+      getDb()
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, world.actors.employment.userId), eq(notifications.kind, "action_item_assigned")))
+        .all().length,
+    ).toBeGreaterThan(0);
 
     const agenda = meetingView(world.actors.coordinator, open(world.actors.coordinator, next)).agenda;
     const followUp = agenda.find((i) => i.followUp?.actionItemId === action.id)!;
-    expect(followUp).toMatchObject({ kind: "follow_up", title: "Uppföljning: Ordna praktikplats hos kommunen", followUp: { status: "open", ownerName: expect.any(String) } });
+    expect(followUp).toMatchObject({
+      kind: "follow_up",
+      title: "Uppföljning: Ordna praktikplats hos kommunen",
+      followUp: { status: "open", ownerName: expect.any(String) },
+    });
     // Reading again adds it once only.
     open(world.actors.coordinator, next);
     expect(agendaRows(next).filter((r) => r.actionItemId === action.id)).toHaveLength(1);

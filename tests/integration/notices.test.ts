@@ -42,7 +42,12 @@ describe("school notices", () => {
     const [id] = fileNotices(world.actors.school, [first]);
     expect(listInbox(registerOf(world.actors.caseworker), "sent", 1).rows.map((r) => r.id)).toContain(id);
     const y = youthInput(faker, { homeMunicipalityId: world.municipality.id, city: "Nässjö", postalPrefix: "571" });
-    const received = receiveNotice(world.actors.caseworker, id!, { ...y, personalNumber: first.personalNumber, firstName: first.firstName, lastName: first.lastName });
+    const received = receiveNotice(world.actors.caseworker, id!, {
+      ...y,
+      personalNumber: first.personalNumber,
+      firstName: first.firstName,
+      lastName: first.lastName,
+    });
     expect(received.ok).toBe(true);
     const youthId = (received as { youthId: string }).youthId;
     expect(readYouthFile(keeperFile(world.actors.caseworker, youthId, ["identity"])).firstName).toBe(first.firstName);

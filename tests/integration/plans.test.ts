@@ -88,9 +88,13 @@ describe("the revision history", () => {
   it("records each change with the acting user, membership and the values before and after", () => {
     const { youthId } = enrolledYouth(world.actors.caseworker);
     expect(saveAssessment(fileFor(world.actors.caseworker, youthId, [], ["assessment"]), assessment())).toEqual({ ok: true });
-    expect(saveAssessment(fileFor(world.actors.coordinator, youthId, [], ["assessment"]), assessment({ needs: "Hjälp att söka praktik." }))).toEqual({ ok: true });
+    expect(saveAssessment(fileFor(world.actors.coordinator, youthId, [], ["assessment"]), assessment({ needs: "Hjälp att söka praktik." }))).toEqual({
+      ok: true,
+    });
     // Saving the same values again is not a change and leaves no row.
-    expect(saveAssessment(fileFor(world.actors.coordinator, youthId, [], ["assessment"]), assessment({ needs: "Hjälp att söka praktik." }))).toEqual({ ok: true });
+    expect(saveAssessment(fileFor(world.actors.coordinator, youthId, [], ["assessment"]), assessment({ needs: "Hjälp att söka praktik." }))).toEqual({
+      ok: true,
+    });
     expect(savePlan(fileFor(world.actors.caseworker, youthId, [], ["plan"]), plan())).toEqual({ ok: true });
     const id = added(addIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), intervention()));
     expect(endIntervention(fileFor(world.actors.coordinator, youthId, [], ["plan"]), id, ending)).toEqual({ ok: true });
@@ -110,7 +114,10 @@ describe("the revision history", () => {
     // The page shows it in words, latest first, with who did it.
     const history = readDocumentation(keeperFile(world.actors.caseworker, youthId, ["assessment", "plan"]))!.revisions;
     expect(history[0]).toMatchObject({ userName: "Test Testsson", summary: "Avslutade insatsen Praktik" });
-    expect(history.at(-2)).toMatchObject({ summary: "Ändrade kartläggningen", changes: [{ field: "Behov av stöd", before: "Stöd att välja utbildning.", after: "Hjälp att söka praktik." }] });
+    expect(history.at(-2)).toMatchObject({
+      summary: "Ändrade kartläggningen",
+      changes: [{ field: "Behov av stöd", before: "Stöd att välja utbildning.", after: "Hjälp att söka praktik." }],
+    });
   });
 
   it("cannot be changed or deleted, even with direct SQL", () => {
@@ -146,7 +153,11 @@ describe("ending an intervention", () => {
     const id = added(addIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), intervention()));
     const client = await signedIn(world.actors.caseworker);
     const path = `/ungdomar/${youthId}/insatser/${id}?atgard=avsluta`;
-    const response = (await interventionAction({ request: client.post(path, { endDate: today }), params: { youthId, interventionId: String(id) }, context: {} })) as Response;
+    const response = (await interventionAction({
+      request: client.post(path, { endDate: today }),
+      params: { youthId, interventionId: String(id) },
+      context: {},
+    })) as Response;
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.errors).toMatchObject({
@@ -162,7 +173,11 @@ describe("ending an intervention", () => {
       context: {},
     })) as Response;
     expect(ok.status).toBe(302);
-    expect(getDb().select().from(interventions).where(eq(interventions.id, id)).get()).toMatchObject({ endDate: today, endReason: "got_work", evaluationOutcome: "partly" });
+    expect(getDb().select().from(interventions).where(eq(interventions.id, id)).get()).toMatchObject({
+      endDate: today,
+      endReason: "got_work",
+      evaluationOutcome: "partly",
+    });
   });
 
   it("answers another youth's intervention with 404", async () => {
@@ -185,7 +200,12 @@ describe("who may write the documentation", () => {
         thrown = error;
       }
       expect((thrown as Response).status).toBe(404);
-      const log = getDb().select().from(auditEvents).where(and(eq(auditEvents.userId, actor.userId), eq(auditEvents.youthId, youthId))).orderBy(desc(auditEvents.id)).get();
+      const log = getDb()
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.userId, actor.userId), eq(auditEvents.youthId, youthId)))
+        .orderBy(desc(auditEvents.id))
+        .get();
       expect(log).toMatchObject({ section: "plan", action: "write", outcome: "denied" });
     }
     expect(readPlan(fileFor(world.actors.caseworker, youthId, ["plan"])).plan).toBeNull();
@@ -197,16 +217,29 @@ describe("status follows the work", () => {
     const { youthId } = enrolledYouth(world.actors.caseworker);
     const statusOf = () => readOutreach(keeperFile(world.actors.caseworker, youthId, ["enrollment", "contacts"])).open!.status;
     expect(statusOf()).toBe("contacted");
-    const future = added(addIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), intervention({ startDate: addDays(today, 5), plannedEndDate: addDays(today, 30), followUpDate: undefined })));
+    const future = added(
+      addIntervention(
+        fileFor(world.actors.caseworker, youthId, [], ["plan"]),
+        intervention({ startDate: addDays(today, 5), plannedEndDate: addDays(today, 30), followUpDate: undefined }),
+      ),
+    );
     expect(statusOf()).toBe("contacted");
     const running = added(addIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), intervention()));
     expect(statusOf()).toBe("in_intervention");
     // Choosing another status by hand does not take it out of "i insats".
-    expect(updateEnrollment(fileFor(world.actors.caseworker, youthId, [], ["enrollment"]), { status: "watch", caseworkerMembershipId: null, watchUntil: addDays(today, 30) })).toEqual({ ok: true });
+    expect(
+      updateEnrollment(fileFor(world.actors.caseworker, youthId, [], ["enrollment"]), {
+        status: "watch",
+        caseworkerMembershipId: null,
+        watchUntil: addDays(today, 30),
+      }),
+    ).toEqual({ ok: true });
     expect(statusOf()).toBe("in_intervention");
     expect(endIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), running, ending)).toEqual({ ok: true });
     expect(statusOf()).toBe("contacted");
-    expect(declineIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), future, { declinedDate: today, declinedNote: "Vill inte just nu." })).toEqual({ ok: true });
+    expect(
+      declineIntervention(fileFor(world.actors.caseworker, youthId, [], ["plan"]), future, { declinedDate: today, declinedNote: "Vill inte just nu." }),
+    ).toEqual({ ok: true });
     expect(getDb().select().from(interventions).where(eq(interventions.id, future)).get()).toMatchObject({ declinedDate: today, endDate: null });
   });
 
@@ -237,7 +270,10 @@ describe("the samordnare's list and the worklist", () => {
     expect(report().rows[0]!.missingPoints).toEqual([1, 2, 3, 4, 5, 6, 7]);
 
     saveAssessment(fileFor(caseworker, youthId, [], ["assessment"]), assessment());
-    savePlan(fileFor(caseworker, youthId, [], ["plan"]), plan({ noMunicipalityInterventionsReason: "Inget behov.", noOtherActorInterventionsReason: "Inget behov." }));
+    savePlan(
+      fileFor(caseworker, youthId, [], ["plan"]),
+      plan({ noMunicipalityInterventionsReason: "Inget behov.", noOtherActorInterventionsReason: "Inget behov." }),
+    );
     const id = added(addIntervention(fileFor(caseworker, youthId, [], ["plan"]), intervention({ typeId: typeId(caseworker), followUpDate: undefined })));
     expect(report().rows[0]!.missingPoints).toEqual([7]);
     expect(report({ point: 7 }).total).toBe(1);
@@ -247,7 +283,12 @@ describe("the samordnare's list and the worklist", () => {
 
     expect(addFollowUp(fileFor(caseworker, youthId, [], ["plan"]), id, addDays(today, -1))).toEqual({ ok: true });
     expect(report()).toMatchObject({ inScope: 1, complete: 1, total: 0 });
-    const stored = getDb().select().from(enrollmentDocumentation).innerJoin(enrollments, eq(enrollments.id, enrollmentDocumentation.enrollmentId)).where(eq(enrollments.youthId, youthId)).get()!;
+    const stored = getDb()
+      .select()
+      .from(enrollmentDocumentation)
+      .innerJoin(enrollments, eq(enrollments.id, enrollmentDocumentation.enrollmentId))
+      .where(eq(enrollments.youthId, youthId))
+      .get()!;
     expect(stored.enrollment_documentation.missing).toBe(0);
 
     // The follow-up is due on the caseworker's worklist; a day past the planned end, the
@@ -255,7 +296,9 @@ describe("the samordnare's list and the worklist", () => {
     const worklist = readWorklist(registerOf(caseworker), { caseworker: caseworker.membershipId });
     expect(worklist.followUps).toMatchObject([{ youthId, interventionId: id, interventionName: "Praktik", overdue: true }]);
     const later = addDays(today, 41);
-    expect(readWorklist(registerOf(caseworker), { caseworker: caseworker.membershipId }, later).interventionsPastEnd).toMatchObject([{ youthId, interventionId: id }]);
+    expect(readWorklist(registerOf(caseworker), { caseworker: caseworker.membershipId }, later).interventionsPastEnd).toMatchObject([
+      { youthId, interventionId: id },
+    ]);
     expect(readDocumentationReport(registerOf(world2.actors.coordinator), { caseworker: "all", page: 1 }, later).rows[0]!.missingPoints).toEqual([5]);
   });
 });
@@ -264,7 +307,11 @@ describe("the end of the responsibility at 20", () => {
   it("ends the running insatser with the enrollment, and puts their evaluation on the worklist", async () => {
     const world3 = await createWorld();
     const caseworker = world3.actors.caseworker;
-    const { youthId } = enrolledYouth(caseworker, { daysAgo: 40, birthDate: addYears(addDays(today, -1), -20), caseworkerMembershipId: caseworker.membershipId });
+    const { youthId } = enrolledYouth(caseworker, {
+      daysAgo: 40,
+      birthDate: addYears(addDays(today, -1), -20),
+      caseworkerMembershipId: caseworker.membershipId,
+    });
     const id = added(addIntervention(fileFor(caseworker, youthId, [], ["plan"]), intervention({ typeId: typeId(caseworker), startDate: addDays(today, -30) })));
     // Reading changes nothing: the enrollment is still open until the status job runs.
     expect(readOutreach(keeperFile(caseworker, youthId, ["enrollment", "contacts"])).open).not.toBeNull();
@@ -272,10 +319,21 @@ describe("the end of the responsibility at 20", () => {
     // Idempotent: a second run the same day ends nothing more.
     expect(runStatusJob({ municipalityId: world3.municipality.id })).toEqual([{ municipalityId: world3.municipality.id, endedAtTwenty: 0 }]);
     const worklist = readWorklist(registerOf(caseworker), { caseworker: "all" });
-    expect(getDb().select().from(interventions).where(eq(interventions.id, id)).get()).toMatchObject({ endDate: addDays(today, -1), endReason: "turned_20", evaluationOutcome: null });
+    expect(getDb().select().from(interventions).where(eq(interventions.id, id)).get()).toMatchObject({
+      endDate: addDays(today, -1),
+      endReason: "turned_20",
+      evaluationOutcome: null,
+    });
     expect(worklist.interventionsToEvaluate).toMatchObject([{ youthId, interventionId: id, endDate: addDays(today, -1) }]);
     // The evaluation is added afterwards; the end stays as it was.
-    expect(endIntervention(fileFor(caseworker, youthId, [], ["plan"]), id, { endDate: addDays(today, -1), endReason: "turned_20", evaluationOutcome: "partly", evaluationText: "Hann börja praktiken." })).toEqual({ ok: true });
+    expect(
+      endIntervention(fileFor(caseworker, youthId, [], ["plan"]), id, {
+        endDate: addDays(today, -1),
+        endReason: "turned_20",
+        evaluationOutcome: "partly",
+        evaluationText: "Hann börja praktiken.",
+      }),
+    ).toEqual({ ok: true });
     expect(readWorklist(registerOf(caseworker), { caseworker: "all" }).interventionsToEvaluate).toEqual([]);
     expect(endIntervention(fileFor(caseworker, youthId, [], ["plan"]), id, ending)).toMatchObject({ ok: false });
   });

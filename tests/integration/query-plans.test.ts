@@ -33,7 +33,10 @@ describe("query plans", () => {
   });
 
   it("each half of the log review's page reads its index newest first, without sorting the whole log", () => {
-    for (const [column, index] of [["youth_municipality_id", "audit_youth_municipality"], ["organisation_id", "audit_organisation"]]) {
+    for (const [column, index] of [
+      ["youth_municipality_id", "audit_youth_municipality"],
+      ["organisation_id", "audit_organisation"],
+    ]) {
       const detail = plan(`SELECT id, at FROM audit_events WHERE ${column} = ? AND 1 ORDER BY at DESC, id DESC LIMIT 50`);
       expect(detail).toContain(index);
       expect(detail).not.toContain("TEMP B-TREE");
@@ -46,7 +49,11 @@ describe("query plans", () => {
 
   it.each([
     ["my forums", "SELECT forum_id FROM forum_members WHERE membership_id = ? AND ended_at IS NULL", "forum_members_membership"],
-    ["meetings I am invited to", "SELECT meeting_id FROM meeting_participants WHERE membership_id = ? AND removed_at IS NULL", "meeting_participants_membership"],
+    [
+      "meetings I am invited to",
+      "SELECT meeting_id FROM meeting_participants WHERE membership_id = ? AND removed_at IS NULL",
+      "meeting_participants_membership",
+    ],
     ["a forum's calendar", "SELECT id FROM meetings WHERE forum_id = ? ORDER BY starts_at", "meetings_forum"],
     ["a meeting's agenda", "SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position", "agenda_items_meeting"],
     ["case items naming a youth (after a withdrawal)", "SELECT id FROM agenda_items WHERE youth_id = ?", "agenda_items_youth"],
@@ -72,7 +79,9 @@ describe("query plans of the documentation", () => {
 
   it("the worklist's due follow-ups and late interventions use their partial indexes", () => {
     expect(plan("SELECT id FROM intervention_follow_ups WHERE municipality_id = ? AND done_date IS NULL AND due_date <= ?")).toContain("follow_ups_due");
-    expect(plan("SELECT id FROM interventions WHERE municipality_id = ? AND end_date IS NULL AND declined_date IS NULL AND planned_end_date < ?")).toContain("interventions_open_by_end");
+    expect(plan("SELECT id FROM interventions WHERE municipality_id = ? AND end_date IS NULL AND declined_date IS NULL AND planned_end_date < ?")).toContain(
+      "interventions_open_by_end",
+    );
   });
 
   it("an enrollment's interventions and revision history use their indexes", () => {

@@ -33,7 +33,9 @@ function recordStatements<T>(run: () => Promise<T>): Promise<{ result: T; statem
   let current: number | null = null;
   const prepare = vi.spyOn(db.$client, "prepare").mockImplementation(function (this: unknown, source: string) {
     statements.push({ sql: source, transaction: current });
-    return prepare.getMockImplementation() === undefined ? undefined : (Object.getPrototypeOf(db.$client).prepare as (s: string) => unknown).call(db.$client, source);
+    return prepare.getMockImplementation() === undefined
+      ? undefined
+      : (Object.getPrototypeOf(db.$client).prepare as (s: string) => unknown).call(db.$client, source);
   } as never);
   const transaction = db.transaction.bind(db);
   const spy = vi.spyOn(db, "transaction").mockImplementation(((fn: Parameters<typeof db.transaction>[0]) => {
@@ -76,8 +78,24 @@ describe("one youth-page view", () => {
     // Every statement of the view, for the record (the old page made 61, in nine commits).
     expect(statements.length).toBeLessThan(40);
 
-    const rows = getDb().select().from(auditEvents).where(and(eq(auditEvents.youthId, youthId))).orderBy(desc(auditEvents.id)).all().filter((r) => r.id > before);
-    expect(rows.map((r) => r.section).sort()).toEqual(["assessment", "concern_reports", "consents", "contacts", "enrollment", "identity", "notices", "plan", "referrals"]);
+    const rows = getDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.youthId, youthId)))
+      .orderBy(desc(auditEvents.id))
+      .all()
+      .filter((r) => r.id > before);
+    expect(rows.map((r) => r.section).sort()).toEqual([
+      "assessment",
+      "concern_reports",
+      "consents",
+      "contacts",
+      "enrollment",
+      "identity",
+      "notices",
+      "plan",
+      "referrals",
+    ]);
     expect(rows.every((r) => r.action === "read" && r.outcome === "allowed" && r.basis === "register_keeper")).toBe(true);
     expect(new Set(rows.map((r) => r.at)).size).toBe(1);
   });
@@ -87,7 +105,12 @@ describe("one youth-page view", () => {
     const { youthId } = enrolledYouth(world.actors.caseworker);
     const before = getDb().select({ id: auditEvents.id }).from(auditEvents).orderBy(desc(auditEvents.id)).get()?.id ?? 0;
     expect(() => openYouthFile(world.actors.social, youthId, { read: ["identity", "plan"], registerKeeperOnly: true })).toThrow(Response);
-    const rows = getDb().select().from(auditEvents).where(eq(auditEvents.youthId, youthId)).all().filter((r) => r.id > before);
+    const rows = getDb()
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.youthId, youthId))
+      .all()
+      .filter((r) => r.id > before);
     expect(rows).toMatchObject([{ section: "identity", outcome: "denied", basisRef: "no_consent" }]);
   });
 
@@ -127,7 +150,13 @@ describe("the population-register look-up", () => {
   });
 
   const lastLookups = (userId: number, n: number) =>
-    getDb().select().from(auditEvents).where(and(eq(auditEvents.userId, userId), eq(auditEvents.action, "lookup"))).orderBy(desc(auditEvents.id)).limit(n).all();
+    getDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.userId, userId), eq(auditEvents.action, "lookup")))
+      .orderBy(desc(auditEvents.id))
+      .limit(n)
+      .all();
 
   it("returns no protected address to a caseworker, flags the identity and logs the look-up", async () => {
     const lookup = await lookUpForRegistration(world.caseworker, PROTECTED);

@@ -66,7 +66,13 @@ describe("sign-in", () => {
     const token = result.cookie.split(";")[0]!.split("=")[1]!;
     expect(Buffer.from(token, "base64url").length * 8).toBeGreaterThanOrEqual(128);
     expect(getDb().select().from(sessions).where(eq(sessions.id, token)).get()).toBeUndefined();
-    expect(getDb().select().from(sessions).where(eq(sessions.id, hashToken(token))).get()).toBeDefined();
+    expect(
+      getDb()
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, hashToken(token)))
+        .get(),
+    ).toBeDefined();
     expect(result.cookie).toMatch(/HttpOnly/);
     expect(result.cookie).toMatch(/SameSite=Lax/);
   });
@@ -121,11 +127,23 @@ describe("sessions", () => {
     const here = await signedInRequest(username, "10.0.0.5");
     const elsewhere = await signedInRequest(username, "10.0.0.6");
     const auth = await authenticate(here());
-    const weak = await changeOwnPassword(auth!.user.id, auth!.session.id, { currentPassword: TEST_PASSWORD, newPassword: "password1234", repeatPassword: "password1234" });
+    const weak = await changeOwnPassword(auth!.user.id, auth!.session.id, {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "password1234",
+      repeatPassword: "password1234",
+    });
     expect(weak).toMatchObject({ ok: false, errors: { newPassword: expect.stringContaining("vanligt") } });
-    const wrongCurrent = await changeOwnPassword(auth!.user.id, auth!.session.id, { currentPassword: "fel", newPassword: "en helt ny fras här", repeatPassword: "en helt ny fras här" });
+    const wrongCurrent = await changeOwnPassword(auth!.user.id, auth!.session.id, {
+      currentPassword: "fel",
+      newPassword: "en helt ny fras här",
+      repeatPassword: "en helt ny fras här",
+    });
     expect(wrongCurrent).toMatchObject({ ok: false, errors: { currentPassword: expect.any(String) } });
-    const ok = await changeOwnPassword(auth!.user.id, auth!.session.id, { currentPassword: TEST_PASSWORD, newPassword: "en helt ny fras här", repeatPassword: "en helt ny fras här" });
+    const ok = await changeOwnPassword(auth!.user.id, auth!.session.id, {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "en helt ny fras här",
+      repeatPassword: "en helt ny fras här",
+    });
     expect(ok).toEqual({ ok: true });
     expect(await authenticate(here())).not.toBeNull();
     expect(await authenticate(elsewhere())).toBeNull();

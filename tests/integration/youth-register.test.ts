@@ -114,7 +114,13 @@ describe("correcting a youth", () => {
   it("does not let a caseworker overwrite a protected address they cannot see", () => {
     const data = input({ protectedIdentity: true, streetAddress: "Hemliga vägen 1" });
     const id = (createYouth(world.actors.coordinator, data) as { id: string }).id;
-    updateYouth(fileFor(world.actors.caseworker, id, [], ["identity"]), { ...data, streetAddress: undefined, postalCode: undefined, city: undefined, phone: "070-000 00 01" });
+    updateYouth(fileFor(world.actors.caseworker, id, [], ["identity"]), {
+      ...data,
+      streetAddress: undefined,
+      postalCode: undefined,
+      city: undefined,
+      phone: "070-000 00 01",
+    });
     const row = getDb().select().from(youths).where(eq(youths.id, id)).get()!;
     expect(row.streetAddress).toBe("Hemliga vägen 1");
     expect(row.phone).toBe("070-000 00 01");

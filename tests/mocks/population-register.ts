@@ -12,10 +12,7 @@
  */
 import type { HttpHandler } from "msw";
 import type { SetupServer } from "msw/node";
-import {
-  DEMO_POPULATION_REGISTER_URL,
-  POPULATION_REGISTER_PATH,
-} from "../../app/modules/integrations/population-register.server";
+import { DEMO_POPULATION_REGISTER_URL, POPULATION_REGISTER_PATH } from "../../app/modules/integrations/population-register.server";
 
 export const SERIAL_NOT_FOUND = "999";
 export const SERIAL_TIMEOUT = "998";
@@ -24,10 +21,78 @@ export const SERIAL_PROTECTED = "996";
 /** Longer than any sensible client time-out. */
 export const TIMEOUT_DELAY_MS = 10_000;
 
-const FEMALE_NAMES = ["Alice", "Maja", "Elsa", "Astrid", "Wilma", "Freja", "Olivia", "Ebba", "Alma", "Selma", "Saga", "Agnes", "Linnea", "Klara", "Ella", "Stella"];
-const MALE_NAMES = ["William", "Liam", "Noah", "Hugo", "Lucas", "Oliver", "Elias", "Adam", "Alexander", "Nils", "Viktor", "Oskar", "Axel", "Leo", "Theo", "Isak"];
-const LAST_NAMES = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Lindberg", "Lindström", "Bergström", "Sandberg", "Åberg", "Öberg", "Ekström", "Holm"];
-const STREETS = ["Storgatan", "Brogatan", "Rådhusgatan", "Järnvägsgatan", "Fabriksgatan", "Esplanaden", "Skogsgatan", "Norra Storgatan", "Södra Storgatan", "Västra Torggatan", "Kvarnbäcksvägen", "Höglandsvägen"];
+const FEMALE_NAMES = [
+  "Alice",
+  "Maja",
+  "Elsa",
+  "Astrid",
+  "Wilma",
+  "Freja",
+  "Olivia",
+  "Ebba",
+  "Alma",
+  "Selma",
+  "Saga",
+  "Agnes",
+  "Linnea",
+  "Klara",
+  "Ella",
+  "Stella",
+];
+const MALE_NAMES = [
+  "William",
+  "Liam",
+  "Noah",
+  "Hugo",
+  "Lucas",
+  "Oliver",
+  "Elias",
+  "Adam",
+  "Alexander",
+  "Nils",
+  "Viktor",
+  "Oskar",
+  "Axel",
+  "Leo",
+  "Theo",
+  "Isak",
+];
+const LAST_NAMES = [
+  "Andersson",
+  "Johansson",
+  "Karlsson",
+  "Nilsson",
+  "Eriksson",
+  "Larsson",
+  "Olsson",
+  "Persson",
+  "Svensson",
+  "Gustafsson",
+  "Pettersson",
+  "Jonsson",
+  "Lindberg",
+  "Lindström",
+  "Bergström",
+  "Sandberg",
+  "Åberg",
+  "Öberg",
+  "Ekström",
+  "Holm",
+];
+const STREETS = [
+  "Storgatan",
+  "Brogatan",
+  "Rådhusgatan",
+  "Järnvägsgatan",
+  "Fabriksgatan",
+  "Esplanaden",
+  "Skogsgatan",
+  "Norra Storgatan",
+  "Södra Storgatan",
+  "Västra Torggatan",
+  "Kvarnbäcksvägen",
+  "Höglandsvägen",
+];
 const POSTAL_CODES = ["57131", "57132", "57133", "57134", "57135", "57136", "57137", "57138", "57139", "57140", "57141", "57142"];
 
 /** The wire format of a found person (see population-register.server.ts). */

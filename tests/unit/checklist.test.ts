@@ -40,7 +40,13 @@ const ended = (overrides: Partial<ChecklistIntervention> = {}) =>
 function complete(): ChecklistInput {
   return {
     assessment: { date: "2026-09-15" },
-    plan: { goal: "Börja på Komvux.", madeWithYouth: true, noYouthInterventionsReason: null, noMunicipalityInterventionsReason: null, noOtherActorInterventionsReason: null },
+    plan: {
+      goal: "Börja på Komvux.",
+      madeWithYouth: true,
+      noYouthInterventionsReason: null,
+      noMunicipalityInterventionsReason: null,
+      noOtherActorInterventionsReason: null,
+    },
     interventions: [
       ended({ responsibleParty: "youth" }),
       intervention({ responsibleParty: "municipality", responsibleUnit: "KAA-enheten" }),
@@ -112,7 +118,13 @@ describe("the documentation checklist", () => {
     });
 
     it("counts a declined offer as documented for its party", () => {
-      const input = { ...complete(), interventions: [...complete().interventions.filter((i) => i.responsibleParty !== "youth"), intervention({ declinedDate: "2026-10-05", followUpDates: [] })] };
+      const input = {
+        ...complete(),
+        interventions: [
+          ...complete().interventions.filter((i) => i.responsibleParty !== "youth"),
+          intervention({ declinedDate: "2026-10-05", followUpDates: [] }),
+        ],
+      };
       expect(state(input, 2).state).toBe("done");
     });
 
@@ -170,7 +182,10 @@ describe("the documentation checklist", () => {
     });
 
     it("ignores declined interventions", () => {
-      const input = { ...complete(), interventions: [...complete().interventions, intervention({ declinedDate: "2026-10-02", plannedEndDate: "2026-10-10", followUpDates: [] })] };
+      const input = {
+        ...complete(),
+        interventions: [...complete().interventions, intervention({ declinedDate: "2026-10-02", plannedEndDate: "2026-10-10", followUpDates: [] })],
+      };
       expect(state(input, 5).state).toBe("done");
       expect(state(input, 7).state).toBe("done");
       expect(overdueFrom(input)).toBe("2026-12-31");
@@ -187,7 +202,10 @@ describe("the documentation checklist", () => {
 
   describe("point 6: end reason", () => {
     it("is not applicable while no intervention has ended", () => {
-      const input = { ...complete(), interventions: complete().interventions.map((i) => ({ ...i, endDate: null, endReason: null, evaluationOutcome: null, evaluationText: null })) };
+      const input = {
+        ...complete(),
+        interventions: complete().interventions.map((i) => ({ ...i, endDate: null, endReason: null, evaluationOutcome: null, evaluationText: null })),
+      };
       expect(state(input, 6).state).toBe("not_applicable");
     });
 

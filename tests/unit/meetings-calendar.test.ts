@@ -54,13 +54,30 @@ describe("the calendar file", () => {
     for (const line of ics.split("\r\n")) expect(encoder.encode(line).length).toBeLessThanOrEqual(75);
     const unfolded = ics.replace(/\r\n /g, "");
     expect(unfolded).toContain("DESCRIPTION:Dagordningen finns i portalen.\\nInloggning krävs. Dagordningen");
-    expect(foldLine("ö".repeat(50)).split("\r\n ").every((part) => encoder.encode(part).length <= 75)).toBe(true);
+    expect(
+      foldLine("ö".repeat(50))
+        .split("\r\n ")
+        .every((part) => encoder.encode(part).length <= 75),
+    ).toBe(true);
     expect(escapeText("a\\b")).toBe("a\\\\b");
     expect(icsUtc("2026-01-02T03:04:05.678Z")).toBe("20260102T030405Z");
   });
 
   it("marks a cancelled meeting", () => {
-    expect(meetingIcs({ uid: "u", sequence: 1, title: "t", startsAt: "2026-12-08T12:00:00.000Z", endsAt: "2026-12-08T13:00:00.000Z", location: null, url: "https://x", description: "d", cancelled: true, now: new Date() })).toContain("STATUS:CANCELLED");
+    expect(
+      meetingIcs({
+        uid: "u",
+        sequence: 1,
+        title: "t",
+        startsAt: "2026-12-08T12:00:00.000Z",
+        endsAt: "2026-12-08T13:00:00.000Z",
+        location: null,
+        url: "https://x",
+        description: "d",
+        cancelled: true,
+        now: new Date(),
+      }),
+    ).toContain("STATUS:CANCELLED");
   });
 });
 
@@ -85,7 +102,16 @@ describe("agenda order and time", () => {
 
   it("renumbers gaps left by withdrawn items when moving", () => {
     // 5 keeps position 2 by chance, so only 9 changes.
-    expect(moveItem([{ id: 5, position: 2 }, { id: 9, position: 7 }], 9, "up")).toEqual([{ id: 9, position: 1 }]);
+    expect(
+      moveItem(
+        [
+          { id: 5, position: 2 },
+          { id: 9, position: 7 },
+        ],
+        9,
+        "up",
+      ),
+    ).toEqual([{ id: 9, position: 1 }]);
   });
 
   it("adds up the time", () => {

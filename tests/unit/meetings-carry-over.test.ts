@@ -15,7 +15,11 @@ const item = (id: number, overrides: Partial<CarryCandidate> = {}): CarryCandida
 
 describe("carrying over open action items", () => {
   it("carries every open item of earlier meetings with approved minutes, earliest due first", () => {
-    const result = actionItemsToCarryOver(NEXT, [item(1, { dueDate: "2026-12-05" }), item(2, { dueDate: "2026-11-30", meetingId: 1, meetingStartsAt: "2026-11-10T12:00:00.000Z" })], new Set());
+    const result = actionItemsToCarryOver(
+      NEXT,
+      [item(1, { dueDate: "2026-12-05" }), item(2, { dueDate: "2026-11-30", meetingId: 1, meetingStartsAt: "2026-11-10T12:00:00.000Z" })],
+      new Set(),
+    );
     expect(result.map((i) => i.id)).toEqual([2, 1]);
   });
 

@@ -38,7 +38,9 @@ describe("the consent check for case items", () => {
   });
 
   it("allows the link when different consents cover different organisations", () => {
-    const result = caseItemCoverage(input({ consents: [consent(1, [SOCIAL], ["identity", "plan"]), consent(2, [EMPLOYMENT], ["identity", "plan", "contacts"])] }));
+    const result = caseItemCoverage(
+      input({ consents: [consent(1, [SOCIAL], ["identity", "plan"]), consent(2, [EMPLOYMENT], ["identity", "plan", "contacts"])] }),
+    );
     expect(result).toEqual({ covered: true, consentIds: [1, 2] });
   });
 
@@ -83,7 +85,9 @@ describe("the consent check for case items", () => {
   });
 
   it("covers a guest from an organisation in the portal like any participant", () => {
-    const result = caseItemCoverage(input({ participatingOrganisationIds: [KAA, SOCIAL, EMPLOYMENT, SCHOOL], consents: [consent(1, [SOCIAL, EMPLOYMENT], ["identity", "plan"])] }));
+    const result = caseItemCoverage(
+      input({ participatingOrganisationIds: [KAA, SOCIAL, EMPLOYMENT, SCHOOL], consents: [consent(1, [SOCIAL, EMPLOYMENT], ["identity", "plan"])] }),
+    );
     expect(result).toEqual({ covered: false, missing: [{ organisationId: SCHOOL, sections: ["identity", "plan"] }], unaffiliatedGuests: [] });
   });
 

@@ -65,11 +65,19 @@ describe("parseNoticeCsv: valid files", () => {
   it("parses a ';'-separated file into schema data", () => {
     const rows = rowsOf(
       parseNoticeCsv(
-        csv([row(), row({ Typ: "frånvaro", Personnummer: PN_B, Hemkommun: "0680", Orsak: "Ogiltig frånvaro sedan januari" }), row({ Typ: "ej påbörjat", Personnummer: PN_C, Hemkommun: "Jönköpings kommun", Telefon: "", "E-post": "" })]),
+        csv([
+          row(),
+          row({ Typ: "frånvaro", Personnummer: PN_B, Hemkommun: "0680", Orsak: "Ogiltig frånvaro sedan januari" }),
+          row({ Typ: "ej påbörjat", Personnummer: PN_C, Hemkommun: "Jönköpings kommun", Telefon: "", "E-post": "" }),
+        ]),
         resolve,
       ),
     );
-    expect(rows.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, true], [4, true]]);
+    expect(rows.map((r) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [3, true],
+      [4, true],
+    ]);
     expect(rows[0]).toMatchObject({
       ok: true,
       data: {
@@ -102,7 +110,10 @@ describe("parseNoticeCsv: valid files", () => {
   it("handles a UTF-8 BOM, CRLF line ends, trailing and entirely empty rows", () => {
     const text = "\uFEFF" + [HEADER.join(";"), row().join(";"), ";;;;;;;;;;", "", row({ Personnummer: PN_B }).join(";"), "", ""].join("\r\n");
     const rows = rowsOf(parseNoticeCsv(text, resolve));
-    expect(rows.map((r) => [r.line, r.ok])).toEqual([[2, true], [5, true]]);
+    expect(rows.map((r) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [5, true],
+    ]);
   });
 
   it("matches headers regardless of case, spacing, order and missing diacritics, and ignores unknown columns", () => {
@@ -110,14 +121,20 @@ describe("parseNoticeCsv: valid files", () => {
     const line = ["Andersson", "Alex", PN_A, "Påbörjat", "NA1b", "nassjo", "NA", EVENT_DATE.replace(/-/g, ""), "Eva Berg", ""];
     const rows = rowsOf(parseNoticeCsv(`${header.join(";")}\n${line.join(";")}\n`, resolve));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ ok: true, data: { kind: "started", firstName: "Alex", lastName: "Andersson", eventDate: EVENT_DATE, homeMunicipalityId: 1 } });
+    expect(rows[0]).toMatchObject({
+      ok: true,
+      data: { kind: "started", firstName: "Alex", lastName: "Andersson", eventDate: EVENT_DATE, homeMunicipalityId: 1 },
+    });
   });
 
   it("reads quoted fields with the delimiter, escaped quotes and a newline inside, and counts lines", () => {
     const quoted = row({ Orsak: '"Flyttat; enligt ""mentor""\nsom ringde"', Program: '"Ekonomiprogrammet"' });
     const text = csv([quoted, row({ Personnummer: PN_B })]);
     const rows = rowsOf(parseNoticeCsv(text, resolve));
-    expect(rows.map((r) => [r.line, r.ok])).toEqual([[2, true], [4, true]]);
+    expect(rows.map((r) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [4, true],
+    ]);
     expect(rows[0]).toMatchObject({ data: { reason: 'Flyttat; enligt "mentor"\nsom ringde', programme: "Ekonomiprogrammet" } });
   });
 
@@ -132,7 +149,9 @@ describe("parseNoticeCsv: valid files", () => {
       ["not_started", "not_started"],
       ["Betydande ogiltig frånvaro", "absence"],
     ];
-    const rows = rowsOf(parseNoticeCsv(csv(cases.map(([word], i) => row({ Typ: word, Personnummer: makePersonalNumber(`${EVENT_YEAR - 17}-01-0${i + 1}`, 100) }))), resolve));
+    const rows = rowsOf(
+      parseNoticeCsv(csv(cases.map(([word], i) => row({ Typ: word, Personnummer: makePersonalNumber(`${EVENT_YEAR - 17}-01-0${i + 1}`, 100) }))), resolve),
+    );
     expect(rows.map((r) => (r.ok ? r.data.kind : r.errors))).toEqual(cases.map(([, kind]) => kind));
   });
 });
@@ -141,7 +160,11 @@ describe("parseNoticeCsv: row errors", () => {
   it("reports a wrong check digit on that line only", () => {
     const bad = PN_B.slice(0, 11) + String((Number(PN_B[11]) + 1) % 10);
     const rows = rowsOf(parseNoticeCsv(csv([row(), row({ Personnummer: bad }), row({ Personnummer: PN_C })]), resolve));
-    expect(rows.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, false], [4, true]]);
+    expect(rows.map((r) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [3, false],
+      [4, true],
+    ]);
     expect(errorsOf(rows[1])).toEqual({ personalNumber: PERSONAL_NUMBER_ERRORS.checkDigit });
     expect(rows[1]!.values.personalNumber).toBe(bad);
   });
@@ -160,7 +183,12 @@ describe("parseNoticeCsv: row errors", () => {
   });
 
   it("reports an unknown municipality with the value from the file", () => {
-    const rows = rowsOf(parseNoticeCsv(csv([row({ Hemkommun: "Atlantis" }), row({ Hemkommun: "9999", Personnummer: PN_B }), row({ Hemkommun: "", Personnummer: PN_C })]), resolve));
+    const rows = rowsOf(
+      parseNoticeCsv(
+        csv([row({ Hemkommun: "Atlantis" }), row({ Hemkommun: "9999", Personnummer: PN_B }), row({ Hemkommun: "", Personnummer: PN_C })]),
+        resolve,
+      ),
+    );
     expect(errorsOf(rows[0])).toEqual({ homeMunicipalityId: "Okänd hemkommun: Atlantis" });
     expect(errorsOf(rows[1])).toEqual({ homeMunicipalityId: "Okänd hemkommun: 9999" });
     expect(errorsOf(rows[2])).toEqual({ homeMunicipalityId: "Ange hemkommun (namn eller kommunkod)." });
@@ -287,7 +315,13 @@ describe("csvTemplate", () => {
 
 describe("helpers", () => {
   it("labels every field in Swedish", () => {
-    expect(CSV_FIELD_LABELS).toMatchObject({ personalNumber: "Personnummer", homeMunicipalityId: "Hemkommun", eventDate: "Datum", contactEmail: "E-post", form: "Raden" });
+    expect(CSV_FIELD_LABELS).toMatchObject({
+      personalNumber: "Personnummer",
+      homeMunicipalityId: "Hemkommun",
+      eventDate: "Datum",
+      contactEmail: "E-post",
+      form: "Raden",
+    });
   });
 
   it("resolves municipalities by name, short name and kommunkod", () => {

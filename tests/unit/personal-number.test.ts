@@ -34,12 +34,9 @@ describe("parsePersonalNumber", () => {
     expect(parse(input)).toEqual({ ok: false, error: PERSONAL_NUMBER_ERRORS.required });
   });
 
-  it.each(["080915-238", "20080915-23823", "12345", "abcdefghij", "20080915+2382", "080915/2382"])(
-    "rejects the wrong length or format %s",
-    (input) => {
-      expect(parse(input)).toEqual({ ok: false, error: PERSONAL_NUMBER_ERRORS.format });
-    },
-  );
+  it.each(["080915-238", "20080915-23823", "12345", "abcdefghij", "20080915+2382", "080915/2382"])("rejects the wrong length or format %s", (input) => {
+    expect(parse(input)).toEqual({ ok: false, error: PERSONAL_NUMBER_ERRORS.format });
+  });
 
   it("rejects a date that does not exist", () => {
     // 30 February, with a correct check digit for its digits.

@@ -61,7 +61,15 @@ const caseArb = fc.record({
 });
 
 /** The rules in plain words, independent of the implementation. */
-function model(c: { actor: PolicyActor; home: number; protectedIdentity: boolean; consents: PolicyConsent[]; section: YouthSection; action: "read" | "write"; today: string }) {
+function model(c: {
+  actor: PolicyActor;
+  home: number;
+  protectedIdentity: boolean;
+  consents: PolicyConsent[];
+  section: YouthSection;
+  action: "read" | "write";
+  today: string;
+}) {
   const { actor } = c;
   const kaaStaff = actor.role === "kaa_coordinator" || actor.role === "kaa_caseworker";
   // The KAA unit of the home municipality keeps the register and may do everything but read a protected address (only its samordnare).
@@ -86,7 +94,13 @@ describe("decide() against the model", () => {
   it("allows exactly what the model allows, on a consent that truly covers the access", () => {
     fc.assert(
       fc.property(caseArb, (c) => {
-        const decision = decide(c.actor, { homeMunicipalityId: c.home, protectedIdentity: c.protectedIdentity, consents: c.consents }, c.section, c.action, c.today);
+        const decision = decide(
+          c.actor,
+          { homeMunicipalityId: c.home, protectedIdentity: c.protectedIdentity, consents: c.consents },
+          c.section,
+          c.action,
+          c.today,
+        );
         expect(decision.allowed).toBe(model(c));
         if (decision.allowed && decision.basis === "consent") {
           const consent = c.consents.find((k) => String(k.id) === decision.basisRef)!;

@@ -66,7 +66,9 @@ describe("decide()", () => {
 
 describe("mayUseRegister()", () => {
   it("opens the register list to KAA staff only", () => {
-    const allowed = Object.entries(actors).filter(([, a]) => mayUseRegister(a)).map(([name]) => name);
+    const allowed = Object.entries(actors)
+      .filter(([, a]) => mayUseRegister(a))
+      .map(([name]) => name);
     expect(allowed.sort()).toEqual(["caseworker", "coordinator", "otherCaseworker", "otherCoordinator"]);
   });
 });

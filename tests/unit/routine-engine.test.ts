@@ -25,13 +25,25 @@ describe("the contact routine engine", () => {
 
   it("ends when the youth is reached, even early", () => {
     const reached: RecordedAttempt = { date: "2026-01-03", channel: "phone", target: "youth", outcome: "reached" };
-    expect(nextRoutineStep({ ...base, enrollmentStart: "2026-01-01", attempts: [reached], today: "2026-06-01" })).toEqual({ state: "reached", reachedOn: "2026-01-03" });
+    expect(nextRoutineStep({ ...base, enrollmentStart: "2026-01-01", attempts: [reached], today: "2026-06-01" })).toEqual({
+      state: "reached",
+      reachedOn: "2026-01-03",
+    });
   });
 
   it("for a youth under 18 needs the guardian too before the step is done", () => {
     const input = { ...base, guardianIsTarget: true, enrollmentStart: "2026-01-01", today: "2026-01-20" };
-    expect(nextRoutineStep({ ...input, attempts: [letter("2026-01-05")] })).toMatchObject({ state: "due", index: 0, missingTargets: ["guardian"], overdue: true });
-    expect(nextRoutineStep({ ...input, attempts: [letter("2026-01-05"), letter("2026-01-06", "guardian")] })).toMatchObject({ state: "due", index: 1, dueDate: "2026-02-06" });
+    expect(nextRoutineStep({ ...input, attempts: [letter("2026-01-05")] })).toMatchObject({
+      state: "due",
+      index: 0,
+      missingTargets: ["guardian"],
+      overdue: true,
+    });
+    expect(nextRoutineStep({ ...input, attempts: [letter("2026-01-05"), letter("2026-01-06", "guardian")] })).toMatchObject({
+      state: "due",
+      index: 1,
+      dueDate: "2026-02-06",
+    });
   });
 
   it("says so when every step is done without contact", () => {
@@ -41,6 +53,9 @@ describe("the contact routine engine", () => {
       { date: "2026-03-05", channel: "home_visit", target: "youth", outcome: "not_reached" },
       { date: "2026-04-05", channel: "sms", target: "youth", outcome: "message_left" },
     ];
-    expect(nextRoutineStep({ ...base, enrollmentStart: "2026-01-01", attempts, today: "2026-05-01" })).toEqual({ state: "completed_without_contact", lastStepDone: "2026-04-05" });
+    expect(nextRoutineStep({ ...base, enrollmentStart: "2026-01-01", attempts, today: "2026-05-01" })).toEqual({
+      state: "completed_without_contact",
+      lastStepDone: "2026-04-05",
+    });
   });
 });

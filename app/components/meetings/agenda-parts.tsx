@@ -91,7 +91,9 @@ export function CaseItemDetails({ caseItem }: { caseItem: CaseView }) {
           </>
         ) : null}
       </dl>
-      {view.hiddenSections.length > 0 ? <p className="muted">Visas inte för dig: {view.hiddenSections.map((s) => CASE_SECTION_LABELS[s].toLowerCase()).join(", ")}.</p> : null}
+      {view.hiddenSections.length > 0 ? (
+        <p className="muted">Visas inte för dig: {view.hiddenSections.map((s) => CASE_SECTION_LABELS[s].toLowerCase()).join(", ")}.</p>
+      ) : null}
     </div>
   );
 }
@@ -99,8 +101,8 @@ export function CaseItemDetails({ caseItem }: { caseItem: CaseView }) {
 export function FollowUpLine({ followUp }: { followUp: NonNullable<AgendaItemView["followUp"]> }) {
   return (
     <p>
-      Åtgärdspunkt från {followUp.fromMeetingTitle} ({formatDate(followUp.fromMeetingStartsAt)}): ansvarig {followUp.ownerName}, klart senast {followUp.dueDate}.{" "}
-      <strong className="status">{ACTION_STATUS_LABELS[followUp.status as ActionItemStatus]}</strong>
+      Åtgärdspunkt från {followUp.fromMeetingTitle} ({formatDate(followUp.fromMeetingStartsAt)}): ansvarig {followUp.ownerName}, klart senast {followUp.dueDate}
+      . <strong className="status">{ACTION_STATUS_LABELS[followUp.status as ActionItemStatus]}</strong>
     </p>
   );
 }

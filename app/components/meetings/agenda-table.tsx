@@ -12,7 +12,19 @@ type Controls = {
   completeFollowUps: boolean | "own";
 };
 
-function IntentButton({ intent, itemId, label, hidden, extra }: { intent: string; itemId: number; label: string; hidden: string; extra?: Record<string, string> }) {
+function IntentButton({
+  intent,
+  itemId,
+  label,
+  hidden,
+  extra,
+}: {
+  intent: string;
+  itemId: number;
+  label: string;
+  hidden: string;
+  extra?: Record<string, string>;
+}) {
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
@@ -33,7 +45,17 @@ function IntentButton({ intent, itemId, label, hidden, extra }: { intent: string
  * `controls` it is the plain agenda (print and minutes); with them, each row has buttons that post
  * (moving works without JavaScript).
  */
-export function AgendaTable({ items, totalMinutes, controls, caption = "Dagordning" }: { items: AgendaItemView[]; totalMinutes: number; controls?: Controls; caption?: string }) {
+export function AgendaTable({
+  items,
+  totalMinutes,
+  controls,
+  caption = "Dagordning",
+}: {
+  items: AgendaItemView[];
+  totalMinutes: number;
+  controls?: Controls;
+  caption?: string;
+}) {
   if (items.length === 0) return <p>Dagordningen har inga punkter ännu.</p>;
   return (
     <div className="table-wrap">
@@ -64,15 +86,21 @@ export function AgendaTable({ items, totalMinutes, controls, caption = "Dagordni
               {controls ? (
                 <td>
                   <div className="row-actions">
-                    {controls.edit && index > 0 ? <IntentButton intent="move" itemId={item.id} label="Flytta upp" hidden={item.title} extra={{ direction: "up" }} /> : null}
-                    {controls.edit && index < items.length - 1 ? <IntentButton intent="move" itemId={item.id} label="Flytta ner" hidden={item.title} extra={{ direction: "down" }} /> : null}
+                    {controls.edit && index > 0 ? (
+                      <IntentButton intent="move" itemId={item.id} label="Flytta upp" hidden={item.title} extra={{ direction: "up" }} />
+                    ) : null}
+                    {controls.edit && index < items.length - 1 ? (
+                      <IntentButton intent="move" itemId={item.id} label="Flytta ner" hidden={item.title} extra={{ direction: "down" }} />
+                    ) : null}
                     {controls.edit ? (
                       <Link to={`/samverkan/moten/${controls.meetingId}/punkt?id=${item.id}`} className="button button--secondary button--small">
                         Ändra<span className="visually-hidden"> {item.title}</span>
                       </Link>
                     ) : null}
                     {controls.edit ? <IntentButton intent="withdraw" itemId={item.id} label="Återkalla" hidden={item.title} /> : null}
-                    {item.followUp && item.followUp.status === "open" && (controls.completeFollowUps === true || (controls.completeFollowUps === "own" && item.followUp.ownedByMe)) ? (
+                    {item.followUp &&
+                    item.followUp.status === "open" &&
+                    (controls.completeFollowUps === true || (controls.completeFollowUps === "own" && item.followUp.ownedByMe)) ? (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="complete-action" />
                         <input type="hidden" name="actionItemId" value={item.followUp.actionItemId} />

@@ -1,12 +1,29 @@
-
 /**
  * A group of checkboxes sharing one name, posted as a list (read on the server with
  * parseForm with `lists`). Plain inputs: react-hook-form would turn a group of one into a boolean.
  */
-export function CheckboxList({ name, legend, options, checked, error, hint }: { name: string; legend: string; options: { value: number | string; label: string }[]; checked: readonly string[]; error?: string; hint?: string }) {
+export function CheckboxList({
+  name,
+  legend,
+  options,
+  checked,
+  error,
+  hint,
+}: {
+  name: string;
+  legend: string;
+  options: { value: number | string; label: string }[];
+  checked: readonly string[];
+  error?: string;
+  hint?: string;
+}) {
   const id = `f-${name}`;
   return (
-    <fieldset id={id} className={error ? "field--error" : undefined} aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
+    <fieldset
+      id={id}
+      className={error ? "field--error" : undefined}
+      aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}
+    >
       <legend>{legend}</legend>
       {hint ? (
         <p className="field__hint" id={`${id}-hint`}>
@@ -27,7 +44,6 @@ export function CheckboxList({ name, legend, options, checked, error, hint }: { 
     </fieldset>
   );
 }
-
 
 /** The list field of the posted values, as strings (for re-checking boxes after an error). */
 export function listValue(values: Record<string, string | string[]> | undefined, name: string, fallback: readonly string[]): string[] {

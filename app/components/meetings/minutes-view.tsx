@@ -71,7 +71,15 @@ export function MinutesItems({ items, actionItems }: { items: MeetingView["agend
   );
 }
 
-export function ActionItemsTable({ actionItems, caption, strike }: { actionItems: MinutesActionItem[]; caption: string; strike?: (item: MinutesActionItem) => React.ReactNode }) {
+export function ActionItemsTable({
+  actionItems,
+  caption,
+  strike,
+}: {
+  actionItems: MinutesActionItem[];
+  caption: string;
+  strike?: (item: MinutesActionItem) => React.ReactNode;
+}) {
   if (actionItems.length === 0) return <p>Inga åtgärdspunkter.</p>;
   return (
     <div className="table-wrap">

@@ -12,7 +12,14 @@ export const SECTION_LABELS: Record<string, string> = {
   concern_reports: "Orosanmälan",
 };
 
-export const ACTION_LABELS: Record<string, string> = { read: "Läste", list: "Visades i lista", write: "Ändrade", create: "Registrerade", search: "Sökte fram", lookup: "Slog upp i folkbokföringen" };
+export const ACTION_LABELS: Record<string, string> = {
+  read: "Läste",
+  list: "Visades i lista",
+  write: "Ändrade",
+  create: "Registrerade",
+  search: "Sökte fram",
+  lookup: "Slog upp i folkbokföringen",
+};
 
 export const BASIS_FILTER_LABELS: Record<string, string> = {
   register_keeper: "Registeransvar (KAA)",

@@ -110,29 +110,31 @@ function auditWhere(municipalityId: number, organisationId: number, filter: Omit
 }
 
 function auditRows(municipalityId: number, where: SQL | undefined) {
-  return getDb()
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      userName: users.displayName,
-      organisationName: organisations.name,
-      role: auditEvents.role,
-      youthId: auditEvents.youthId,
-      youthFirstName: youths.firstName,
-      youthLastName: youths.lastName,
-      section: auditEvents.section,
-      action: auditEvents.action,
-      outcome: auditEvents.outcome,
-      basis: auditEvents.basis,
-      basisRef: auditEvents.basisRef,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.userId))
-    .leftJoin(organisations, eq(organisations.id, auditEvents.organisationId))
-    // Names only of the municipality's own youths: a denied attempt at another register shows none.
-    .leftJoin(youths, and(eq(youths.id, auditEvents.youthId), eq(youths.homeMunicipalityId, municipalityId)))
-    .where(where)
-    .orderBy(desc(auditEvents.at), desc(auditEvents.id));
+  return (
+    getDb()
+      .select({
+        id: auditEvents.id,
+        at: auditEvents.at,
+        userName: users.displayName,
+        organisationName: organisations.name,
+        role: auditEvents.role,
+        youthId: auditEvents.youthId,
+        youthFirstName: youths.firstName,
+        youthLastName: youths.lastName,
+        section: auditEvents.section,
+        action: auditEvents.action,
+        outcome: auditEvents.outcome,
+        basis: auditEvents.basis,
+        basisRef: auditEvents.basisRef,
+      })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.userId))
+      .leftJoin(organisations, eq(organisations.id, auditEvents.organisationId))
+      // Names only of the municipality's own youths: a denied attempt at another register shows none.
+      .leftJoin(youths, and(eq(youths.id, auditEvents.youthId), eq(youths.homeMunicipalityId, municipalityId)))
+      .where(where)
+      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+  );
 }
 
 export type AuditRow = ReturnType<ReturnType<typeof auditRows>["all"]>[number];
@@ -145,7 +147,12 @@ export type AuditRow = ReturnType<ReturnType<typeof auditRows>["all"]>[number];
 export function listAuditEvents(municipalityId: number, organisationId: number, filter: AuditFilter) {
   const db = getDb();
   const where = auditWhere(municipalityId, organisationId, filter);
-  const capped = db.select({ one: sql`1` }).from(auditEvents).where(where).limit(AUDIT_COUNT_CAP + 1).as("capped");
+  const capped = db
+    .select({ one: sql`1` })
+    .from(auditEvents)
+    .where(where)
+    .limit(AUDIT_COUNT_CAP + 1)
+    .as("capped");
   const counted = db.select({ n: count() }).from(capped).get()?.n ?? 0;
   const offset = (filter.page - 1) * AUDIT_PAGE_SIZE;
   const reach = offset + AUDIT_PAGE_SIZE;
@@ -168,9 +175,7 @@ export function* exportAuditEvents(municipalityId: number, organisationId: numbe
   // Keyset pages (after the last row's time and id), so a long log costs the same per row throughout.
   let after: { at: string; id: number } | null = null;
   for (;;) {
-    const keyset: SQL | undefined = after
-      ? or(lt(auditEvents.at, after.at), and(eq(auditEvents.at, after.at), lt(auditEvents.id, after.id)))
-      : undefined;
+    const keyset: SQL | undefined = after ? or(lt(auditEvents.at, after.at), and(eq(auditEvents.at, after.at), lt(auditEvents.id, after.id))) : undefined;
     const rows: AuditRow[] = auditRows(municipalityId, and(where, keyset)).limit(slice).all();
     yield* rows;
     if (rows.length < slice) return;
@@ -185,8 +190,14 @@ export function auditUsers(municipalityId: number, organisationId: number) {
   return db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
-    .where(exists(db.select({ one: sql`1` }).from(auditEvents).where(and(eq(auditEvents.userId, users.id), auditScope(municipalityId, organisationId)))))
+    .where(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(auditEvents)
+          .where(and(eq(auditEvents.userId, users.id), auditScope(municipalityId, organisationId))),
+      ),
+    )
     .orderBy(users.displayName)
     .all();
 }
-

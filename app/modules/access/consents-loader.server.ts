@@ -13,7 +13,13 @@ export function consentsOfYouths(youthIds: readonly string[]): Map<string, Polic
   if (youthIds.length === 0) return out;
   const db = getDb();
   const rows = db
-    .select({ id: consents.id, youthId: consents.youthId, validFrom: consents.validFrom, validUntil: consents.validUntil, withdrawnDate: consents.withdrawnDate })
+    .select({
+      id: consents.id,
+      youthId: consents.youthId,
+      validFrom: consents.validFrom,
+      validUntil: consents.validUntil,
+      withdrawnDate: consents.withdrawnDate,
+    })
     .from(consents)
     .where(youthIds.length === 1 ? eq(consents.youthId, youthIds[0]!) : inArray(consents.youthId, [...youthIds]))
     .all();
@@ -30,4 +36,3 @@ export function consentsOfYouths(youthIds: readonly string[]): Map<string, Polic
   }
   return out;
 }
-

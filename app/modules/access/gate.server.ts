@@ -60,7 +60,10 @@ function decideAsked(actor: Actor, youthId: string, youth: YouthRow | null, poli
   const decisions: Decided["decisions"] = new Map();
   const allowedEntries: AuditEntry[] = [];
   let firstDenial: AuditEntry | null = null;
-  const asked: [YouthSection, AccessAction][] = [...(ask.read ?? []).map((s) => [s, "read"] as [YouthSection, AccessAction]), ...(ask.write ?? []).map((s) => [s, "write"] as [YouthSection, AccessAction])];
+  const asked: [YouthSection, AccessAction][] = [
+    ...(ask.read ?? []).map((s) => [s, "read"] as [YouthSection, AccessAction]),
+    ...(ask.write ?? []).map((s) => [s, "write"] as [YouthSection, AccessAction]),
+  ];
   const optionalEntries: AuditEntry[] = [];
   for (const [section, action] of asked) {
     // A protected address exists only for a youth with skyddad identitet; otherwise the address is
@@ -79,9 +82,13 @@ function decideAsked(actor: Actor, youthId: string, youth: YouthRow | null, poli
   }
   const allAllowed = firstDenial === null && asked.length > 0;
   // A refused request logs what was refused (the first section), as before: not a row per section it never saw.
-  return { decisions, entries: allAllowed ? [...allowedEntries, ...optionalEntries] : [firstDenial ?? allowedEntries[0]!].filter(Boolean), allAllowed, anyAllowed: allowedEntries.length > 0 };
+  return {
+    decisions,
+    entries: allAllowed ? [...allowedEntries, ...optionalEntries] : [firstDenial ?? allowedEntries[0]!].filter(Boolean),
+    allAllowed,
+    anyAllowed: allowedEntries.length > 0,
+  };
 }
-
 
 /* ------------------------------------------------------------------ opening */
 
@@ -104,7 +111,11 @@ export function openYouthFile<R extends YouthSection = never, W extends YouthSec
  * (a meeting's case items, the shared view). One load, one decision per section, and one transaction
  * of log rows for the whole list. A youth with no allowed section is left out, its refusal logged.
  */
-export function openYouthFiles<R extends YouthSection>(actor: Actor, youthIds: readonly string[], ask: Omit<Ask<R, never>, "write">): Map<string, YouthFile<R, never>> {
+export function openYouthFiles<R extends YouthSection>(
+  actor: Actor,
+  youthIds: readonly string[],
+  ask: Omit<Ask<R, never>, "write">,
+): Map<string, YouthFile<R, never>> {
   const unique = [...new Set(youthIds)].filter((id) => YOUTH_ID.test(id));
   const rows = youthsOf(unique);
   const consentsById = consentsOfYouths(unique.filter((id) => rows.has(id) && needsConsents(actor, rows.get(id)!, ask)));
@@ -156,7 +167,16 @@ export function openSharedFile(actor: Actor, youthId: string): YouthFile<Consent
   }
   if (!youth || entries.length === 0) {
     const asked = decide(actor, youth ? { ...youth, consents: policyConsents } : null, "identity", "read");
-    commitAudit([{ actor, youthId, youthMunicipalityId: youth?.homeMunicipalityId ?? null, section: "identity", action: "read", decision: asked.allowed ? { allowed: false, reason: "role" } : asked }]);
+    commitAudit([
+      {
+        actor,
+        youthId,
+        youthMunicipalityId: youth?.homeMunicipalityId ?? null,
+        section: "identity",
+        action: "read",
+        decision: asked.allowed ? { allowed: false, reason: "role" } : asked,
+      },
+    ]);
     throw notFound();
   }
   commitAudit(entries);
@@ -184,7 +204,14 @@ export function createYouthFile<T>(
   write: (tx: Tx, created: NewYouthFile) => T,
 ): { ok: true; youthId: string; result: T } | { ok: false; decision: Extract<Decision, { allowed: false }> } {
   const decision = decide(actor, candidate, "identity", "write");
-  const entry = (youthId: string | null): AuditEntry => ({ actor, youthId, youthMunicipalityId: candidate.homeMunicipalityId, section: "identity", action: "create", decision });
+  const entry = (youthId: string | null): AuditEntry => ({
+    actor,
+    youthId,
+    youthMunicipalityId: candidate.homeMunicipalityId,
+    section: "identity",
+    action: "create",
+    decision,
+  });
   if (!decision.allowed) {
     commitAudit([entry(null)]);
     return { ok: false, decision };

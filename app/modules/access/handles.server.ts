@@ -15,7 +15,12 @@ export type YouthRow = typeof youths.$inferSelect;
 type Key = `${YouthSection}:${AccessAction}`;
 const keyOf = (section: YouthSection, action: AccessAction): Key => `${section}:${action}`;
 
-export let mintYouthFile: <R extends YouthSection, W extends YouthSection>(actor: Actor, youth: YouthRow, consents: PolicyConsent[], decisions: Map<Key, Decision>) => YouthFile<R, W>;
+export let mintYouthFile: <R extends YouthSection, W extends YouthSection>(
+  actor: Actor,
+  youth: YouthRow,
+  consents: PolicyConsent[],
+  decisions: Map<Key, Decision>,
+) => YouthFile<R, W>;
 export let mintNewYouthFile: (actor: Actor, youthId: string, homeMunicipalityId: number) => NewYouthFile;
 export let mintRegisterAccess: (actor: Actor & { municipalityId: number }, log: (entries: AuditEntry[]) => void) => RegisterAccess;
 

@@ -34,7 +34,14 @@ export type YouthSection = (typeof YOUTH_SECTIONS)[number];
 export type AccessAction = "read" | "write";
 
 /** Sections a consent can open to another organisation; the others stay with the KAA unit. */
-export const CONSENTABLE_SECTIONS: readonly YouthSection[] = ["identity", "contacts", "assessment", "plan", "notices", "referrals"] satisfies readonly ConsentSection[];
+export const CONSENTABLE_SECTIONS: readonly YouthSection[] = [
+  "identity",
+  "contacts",
+  "assessment",
+  "plan",
+  "notices",
+  "referrals",
+] satisfies readonly ConsentSection[];
 
 export type PolicyActor = {
   role: Role;
@@ -65,9 +72,7 @@ export type AccessBasis = "register_keeper" | "notice_sender" | "consent" | "ref
 
 export type DenialReason = "not_found" | "role" | "other_municipality" | "protected_identity" | "no_consent" | "referral_revoked";
 
-export type Decision =
-  | { allowed: true; basis: AccessBasis; basisRef?: string }
-  | { allowed: false; reason: DenialReason };
+export type Decision = { allowed: true; basis: AccessBasis; basisRef?: string } | { allowed: false; reason: DenialReason };
 
 /** Is the consent in force on `today` (ISO date)? Withdrawn consents never are. */
 export function consentInForce(consent: Pick<PolicyConsent, "withdrawnDate" | "validFrom" | "validUntil">, today: string): boolean {
@@ -116,9 +121,7 @@ export function decide(actor: PolicyActor, youth: PolicyYouth, section: YouthSec
 
   if (section === "protected_address" && youth.protectedIdentity && action === "read") {
     // Skyddad identitet: only the samordnare may see the address, and only when needed.
-    return actor.role === "kaa_coordinator"
-      ? { allowed: true, basis: "register_keeper" }
-      : { allowed: false, reason: "protected_identity" };
+    return actor.role === "kaa_coordinator" ? { allowed: true, basis: "register_keeper" } : { allowed: false, reason: "protected_identity" };
   }
   return { allowed: true, basis: "register_keeper" };
 }
@@ -195,6 +198,7 @@ export function decideConcernReport(actor: PolicyActor, report: PolicyConcernRep
     return { allowed: true, basis: "concern_report", basisRef: String(report.id) };
   }
   // The reporter may read what it sent, never change it.
-  if (actor.organisationId === report.reporterOrganisationId && action === "read") return { allowed: true, basis: "concern_report", basisRef: String(report.id) };
+  if (actor.organisationId === report.reporterOrganisationId && action === "read")
+    return { allowed: true, basis: "concern_report", basisRef: String(report.id) };
   return { allowed: false, reason: "role" };
 }

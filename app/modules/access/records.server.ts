@@ -10,24 +10,42 @@ import { commitAudit, writeAudit, type AuditAction, type AuditEntry } from "./au
 import { consentsOfYouths } from "./consents-loader.server";
 import { decide, decideConcernReport, decideNotice, decideReferral, mayUseRegister, type Decision, type PolicyConcernReport } from "./policy";
 
-export type ReferralRecord = { id: number; youthId: string; municipalityId: number; recipientOrganisationId: number; status: ReferralStatus; consentId: number };
+export type ReferralRecord = {
+  id: number;
+  youthId: string;
+  municipalityId: number;
+  recipientOrganisationId: number;
+  status: ReferralStatus;
+  consentId: number;
+};
 
 /**
  * Decides the actor's access to each referral (decideReferral, on the consent each rests on). With
  * `log: "all"` every decision is logged (a single referral opened or worked); with "allowed" only
  * those shown (a list). One transaction for the request's rows.
  */
-export function decideReferrals(actor: Actor, rows: readonly ReferralRecord[], action: "read" | "write", logAs: AuditAction, log: "all" | "allowed"): Map<number, Decision> {
+export function decideReferrals(
+  actor: Actor,
+  rows: readonly ReferralRecord[],
+  action: "read" | "write",
+  logAs: AuditAction,
+  log: "all" | "allowed",
+): Map<number, Decision> {
   const consents = consentsOfYouths([...new Set(rows.map((r) => r.youthId))]);
   const out = new Map<number, Decision>();
   const entries: AuditEntry[] = [];
   for (const row of rows) {
     const consent = consents.get(row.youthId)?.find((c) => c.id === row.consentId);
     const decision = consent
-      ? decideReferral(actor, { id: row.id, recipientOrganisationId: row.recipientOrganisationId, homeMunicipalityId: row.municipalityId, status: row.status, consent }, action)
+      ? decideReferral(
+          actor,
+          { id: row.id, recipientOrganisationId: row.recipientOrganisationId, homeMunicipalityId: row.municipalityId, status: row.status, consent },
+          action,
+        )
       : ({ allowed: false, reason: "not_found" } as const);
     out.set(row.id, decision);
-    if (log === "all" || decision.allowed) entries.push({ actor, youthId: row.youthId, youthMunicipalityId: row.municipalityId, section: "referrals", action: logAs, decision });
+    if (log === "all" || decision.allowed)
+      entries.push({ actor, youthId: row.youthId, youthMunicipalityId: row.municipalityId, section: "referrals", action: logAs, decision });
   }
   commitAudit(entries);
   return out;
@@ -35,17 +53,31 @@ export function decideReferrals(actor: Actor, rows: readonly ReferralRecord[], a
 
 /** The consent a referral rests on, as the policy sees it (for showing its date to the recipient). */
 export function referralConsent(row: ReferralRecord) {
-  return consentsOfYouths([row.youthId]).get(row.youthId)?.find((c) => c.id === row.consentId) ?? null;
+  return (
+    consentsOfYouths([row.youthId])
+      .get(row.youthId)
+      ?.find((c) => c.id === row.consentId) ?? null
+  );
 }
 
-export type ConcernReportRecord = { id: number; youthId: string | null; homeMunicipalityId: number; recipientOrganisationId: number; reporterOrganisationId: number };
+export type ConcernReportRecord = {
+  id: number;
+  youthId: string | null;
+  homeMunicipalityId: number;
+  recipientOrganisationId: number;
+  reporterOrganisationId: number;
+};
 
 /** Decides and logs each report of concern shown or opened (decideConcernReport), in one transaction. */
 export function decideConcernReports(actor: Actor, rows: readonly ConcernReportRecord[], action: "read" | "write", logAs: AuditAction): Map<number, Decision> {
   const out = new Map<number, Decision>();
   const entries: AuditEntry[] = [];
   for (const row of rows) {
-    const policyReport: PolicyConcernReport = { id: row.id, recipientOrganisationId: row.recipientOrganisationId, reporterOrganisationId: row.reporterOrganisationId };
+    const policyReport: PolicyConcernReport = {
+      id: row.id,
+      recipientOrganisationId: row.recipientOrganisationId,
+      reporterOrganisationId: row.reporterOrganisationId,
+    };
     const decision = decideConcernReport(actor, policyReport, action);
     out.set(row.id, decision);
     entries.push({ actor, youthId: row.youthId, youthMunicipalityId: row.homeMunicipalityId, section: "concern_reports", action: logAs, decision });
@@ -56,7 +88,19 @@ export function decideConcernReports(actor: Actor, rows: readonly ConcernReportR
 
 /** Logs a report of concern filed, inside the transaction that stores it. The duty to report is its ground. */
 export function logConcernReportFiled(actor: Actor, report: ConcernReportRecord, tx: Parameters<typeof writeAudit>[1]) {
-  writeAudit([{ actor, youthId: report.youthId, youthMunicipalityId: report.homeMunicipalityId, section: "concern_reports", action: "create", decision: { allowed: true, basis: "concern_report", basisRef: String(report.id) } }], tx);
+  writeAudit(
+    [
+      {
+        actor,
+        youthId: report.youthId,
+        youthMunicipalityId: report.homeMunicipalityId,
+        section: "concern_reports",
+        action: "create",
+        decision: { allowed: true, basis: "concern_report", basisRef: String(report.id) },
+      },
+    ],
+    tx,
+  );
 }
 
 /* ------------------------------------------------------------------ school notices */
@@ -68,13 +112,20 @@ export type NoticeRecord = { id: number; youthId: string | null; homeMunicipalit
  * of the youth's home municipality) and logs the decisions of the request in one transaction: every
  * one for a notice opened or worked, only those shown for a list.
  */
-export function decideNotices(actor: Actor, rows: readonly NoticeRecord[], action: "read" | "write", logAs: AuditAction, log: "all" | "allowed"): Map<number, Decision> {
+export function decideNotices(
+  actor: Actor,
+  rows: readonly NoticeRecord[],
+  action: "read" | "write",
+  logAs: AuditAction,
+  log: "all" | "allowed",
+): Map<number, Decision> {
   const out = new Map<number, Decision>();
   const entries: AuditEntry[] = [];
   for (const row of rows) {
     const decision = decideNotice(actor, row, action);
     out.set(row.id, decision);
-    if (log === "all" || decision.allowed) entries.push({ actor, youthId: row.youthId, youthMunicipalityId: row.homeMunicipalityId, section: "notices", action: logAs, decision });
+    if (log === "all" || decision.allowed)
+      entries.push({ actor, youthId: row.youthId, youthMunicipalityId: row.homeMunicipalityId, section: "notices", action: logAs, decision });
   }
   commitAudit(entries);
   return out;
@@ -88,7 +139,14 @@ export function logMissingNotice(actor: Actor) {
 /** Logs notices filed by their school, inside the transaction that stores them. */
 export function logNoticesFiled(actor: Actor, rows: readonly NoticeRecord[], tx: Parameters<typeof writeAudit>[1]) {
   writeAudit(
-    rows.map((row) => ({ actor, youthId: row.youthId, youthMunicipalityId: row.homeMunicipalityId, section: "notices" as const, action: "create" as const, decision: { allowed: true, basis: "notice_sender" } as const })),
+    rows.map((row) => ({
+      actor,
+      youthId: row.youthId,
+      youthMunicipalityId: row.homeMunicipalityId,
+      section: "notices" as const,
+      action: "create" as const,
+      decision: { allowed: true, basis: "notice_sender" } as const,
+    })),
     tx,
   );
 }
@@ -111,12 +169,22 @@ export function decidePopulationLookup(
   const homeMunicipalityId = person.homeMunicipalityId ?? (mayUseRegister(actor) ? actor.municipalityId : null);
   const subject = homeMunicipalityId === null ? null : { homeMunicipalityId, protectedIdentity: person.protectedIdentity };
   const identity = subject ? decide(actor, subject, "identity", "read") : ({ allowed: false, reason: "other_municipality" } as const);
-  const entries: AuditEntry[] = [{ actor, youthId: person.youthId, youthMunicipalityId: homeMunicipalityId, section: "identity", action: "lookup", decision: identity }];
+  const entries: AuditEntry[] = [
+    { actor, youthId: person.youthId, youthMunicipalityId: homeMunicipalityId, section: "identity", action: "lookup", decision: identity },
+  ];
   let mayShowAddress = !person.protectedIdentity;
   if (identity.allowed && person.protectedIdentity && subject) {
     const address = decide(actor, subject, "protected_address", "read");
     mayShowAddress = address.allowed;
-    if (address.allowed) entries.push({ actor, youthId: person.youthId, youthMunicipalityId: homeMunicipalityId, section: "protected_address", action: "lookup", decision: address });
+    if (address.allowed)
+      entries.push({
+        actor,
+        youthId: person.youthId,
+        youthMunicipalityId: homeMunicipalityId,
+        section: "protected_address",
+        action: "lookup",
+        decision: address,
+      });
   }
   commitAudit(entries);
   return identity.allowed ? { allowed: true, mayShowAddress } : { allowed: false, reason: identity.reason };

@@ -30,11 +30,10 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   db.transaction((tx) => {
-    tx.update(users)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date().toISOString() })
-      .where(eq(users.id, userId))
+    tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date().toISOString() }).where(eq(users.id, userId)).run();
+    tx.delete(sessions)
+      .where(and(eq(sessions.userId, userId), ne(sessions.id, currentSessionId)))
       .run();
-    tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, currentSessionId))).run();
   });
   return { ok: true };
 }

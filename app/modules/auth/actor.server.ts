@@ -51,9 +51,7 @@ export async function requireActor(request: Request): Promise<Actor> {
   if (auth.user.mustChangePassword && path !== PASSWORD_PAGE) throw redirect(PASSWORD_PAGE);
 
   const memberships = activeMembershipsOfUser(auth.user.id);
-  let membership = auth.session.membershipId
-    ? activeMembership(auth.user.id, auth.session.membershipId)
-    : null;
+  let membership = auth.session.membershipId ? activeMembership(auth.user.id, auth.session.membershipId) : null;
   if (!membership && memberships.length === 1) {
     membership = memberships[0]!;
     setSessionMembership(auth.session.id, membership.id);

@@ -44,7 +44,12 @@ const adapter: Adapter = {
     return [toDatabaseSession(row.session), user];
   },
   async getUserSessions(userId) {
-    return getDb().select().from(sessions).where(eq(sessions.userId, Number(userId))).all().map(toDatabaseSession);
+    return getDb()
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, Number(userId)))
+      .all()
+      .map(toDatabaseSession);
   },
   async setSession(session) {
     const attrs = session.attributes;
@@ -72,7 +77,10 @@ const adapter: Adapter = {
     getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
   },
   async deleteUserSessions(userId) {
-    getDb().delete(sessions).where(eq(sessions.userId, Number(userId))).run();
+    getDb()
+      .delete(sessions)
+      .where(eq(sessions.userId, Number(userId)))
+      .run();
   },
   async deleteExpiredSessions() {
     getDb().delete(sessions).where(lt(sessions.expiresAt, Date.now())).run();

@@ -46,7 +46,9 @@ export function recordAttempt(usernameKey: string, address: string, now: number)
   const db = getDb();
   return db.transaction((tx) => {
     // Attempts older than a day serve no throttle; keep the table small.
-    tx.delete(loginAttempts).where(lt(loginAttempts.at, now - 24 * 60 * 60 * 1000)).run();
+    tx.delete(loginAttempts)
+      .where(lt(loginAttempts.at, now - 24 * 60 * 60 * 1000))
+      .run();
     return tx.insert(loginAttempts).values({ usernameKey, address, succeeded: false, at: now }).returning({ id: loginAttempts.id }).get().id;
   });
 }

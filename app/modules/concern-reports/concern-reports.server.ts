@@ -43,7 +43,18 @@ export function socialServicesOf(municipalityId: number) {
  */
 export function fileConcernReport(file: YouthFile<"identity">, input: ReportInput): Result {
   const { youth } = file;
-  return fileReport(file.actor, { youthId: youth.id, personalNumber: youth.personalNumber, firstName: youth.firstName, lastName: youth.lastName, homeMunicipalityId: youth.homeMunicipalityId, birthDate: youth.birthDate }, input);
+  return fileReport(
+    file.actor,
+    {
+      youthId: youth.id,
+      personalNumber: youth.personalNumber,
+      firstName: youth.firstName,
+      lastName: youth.lastName,
+      homeMunicipalityId: youth.homeMunicipalityId,
+      birthDate: youth.birthDate,
+    },
+    input,
+  );
 }
 
 /** A report about a pupil the reporter names (a school, or a youth outside the KAA register). */
@@ -51,20 +62,43 @@ export function fileNamedConcernReport(actor: Actor, pupil: NamedPupil, input: R
   const parsed = parsePersonalNumber(pupil.personalNumber);
   if (!parsed.ok) return { ok: false, errors: { personalNumber: parsed.error } };
   // A school's report is its own: it is not joined to the KAA register, which the school may not see.
-  return fileReport(actor, { youthId: null, personalNumber: parsed.value.normalized, firstName: pupil.firstName, lastName: pupil.lastName, homeMunicipalityId: pupil.homeMunicipalityId, birthDate: parsed.value.birthDate }, input);
+  return fileReport(
+    actor,
+    {
+      youthId: null,
+      personalNumber: parsed.value.normalized,
+      firstName: pupil.firstName,
+      lastName: pupil.lastName,
+      homeMunicipalityId: pupil.homeMunicipalityId,
+      birthDate: parsed.value.birthDate,
+    },
+    input,
+  );
 }
 
 function fileReport(actor: Actor, person: Person, input: ReportInput): Result {
   if (!mayReportConcern(actor) || actor.organisationId === null) throw forbidden();
   const today = todayIso();
   if (ageOn(person.birthDate, today) >= 18) {
-    return { ok: false, errors: { form: "Ungdomen har fyllt 18 år. En orosanmälan enligt SoL 14 kap. 1 § gäller barn under 18 år; kontakta socialtjänsten direkt om en vuxen behöver stöd." } };
+    return {
+      ok: false,
+      errors: {
+        form: "Ungdomen har fyllt 18 år. En orosanmälan enligt SoL 14 kap. 1 § gäller barn under 18 år; kontakta socialtjänsten direkt om en vuxen behöver stöd.",
+      },
+    };
   }
   const recipients = socialServicesOf(person.homeMunicipalityId);
   if (recipients.length === 0) {
-    return { ok: false, errors: { form: "Ungdomens hemkommun har ingen socialtjänst i portalen. Gör anmälan direkt till socialtjänsten, per telefon eller skriftligt." } };
+    return {
+      ok: false,
+      errors: { form: "Ungdomens hemkommun har ingen socialtjänst i portalen. Gör anmälan direkt till socialtjänsten, per telefon eller skriftligt." },
+    };
   }
-  const recipient = input.recipientOrganisationId ? recipients.find((r) => r.id === input.recipientOrganisationId) : recipients.length === 1 ? recipients[0] : undefined;
+  const recipient = input.recipientOrganisationId
+    ? recipients.find((r) => r.id === input.recipientOrganisationId)
+    : recipients.length === 1
+      ? recipients[0]
+      : undefined;
   if (!recipient) return { ok: false, errors: { recipientOrganisationId: "Välj vilken socialtjänst anmälan går till." } };
   const id = getDb().transaction((tx) => {
     const row = tx
@@ -104,7 +138,10 @@ export function readConcernReport(actor: Actor, reportId: number) {
   const row = gateReport(actor, reportId);
   const isRecipient = actor.organisationId === row.recipientOrganisationId;
   if (isRecipient && !row.receivedAt) {
-    db.update(concernReports).set({ receivedAt: new Date().toISOString(), receivedByMembershipId: actor.membershipId }).where(eq(concernReports.id, row.id)).run();
+    db.update(concernReports)
+      .set({ receivedAt: new Date().toISOString(), receivedByMembershipId: actor.membershipId })
+      .where(eq(concernReports.id, row.id))
+      .run();
     row.receivedAt = new Date().toISOString();
   }
   const names = db
@@ -112,7 +149,12 @@ export function readConcernReport(actor: Actor, reportId: number) {
     .from(organisations)
     .where(or(eq(organisations.id, row.reporterOrganisationId), eq(organisations.id, row.recipientOrganisationId)))
     .all();
-  const reporter = db.select({ name: users.displayName }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.id, row.reporterMembershipId)).get();
+  const reporter = db
+    .select({ name: users.displayName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.id, row.reporterMembershipId))
+    .get();
   return {
     isRecipient,
     report: {
@@ -155,7 +197,13 @@ export function listConcernReports(actor: Actor, page: number) {
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / CONCERN_PAGE_SIZE)),
-    rows: rows.map((r) => ({ id: r.id, name: `${r.lastName}, ${r.firstName}`, createdAt: r.createdAt, observedWhen: r.observedWhen, receivedAt: r.receivedAt })),
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: `${r.lastName}, ${r.firstName}`,
+      createdAt: r.createdAt,
+      observedWhen: r.observedWhen,
+      receivedAt: r.receivedAt,
+    })),
   };
 }
 

@@ -95,7 +95,12 @@ export function recordConsent(file: YouthFile<never, "consents">, input: Consent
   // The styrgrupp works with aggregates; a youth reaches it only as a case item on a meeting (name and plan).
   const steering = valid.find((o) => o.kind === "steering_group");
   if (steering && input.sections.some((section) => !STEERING_GROUP_SECTIONS.includes(section))) {
-    return { ok: false, errors: { sections: `${steering.name} kan bara få ta del av identitet och plan, för en ärendepunkt på ett möte. Registrera ett eget samtycke för de andra mottagarna.` } };
+    return {
+      ok: false,
+      errors: {
+        sections: `${steering.name} kan bara få ta del av identitet och plan, för en ärendepunkt på ett möte. Registrera ett eget samtycke för de andra mottagarna.`,
+      },
+    };
   }
   const id = db.transaction((tx) => {
     const consentId = tx
@@ -104,7 +109,7 @@ export function recordConsent(file: YouthFile<never, "consents">, input: Consent
         youthId: file.id,
         municipalityId: file.municipalityId,
         givenBy: input.givenBy,
-        guardianName: input.givenBy === "youth" ? null : input.guardianName ?? null,
+        guardianName: input.givenBy === "youth" ? null : (input.guardianName ?? null),
         maturityNote: input.maturityNote ?? null,
         method: input.method,
         documentRef: input.documentRef ?? null,
@@ -115,8 +120,12 @@ export function recordConsent(file: YouthFile<never, "consents">, input: Consent
       })
       .returning({ id: consents.id })
       .get().id;
-    tx.insert(consentRecipients).values(recipientIds.map((organisationId) => ({ consentId, organisationId }))).run();
-    tx.insert(consentSections).values([...new Set(input.sections)].map((section: ConsentSection) => ({ consentId, section }))).run();
+    tx.insert(consentRecipients)
+      .values(recipientIds.map((organisationId) => ({ consentId, organisationId })))
+      .run();
+    tx.insert(consentSections)
+      .values([...new Set(input.sections)].map((section: ConsentSection) => ({ consentId, section })))
+      .run();
     return consentId;
   });
   return { ok: true, id };
@@ -134,7 +143,11 @@ const OPEN_REFERRAL_STATES = ["sent", "received", "accepted"] as const;
 export function withdrawConsent(file: YouthFile<never, "consents">, consentId: number, input: ConsentWithdrawalInput): Result {
   const { actor } = file;
   const db = getDb();
-  const consent = db.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.youthId, file.id))).get();
+  const consent = db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.id, consentId), eq(consents.youthId, file.id)))
+    .get();
   if (!consent) throw notFound();
   if (consent.withdrawnDate) return { ok: false, errors: { form: `Samtycket återkallades redan ${consent.withdrawnDate}.` } };
   if (input.withdrawnDate < consent.recordedAt.slice(0, 10)) {

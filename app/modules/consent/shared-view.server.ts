@@ -32,7 +32,8 @@ export function readSharedYouth(file: YouthFile<ConsentableSection>) {
     name: `${youth.firstName} ${youth.lastName}`,
     personalNumber: `${youth.personalNumber.slice(0, 8)}-${youth.personalNumber.slice(8)}`,
     age: ageOn(youth.birthDate, today),
-    homeMunicipalityName: db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, youth.homeMunicipalityId)).get()?.name ?? "",
+    homeMunicipalityName:
+      db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, youth.homeMunicipalityId)).get()?.name ?? "",
   };
   const consentIds = new Set(shared.map((s) => s.consentId));
   const grounds = consentsOfYouth(file)
@@ -51,19 +52,37 @@ export function readSharedYouth(file: YouthFile<ConsentableSection>) {
     // Skyddad identitet: no address, phone, e-mail or guardians leave the KAA unit, whatever the
     // consent says; contact goes through the unit.
     identity = youth.protectedIdentity
-      ? { protectedIdentity: true as const, address: null, phone: null, email: null, guardians: [] as { name: string; phone: string | null; email: string | null }[] }
+      ? {
+          protectedIdentity: true as const,
+          address: null,
+          phone: null,
+          email: null,
+          guardians: [] as { name: string; phone: string | null; email: string | null }[],
+        }
       : {
           protectedIdentity: false as const,
           address: { streetAddress: youth.streetAddress, postalCode: youth.postalCode, city: youth.city },
           phone: youth.phone,
           email: youth.email,
-          guardians: db.select({ name: guardians.name, phone: guardians.phone, email: guardians.email }).from(guardians).where(eq(guardians.youthId, youthId)).orderBy(asc(guardians.position)).all(),
+          guardians: db
+            .select({ name: guardians.name, phone: guardians.phone, email: guardians.email })
+            .from(guardians)
+            .where(eq(guardians.youthId, youthId))
+            .orderBy(asc(guardians.position))
+            .all(),
         };
   }
   let contacts = undefined;
   if (allowed.has("contacts")) {
     contacts = db
-      .select({ id: contactAttempts.id, date: contactAttempts.date, channel: contactAttempts.channel, target: contactAttempts.target, outcome: contactAttempts.outcome, occupation: contactAttempts.occupation })
+      .select({
+        id: contactAttempts.id,
+        date: contactAttempts.date,
+        channel: contactAttempts.channel,
+        target: contactAttempts.target,
+        outcome: contactAttempts.outcome,
+        occupation: contactAttempts.occupation,
+      })
       .from(contactAttempts)
       .where(eq(contactAttempts.youthId, youthId))
       .orderBy(desc(contactAttempts.date), desc(contactAttempts.id))

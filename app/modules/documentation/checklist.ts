@@ -93,7 +93,8 @@ export function computeChecklist(input: ChecklistInput, today: string | null): C
   const point1: ChecklistItem = { point: 1, state: "done", problems: [] };
   if (!assessment) point1.problems.push({ text: "Kartläggning saknas.", target: { kind: "assessment" } });
   if (!plan || !filled(plan.goal)) point1.problems.push({ text: "Målet med insatserna saknas.", target: { kind: "plan" } });
-  else if (!plan.madeWithYouth) point1.problems.push({ text: "Det är inte dokumenterat att planen gjorts tillsammans med ungdomen.", target: { kind: "plan" } });
+  else if (!plan.madeWithYouth)
+    point1.problems.push({ text: "Det är inte dokumenterat att planen gjorts tillsammans med ungdomen.", target: { kind: "plan" } });
 
   const partyPoints = ([2, 3, 4] as const).map((point): ChecklistItem => {
     const item: ChecklistItem = { point, state: "done", problems: [] };

@@ -39,7 +39,7 @@ export function readDocumentationReport(register: RegisterAccess, filter: Docume
   const inScope = base().where(scope).get()?.n ?? 0;
   const incompleteCount = base().where(and(scope, incomplete)).get()?.n ?? 0;
   const where = and(scope, filter.point ? pointMissing(filter.point) : incomplete);
-  const total = filter.point ? base().where(where).get()?.n ?? 0 : incompleteCount;
+  const total = filter.point ? (base().where(where).get()?.n ?? 0) : incompleteCount;
   const pageCount = Math.max(1, Math.ceil(total / DOCUMENTATION_PAGE_SIZE));
   const page = Math.min(Math.max(1, filter.page), pageCount);
   const rows = db

@@ -36,7 +36,13 @@ export type EnrollmentRow = typeof enrollments.$inferSelect;
 export function documentationEnrollment(file: YouthFile, enrollmentId?: number): EnrollmentRow | null {
   const id = enrollmentId ?? enrollmentPeriods(file)[0]?.id;
   if (id === undefined) return null;
-  return getDb().select().from(enrollments).where(and(eq(enrollments.id, id), eq(enrollments.youthId, file.id))).get() ?? null;
+  return (
+    getDb()
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.id, id), eq(enrollments.youthId, file.id)))
+      .get() ?? null
+  );
 }
 
 /** The youth's enrollment periods, latest first (the open one, if any, first of all). */
@@ -121,7 +127,12 @@ export function revisionHistory(enrollment: EnrollmentRow) {
     ? db
         .select({ id: interventionFollowUps.id, interventionId: interventionFollowUps.interventionId })
         .from(interventionFollowUps)
-        .where(inArray(interventionFollowUps.interventionId, interventionRows.map((r) => r.id)))
+        .where(
+          inArray(
+            interventionFollowUps.interventionId,
+            interventionRows.map((r) => r.id),
+          ),
+        )
         .all()
     : [];
   const idsOf = (field: string): number[] => [
@@ -131,10 +142,24 @@ export function revisionHistory(enrollment: EnrollmentRow) {
   const organisationIds = idsOf("responsibleOrganisationId");
   const lookups: RevisionLookups = {
     typeNames: new Map(
-      typeIds.length ? db.select({ id: interventionTypes.id, name: interventionTypes.name }).from(interventionTypes).where(inArray(interventionTypes.id, typeIds)).all().map((t) => [t.id, t.name]) : [],
+      typeIds.length
+        ? db
+            .select({ id: interventionTypes.id, name: interventionTypes.name })
+            .from(interventionTypes)
+            .where(inArray(interventionTypes.id, typeIds))
+            .all()
+            .map((t) => [t.id, t.name])
+        : [],
     ),
     organisationNames: new Map(
-      organisationIds.length ? db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, organisationIds)).all().map((o) => [o.id, o.name]) : [],
+      organisationIds.length
+        ? db
+            .select({ id: organisations.id, name: organisations.name })
+            .from(organisations)
+            .where(inArray(organisations.id, organisationIds))
+            .all()
+            .map((o) => [o.id, o.name])
+        : [],
     ),
     interventionNames: new Map(interventionRows.map((r) => [r.id, r.name])),
     followUpInterventions: new Map(followUps.map((f) => [f.id, f.interventionId])),
@@ -159,7 +184,12 @@ export function checklistInputOf(enrollmentId: number, db: Conn = getDb()): Chec
     ? db
         .select({ interventionId: interventionFollowUps.interventionId, dueDate: interventionFollowUps.dueDate })
         .from(interventionFollowUps)
-        .where(inArray(interventionFollowUps.interventionId, rows.map((r) => r.intervention.id)))
+        .where(
+          inArray(
+            interventionFollowUps.interventionId,
+            rows.map((r) => r.intervention.id),
+          ),
+        )
         .all()
     : [];
   return {
@@ -215,8 +245,7 @@ function activeIntervention(today: string) {
  * future starts with the calendar, not with a write.
  */
 export function syncInterventionStatus(scope: { enrollmentId: number } | { municipalityId: number }, today = todayIso(), db: Conn = getDb()) {
-  const inScope: SQL =
-    "enrollmentId" in scope ? eq(enrollments.id, scope.enrollmentId) : eq(enrollments.municipalityId, scope.municipalityId);
+  const inScope: SQL = "enrollmentId" in scope ? eq(enrollments.id, scope.enrollmentId) : eq(enrollments.municipalityId, scope.municipalityId);
   const open = and(inScope, isNull(enrollments.endDate));
   db.update(enrollments)
     .set({ status: "in_intervention" })
@@ -235,7 +264,14 @@ export function hasActiveIntervention(enrollment: EnrollmentRow, today = todayIs
     getDb()
       .select({ id: interventions.id })
       .from(interventions)
-      .where(and(eq(interventions.enrollmentId, enrollmentId), isNull(interventions.endDate), isNull(interventions.declinedDate), lte(interventions.startDate, today)))
+      .where(
+        and(
+          eq(interventions.enrollmentId, enrollmentId),
+          isNull(interventions.endDate),
+          isNull(interventions.declinedDate),
+          lte(interventions.startDate, today),
+        ),
+      )
       .get(),
   );
 }

@@ -46,7 +46,9 @@ function nameTaken(municipalityId: number, name: string, exceptId?: number) {
     getDb()
       .select({ id: interventionTypes.id })
       .from(interventionTypes)
-      .where(and(eq(interventionTypes.municipalityId, municipalityId), eq(interventionTypes.name, name), exceptId ? ne(interventionTypes.id, exceptId) : undefined))
+      .where(
+        and(eq(interventionTypes.municipalityId, municipalityId), eq(interventionTypes.name, name), exceptId ? ne(interventionTypes.id, exceptId) : undefined),
+      )
       .get(),
   );
 }
@@ -56,8 +58,15 @@ export function addInterventionType(actor: Actor, name: string): Result {
   ensureCatalogue(municipalityId);
   if (nameTaken(municipalityId, name)) return { ok: false, errors: { name: "Det finns redan en insatstyp med det namnet." } };
   const db = getDb();
-  const last = db.select({ n: max(interventionTypes.position) }).from(interventionTypes).where(eq(interventionTypes.municipalityId, municipalityId)).get()?.n ?? 0;
-  db.insert(interventionTypes).values({ municipalityId, name, position: last + 1 }).run();
+  const last =
+    db
+      .select({ n: max(interventionTypes.position) })
+      .from(interventionTypes)
+      .where(eq(interventionTypes.municipalityId, municipalityId))
+      .get()?.n ?? 0;
+  db.insert(interventionTypes)
+    .values({ municipalityId, name, position: last + 1 })
+    .run();
   return { ok: true };
 }
 

@@ -19,7 +19,13 @@ import {
   type InterventionInput,
 } from "~/modules/documentation/plan-schemas";
 import { fieldErrors } from "~/lib/form-fields";
-import { changedFields, documentationEnrollment, recomputeDocumentation, recordRevision, syncInterventionStatus } from "~/modules/documentation/documentation.server";
+import {
+  changedFields,
+  documentationEnrollment,
+  recomputeDocumentation,
+  recordRevision,
+  syncInterventionStatus,
+} from "~/modules/documentation/documentation.server";
 import type { YouthFile } from "~/modules/access/gate.server";
 import { interventionsOf } from "~/modules/documentation/plans.server";
 
@@ -35,7 +41,11 @@ export function readIntervention(file: YouthFile<"plan">, interventionId: number
 
 /** A missing intervention, or another youth's, is the same 404. */
 function interventionOfYouth(youthId: string, interventionId: number): InterventionRow {
-  const row = getDb().select().from(interventions).where(and(eq(interventions.id, interventionId), eq(interventions.youthId, youthId))).get();
+  const row = getDb()
+    .select()
+    .from(interventions)
+    .where(and(eq(interventions.id, interventionId), eq(interventions.youthId, youthId)))
+    .get();
   if (!row) throw notFound();
   return row;
 }
@@ -43,7 +53,11 @@ function interventionOfYouth(youthId: string, interventionId: number): Intervent
 /** The type must be one of the municipality's active types; the organisation one in the portal. */
 function checkReferences(municipalityId: number, input: InterventionInput, currentTypeId?: number): FieldErrors | null {
   const db = getDb();
-  const type = db.select().from(interventionTypes).where(and(eq(interventionTypes.id, input.typeId), eq(interventionTypes.municipalityId, municipalityId))).get();
+  const type = db
+    .select()
+    .from(interventionTypes)
+    .where(and(eq(interventionTypes.id, input.typeId), eq(interventionTypes.municipalityId, municipalityId)))
+    .get();
   // A retired type may stay on an intervention that already has it, but is not chosen anew.
   if (!type || (!type.active && type.id !== currentTypeId)) return { typeId: "Välj en insatstyp ur kommunens katalog." };
   if (input.responsibleParty === "other_actor" && input.responsibleOrganisationId) {
@@ -62,10 +76,10 @@ function interventionColumns(input: InterventionInput) {
     startDate: input.startDate,
     plannedEndDate: input.plannedEndDate,
     responsibleParty: input.responsibleParty,
-    responsibleUnit: input.responsibleParty === "municipality" ? input.responsibleUnit ?? null : null,
-    responsibleOrganisationId: input.responsibleParty === "other_actor" ? input.responsibleOrganisationId ?? null : null,
+    responsibleUnit: input.responsibleParty === "municipality" ? (input.responsibleUnit ?? null) : null,
+    responsibleOrganisationId: input.responsibleParty === "other_actor" ? (input.responsibleOrganisationId ?? null) : null,
     responsibleOrganisationName:
-      input.responsibleParty === "other_actor" && !input.responsibleOrganisationId ? input.responsibleOrganisationName ?? null : null,
+      input.responsibleParty === "other_actor" && !input.responsibleOrganisationId ? (input.responsibleOrganisationName ?? null) : null,
   };
 }
 
@@ -83,7 +97,11 @@ export function addIntervention(file: YouthFile<never, "plan">, input: Intervent
   const problem = checkReferences(youth.homeMunicipalityId, input);
   if (problem) return { ok: false, errors: problem };
   if (input.referralId) {
-    const referral = getDb().select().from(referrals).where(and(eq(referrals.id, input.referralId), eq(referrals.youthId, youthId))).get();
+    const referral = getDb()
+      .select()
+      .from(referrals)
+      .where(and(eq(referrals.id, input.referralId), eq(referrals.youthId, youthId)))
+      .get();
     if (!referral || (referral.status !== "accepted" && referral.status !== "closed")) {
       return { ok: false, errors: { form: "Remissen är inte accepterad av mottagaren; insatsen kan inte kopplas till den." } };
     }
@@ -111,16 +129,21 @@ export function updateIntervention(file: YouthFile<never, "plan">, interventionI
   const row = interventionOfYouth(youthId, interventionId);
   const problem = checkReferences(youth.homeMunicipalityId, input, row.typeId);
   if (problem) return { ok: false, errors: problem };
-  if (row.endDate && row.endDate < input.startDate) return { ok: false, errors: { startDate: `Insatsen avslutades ${row.endDate}; starten kan inte ligga efter det.` } };
+  if (row.endDate && row.endDate < input.startDate)
+    return { ok: false, errors: { startDate: `Insatsen avslutades ${row.endDate}; starten kan inte ligga efter det.` } };
   // The same rule as addFollowUp: a closed insats is followed up in its evaluation.
-  if (input.followUpDate && (row.endDate || row.declinedDate)) return { ok: false, errors: { followUpDate: "Insatsen är avslutad; uppföljningen görs i utvärderingen." } };
+  if (input.followUpDate && (row.endDate || row.declinedDate))
+    return { ok: false, errors: { followUpDate: "Insatsen är avslutad; uppföljningen görs i utvärderingen." } };
   const values = interventionColumns(input);
   const changes = changedFields(row, values);
   const enrollment = documentationEnrollment(file, row.enrollmentId)!;
   if (Object.keys(changes).length === 0 && !input.followUpDate) return { ok: true };
   getDb().transaction((tx) => {
     if (Object.keys(changes).length > 0) {
-      tx.update(interventions).set({ ...values, updatedAt: new Date().toISOString(), updatedByMembershipId: actor.membershipId }).where(eq(interventions.id, row.id)).run();
+      tx.update(interventions)
+        .set({ ...values, updatedAt: new Date().toISOString(), updatedByMembershipId: actor.membershipId })
+        .where(eq(interventions.id, row.id))
+        .run();
       recordRevision(tx, actor, { youthId, enrollmentId: row.enrollmentId, entity: "intervention", entityId: row.id, action: "updated", changes });
     }
     if (input.followUpDate) insertFollowUp(tx, actor, { youthId, enrollment, interventionId: row.id, dueDate: input.followUpDate });
@@ -150,8 +173,18 @@ export function endIntervention(file: YouthFile<never, "plan">, interventionId: 
   };
   const enrollment = documentationEnrollment(file, row.enrollmentId)!;
   getDb().transaction((tx) => {
-    tx.update(interventions).set({ ...values, updatedAt: new Date().toISOString(), updatedByMembershipId: actor.membershipId }).where(eq(interventions.id, row.id)).run();
-    recordRevision(tx, actor, { youthId, enrollmentId: row.enrollmentId, entity: "intervention", entityId: row.id, action: "ended", changes: changedFields(row, values) });
+    tx.update(interventions)
+      .set({ ...values, updatedAt: new Date().toISOString(), updatedByMembershipId: actor.membershipId })
+      .where(eq(interventions.id, row.id))
+      .run();
+    recordRevision(tx, actor, {
+      youthId,
+      enrollmentId: row.enrollmentId,
+      entity: "intervention",
+      entityId: row.id,
+      action: "ended",
+      changes: changedFields(row, values),
+    });
     afterWrite(tx, enrollment);
   });
   return { ok: true };
@@ -167,8 +200,18 @@ export function declineIntervention(file: YouthFile<never, "plan">, intervention
   const values = { declinedDate: parsed.data.declinedDate, declinedNote: parsed.data.declinedNote ?? null };
   const enrollment = documentationEnrollment(file, row.enrollmentId)!;
   getDb().transaction((tx) => {
-    tx.update(interventions).set({ ...values, updatedAt: new Date().toISOString(), updatedByMembershipId: actor.membershipId }).where(eq(interventions.id, row.id)).run();
-    recordRevision(tx, actor, { youthId, enrollmentId: row.enrollmentId, entity: "intervention", entityId: row.id, action: "declined", changes: changedFields(row, values) });
+    tx.update(interventions)
+      .set({ ...values, updatedAt: new Date().toISOString(), updatedByMembershipId: actor.membershipId })
+      .where(eq(interventions.id, row.id))
+      .run();
+    recordRevision(tx, actor, {
+      youthId,
+      enrollmentId: row.enrollmentId,
+      entity: "intervention",
+      entityId: row.id,
+      action: "declined",
+      changes: changedFields(row, values),
+    });
     afterWrite(tx, enrollment);
   });
   return { ok: true };
@@ -176,7 +219,11 @@ export function declineIntervention(file: YouthFile<never, "plan">, intervention
 
 /* ------------------------------------------------------------------ follow-ups */
 
-function insertFollowUp(tx: Tx, actor: Actor, at: { youthId: string; enrollment: { id: number; municipalityId: number }; interventionId: number; dueDate: string }) {
+function insertFollowUp(
+  tx: Tx,
+  actor: Actor,
+  at: { youthId: string; enrollment: { id: number; municipalityId: number }; interventionId: number; dueDate: string },
+) {
   const id = tx
     .insert(interventionFollowUps)
     .values({ interventionId: at.interventionId, municipalityId: at.enrollment.municipalityId, dueDate: at.dueDate })
@@ -222,7 +269,14 @@ export function completeFollowUp(file: YouthFile<never, "plan">, interventionId:
       .set({ ...values, doneByMembershipId: actor.membershipId })
       .where(and(eq(interventionFollowUps.id, followUp.id), isNull(interventionFollowUps.doneDate)))
       .run();
-    recordRevision(tx, actor, { youthId, enrollmentId: row.enrollmentId, entity: "follow_up", entityId: followUp.id, action: "done", changes: changedFields(followUp, values) });
+    recordRevision(tx, actor, {
+      youthId,
+      enrollmentId: row.enrollmentId,
+      entity: "follow_up",
+      entityId: followUp.id,
+      action: "done",
+      changes: changedFields(followUp, values),
+    });
   });
   return { ok: true };
 }

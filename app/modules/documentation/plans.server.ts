@@ -10,7 +10,15 @@ import { todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
 import { computeChecklist } from "~/modules/documentation/checklist";
 import type { AssessmentInput, PlanInput } from "~/modules/documentation/plan-schemas";
-import { changedFields, checklistInputOf, documentationEnrollment, recomputeDocumentation, enrollmentPeriods, recordRevision, revisionHistory } from "~/modules/documentation/documentation.server";
+import {
+  changedFields,
+  checklistInputOf,
+  documentationEnrollment,
+  recomputeDocumentation,
+  enrollmentPeriods,
+  recordRevision,
+  revisionHistory,
+} from "~/modules/documentation/documentation.server";
 import type { YouthFile } from "~/modules/access/gate.server";
 
 export type Result = { ok: true } | { ok: false; errors: FieldErrors };
@@ -21,7 +29,7 @@ const NO_ENROLLMENT: Result = { ok: false, errors: { form: "Ungdomen har ingen i
 
 export function readAssessment(file: YouthFile<"assessment">, enrollmentId?: number) {
   const enrollment = documentationEnrollment(file, enrollmentId);
-  const assessment = enrollment ? getDb().select().from(assessments).where(eq(assessments.enrollmentId, enrollment.id)).get() ?? null : null;
+  const assessment = enrollment ? (getDb().select().from(assessments).where(eq(assessments.enrollmentId, enrollment.id)).get() ?? null) : null;
   return { enrollment, assessment };
 }
 
@@ -43,7 +51,12 @@ export function interventionsOf(enrollment: { id: number }) {
     ? db
         .select()
         .from(interventionFollowUps)
-        .where(inArray(interventionFollowUps.interventionId, rows.map((r) => r.intervention.id)))
+        .where(
+          inArray(
+            interventionFollowUps.interventionId,
+            rows.map((r) => r.intervention.id),
+          ),
+        )
         .orderBy(asc(interventionFollowUps.dueDate), asc(interventionFollowUps.id))
         .all()
     : [];
@@ -92,7 +105,8 @@ export function saveAssessment(file: YouthFile<never, "assessment">, input: Asse
   const { actor, id: youthId } = file;
   const enrollment = documentationEnrollment(file);
   if (!enrollment) return NO_ENROLLMENT;
-  if (input.date < enrollment.startDate) return { ok: false, errors: { date: `Kartläggningen kan inte vara gjord före inskrivningen (${enrollment.startDate}).` } };
+  if (input.date < enrollment.startDate)
+    return { ok: false, errors: { date: `Kartläggningen kan inte vara gjord före inskrivningen (${enrollment.startDate}).` } };
   const db = getDb();
   const existing = db.select().from(assessments).where(eq(assessments.enrollmentId, enrollment.id)).get() ?? null;
   const values = {
@@ -114,8 +128,17 @@ export function saveAssessment(file: YouthFile<never, "assessment">, input: Asse
   db.transaction((tx) => {
     const stamp = { updatedAt: new Date().toISOString(), updatedByMembershipId: actor.membershipId };
     const id = existing
-      ? (tx.update(assessments).set({ ...values, ...stamp }).where(eq(assessments.id, existing.id)).run(), existing.id)
-      : tx.insert(assessments).values({ ...values, ...stamp, enrollmentId: enrollment.id, youthId }).returning({ id: assessments.id }).get().id;
+      ? (tx
+          .update(assessments)
+          .set({ ...values, ...stamp })
+          .where(eq(assessments.id, existing.id))
+          .run(),
+        existing.id)
+      : tx
+          .insert(assessments)
+          .values({ ...values, ...stamp, enrollmentId: enrollment.id, youthId })
+          .returning({ id: assessments.id })
+          .get().id;
     recordRevision(tx, actor, { youthId, enrollmentId: enrollment.id, entity: "assessment", entityId: id, action: existing ? "updated" : "created", changes });
     recomputeDocumentation(tx, enrollment);
   });
@@ -131,7 +154,7 @@ export function savePlan(file: YouthFile<never, "plan">, input: PlanInput): Resu
   const values = {
     goal: input.goal,
     madeWithYouth: input.madeWithYouth,
-    madeWithYouthDate: input.madeWithYouth ? input.madeWithYouthDate ?? null : null,
+    madeWithYouthDate: input.madeWithYouth ? (input.madeWithYouthDate ?? null) : null,
     youthComment: input.youthComment ?? null,
     noYouthInterventionsReason: input.noYouthInterventionsReason ?? null,
     noMunicipalityInterventionsReason: input.noMunicipalityInterventionsReason ?? null,
@@ -145,8 +168,17 @@ export function savePlan(file: YouthFile<never, "plan">, input: PlanInput): Resu
   db.transaction((tx) => {
     const stamp = { updatedAt: new Date().toISOString(), updatedByMembershipId: actor.membershipId };
     const id = existing
-      ? (tx.update(plans).set({ ...values, ...stamp }).where(eq(plans.id, existing.id)).run(), existing.id)
-      : tx.insert(plans).values({ ...values, ...stamp, enrollmentId: enrollment.id, youthId }).returning({ id: plans.id }).get().id;
+      ? (tx
+          .update(plans)
+          .set({ ...values, ...stamp })
+          .where(eq(plans.id, existing.id))
+          .run(),
+        existing.id)
+      : tx
+          .insert(plans)
+          .values({ ...values, ...stamp, enrollmentId: enrollment.id, youthId })
+          .returning({ id: plans.id })
+          .get().id;
     recordRevision(tx, actor, { youthId, enrollmentId: enrollment.id, entity: "plan", entityId: id, action: existing ? "updated" : "created", changes });
     recomputeDocumentation(tx, enrollment);
   });

@@ -87,8 +87,9 @@ export function describeRevision(
   revision: { entity: DocumentationEntity; entityId: number; action: string; changes: Record<string, [unknown, unknown]> },
   lookups: RevisionLookups,
 ) {
-  const interventionId = revision.entity === "intervention" ? revision.entityId : revision.entity === "follow_up" ? lookups.followUpInterventions.get(revision.entityId) : undefined;
-  const interventionName = interventionId ? lookups.interventionNames.get(interventionId) ?? "insats" : "";
+  const interventionId =
+    revision.entity === "intervention" ? revision.entityId : revision.entity === "follow_up" ? lookups.followUpInterventions.get(revision.entityId) : undefined;
+  const interventionName = interventionId ? (lookups.interventionNames.get(interventionId) ?? "insats") : "";
   const what = {
     assessment: "kartläggningen",
     plan: "planen",

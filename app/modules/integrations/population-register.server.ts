@@ -38,9 +38,7 @@ export type RegisteredPerson = {
   protectedIdentity: boolean;
 };
 
-export type LookupResult =
-  | { ok: true; person: RegisteredPerson }
-  | { ok: false; reason: "not_found" | "unavailable" | "not_configured"; message: string };
+export type LookupResult = { ok: true; person: RegisteredPerson } | { ok: false; reason: "not_found" | "unavailable" | "not_configured"; message: string };
 
 export const POPULATION_REGISTER_MESSAGES = {
   notConfigured: "Uppslag i folkbokföringen är inte konfigurerat. Fyll i uppgifterna för hand.",
@@ -58,7 +56,10 @@ const responseSchema = z.object({
   folkbokforingsadress: z
     .object({
       utdelningsadress: text(200).nullable(),
-      postnummer: z.string().regex(/^\d{3} ?\d{2}$/).nullable(),
+      postnummer: z
+        .string()
+        .regex(/^\d{3} ?\d{2}$/)
+        .nullable(),
       postort: text(100).nullable(),
     })
     .nullable(),

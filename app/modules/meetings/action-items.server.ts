@@ -18,7 +18,15 @@ const approved = eq(meetings.status, "minutes_approved");
 /** The actor's open action items from justerade protokoll, earliest due first. */
 export function myOpenActionItems(actor: Actor) {
   return getDb()
-    .select({ id: actionItems.id, title: actionItems.title, dueDate: actionItems.dueDate, meetingId: meetings.id, meetingTitle: meetings.title, meetingStartsAt: meetings.startsAt, forumName: forums.name })
+    .select({
+      id: actionItems.id,
+      title: actionItems.title,
+      dueDate: actionItems.dueDate,
+      meetingId: meetings.id,
+      meetingTitle: meetings.title,
+      meetingStartsAt: meetings.startsAt,
+      forumName: forums.name,
+    })
     .from(actionItems)
     .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
     .innerJoin(forums, eq(forums.id, actionItems.forumId))
@@ -30,7 +38,14 @@ export function myOpenActionItems(actor: Actor) {
 /** A forum's open action items, for its page. */
 export function openActionItemsOfForum(forumId: number) {
   return getDb()
-    .select({ id: actionItems.id, title: actionItems.title, dueDate: actionItems.dueDate, ownerName: users.displayName, meetingId: meetings.id, meetingTitle: meetings.title })
+    .select({
+      id: actionItems.id,
+      title: actionItems.title,
+      dueDate: actionItems.dueDate,
+      ownerName: users.displayName,
+      meetingId: meetings.id,
+      meetingTitle: meetings.title,
+    })
     .from(actionItems)
     .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
     .innerJoin(memberships, eq(memberships.id, actionItems.ownerMembershipId))
@@ -43,7 +58,15 @@ export function openActionItemsOfForum(forumId: number) {
 /** Every action item decided in one meeting (the minutes). */
 export function actionItemsOfMeeting(meetingId: number) {
   return getDb()
-    .select({ id: actionItems.id, title: actionItems.title, dueDate: actionItems.dueDate, status: actionItems.status, agendaItemId: actionItems.agendaItemId, ownerMembershipId: actionItems.ownerMembershipId, ownerName: users.displayName })
+    .select({
+      id: actionItems.id,
+      title: actionItems.title,
+      dueDate: actionItems.dueDate,
+      status: actionItems.status,
+      agendaItemId: actionItems.agendaItemId,
+      ownerMembershipId: actionItems.ownerMembershipId,
+      ownerName: users.displayName,
+    })
     .from(actionItems)
     .innerJoin(memberships, eq(memberships.id, actionItems.ownerMembershipId))
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -55,7 +78,17 @@ export function actionItemsOfMeeting(meetingId: number) {
 /** Action items by id with their owner and origin, for the follow-ups on an agenda. */
 export function actionItemsById(ids: readonly number[]) {
   const rows = getDb()
-    .select({ id: actionItems.id, title: actionItems.title, dueDate: actionItems.dueDate, status: actionItems.status, completedAt: actionItems.completedAt, ownerMembershipId: actionItems.ownerMembershipId, ownerName: users.displayName, meetingTitle: meetings.title, meetingStartsAt: meetings.startsAt })
+    .select({
+      id: actionItems.id,
+      title: actionItems.title,
+      dueDate: actionItems.dueDate,
+      status: actionItems.status,
+      completedAt: actionItems.completedAt,
+      ownerMembershipId: actionItems.ownerMembershipId,
+      ownerName: users.displayName,
+      meetingTitle: meetings.title,
+      meetingStartsAt: meetings.startsAt,
+    })
     .from(actionItems)
     .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
     .innerJoin(memberships, eq(memberships.id, actionItems.ownerMembershipId))

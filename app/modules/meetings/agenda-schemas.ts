@@ -7,11 +7,7 @@ const title = () => requiredText("punktens rubrik", 200).refine((v) => !looksIde
 const description = () => optionalText(1000).refine((v) => !looksIdentifying(v), IDENTIFIER_MESSAGE);
 
 const minutesField = () =>
-  z.coerce
-    .number({ error: "Ange antal minuter." })
-    .int("Ange ett heltal.")
-    .min(0, "Ange 0 eller fler minuter.")
-    .max(600, "Högst 600 minuter.");
+  z.coerce.number({ error: "Ange antal minuter." }).int("Ange ett heltal.").min(0, "Ange 0 eller fler minuter.").max(600, "Högst 600 minuter.");
 
 const optionalParticipant = () =>
   z

@@ -20,7 +20,14 @@ import { mayPlan, maySendAgenda } from "./permissions";
 import { formatMeetingTime } from "./time";
 
 export type SendReport =
-  | { ok: true; notified: number; emailed: number; failed: { name: string; email: string; message: string }[]; withoutAddress: string[]; notConfigured: boolean }
+  | {
+      ok: true;
+      notified: number;
+      emailed: number;
+      failed: { name: string; email: string; message: string }[];
+      withoutAddress: string[];
+      notConfigured: boolean;
+    }
   | { ok: false; errors: { form: string } };
 
 /** The portal's address for links in e-mails: PUBLIC_ORIGIN behind a proxy, else the request's own. */
@@ -29,7 +36,12 @@ export function portalOrigin(request: Request) {
 }
 
 /** The e-mail to one participant. Deliberately without the agenda: it leaves the portal. */
-export function agendaEmail(ctx: Pick<MeetingContext, "meeting" | "forum">, participant: { name: string; email: string }, origin: string, resent: boolean): EmailMessage {
+export function agendaEmail(
+  ctx: Pick<MeetingContext, "meeting" | "forum">,
+  participant: { name: string; email: string },
+  origin: string,
+  resent: boolean,
+): EmailMessage {
   const m = ctx.meeting;
   const lines = [
     `Hej ${participant.name},`,
@@ -61,7 +73,10 @@ async function emailParticipants(ctx: MeetingContext, participants: ParticipantV
   const now = new Date().toISOString();
   db.transaction((tx) => {
     for (const r of results) {
-      tx.update(meetingParticipants).set({ agendaEmailStatus: r.status, agendaEmailError: r.error, agendaEmailedAt: now }).where(eq(meetingParticipants.id, r.p.id)).run();
+      tx.update(meetingParticipants)
+        .set({ agendaEmailStatus: r.status, agendaEmailError: r.error, agendaEmailedAt: now })
+        .where(eq(meetingParticipants.id, r.p.id))
+        .run();
     }
   });
   return {
@@ -92,7 +107,10 @@ export async function sendAgenda(actor: Actor, ctx: MeetingContext, origin: stri
         .where(and(inArray(agendaItems.id, unfrozen), isNull(agendaItems.keyFigures)))
         .run();
     }
-    tx.update(meetings).set({ status: "agenda_sent", agendaSentAt: now.toISOString(), agendaSentByMembershipId: actor.membershipId }).where(eq(meetings.id, ctx.meeting.id)).run();
+    tx.update(meetings)
+      .set({ status: "agenda_sent", agendaSentAt: now.toISOString(), agendaSentByMembershipId: actor.membershipId })
+      .where(eq(meetings.id, ctx.meeting.id))
+      .run();
     notify(
       tx,
       recipients.map((membershipId) => ({

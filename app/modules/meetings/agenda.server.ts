@@ -30,7 +30,11 @@ export function acceptedItems(meetingId: number, db: Db | Tx = getDb()) {
 }
 
 function requireItem(ctx: MeetingContext, itemId: number): AgendaItemRow {
-  const item = getDb().select().from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, ctx.meeting.id))).get();
+  const item = getDb()
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, ctx.meeting.id)))
+    .get();
   if (!item) throw notFound();
   return item;
 }
@@ -56,7 +60,9 @@ export function insertAgendaItem(
   tx: Tx,
   actor: Actor,
   ctx: MeetingContext,
-  values: { kind: AgendaItemKind; title: string; description: string | null; presenterParticipantId: number | null; minutesAllotted: number } & Partial<Pick<AgendaItemRow, "youthId" | "caseSections" | "linkedAt" | "linkedByMembershipId">>,
+  values: { kind: AgendaItemKind; title: string; description: string | null; presenterParticipantId: number | null; minutesAllotted: number } & Partial<
+    Pick<AgendaItemRow, "youthId" | "caseSections" | "linkedAt" | "linkedByMembershipId">
+  >,
 ) {
   const accepted = mayPlan(ctx.standing);
   const row = tx
@@ -93,9 +99,16 @@ export function addAgendaItem(actor: Actor, ctx: MeetingContext, input: AgendaIt
   if (input.kind === "key_figures" && !mayHaveKeyFigures(ctx.forum.kind)) {
     return { ok: false, errors: { kind: "Nyckeltal finns på dagordningen för styrgruppen och samverkansforumet." } };
   }
-  if (!isActiveParticipant(ctx.meeting.id, input.presenterParticipantId)) return { ok: false, errors: { presenterParticipantId: "Välj en av mötets deltagare." } };
+  if (!isActiveParticipant(ctx.meeting.id, input.presenterParticipantId))
+    return { ok: false, errors: { presenterParticipantId: "Välj en av mötets deltagare." } };
   const row = getDb().transaction((tx) =>
-    insertAgendaItem(tx, actor, ctx, { kind: input.kind, title: input.title, description: input.description ?? null, presenterParticipantId: input.presenterParticipantId, minutesAllotted: input.minutesAllotted }),
+    insertAgendaItem(tx, actor, ctx, {
+      kind: input.kind,
+      title: input.title,
+      description: input.description ?? null,
+      presenterParticipantId: input.presenterParticipantId,
+      minutesAllotted: input.minutesAllotted,
+    }),
   );
   return { ok: true, ...row };
 }
@@ -107,10 +120,16 @@ export function updateAgendaItem(actor: Actor, ctx: MeetingContext, itemId: numb
   if (!mayPlan(ctx.standing) && !own) throw forbidden();
   if (!agendaEditable(ctx.meeting.status)) return notEditable;
   if (item.state !== "accepted" && item.state !== "proposed") return { ok: false, errors: { form: "Punkten är återkallad eller avböjd." } };
-  if (!isActiveParticipant(ctx.meeting.id, input.presenterParticipantId)) return { ok: false, errors: { presenterParticipantId: "Välj en av mötets deltagare." } };
+  if (!isActiveParticipant(ctx.meeting.id, input.presenterParticipantId))
+    return { ok: false, errors: { presenterParticipantId: "Välj en av mötets deltagare." } };
   getDb()
     .update(agendaItems)
-    .set({ title: input.title, description: input.description ?? null, presenterParticipantId: input.presenterParticipantId, minutesAllotted: input.minutesAllotted })
+    .set({
+      title: input.title,
+      description: input.description ?? null,
+      presenterParticipantId: input.presenterParticipantId,
+      minutesAllotted: input.minutesAllotted,
+    })
     .where(eq(agendaItems.id, item.id))
     .run();
   return { ok: true };
@@ -154,17 +173,40 @@ export function acceptProposal(actor: Actor, ctx: MeetingContext, itemId: number
   let anonymised = false;
   const now = new Date().toISOString();
   getDb().transaction((tx) => {
-    const changes: Partial<AgendaItemRow> = { state: "accepted", position: nextPosition(acceptedItems(ctx.meeting.id, tx)), decidedByMembershipId: actor.membershipId, decidedAt: now };
+    const changes: Partial<AgendaItemRow> = {
+      state: "accepted",
+      position: nextPosition(acceptedItems(ctx.meeting.id, tx)),
+      decidedByMembershipId: actor.membershipId,
+      decidedAt: now,
+    };
     if (item.youthId) {
       // Only the forum municipality's own register can be linked, so that is the youth's home municipality.
-      const coverage = linkedItemCoverage({ youthId: item.youthId, homeMunicipalityId: ctx.forum.municipalityId }, ctx.meeting.id, parseCaseSections(item.caseSections), undefined, tx);
+      const coverage = linkedItemCoverage(
+        { youthId: item.youthId, homeMunicipalityId: ctx.forum.municipalityId },
+        ctx.meeting.id,
+        parseCaseSections(item.caseSections),
+        undefined,
+        tx,
+      );
       if (!coverage.covered) {
         anonymised = true;
-        Object.assign(changes, { youthId: null, caseSections: null, anonymisedAt: now, anonymisedReason: "Kopplingen till ungdomen togs bort när förslaget godtogs: samtycket omfattar inte alla organisationer som deltar i mötet." });
+        Object.assign(changes, {
+          youthId: null,
+          caseSections: null,
+          anonymisedAt: now,
+          anonymisedReason: "Kopplingen till ungdomen togs bort när förslaget godtogs: samtycket omfattar inte alla organisationer som deltar i mötet.",
+        });
       }
     }
     tx.update(agendaItems).set(changes).where(eq(agendaItems.id, item.id)).run();
-    notify(tx, [{ membershipId: item.proposedByMembershipId, kind: "proposal_decided", title: `Ditt förslag är med på dagordningen: ${ctx.meeting.title}`, link: meetingLink(ctx.meeting.id) }]);
+    notify(tx, [
+      {
+        membershipId: item.proposedByMembershipId,
+        kind: "proposal_decided",
+        title: `Ditt förslag är med på dagordningen: ${ctx.meeting.title}`,
+        link: meetingLink(ctx.meeting.id),
+      },
+    ]);
   });
   return { ok: true, anonymised };
 }
@@ -176,10 +218,25 @@ export function declineProposal(actor: Actor, ctx: MeetingContext, itemId: numbe
   if (item.state !== "proposed") return { ok: false, errors: { form: "Förslaget är redan behandlat." } };
   getDb().transaction((tx) => {
     tx.update(agendaItems)
-      .set({ state: "declined", declineReason: reason, decidedByMembershipId: actor.membershipId, decidedAt: new Date().toISOString(), youthId: null, caseSections: null })
+      .set({
+        state: "declined",
+        declineReason: reason,
+        decidedByMembershipId: actor.membershipId,
+        decidedAt: new Date().toISOString(),
+        youthId: null,
+        caseSections: null,
+      })
       .where(eq(agendaItems.id, item.id))
       .run();
-    notify(tx, [{ membershipId: item.proposedByMembershipId, kind: "proposal_decided", title: `Ditt förslag avböjdes: ${ctx.meeting.title}`, body: reason, link: meetingLink(ctx.meeting.id) }]);
+    notify(tx, [
+      {
+        membershipId: item.proposedByMembershipId,
+        kind: "proposal_decided",
+        title: `Ditt förslag avböjdes: ${ctx.meeting.title}`,
+        body: reason,
+        link: meetingLink(ctx.meeting.id),
+      },
+    ]);
   });
   return { ok: true };
 }
@@ -225,7 +282,16 @@ export function syncFollowUps(meeting: Meeting) {
       tx
         .select({ id: meetingParticipants.id, membershipId: meetingParticipants.membershipId })
         .from(meetingParticipants)
-        .where(and(eq(meetingParticipants.meetingId, meeting.id), isNull(meetingParticipants.removedAt), inArray(meetingParticipants.membershipId, toAdd.map((a) => a.ownerMembershipId))))
+        .where(
+          and(
+            eq(meetingParticipants.meetingId, meeting.id),
+            isNull(meetingParticipants.removedAt),
+            inArray(
+              meetingParticipants.membershipId,
+              toAdd.map((a) => a.ownerMembershipId),
+            ),
+          ),
+        )
         .all()
         .map((p) => [p.membershipId, p.id] as const),
     );

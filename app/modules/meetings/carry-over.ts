@@ -21,15 +21,15 @@ export type CarryCandidate = {
  * `onAgenda` holds the action items the meeting already follows up (in any state, so a follow-up the
  * chair withdrew is not added again).
  */
-export function actionItemsToCarryOver<T extends CarryCandidate>(meeting: { id: number; startsAt: string }, candidates: readonly T[], onAgenda: ReadonlySet<number>): T[] {
+export function actionItemsToCarryOver<T extends CarryCandidate>(
+  meeting: { id: number; startsAt: string },
+  candidates: readonly T[],
+  onAgenda: ReadonlySet<number>,
+): T[] {
   return candidates
     .filter(
       (item) =>
-        item.status === "open" &&
-        item.minutesApproved &&
-        item.meetingId !== meeting.id &&
-        item.meetingStartsAt < meeting.startsAt &&
-        !onAgenda.has(item.id),
+        item.status === "open" && item.minutesApproved && item.meetingId !== meeting.id && item.meetingStartsAt < meeting.startsAt && !onAgenda.has(item.id),
     )
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
 }

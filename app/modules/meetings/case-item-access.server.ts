@@ -29,7 +29,11 @@ const NOT_IN_REGISTER = "Det finns ingen ungdom med det personnumret i registret
  */
 export function findYouthForCaseItem(actor: Actor, forumMunicipalityId: number, personalNumber: string): FoundYouth {
   if (!mayUseRegister(actor) || actor.municipalityId !== forumMunicipalityId) {
-    return { ok: false, field: "form", error: "Bara KAA-enhetens personal kan koppla en ärendepunkt till en ungdom i registret. Lägg till punkten avidentifierad." };
+    return {
+      ok: false,
+      field: "form",
+      error: "Bara KAA-enhetens personal kan koppla en ärendepunkt till en ungdom i registret. Lägg till punkten avidentifierad.",
+    };
   }
   const parsed = parsePersonalNumber(personalNumber);
   if (!parsed.ok) return { ok: false, field: "personalNumber", error: parsed.error };
@@ -92,7 +96,12 @@ function planOf(file: YouthFile<"plan">): CasePlanView {
     goal: plan.goal,
     interventions: rows.map((r) => {
       const who = r.responsibleUnit ?? r.organisationName ?? r.responsibleOrganisationName;
-      return { type: r.type, responsible: who ? `${RESPONSIBLE_PARTY_LABELS[r.responsibleParty]} (${who})` : RESPONSIBLE_PARTY_LABELS[r.responsibleParty], startDate: r.startDate, plannedEndDate: r.plannedEndDate };
+      return {
+        type: r.type,
+        responsible: who ? `${RESPONSIBLE_PARTY_LABELS[r.responsibleParty]} (${who})` : RESPONSIBLE_PARTY_LABELS[r.responsibleParty],
+        startDate: r.startDate,
+        plannedEndDate: r.plannedEndDate,
+      };
     }),
   };
 }
@@ -153,7 +162,11 @@ function viewOf(files: Map<string, CaseFile>, item: { youthId: string; caseSecti
  * an item shows is decided for this viewer and logged (once per youth and page). A section denied
  * is left out and listed; if all are denied the item is hidden.
  */
-export function viewCaseItems(actor: Actor, items: readonly { id: number; youthId: string; caseSections: string | null }[], today = todayIso()): Map<number, CaseItemView> {
+export function viewCaseItems(
+  actor: Actor,
+  items: readonly { id: number; youthId: string; caseSections: string | null }[],
+  today = todayIso(),
+): Map<number, CaseItemView> {
   if (items.length === 0) return new Map();
   const files = openCaseFiles(actor, items);
   return new Map(items.map((item) => [item.id, viewOf(files, item, today)]));

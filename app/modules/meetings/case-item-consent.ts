@@ -24,9 +24,7 @@ export type CaseItemCoverageInput = {
 
 export type MissingConsent = { organisationId: number; sections: CaseItemSection[] };
 
-export type CaseItemCoverage =
-  | { covered: true; consentIds: number[] }
-  | { covered: false; missing: MissingConsent[]; unaffiliatedGuests: string[] };
+export type CaseItemCoverage = { covered: true; consentIds: number[] } | { covered: false; missing: MissingConsent[]; unaffiliatedGuests: string[] };
 
 export function caseItemCoverage(input: CaseItemCoverageInput): CaseItemCoverage {
   const consentIds = new Set<number>();

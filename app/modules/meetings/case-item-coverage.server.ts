@@ -27,7 +27,12 @@ export type ParticipatingOrganisations = { organisationIds: number[]; unaffiliat
 /** The organisations of everyone invited to the meeting and not removed, members and guests alike. */
 export function participatingOrganisations(meetingId: number, db: Db | Tx = getDb()): ParticipatingOrganisations {
   const rows = db
-    .select({ membershipOrganisationId: memberships.organisationId, guestOrganisationId: meetingParticipants.guestOrganisationId, guestName: meetingParticipants.guestName, membershipId: meetingParticipants.membershipId })
+    .select({
+      membershipOrganisationId: memberships.organisationId,
+      guestOrganisationId: meetingParticipants.guestOrganisationId,
+      guestName: meetingParticipants.guestName,
+      membershipId: meetingParticipants.membershipId,
+    })
     .from(meetingParticipants)
     .leftJoin(memberships, eq(memberships.id, meetingParticipants.membershipId))
     .where(and(eq(meetingParticipants.meetingId, meetingId), isNull(meetingParticipants.removedAt)))
@@ -69,7 +74,13 @@ export function coverageFor(
  * The same for an item already linked, judged for no viewer (the chair accepting a proposal, the
  * re-checks below): only the answer leaves here, never the consents or the youth.
  */
-export function linkedItemCoverage(item: { youthId: string; homeMunicipalityId: number }, meetingId: number, sections: readonly CaseItemSection[], today = todayIso(), db: Db | Tx = getDb()) {
+export function linkedItemCoverage(
+  item: { youthId: string; homeMunicipalityId: number },
+  meetingId: number,
+  sections: readonly CaseItemSection[],
+  today = todayIso(),
+  db: Db | Tx = getDb(),
+) {
   const consents = policyConsentsForRecheck([item.youthId]).get(item.youthId) ?? [];
   return coverageFor(item, consents, meetingId, sections, today, db);
 }
@@ -82,7 +93,12 @@ export function describeMissingCoverage(coverage: Extract<CaseItemCoverage, { co
       : getDb()
           .select({ id: organisations.id, name: organisations.name })
           .from(organisations)
-          .where(inArray(organisations.id, coverage.missing.map((m) => m.organisationId)))
+          .where(
+            inArray(
+              organisations.id,
+              coverage.missing.map((m) => m.organisationId),
+            ),
+          )
           .all()
           .map((o) => [o.id, o.name] as const),
   );
@@ -119,7 +135,14 @@ function unlinkUncovered(items: LinkedItem[], now: Date, db: Db): { itemId: numb
 
 function linkedItems(where: ReturnType<typeof and>, db: Db): LinkedItem[] {
   return db
-    .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, youthId: agendaItems.youthId, caseSections: agendaItems.caseSections, homeMunicipalityId: youths.homeMunicipalityId, status: meetings.status })
+    .select({
+      id: agendaItems.id,
+      meetingId: agendaItems.meetingId,
+      youthId: agendaItems.youthId,
+      caseSections: agendaItems.caseSections,
+      homeMunicipalityId: youths.homeMunicipalityId,
+      status: meetings.status,
+    })
     .from(agendaItems)
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .innerJoin(youths, eq(youths.id, agendaItems.youthId))

@@ -27,8 +27,15 @@ export type CaseItemResult =
 export function addCaseItem(actor: Actor, ctx: MeetingContext, input: CaseItemInput): CaseItemResult {
   if (!mayPropose(ctx.standing)) throw forbidden();
   if (!agendaEditable(ctx.meeting.status)) return { ok: false, errors: { form: "Dagordningen kan inte ändras när mötet har hållits eller är inställt." } };
-  if (!isActiveParticipant(ctx.meeting.id, input.presenterParticipantId)) return { ok: false, errors: { presenterParticipantId: "Välj en av mötets deltagare." } };
-  const base = { kind: "case" as const, title: input.title, description: input.description ?? null, presenterParticipantId: input.presenterParticipantId, minutesAllotted: input.minutesAllotted };
+  if (!isActiveParticipant(ctx.meeting.id, input.presenterParticipantId))
+    return { ok: false, errors: { presenterParticipantId: "Välj en av mötets deltagare." } };
+  const base = {
+    kind: "case" as const,
+    title: input.title,
+    description: input.description ?? null,
+    presenterParticipantId: input.presenterParticipantId,
+    minutesAllotted: input.minutesAllotted,
+  };
 
   if (input.mode === "anonymised") {
     const row = getDb().transaction((tx) => insertAgendaItem(tx, actor, ctx, base));
@@ -43,7 +50,13 @@ export function addCaseItem(actor: Actor, ctx: MeetingContext, input: CaseItemIn
   if (!coverage.covered) return { ok: false, refused: describeMissingCoverage(coverage) };
   // The gate logged the link when it opened the file for it; the item itself stores nothing else of the youth.
   const row = getDb().transaction((tx) =>
-    insertAgendaItem(tx, actor, ctx, { ...base, youthId: file.id, caseSections: storeCaseSections(sections), linkedAt: new Date().toISOString(), linkedByMembershipId: actor.membershipId }),
+    insertAgendaItem(tx, actor, ctx, {
+      ...base,
+      youthId: file.id,
+      caseSections: storeCaseSections(sections),
+      linkedAt: new Date().toISOString(),
+      linkedByMembershipId: actor.membershipId,
+    }),
   );
   return { ok: true, ...row, linked: true };
 }

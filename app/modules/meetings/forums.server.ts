@@ -68,14 +68,27 @@ export function myForums(actor: Actor) {
 export function municipalityForums(actor: Actor) {
   if (actor.municipalityId === null || !isForumAdministrator(actor, actor.municipalityId)) return [];
   const db = getDb();
-  const rows = db.select({ id: forums.id, name: forums.name, kind: forums.kind }).from(forums).where(eq(forums.municipalityId, actor.municipalityId)).orderBy(asc(forums.name)).all();
+  const rows = db
+    .select({ id: forums.id, name: forums.name, kind: forums.kind })
+    .from(forums)
+    .where(eq(forums.municipalityId, actor.municipalityId))
+    .orderBy(asc(forums.name))
+    .all();
   const counts = new Map(
     rows.length === 0
       ? []
       : db
           .select({ forumId: forumMembers.forumId, n: count() })
           .from(forumMembers)
-          .where(and(inArray(forumMembers.forumId, rows.map((r) => r.id)), isNull(forumMembers.endedAt)))
+          .where(
+            and(
+              inArray(
+                forumMembers.forumId,
+                rows.map((r) => r.id),
+              ),
+              isNull(forumMembers.endedAt),
+            ),
+          )
           .groupBy(forumMembers.forumId)
           .all()
           .map((r) => [r.forumId, r.n] as const),
@@ -86,24 +99,26 @@ export function municipalityForums(actor: Actor) {
 /** Active members with names, organisations and forum roles; the chair first. */
 export function forumMembersOf(forumId: number) {
   const order: Record<ForumRole, number> = { chair: 0, secretary: 1, member: 2 };
-  return getDb()
-    .select({
-      id: forumMembers.id,
-      membershipId: forumMembers.membershipId,
-      forumRole: forumMembers.forumRole,
-      displayName: users.displayName,
-      username: users.username,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-    })
-    .from(forumMembers)
-    .innerJoin(memberships, eq(memberships.id, forumMembers.membershipId))
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    // A membership ended in the portal (someone who left) no longer sits in the forum either.
-    .where(and(eq(forumMembers.forumId, forumId), isNull(forumMembers.endedAt), isNull(memberships.endedAt)))
-    .all()
-    .sort((a, b) => order[a.forumRole] - order[b.forumRole] || a.displayName.localeCompare(b.displayName, "sv"));
+  return (
+    getDb()
+      .select({
+        id: forumMembers.id,
+        membershipId: forumMembers.membershipId,
+        forumRole: forumMembers.forumRole,
+        displayName: users.displayName,
+        username: users.username,
+        organisationId: organisations.id,
+        organisationName: organisations.name,
+      })
+      .from(forumMembers)
+      .innerJoin(memberships, eq(memberships.id, forumMembers.membershipId))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+      // A membership ended in the portal (someone who left) no longer sits in the forum either.
+      .where(and(eq(forumMembers.forumId, forumId), isNull(forumMembers.endedAt), isNull(memberships.endedAt)))
+      .all()
+      .sort((a, b) => order[a.forumRole] - order[b.forumRole] || a.displayName.localeCompare(b.displayName, "sv"))
+  );
 }
 
 export function forumOrganisationsOf(forumId: number) {
@@ -124,14 +139,26 @@ export function activeMembershipsIn(organisationIds: readonly number[]) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(inArray(memberships.organisationId, [...organisationIds]), isNull(memberships.endedAt), isNull(users.disabledAt), inArray(memberships.role, [...FORUM_PORTAL_ROLES])))
+    .where(
+      and(
+        inArray(memberships.organisationId, [...organisationIds]),
+        isNull(memberships.endedAt),
+        isNull(users.disabledAt),
+        inArray(memberships.role, [...FORUM_PORTAL_ROLES]),
+      ),
+    )
     .orderBy(asc(users.displayName))
     .all();
 }
 
 /** Organisations of a municipality, for choosing member organisations and guests' organisations. */
 export function organisationsOfMunicipality(municipalityId: number) {
-  return getDb().select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).where(eq(organisations.municipalityId, municipalityId)).orderBy(asc(organisations.name)).all();
+  return getDb()
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.municipalityId, municipalityId))
+    .orderBy(asc(organisations.name))
+    .all();
 }
 
 /** People who could become members: from the member organisations, not already members. */
@@ -169,10 +196,21 @@ export function createForum(actor: Actor, input: ForumCreateInput): Result<{ id:
   const id = getDb().transaction((tx) => {
     const forumId = tx
       .insert(forums)
-      .values({ municipalityId, kind: input.kind, name: input.name, purpose: input.purpose, rhythm: input.rhythm, rhythmNote: input.rhythmNote ?? null, defaultPlace: input.defaultPlace ?? null, createdByMembershipId: actor.membershipId })
+      .values({
+        municipalityId,
+        kind: input.kind,
+        name: input.name,
+        purpose: input.purpose,
+        rhythm: input.rhythm,
+        rhythmNote: input.rhythmNote ?? null,
+        defaultPlace: input.defaultPlace ?? null,
+        createdByMembershipId: actor.membershipId,
+      })
       .returning({ id: forums.id })
       .get().id;
-    tx.insert(forumOrganisations).values(organisationIds.map((organisationId) => ({ forumId, organisationId, addedByMembershipId: actor.membershipId }))).run();
+    tx.insert(forumOrganisations)
+      .values(organisationIds.map((organisationId) => ({ forumId, organisationId, addedByMembershipId: actor.membershipId })))
+      .run();
     tx.insert(forumMembers).values({ forumId, membershipId: chair.membershipId, forumRole: "chair", addedByMembershipId: actor.membershipId }).run();
     return forumId;
   });
@@ -185,7 +223,15 @@ export function updateForumDetails(actor: Actor, forumId: number, input: ForumDe
   if (nameTaken(forum.municipalityId, input.name, forum.id)) return { ok: false, errors: { name: "Det finns redan ett forum med det namnet." } };
   getDb()
     .update(forums)
-    .set({ name: input.name, kind: input.kind, purpose: input.purpose, rhythm: input.rhythm, rhythmNote: input.rhythmNote ?? null, defaultPlace: input.defaultPlace ?? null, updatedAt: new Date().toISOString() })
+    .set({
+      name: input.name,
+      kind: input.kind,
+      purpose: input.purpose,
+      rhythm: input.rhythm,
+      rhythmNote: input.rhythmNote ?? null,
+      defaultPlace: input.defaultPlace ?? null,
+      updatedAt: new Date().toISOString(),
+    })
     .where(eq(forums.id, forum.id))
     .run();
   return { ok: true };
@@ -193,7 +239,10 @@ export function updateForumDetails(actor: Actor, forumId: number, input: ForumDe
 
 /** A forum has one chair: naming a new one makes the former chair an ordinary member. */
 function demoteChair(tx: Tx, forumId: number) {
-  tx.update(forumMembers).set({ forumRole: "member" }).where(and(eq(forumMembers.forumId, forumId), eq(forumMembers.forumRole, "chair"), isNull(forumMembers.endedAt))).run();
+  tx.update(forumMembers)
+    .set({ forumRole: "member" })
+    .where(and(eq(forumMembers.forumId, forumId), eq(forumMembers.forumRole, "chair"), isNull(forumMembers.endedAt)))
+    .run();
 }
 
 export function addMember(actor: Actor, forumId: number, input: MemberAddInput): Result {
@@ -204,7 +253,9 @@ export function addMember(actor: Actor, forumId: number, input: MemberAddInput):
   }
   getDb().transaction((tx) => {
     if (input.forumRole === "chair") demoteChair(tx, forum.id);
-    tx.insert(forumMembers).values({ forumId: forum.id, membershipId: input.membershipId, forumRole: input.forumRole, addedByMembershipId: actor.membershipId }).run();
+    tx.insert(forumMembers)
+      .values({ forumId: forum.id, membershipId: input.membershipId, forumRole: input.forumRole, addedByMembershipId: actor.membershipId })
+      .run();
   });
   return { ok: true };
 }
@@ -212,7 +263,8 @@ export function addMember(actor: Actor, forumId: number, input: MemberAddInput):
 export function addForumOrganisation(actor: Actor, forumId: number, organisationId: number): Result {
   const { forum, standing } = requireForum(actor, forumId, "members");
   if (!mayManageForum(standing)) throw forbidden();
-  if (!organisationCandidates(forum).some((o) => o.id === organisationId)) return { ok: false, errors: { organisationId: "Välj en organisation i kommunen som inte redan är med." } };
+  if (!organisationCandidates(forum).some((o) => o.id === organisationId))
+    return { ok: false, errors: { organisationId: "Välj en organisation i kommunen som inte redan är med." } };
   getDb().insert(forumOrganisations).values({ forumId: forum.id, organisationId, addedByMembershipId: actor.membershipId }).run();
   return { ok: true };
 }
@@ -238,7 +290,8 @@ export function changeMembers(actor: Actor, forumId: number, input: MemberChange
     db.update(forumMembers).set({ endedAt: now, endedByMembershipId: actor.membershipId }).where(eq(forumMembers.id, member.id)).run();
     return { ok: true };
   }
-  if (member.forumRole === "chair" && input.forumRole !== "chair") return { ok: false, errors: { form: "Forumet behöver en ordförande. Gör någon annan till ordförande i stället." } };
+  if (member.forumRole === "chair" && input.forumRole !== "chair")
+    return { ok: false, errors: { form: "Forumet behöver en ordförande. Gör någon annan till ordförande i stället." } };
   db.transaction((tx) => {
     if (input.forumRole === "chair") demoteChair(tx, forum.id);
     tx.update(forumMembers).set({ forumRole: input.forumRole }).where(eq(forumMembers.id, member.id)).run();

@@ -17,7 +17,12 @@ import { consentsRechecked, mayOpenMeeting } from "./permissions";
 
 function loadMeeting(meetingId: number) {
   if (!Number.isSafeInteger(meetingId) || meetingId <= 0) return null;
-  const row = getDb().select({ meeting: meetings, forum: forums }).from(meetings).innerJoin(forums, eq(forums.id, meetings.forumId)).where(eq(meetings.id, meetingId)).get();
+  const row = getDb()
+    .select({ meeting: meetings, forum: forums })
+    .from(meetings)
+    .innerJoin(forums, eq(forums.id, meetings.forumId))
+    .where(eq(meetings.id, meetingId))
+    .get();
   return row ?? null;
 }
 
@@ -41,7 +46,11 @@ export function bringUpToDate(ctx: Pick<MeetingContext, "meeting" | "forum">) {
 export function requireMeeting(actor: Actor, meetingId: number): MeetingContext {
   const row = loadMeeting(meetingId);
   if (!row) throw notFound();
-  const standing = { ...standingIn(actor, row.forum), isParticipant: isInvited(row.meeting.id, actor.membershipId), isAdjuster: row.meeting.adjusterMembershipId === actor.membershipId };
+  const standing = {
+    ...standingIn(actor, row.forum),
+    isParticipant: isInvited(row.meeting.id, actor.membershipId),
+    isAdjuster: row.meeting.adjusterMembershipId === actor.membershipId,
+  };
   if (!mayOpenMeeting(standing)) throw notFound();
   bringUpToDate(row);
   return { meeting: row.meeting, forum: row.forum, standing };

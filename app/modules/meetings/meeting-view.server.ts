@@ -21,11 +21,16 @@ import { agendaEditable, mayMarkHeld, mayPlan, mayPropose, maySendAgenda, minute
 import { formatMeetingTime, utcToStockholm } from "./time";
 
 export type CaseView =
-  | { status: "linked"; sections: CaseItemSection[]; view: CaseItemView }
-  | { status: "anonymised"; at: string; reason: string | null }
-  | { status: "free_text" };
+  { status: "linked"; sections: CaseItemSection[]; view: CaseItemView } | { status: "anonymised"; at: string; reason: string | null } | { status: "free_text" };
 
-export type KeyFiguresView = { frozen: boolean; frozenAt: string | null; period: KeyFigures["period"]; municipalityName: string; computedAt: string; rows: KeyFigureRow[] };
+export type KeyFiguresView = {
+  frozen: boolean;
+  frozenAt: string | null;
+  period: KeyFigures["period"];
+  municipalityName: string;
+  computedAt: string;
+  rows: KeyFigureRow[];
+};
 
 export type AgendaItemView = {
   id: number;
@@ -42,7 +47,16 @@ export type AgendaItemView = {
   declineReason: string | null;
   caseItem: CaseView | null;
   keyFigures: KeyFiguresView | null;
-  followUp: { actionItemId: number; title: string; ownerName: string; ownedByMe: boolean; dueDate: string; status: string; fromMeetingTitle: string; fromMeetingStartsAt: string } | null;
+  followUp: {
+    actionItemId: number;
+    title: string;
+    ownerName: string;
+    ownedByMe: boolean;
+    dueDate: string;
+    status: string;
+    fromMeetingTitle: string;
+    fromMeetingStartsAt: string;
+  } | null;
   /** Notes and decision; null for a linked case item the viewer may not see. */
   minutes: { notes: string | null; decision: string | null } | null;
 };
@@ -64,7 +78,14 @@ function keyFiguresView(item: AgendaItemRow, preview: () => KeyFigures | null): 
   const frozen = parseKeyFigures(item.keyFigures);
   const figures = frozen ?? preview();
   if (!figures) return null;
-  return { frozen: frozen !== null, frozenAt: item.keyFiguresFrozenAt, period: figures.period, municipalityName: figures.municipalityName, computedAt: figures.computedAt, rows: keyFigureRows(figures) };
+  return {
+    frozen: frozen !== null,
+    frozenAt: item.keyFiguresFrozenAt,
+    period: figures.period,
+    municipalityName: figures.municipalityName,
+    computedAt: figures.computedAt,
+    rows: keyFigureRows(figures),
+  };
 }
 
 export function meetingView(actor: Actor, ctx: MeetingContext) {
@@ -72,7 +93,11 @@ export function meetingView(actor: Actor, ctx: MeetingContext) {
   const rows = agendaRows(meeting.id);
   const participants = participantsOf(meeting.id, forum.id);
   const presenterNames = new Map(participants.map((p) => [p.id, p.name]));
-  const names = namesOf([...rows.map((r) => r.proposedByMembershipId), ...(meeting.adjusterMembershipId ? [meeting.adjusterMembershipId] : []), ...(meeting.minutesApprovedByMembershipId ? [meeting.minutesApprovedByMembershipId] : [])]);
+  const names = namesOf([
+    ...rows.map((r) => r.proposedByMembershipId),
+    ...(meeting.adjusterMembershipId ? [meeting.adjusterMembershipId] : []),
+    ...(meeting.minutesApprovedByMembershipId ? [meeting.minutesApprovedByMembershipId] : []),
+  ]);
   const followUps = actionItemsById(rows.flatMap((r) => (r.actionItemId ? [r.actionItemId] : [])));
   const planner = mayPlan(standing);
   // The live preview is computed once per page, and only while the agenda can still change.
@@ -87,7 +112,8 @@ export function meetingView(actor: Actor, ctx: MeetingContext) {
   const proposals = rows.filter((r) => r.state === "proposed" && (planner || r.proposedByMembershipId === actor.membershipId));
   const closed = rows.filter((r) => (r.state === "declined" || r.state === "withdrawn") && (planner || r.proposedByMembershipId === actor.membershipId));
   // Every linked youth the viewer is shown on this page, opened through the gate in one batch.
-  const linked = (row: AgendaItemRow): row is AgendaItemRow & { youthId: string } => row.kind === "case" && row.youthId !== null && (row.state === "accepted" || row.state === "proposed");
+  const linked = (row: AgendaItemRow): row is AgendaItemRow & { youthId: string } =>
+    row.kind === "case" && row.youthId !== null && (row.state === "accepted" || row.state === "proposed");
   const caseViews = viewCaseItems(actor, [...accepted, ...proposals].filter(linked), today);
 
   const toView = (row: AgendaItemRow, number: number | null): AgendaItemView => {
@@ -110,21 +136,32 @@ export function meetingView(actor: Actor, ctx: MeetingContext) {
       description: row.description,
       minutesAllotted: row.minutesAllotted,
       presenterParticipantId: row.presenterParticipantId,
-      presenterName: row.presenterParticipantId ? presenterNames.get(row.presenterParticipantId) ?? null : null,
+      presenterName: row.presenterParticipantId ? (presenterNames.get(row.presenterParticipantId) ?? null) : null,
       proposedByName: names.get(row.proposedByMembershipId) ?? "",
       proposedByMe: row.proposedByMembershipId === actor.membershipId,
       declineReason: row.declineReason,
       caseItem,
       keyFigures: row.kind === "key_figures" ? keyFiguresView(row, preview) : null,
       followUp: follow
-        ? { actionItemId: follow.id, title: follow.title, ownerName: follow.ownerName, ownedByMe: follow.ownerMembershipId === actor.membershipId, dueDate: follow.dueDate, status: follow.status, fromMeetingTitle: follow.meetingTitle, fromMeetingStartsAt: follow.meetingStartsAt }
+        ? {
+            actionItemId: follow.id,
+            title: follow.title,
+            ownerName: follow.ownerName,
+            ownedByMe: follow.ownerMembershipId === actor.membershipId,
+            dueDate: follow.dueDate,
+            status: follow.status,
+            fromMeetingTitle: follow.meetingTitle,
+            fromMeetingStartsAt: follow.meetingStartsAt,
+          }
         : null,
       minutes: hidden ? null : { notes: row.minutesNotes, decision: row.minutesDecision },
     };
   };
 
   // E-mail addresses and delivery problems are the planners' business, not every member's.
-  const emailProblems = planner ? participants.filter((p) => p.agendaEmailStatus === "failed" || p.agendaEmailStatus === "no_address" || p.agendaEmailStatus === "not_configured") : [];
+  const emailProblems = planner
+    ? participants.filter((p) => p.agendaEmailStatus === "failed" || p.agendaEmailStatus === "no_address" || p.agendaEmailStatus === "not_configured")
+    : [];
 
   return {
     meeting: {
@@ -140,9 +177,9 @@ export function meetingView(actor: Actor, ctx: MeetingContext) {
       cancelReason: meeting.cancelReason,
       minutesNote: meeting.minutesNote,
       adjusterMembershipId: meeting.adjusterMembershipId,
-      adjusterName: meeting.adjusterMembershipId ? names.get(meeting.adjusterMembershipId) ?? null : null,
+      adjusterName: meeting.adjusterMembershipId ? (names.get(meeting.adjusterMembershipId) ?? null) : null,
       minutesApprovedAt: meeting.minutesApprovedAt,
-      approvedByName: meeting.minutesApprovedByMembershipId ? names.get(meeting.minutesApprovedByMembershipId) ?? null : null,
+      approvedByName: meeting.minutesApprovedByMembershipId ? (names.get(meeting.minutesApprovedByMembershipId) ?? null) : null,
     },
     forum: { id: forum.id, name: forum.name, kind: forum.kind },
     may: {

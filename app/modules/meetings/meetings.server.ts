@@ -5,7 +5,18 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "#db/client";
-import { agendaItems, forumMembers, forums, meetingParticipants, meetings, memberships, organisations, users, type ForumRole, type MeetingStatus } from "#db/schema";
+import {
+  agendaItems,
+  forumMembers,
+  forums,
+  meetingParticipants,
+  meetings,
+  memberships,
+  organisations,
+  users,
+  type ForumRole,
+  type MeetingStatus,
+} from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
@@ -25,7 +36,15 @@ export const meetingLink = (meetingId: number) => `/samverkan/moten/${meetingId}
 
 export function forumCalendar(forumId: number) {
   return getDb()
-    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt, place: meetings.place, videoLink: meetings.videoLink, status: meetings.status })
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      place: meetings.place,
+      videoLink: meetings.videoLink,
+      status: meetings.status,
+    })
     .from(meetings)
     .where(eq(meetings.forumId, forumId))
     .orderBy(asc(meetings.startsAt), asc(meetings.id))
@@ -33,19 +52,35 @@ export function forumCalendar(forumId: number) {
 }
 
 export function latestMeetingStart(forumId: number): string | null {
-  return getDb().select({ startsAt: meetings.startsAt }).from(meetings).where(and(eq(meetings.forumId, forumId), ne(meetings.status, "cancelled"))).orderBy(desc(meetings.startsAt)).limit(1).get()?.startsAt ?? null;
+  return (
+    getDb()
+      .select({ startsAt: meetings.startsAt })
+      .from(meetings)
+      .where(and(eq(meetings.forumId, forumId), ne(meetings.status, "cancelled")))
+      .orderBy(desc(meetings.startsAt))
+      .limit(1)
+      .get()?.startsAt ?? null
+  );
 }
 
 /** The actor's coming meetings: of the forums the membership sits in, and those it is a guest at. */
 export function upcomingMeetingsOf(actor: Actor, now = new Date()) {
   const db = getDb();
-  const forumIds = db.select({ id: forumMembers.forumId }).from(forumMembers).where(and(eq(forumMembers.membershipId, actor.membershipId), isNull(forumMembers.endedAt)));
-  const invited = db.select({ id: meetingParticipants.meetingId }).from(meetingParticipants).where(and(eq(meetingParticipants.membershipId, actor.membershipId), isNull(meetingParticipants.removedAt)));
+  const forumIds = db
+    .select({ id: forumMembers.forumId })
+    .from(forumMembers)
+    .where(and(eq(forumMembers.membershipId, actor.membershipId), isNull(forumMembers.endedAt)));
+  const invited = db
+    .select({ id: meetingParticipants.meetingId })
+    .from(meetingParticipants)
+    .where(and(eq(meetingParticipants.membershipId, actor.membershipId), isNull(meetingParticipants.removedAt)));
   return db
     .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt, status: meetings.status, forumName: forums.name })
     .from(meetings)
     .innerJoin(forums, eq(forums.id, meetings.forumId))
-    .where(and(or(inArray(meetings.forumId, forumIds), inArray(meetings.id, invited)), gte(meetings.endsAt, now.toISOString()), ne(meetings.status, "cancelled")))
+    .where(
+      and(or(inArray(meetings.forumId, forumIds), inArray(meetings.id, invited)), gte(meetings.endsAt, now.toISOString()), ne(meetings.status, "cancelled")),
+    )
     .orderBy(asc(meetings.startsAt))
     .limit(20)
     .all();
@@ -82,7 +117,10 @@ export function participantsOf(meetingId: number, forumId: number): ParticipantV
     .leftJoin(users, eq(users.id, memberships.userId))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .leftJoin(guestOrganisation, eq(guestOrganisation.id, meetingParticipants.guestOrganisationId))
-    .leftJoin(forumMembers, and(eq(forumMembers.membershipId, meetingParticipants.membershipId), eq(forumMembers.forumId, forumId), isNull(forumMembers.endedAt)))
+    .leftJoin(
+      forumMembers,
+      and(eq(forumMembers.membershipId, meetingParticipants.membershipId), eq(forumMembers.forumId, forumId), isNull(forumMembers.endedAt)),
+    )
     .where(and(eq(meetingParticipants.meetingId, meetingId), isNull(meetingParticipants.removedAt)))
     .all();
   const order = { chair: 0, secretary: 1, member: 2, guest: 3 } as const;
@@ -119,14 +157,24 @@ export function createMeeting(actor: Actor, forumId: number, input: MeetingInput
   const members = new Map(forumMembersOf(forum.id).map((m) => [m.membershipId, m]));
   const chosen = [...new Set(input.participantIds)];
   if (chosen.length === 0) return { ok: false, errors: { participantIds: "Välj minst en deltagare." } };
-  if (chosen.some((id) => !members.has(id))) return { ok: false, errors: { participantIds: "Deltagarna väljs bland forumets medlemmar. Gäster bjuds in när mötet är skapat." } };
+  if (chosen.some((id) => !members.has(id)))
+    return { ok: false, errors: { participantIds: "Deltagarna väljs bland forumets medlemmar. Gäster bjuds in när mötet är skapat." } };
   const id = getDb().transaction((tx) => {
     const meetingId = tx
       .insert(meetings)
-      .values({ forumId: forum.id, title: input.title, ...times(input), place: input.place ?? null, videoLink: input.videoLink ?? null, createdByMembershipId: actor.membershipId })
+      .values({
+        forumId: forum.id,
+        title: input.title,
+        ...times(input),
+        place: input.place ?? null,
+        videoLink: input.videoLink ?? null,
+        createdByMembershipId: actor.membershipId,
+      })
       .returning({ id: meetings.id })
       .get().id;
-    tx.insert(meetingParticipants).values(chosen.map((membershipId) => ({ meetingId, membershipId, addedByMembershipId: actor.membershipId }))).run();
+    tx.insert(meetingParticipants)
+      .values(chosen.map((membershipId) => ({ meetingId, membershipId, addedByMembershipId: actor.membershipId })))
+      .run();
     return meetingId;
   });
   return { ok: true, id };
@@ -146,7 +194,8 @@ export function updateMeetingDetails(actor: Actor, ctx: MeetingContext, input: M
 
 function assertParticipantsEditable(ctx: MeetingContext) {
   if (!mayPlan(ctx.standing)) throw forbidden();
-  if (!agendaEditable(ctx.meeting.status)) return { ok: false as const, errors: { form: "Deltagarna kan inte ändras när mötet har hållits eller är inställt." } };
+  if (!agendaEditable(ctx.meeting.status))
+    return { ok: false as const, errors: { form: "Deltagarna kan inte ändras när mötet har hållits eller är inställt." } };
   return null;
 }
 
@@ -175,7 +224,7 @@ export function addExternalGuest(actor: Actor, ctx: MeetingContext, input: Exter
       isGuest: true,
       guestName: input.guestName,
       guestOrganisationId: input.guestOrganisationId,
-      guestOrganisationName: input.guestOrganisationId ? null : input.guestOrganisationName ?? null,
+      guestOrganisationName: input.guestOrganisationId ? null : (input.guestOrganisationName ?? null),
       guestEmail: input.guestEmail ?? null,
       addedByMembershipId: actor.membershipId,
     })
@@ -192,7 +241,11 @@ export function removeParticipant(actor: Actor, ctx: MeetingContext, participant
     .where(and(eq(meetingParticipants.id, participantId), eq(meetingParticipants.meetingId, ctx.meeting.id), isNull(meetingParticipants.removedAt)))
     .get();
   if (!row) throw notFound();
-  getDb().update(meetingParticipants).set({ removedAt: new Date().toISOString(), removedByMembershipId: actor.membershipId }).where(eq(meetingParticipants.id, row.id)).run();
+  getDb()
+    .update(meetingParticipants)
+    .set({ removedAt: new Date().toISOString(), removedByMembershipId: actor.membershipId })
+    .where(eq(meetingParticipants.id, row.id))
+    .run();
   return { ok: true };
 }
 
@@ -219,7 +272,13 @@ export function cancelMeeting(actor: Actor, ctx: MeetingContext, reason: string)
   const now = new Date().toISOString();
   getDb().transaction((tx) => {
     tx.update(meetings)
-      .set({ status: "cancelled" satisfies MeetingStatus, cancelledAt: now, cancelReason: reason, cancelledByMembershipId: actor.membershipId, revision: ctx.meeting.revision + 1 })
+      .set({
+        status: "cancelled" satisfies MeetingStatus,
+        cancelledAt: now,
+        cancelReason: reason,
+        cancelledByMembershipId: actor.membershipId,
+        revision: ctx.meeting.revision + 1,
+      })
       .where(eq(meetings.id, ctx.meeting.id))
       .run();
     // A meeting that will not be held needs no youth named on it.
@@ -231,7 +290,13 @@ export function cancelMeeting(actor: Actor, ctx: MeetingContext, reason: string)
       tx,
       participantMembershipIds(ctx.meeting.id)
         .filter((id) => id !== actor.membershipId)
-        .map((membershipId) => ({ membershipId, kind: "meeting_cancelled" as const, title: `Inställt: ${ctx.meeting.title}`, body: reason, link: meetingLink(ctx.meeting.id) })),
+        .map((membershipId) => ({
+          membershipId,
+          kind: "meeting_cancelled" as const,
+          title: `Inställt: ${ctx.meeting.title}`,
+          body: reason,
+          link: meetingLink(ctx.meeting.id),
+        })),
     );
   });
   return { ok: true };

@@ -53,12 +53,21 @@ export function saveMinutes(actor: Actor, ctx: MeetingContext, input: MinutesInp
   getDb().transaction((tx) => {
     for (const item of input.items) {
       if (!items.has(item.id)) continue;
-      tx.update(agendaItems).set({ minutesNotes: item.notes ?? null, minutesDecision: item.decision ?? null }).where(eq(agendaItems.id, item.id)).run();
+      tx.update(agendaItems)
+        .set({ minutesNotes: item.notes ?? null, minutesDecision: item.decision ?? null })
+        .where(eq(agendaItems.id, item.id))
+        .run();
     }
     for (const p of participants) {
-      tx.update(meetingParticipants).set({ attendance: present.has(p.id) ? "present" : "absent" }).where(eq(meetingParticipants.id, p.id)).run();
+      tx.update(meetingParticipants)
+        .set({ attendance: present.has(p.id) ? "present" : "absent" })
+        .where(eq(meetingParticipants.id, p.id))
+        .run();
     }
-    tx.update(meetings).set({ minutesNote: input.minutesNote ?? null, adjusterMembershipId: input.adjusterMembershipId }).where(eq(meetings.id, ctx.meeting.id)).run();
+    tx.update(meetings)
+      .set({ minutesNote: input.minutesNote ?? null, adjusterMembershipId: input.adjusterMembershipId })
+      .where(eq(meetings.id, ctx.meeting.id))
+      .run();
   });
   return { ok: true };
 }
@@ -67,7 +76,8 @@ export function saveMinutes(actor: Actor, ctx: MeetingContext, input: MinutesInp
 export function actionOwnerCandidates(ctx: MeetingContext) {
   const owners = new Map<number, string>();
   for (const m of forumMembersOf(ctx.forum.id)) owners.set(m.membershipId, `${m.displayName} (${m.organisationName})`);
-  for (const p of participantsOf(ctx.meeting.id, ctx.forum.id)) if (p.membershipId !== null && !owners.has(p.membershipId)) owners.set(p.membershipId, `${p.name} (${p.organisationName})`);
+  for (const p of participantsOf(ctx.meeting.id, ctx.forum.id))
+    if (p.membershipId !== null && !owners.has(p.membershipId)) owners.set(p.membershipId, `${p.name} (${p.organisationName})`);
   return [...owners].map(([membershipId, label]) => ({ membershipId, label })).sort((a, b) => a.label.localeCompare(b.label, "sv"));
 }
 
@@ -100,7 +110,11 @@ export function addActionItem(actor: Actor, ctx: MeetingContext, input: ActionIt
 export function cancelActionItem(actor: Actor, ctx: MeetingContext, actionItemId: number): Result {
   const blocked = assertWritable(ctx);
   if (blocked) return blocked;
-  const row = getDb().select().from(actionItems).where(and(eq(actionItems.id, actionItemId), eq(actionItems.meetingId, ctx.meeting.id))).get();
+  const row = getDb()
+    .select()
+    .from(actionItems)
+    .where(and(eq(actionItems.id, actionItemId), eq(actionItems.meetingId, ctx.meeting.id)))
+    .get();
   if (!row) throw notFound();
   getDb().update(actionItems).set({ status: "cancelled" }).where(eq(actionItems.id, row.id)).run();
   return { ok: true };
@@ -116,12 +130,30 @@ export function approveMinutes(actor: Actor, ctx: MeetingContext): Result {
   if (ctx.meeting.adjusterMembershipId === null) return { ok: false, errors: { form: "Sekreteraren har inte utsett någon justerare." } };
   if (ctx.meeting.adjusterMembershipId !== actor.membershipId) throw forbidden("Bara den utsedda justeraren kan justera protokollet.");
   const db = getDb();
-  const open = db.select({ id: actionItems.id, ownerMembershipId: actionItems.ownerMembershipId, title: actionItems.title }).from(actionItems).where(and(eq(actionItems.meetingId, ctx.meeting.id), eq(actionItems.status, "open"))).all();
+  const open = db
+    .select({ id: actionItems.id, ownerMembershipId: actionItems.ownerMembershipId, title: actionItems.title })
+    .from(actionItems)
+    .where(and(eq(actionItems.meetingId, ctx.meeting.id), eq(actionItems.status, "open")))
+    .all();
   db.transaction((tx) => {
-    tx.update(meetings).set({ status: "minutes_approved", minutesApprovedAt: new Date().toISOString(), minutesApprovedByMembershipId: actor.membershipId }).where(eq(meetings.id, ctx.meeting.id)).run();
+    tx.update(meetings)
+      .set({ status: "minutes_approved", minutesApprovedAt: new Date().toISOString(), minutesApprovedByMembershipId: actor.membershipId })
+      .where(eq(meetings.id, ctx.meeting.id))
+      .run();
     notify(tx, [
-      ...participantMembershipIds(ctx.meeting.id).map((membershipId) => ({ membershipId, kind: "minutes_approved" as const, title: `Protokollet är justerat: ${ctx.meeting.title}`, link: meetingLink(ctx.meeting.id) })),
-      ...open.map((a) => ({ membershipId: a.ownerMembershipId, kind: "action_item_assigned" as const, title: `Ny åtgärdspunkt: ${a.title}`, body: `Från ${ctx.meeting.title}.`, link: meetingLink(ctx.meeting.id) })),
+      ...participantMembershipIds(ctx.meeting.id).map((membershipId) => ({
+        membershipId,
+        kind: "minutes_approved" as const,
+        title: `Protokollet är justerat: ${ctx.meeting.title}`,
+        link: meetingLink(ctx.meeting.id),
+      })),
+      ...open.map((a) => ({
+        membershipId: a.ownerMembershipId,
+        kind: "action_item_assigned" as const,
+        title: `Ny åtgärdspunkt: ${a.title}`,
+        body: `Från ${ctx.meeting.title}.`,
+        link: meetingLink(ctx.meeting.id),
+      })),
     ]);
   });
   return { ok: true };

@@ -5,7 +5,14 @@
 import type { ForumKind, ForumRole, MeetingStatus, Role } from "#db/schema";
 
 /** Every portal role can sit in a forum except the systemförvaltare, who never sees case work. */
-export const FORUM_PORTAL_ROLES = ["kaa_coordinator", "kaa_caseworker", "school_staff", "social_worker", "employment_officer", "steering_member"] as const satisfies readonly Role[];
+export const FORUM_PORTAL_ROLES = [
+  "kaa_coordinator",
+  "kaa_caseworker",
+  "school_staff",
+  "social_worker",
+  "employment_officer",
+  "steering_member",
+] as const satisfies readonly Role[];
 
 export type ForumStanding = {
   /** The actor's role in the forum, or null if the actor's membership is not a member. */

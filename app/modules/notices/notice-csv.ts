@@ -43,7 +43,11 @@ const COLUMNS: readonly CsvColumn[] = [
 ];
 
 /** The template's columns, in order. `example` is empty where the value depends on today's date. */
-export const CSV_COLUMNS: readonly { key: keyof NoticeCsvRecord; header: string; example: string }[] = COLUMNS.map(({ key, header, example }) => ({ key, header, example }));
+export const CSV_COLUMNS: readonly { key: keyof NoticeCsvRecord; header: string; example: string }[] = COLUMNS.map(({ key, header, example }) => ({
+  key,
+  header,
+  example,
+}));
 
 /** Swedish label per field key (the keys of `CsvRowResult.values` and of row errors). */
 export const CSV_FIELD_LABELS: Record<string, string> = {
@@ -193,12 +197,7 @@ export function parseNoticeCsv(text: string, resolveMunicipality: (value: string
   return { ok: true, rows };
 }
 
-function checkRow(
-  line: number,
-  values: NoticeCsvRecord,
-  resolveMunicipality: (value: string) => number | null,
-  seen: Map<string, number>,
-): CsvRowResult {
+function checkRow(line: number, values: NoticeCsvRecord, resolveMunicipality: (value: string) => number | null, seen: Map<string, number>): CsvRowResult {
   const kind = toKind(values.kind);
   const municipalityText = /^\d{3}$/.test(values.homeMunicipalityId) ? `0${values.homeMunicipalityId}` : values.homeMunicipalityId;
   const municipalityId = municipalityText === "" ? null : resolveMunicipality(municipalityText);
@@ -223,9 +222,10 @@ function checkRow(
 
   // Messages that fit a file better than the form's.
   if (!kind) {
-    errors.kind = values.kind === ""
-      ? "Ange typ: avbrott, frånvaro, påbörjat eller ej påbörjat."
-      : `Okänd typ: ”${values.kind}”. Använd avbrott, frånvaro, påbörjat eller ej påbörjat.`;
+    errors.kind =
+      values.kind === ""
+        ? "Ange typ: avbrott, frånvaro, påbörjat eller ej påbörjat."
+        : `Okänd typ: ”${values.kind}”. Använd avbrott, frånvaro, påbörjat eller ej påbörjat.`;
   }
   if (municipalityText !== "" && municipalityId === null) errors.homeMunicipalityId = `Okänd hemkommun: ${values.homeMunicipalityId}`;
   if (values.homeMunicipalityId === "") errors.homeMunicipalityId = "Ange hemkommun (namn eller kommunkod).";
@@ -347,9 +347,19 @@ const KIND_ALIASES: Record<NoticeKind, readonly string[]> = {
   absence: ["franvaro", "ogiltig franvaro", "betydande franvaro"],
   started: ["paborjat", "paborjade", "borjat", "borjade", "paborjat studier", "paborjade studier"],
   not_started: [
-    "ej paborjat", "inte paborjat", "ej paborjade", "inte paborjade",
-    "ej borjat", "inte borjat", "ej borjade", "inte borjade",
-    "paborjade inte", "paborjat inte", "borjade inte", "ej paborjat studier", "inte paborjat studier",
+    "ej paborjat",
+    "inte paborjat",
+    "ej paborjade",
+    "inte paborjade",
+    "ej borjat",
+    "inte borjat",
+    "ej borjade",
+    "inte borjade",
+    "paborjade inte",
+    "paborjat inte",
+    "borjade inte",
+    "ej paborjat studier",
+    "inte paborjat studier",
   ],
 };
 

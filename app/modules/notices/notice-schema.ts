@@ -60,7 +60,11 @@ export const noticeSchema = z
     if (age >= 20) {
       ctx.addIssue({ code: "custom", path: ["personalNumber"], message: "Eleven hade fyllt 20 år på händelsedatumet. Ingen anmälan behövs." });
     } else if (age < 13) {
-      ctx.addIssue({ code: "custom", path: ["personalNumber"], message: "Eleven var för ung för gymnasieskolan på händelsedatumet. Kontrollera personnumret." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["personalNumber"],
+        message: "Eleven var för ung för gymnasieskolan på händelsedatumet. Kontrollera personnumret.",
+      });
     }
   });
 

@@ -20,7 +20,6 @@ import { createYouth } from "~/modules/youth/youth-file.server";
 
 export const NOTICE_PAGE_SIZE = 25;
 
-
 /* ------------------------------------------------------------------ the school */
 
 /** Files one or many notices in one transaction: all are stored, or none. */
@@ -147,7 +146,7 @@ export function listInbox(register: RegisterAccess, status: NoticeStatus, page: 
 
 export function readNotice(actor: Actor, noticeId: number) {
   const db = getDb();
-  const row = Number.isInteger(noticeId) ? db.select().from(notices).where(eq(notices.id, noticeId)).get() ?? null : null;
+  const row = Number.isInteger(noticeId) ? (db.select().from(notices).where(eq(notices.id, noticeId)).get() ?? null) : null;
   if (!row) {
     logMissingNotice(actor);
     throw notFound();
@@ -159,7 +158,11 @@ export function readNotice(actor: Actor, noticeId: number) {
   // For the KAA unit: is the person already in the register?
   const existingYouth =
     decision.basis === "register_keeper"
-      ? db.select({ id: youths.id }).from(youths).where(and(eq(youths.homeMunicipalityId, row.homeMunicipalityId), eq(youths.personalNumber, row.personalNumber))).get() ?? null
+      ? (db
+          .select({ id: youths.id })
+          .from(youths)
+          .where(and(eq(youths.homeMunicipalityId, row.homeMunicipalityId), eq(youths.personalNumber, row.personalNumber)))
+          .get() ?? null)
       : null;
   return {
     notice: { ...row, personalNumberFormatted: `${row.personalNumber.slice(0, 8)}-${row.personalNumber.slice(8)}` },
@@ -203,7 +206,8 @@ export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCre
     const file = openYouthFile(actor, existingYouthId, { write: ["enrollment"] });
     db.transaction((tx) => {
       markReceived(tx, file.id);
-      if (opensEnrollment) insertEnrollment(tx, file, { startDate: today, startReason: START_REASON_BY_KIND[notice.kind], sourceNoticeId: notice.id }, { unlessOpen: true });
+      if (opensEnrollment)
+        insertEnrollment(tx, file, { startDate: today, startReason: START_REASON_BY_KIND[notice.kind], sourceNoticeId: notice.id }, { unlessOpen: true });
     });
     return { ok: true, youthId: file.id };
   }
@@ -235,7 +239,19 @@ export function markNoticeHandled(actor: Actor, noticeId: number) {
 export function noticesOfYouth(file: YouthFile<"notices">) {
   const db = getDb();
   return db
-    .select({ id: notices.id, kind: notices.kind, eventDate: notices.eventDate, programme: notices.programme, reason: notices.reason, status: notices.status, createdAt: notices.createdAt, schoolName: organisations.name, contactName: notices.contactName, contactPhone: notices.contactPhone, contactEmail: notices.contactEmail })
+    .select({
+      id: notices.id,
+      kind: notices.kind,
+      eventDate: notices.eventDate,
+      programme: notices.programme,
+      reason: notices.reason,
+      status: notices.status,
+      createdAt: notices.createdAt,
+      schoolName: organisations.name,
+      contactName: notices.contactName,
+      contactPhone: notices.contactPhone,
+      contactEmail: notices.contactEmail,
+    })
     .from(notices)
     .innerJoin(organisations, eq(organisations.id, notices.schoolOrganisationId))
     .where(and(eq(notices.homeMunicipalityId, file.municipalityId), eq(notices.youthId, file.id)))

@@ -19,12 +19,25 @@ export function notify(tx: Db | Tx, list: NewNotification[]) {
   const userOf = new Map(owners.map((o) => [o.id, o.userId]));
   const rows = list
     .filter((n) => userOf.has(n.membershipId))
-    .map((n) => ({ userId: userOf.get(n.membershipId)!, membershipId: n.membershipId, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null }));
+    .map((n) => ({
+      userId: userOf.get(n.membershipId)!,
+      membershipId: n.membershipId,
+      kind: n.kind,
+      title: n.title,
+      body: n.body ?? null,
+      link: n.link ?? null,
+    }));
   if (rows.length > 0) tx.insert(notifications).values(rows).run();
 }
 
 export function unreadCount(userId: number): number {
-  return getDb().select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  );
 }
 
 export const NOTIFICATION_PAGE_SIZE = 50;
@@ -36,7 +49,15 @@ export const NOTIFICATION_PAGE_SIZE = 50;
 export function readNotifications(userId: number) {
   const db = getDb();
   const rows = db
-    .select({ id: notifications.id, kind: notifications.kind, title: notifications.title, body: notifications.body, link: notifications.link, createdAt: notifications.createdAt, readAt: notifications.readAt })
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
     .from(notifications)
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -44,7 +65,10 @@ export function readNotifications(userId: number) {
     .all();
   const unreadIds = rows.filter((r) => r.readAt === null).map((r) => r.id);
   if (unreadIds.length > 0) {
-    db.update(notifications).set({ readAt: new Date().toISOString() }).where(and(eq(notifications.userId, userId), inArray(notifications.id, unreadIds))).run();
+    db.update(notifications)
+      .set({ readAt: new Date().toISOString() })
+      .where(and(eq(notifications.userId, userId), inArray(notifications.id, unreadIds)))
+      .run();
   }
   return rows.map(({ readAt, ...r }) => ({ ...r, unread: readAt === null }));
 }

@@ -4,7 +4,10 @@ import { idField, optionalText, requiredText } from "~/lib/form-fields";
 
 export const municipalitySchema = z.object({
   name: requiredText("kommunens namn"),
-  code: z.string().trim().regex(/^\d{4}$/, "Kommunkoden har fyra siffror, till exempel 0682."),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, "Kommunkoden har fyra siffror, till exempel 0682."),
 });
 
 export const organisationSchema = z

@@ -58,7 +58,11 @@ export function adminEventsForUser(userId: number) {
 
 export function createMunicipality(input: z.output<typeof municipalitySchema>, by: AdminActor): Result {
   const db = getDb();
-  const clash = db.select().from(municipalities).where(or(eq(municipalities.name, input.name), eq(municipalities.code, input.code))).get();
+  const clash = db
+    .select()
+    .from(municipalities)
+    .where(or(eq(municipalities.name, input.name), eq(municipalities.code, input.code)))
+    .get();
   if (clash) {
     return { ok: false, errors: clash.code === input.code ? { code: "Kommunkoden finns redan." } : { name: "Kommunen finns redan." } };
   }
@@ -96,17 +100,24 @@ export function createOrganisation(input: z.output<typeof organisationSchema>, b
       .get();
     if (existing) return { ok: false, errors: { kind: `Kommunen har redan en KAA-enhet (${existing.name}).` } };
   }
-  if (db.select().from(organisations).where(and(eq(organisations.municipalityId, input.municipalityId), eq(organisations.name, input.name))).get()) {
+  if (
+    db
+      .select()
+      .from(organisations)
+      .where(and(eq(organisations.municipalityId, input.municipalityId), eq(organisations.name, input.name)))
+      .get()
+  ) {
     return { ok: false, errors: { name: "Det finns redan en organisation med det namnet i kommunen." } };
   }
   const isSchool = input.kind === "school";
-  const created = db.insert(organisations)
+  const created = db
+    .insert(organisations)
     .values({
       kind: input.kind,
       name: input.name,
       municipalityId: input.municipalityId,
       schoolOrganiserKind: isSchool && input.schoolOrganiserKind ? input.schoolOrganiserKind : null,
-      schoolOrganiserName: isSchool ? input.schoolOrganiserName ?? null : null,
+      schoolOrganiserName: isSchool ? (input.schoolOrganiserName ?? null) : null,
     })
     .returning({ id: organisations.id })
     .get();
@@ -134,7 +145,14 @@ export function listUsers(query: { q?: string; page: number }) {
 export function getUser(userId: number) {
   const db = getDb();
   const user = db
-    .select({ id: users.id, displayName: users.displayName, username: users.username, disabledAt: users.disabledAt, mustChangePassword: users.mustChangePassword, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      username: users.username,
+      disabledAt: users.disabledAt,
+      mustChangePassword: users.mustChangePassword,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .get();
@@ -183,13 +201,21 @@ export async function createUser(input: z.output<typeof userCreateSchema>, by: A
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   const userId = db.transaction((tx) => {
-    const user = tx.insert(users).values({ username: input.username, displayName: input.displayName, passwordHash, mustChangePassword: true }).returning({ id: users.id }).get();
+    const user = tx
+      .insert(users)
+      .values({ username: input.username, displayName: input.displayName, passwordHash, mustChangePassword: true })
+      .returning({ id: users.id })
+      .get();
     tx.insert(memberships)
       .values({ userId: user.id, role: input.role, organisationId: input.role === "system_admin" ? null : Number(input.organisationId) })
       .run();
     return user.id;
   });
-  logAdminEvent(by, "user_created", { userId, organisationId: input.role === "system_admin" ? null : Number(input.organisationId), detail: ROLE_LABELS[input.role] });
+  logAdminEvent(by, "user_created", {
+    userId,
+    organisationId: input.role === "system_admin" ? null : Number(input.organisationId),
+    detail: ROLE_LABELS[input.role],
+  });
   return { ok: true, userId, temporaryPassword: password };
 }
 
@@ -218,7 +244,11 @@ export function addMembership(userId: number, input: z.output<typeof membershipS
 
 /** Ending a membership keeps it for history (what was done in it stays attributed). */
 export async function endMembership(userId: number, membershipId: number, by: AdminActor) {
-  const membership = getDb().select().from(memberships).where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId))).get();
+  const membership = getDb()
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId)))
+    .get();
   if (!membership) return;
   getDb()
     .update(memberships)
@@ -232,7 +262,11 @@ export async function endMembership(userId: number, membershipId: number, by: Ad
 
 /** Disabling ends every session of the user at once. */
 export async function setUserDisabled(userId: number, disabled: boolean, by: AdminActor) {
-  getDb().update(users).set({ disabledAt: disabled ? new Date().toISOString() : null }).where(eq(users.id, userId)).run();
+  getDb()
+    .update(users)
+    .set({ disabledAt: disabled ? new Date().toISOString() : null })
+    .where(eq(users.id, userId))
+    .run();
   logAdminEvent(by, disabled ? "user_disabled" : "user_enabled", { userId });
   if (disabled) await endAllSessionsOfUser(userId);
 }

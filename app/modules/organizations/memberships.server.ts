@@ -60,9 +60,11 @@ export function kaaStaff(organisationId: number) {
 
 /** The KAA unit of a municipality (notices are routed to it). */
 export function kaaUnitOf(municipalityId: number) {
-  return getDb()
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .where(and(eq(organisations.municipalityId, municipalityId), eq(organisations.kind, "kaa_unit")))
-    .get() ?? null;
+  return (
+    getDb()
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(and(eq(organisations.municipalityId, municipalityId), eq(organisations.kind, "kaa_unit")))
+      .get() ?? null
+  );
 }

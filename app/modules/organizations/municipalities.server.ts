@@ -3,7 +3,11 @@ import { getDb } from "#db/client";
 import { municipalities } from "#db/schema";
 
 export function listMunicipalities() {
-  return getDb().select({ id: municipalities.id, name: municipalities.name, code: municipalities.code }).from(municipalities).orderBy(asc(municipalities.name)).all();
+  return getDb()
+    .select({ id: municipalities.id, name: municipalities.name, code: municipalities.code })
+    .from(municipalities)
+    .orderBy(asc(municipalities.name))
+    .all();
 }
 
 export function municipalityName(id: number): string | null {

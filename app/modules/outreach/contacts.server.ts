@@ -31,8 +31,8 @@ export function recordContactAttempt(file: YouthFile<never, "contacts" | "enroll
         target: input.target,
         date: input.date,
         outcome: input.outcome,
-        occupation: input.outcome === "reached" ? input.occupation ?? null : null,
-        occupationNote: input.outcome === "reached" ? input.occupationNote ?? null : null,
+        occupation: input.outcome === "reached" ? (input.occupation ?? null) : null,
+        occupationNote: input.outcome === "reached" ? (input.occupationNote ?? null) : null,
         secondStaff: input.secondStaff ?? null,
         note: input.note ?? null,
         letterTemplate: input.letterTemplate ?? null,
@@ -96,4 +96,3 @@ export function readOutreach(file: YouthFile<"enrollment" | "contacts">) {
       : null;
   return { enrollments: periods, open, attempts, routine };
 }
-

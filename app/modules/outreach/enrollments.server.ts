@@ -18,7 +18,13 @@ type Result = { ok: true } | { ok: false; errors: FieldErrors };
 
 /** The open enrollment of a youth whose file is open (at most one). */
 export function openEnrollmentOf(file: YouthFile<"enrollment"> | YouthFile<never, "enrollment">, db: Pick<Tx, "select"> = getDb()) {
-  return db.select().from(enrollments).where(and(eq(enrollments.youthId, file.id), isNull(enrollments.endDate))).get() ?? null;
+  return (
+    db
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.youthId, file.id), isNull(enrollments.endDate)))
+      .get() ?? null
+  );
 }
 
 /**
@@ -31,7 +37,15 @@ export function insertEnrollment(
   values: { startDate: string; startReason: EnrollmentStartReason; sourceNoticeId?: number; caseworkerMembershipId?: number | null },
   options: { unlessOpen?: boolean } = {},
 ) {
-  if (options.unlessOpen && tx.select({ id: enrollments.id }).from(enrollments).where(and(eq(enrollments.youthId, file.id), isNull(enrollments.endDate))).get()) return null;
+  if (
+    options.unlessOpen &&
+    tx
+      .select({ id: enrollments.id })
+      .from(enrollments)
+      .where(and(eq(enrollments.youthId, file.id), isNull(enrollments.endDate)))
+      .get()
+  )
+    return null;
   return tx
     .insert(enrollments)
     .values({
@@ -51,12 +65,19 @@ export function insertEnrollment(
 
 function assertCaseworker(actor: Actor, membershipId: number | null): FieldErrors | null {
   if (membershipId === null) return null;
-  const member = getDb().select().from(memberships).where(and(eq(memberships.id, membershipId), isNull(memberships.endedAt))).get();
+  const member = getDb()
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.id, membershipId), isNull(memberships.endedAt)))
+    .get();
   if (!member || member.organisationId !== actor.organisationId) return { caseworkerMembershipId: "Välj en handläggare på KAA-enheten." };
   return null;
 }
 
-export function openEnrollment(file: YouthFile<never, "enrollment">, input: { startDate: string; startReason: EnrollmentStartReason; caseworkerMembershipId: number | null }): Result {
+export function openEnrollment(
+  file: YouthFile<never, "enrollment">,
+  input: { startDate: string; startReason: EnrollmentStartReason; caseworkerMembershipId: number | null },
+): Result {
   if (openEnrollmentOf(file)) return { ok: false, errors: { form: "Ungdomen har redan en öppen inskrivning." } };
   if (ageOn(file.youth.birthDate, input.startDate) >= 20) return { ok: false, errors: { startDate: "Ungdomen hade fyllt 20 år på startdatumet." } };
   const problem = assertCaseworker(file.actor, input.caseworkerMembershipId);
@@ -81,7 +102,7 @@ export function updateEnrollment(
   const status = running ? "in_intervention" : input.status;
   getDb()
     .update(enrollments)
-    .set({ status, caseworkerMembershipId: input.caseworkerMembershipId, watchUntil: status === "watch" ? input.watchUntil ?? null : null })
+    .set({ status, caseworkerMembershipId: input.caseworkerMembershipId, watchUntil: status === "watch" ? (input.watchUntil ?? null) : null })
     .where(eq(enrollments.id, open.id))
     .run();
   return { ok: true };
@@ -104,12 +125,17 @@ export function closeEnrollment(
   }
   getDb()
     .update(enrollments)
-    .set({ endDate: input.endDate, endReason: input.endReason, endOccupation: input.endOccupation, endNote: input.endNote ?? null, endedByMembershipId: file.actor.membershipId })
+    .set({
+      endDate: input.endDate,
+      endReason: input.endReason,
+      endOccupation: input.endOccupation,
+      endNote: input.endNote ?? null,
+      endedByMembershipId: file.actor.membershipId,
+    })
     .where(eq(enrollments.id, open.id))
     .run();
   return { ok: true };
 }
-
 
 /**
  * Registers a youth by hand (moved in, register check, self-referral) and opens the first enrollment,

@@ -1,4 +1,13 @@
-import type { ContactChannel, ContactOutcome, ContactTarget, EnrollmentEndReason, EnrollmentStartReason, EnrollmentStatus, Occupation, OffsetUnit } from "#db/schema";
+import type {
+  ContactChannel,
+  ContactOutcome,
+  ContactTarget,
+  EnrollmentEndReason,
+  EnrollmentStartReason,
+  EnrollmentStatus,
+  Occupation,
+  OffsetUnit,
+} from "#db/schema";
 
 export const ENROLLMENT_STATUS_LABELS: Record<EnrollmentStatus, string> = {
   not_contacted: "Ej kontaktad",

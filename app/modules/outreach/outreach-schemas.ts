@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { CONTACT_CHANNELS, CONTACT_OUTCOMES, CONTACT_TARGETS, ENROLLMENT_END_REASONS, ENROLLMENT_START_REASONS, ENROLLMENT_STATUSES, OCCUPATIONS, OFFSET_UNITS } from "#db/schema/outreach-values";
+import {
+  CONTACT_CHANNELS,
+  CONTACT_OUTCOMES,
+  CONTACT_TARGETS,
+  ENROLLMENT_END_REASONS,
+  ENROLLMENT_START_REASONS,
+  ENROLLMENT_STATUSES,
+  OCCUPATIONS,
+  OFFSET_UNITS,
+} from "#db/schema/outreach-values";
 import { optionalDate, optionalId, optionalText, pastDate, todayInForm } from "~/lib/form-fields";
 
 export const contactAttemptSchema = z
@@ -8,7 +17,10 @@ export const contactAttemptSchema = z
     target: z.enum(CONTACT_TARGETS, { error: "Välj vem kontakten gällde." }).default("youth"),
     date: pastDate("datum"),
     outcome: z.enum(CONTACT_OUTCOMES, { error: "Välj utfall." }),
-    occupation: z.union([z.enum(OCCUPATIONS), z.literal("")]).optional().transform((v) => (v ? v : undefined)),
+    occupation: z
+      .union([z.enum(OCCUPATIONS), z.literal("")])
+      .optional()
+      .transform((v) => (v ? v : undefined)),
     occupationNote: optionalText(200),
     secondStaff: optionalText(200),
     note: optionalText(300),

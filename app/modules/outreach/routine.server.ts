@@ -14,9 +14,20 @@ import { DEFAULT_ROUTINE, nextRoutineStep, type RoutineState, type RoutineStep }
 import { ageOn } from "~/modules/youth/personal-number";
 
 export function routineOf(municipalityId: number): RoutineStep[] {
-  const rows = getDb().select().from(contactRoutineSteps).where(eq(contactRoutineSteps.municipalityId, municipalityId)).orderBy(asc(contactRoutineSteps.position)).all();
+  const rows = getDb()
+    .select()
+    .from(contactRoutineSteps)
+    .where(eq(contactRoutineSteps.municipalityId, municipalityId))
+    .orderBy(asc(contactRoutineSteps.position))
+    .all();
   if (rows.length === 0) return DEFAULT_ROUTINE;
-  return rows.map((r) => ({ position: r.position, label: r.label, channels: r.channels.split(",") as ContactChannel[], offsetAmount: r.offsetAmount, offsetUnit: r.offsetUnit }));
+  return rows.map((r) => ({
+    position: r.position,
+    label: r.label,
+    channels: r.channels.split(",") as ContactChannel[],
+    offsetAmount: r.offsetAmount,
+    offsetUnit: r.offsetUnit,
+  }));
 }
 
 /** The samordnare writes the municipality's routine; the previous version is replaced as a whole. */
@@ -60,11 +71,27 @@ export function routineStateFor(
 
 /** Attempts per enrollment for many enrollments at once (the worklist). */
 export function attemptsByEnrollment(_register: RegisterAccess, enrollmentIds: number[]) {
-  const map = new Map<number, { date: string; channel: ContactChannel; target: "youth" | "guardian"; outcome: "reached" | "not_reached" | "message_left"; letterTemplate: string | null }[]>();
+  const map = new Map<
+    number,
+    {
+      date: string;
+      channel: ContactChannel;
+      target: "youth" | "guardian";
+      outcome: "reached" | "not_reached" | "message_left";
+      letterTemplate: string | null;
+    }[]
+  >();
   for (let i = 0; i < enrollmentIds.length; i += 500) {
     const chunk = enrollmentIds.slice(i, i + 500);
     const rows = getDb()
-      .select({ enrollmentId: contactAttempts.enrollmentId, date: contactAttempts.date, channel: contactAttempts.channel, target: contactAttempts.target, outcome: contactAttempts.outcome, letterTemplate: contactAttempts.letterTemplate })
+      .select({
+        enrollmentId: contactAttempts.enrollmentId,
+        date: contactAttempts.date,
+        channel: contactAttempts.channel,
+        target: contactAttempts.target,
+        outcome: contactAttempts.outcome,
+        letterTemplate: contactAttempts.letterTemplate,
+      })
       .from(contactAttempts)
       .where(inArray(contactAttempts.enrollmentId, chunk))
       .all();

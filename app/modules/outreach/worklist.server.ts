@@ -63,25 +63,54 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
   const ref = (r: (typeof open)[number]): YouthRef => ({ youthId: r.youthId, name: `${r.lastName}, ${r.firstName}`, caseworkerName: r.caseworkerName });
 
   const notContactedRows = open.filter((r) => r.status === "not_contacted");
-  const attempts = attemptsByEnrollment(register, notContactedRows.map((r) => r.enrollmentId));
+  const attempts = attemptsByEnrollment(
+    register,
+    notContactedRows.map((r) => r.enrollmentId),
+  );
   const withGuardian = new Set(
     notContactedRows.length === 0
       ? []
       : db
           .selectDistinct({ youthId: guardians.youthId })
           .from(guardians)
-          .where(inArray(guardians.youthId, notContactedRows.map((r) => r.youthId)))
+          .where(
+            inArray(
+              guardians.youthId,
+              notContactedRows.map((r) => r.youthId),
+            ),
+          )
           .all()
           .map((g) => g.youthId),
   );
   const steps = routineOf(municipalityId);
   const horizon = addDays(today, ROUTINE_LOOKAHEAD_DAYS);
 
-  const worklist: Worklist = { routineSteps: [], notContacted: [], watchDue: [], turning20: [], letterAt20: [], followUps: [], interventionsPastEnd: [], interventionsToEvaluate: [] };
+  const worklist: Worklist = {
+    routineSteps: [],
+    notContacted: [],
+    watchDue: [],
+    turning20: [],
+    letterAt20: [],
+    followUps: [],
+    interventionsPastEnd: [],
+    interventionsToEvaluate: [],
+  };
   for (const r of notContactedRows) {
-    const state = routineStateFor(steps, { id: r.enrollmentId, startDate: r.startDate }, attempts.get(r.enrollmentId) ?? [], { birthDate: r.birthDate, hasGuardian: withGuardian.has(r.youthId) }, today);
+    const state = routineStateFor(
+      steps,
+      { id: r.enrollmentId, startDate: r.startDate },
+      attempts.get(r.enrollmentId) ?? [],
+      { birthDate: r.birthDate, hasGuardian: withGuardian.has(r.youthId) },
+      today,
+    );
     if (state.state === "due" && state.dueDate <= horizon) {
-      worklist.routineSteps.push({ ...ref(r), step: state.step.label, dueDate: state.dueDate, overdue: state.overdue, missingGuardian: state.missingTargets.includes("guardian") });
+      worklist.routineSteps.push({
+        ...ref(r),
+        step: state.step.label,
+        dueDate: state.dueDate,
+        overdue: state.overdue,
+        missingGuardian: state.missingTargets.includes("guardian"),
+      });
     }
     const days = daysBetween(r.startDate, today);
     if (days >= NOT_CONTACTED_LIMIT_DAYS) worklist.notContacted.push({ ...ref(r), startDate: r.startDate, days });
@@ -115,7 +144,14 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
     plannedEndDate: interventions.plannedEndDate,
   };
   const running = and(caseworkerCondition, isNull(interventions.endDate), isNull(interventions.declinedDate));
-  const interventionRef = (r: { youthId: string; firstName: string; lastName: string; caseworkerName: string | null; interventionId: number; interventionName: string }) => ({
+  const interventionRef = (r: {
+    youthId: string;
+    firstName: string;
+    lastName: string;
+    caseworkerName: string | null;
+    interventionId: number;
+    interventionName: string;
+  }) => ({
     youthId: r.youthId,
     name: `${r.lastName}, ${r.firstName}`,
     caseworkerName: r.caseworkerName,
@@ -131,7 +167,14 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
     .innerJoin(youths, eq(youths.id, interventions.youthId))
     .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
     .leftJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(interventionFollowUps.municipalityId, municipalityId), isNull(interventionFollowUps.doneDate), lte(interventionFollowUps.dueDate, horizon), running))
+    .where(
+      and(
+        eq(interventionFollowUps.municipalityId, municipalityId),
+        isNull(interventionFollowUps.doneDate),
+        lte(interventionFollowUps.dueDate, horizon),
+        running,
+      ),
+    )
     .orderBy(asc(interventionFollowUps.dueDate))
     .all()
     .map((r) => ({ ...interventionRef(r), dueDate: r.dueDate, overdue: r.dueDate < today }));
@@ -156,7 +199,15 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
     .innerJoin(youths, eq(youths.id, interventions.youthId))
     .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
     .leftJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(interventions.municipalityId, municipalityId), isNotNull(interventions.endDate), isNull(interventions.evaluationOutcome), isNull(interventions.declinedDate), caseworkerCondition))
+    .where(
+      and(
+        eq(interventions.municipalityId, municipalityId),
+        isNotNull(interventions.endDate),
+        isNull(interventions.evaluationOutcome),
+        isNull(interventions.declinedDate),
+        caseworkerCondition,
+      ),
+    )
     .orderBy(asc(interventions.endDate))
     .all()
     .map((r) => ({ ...interventionRef(r), endDate: r.endDate! }));
@@ -177,9 +228,7 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
       ...worklist.followUps,
       ...worklist.interventionsPastEnd,
       ...worklist.interventionsToEvaluate,
-    ].map(
-      (i) => i.youthId,
-    ),
+    ].map((i) => i.youthId),
   );
   register.logListed(shown, "enrollment");
   return worklist;

@@ -65,7 +65,7 @@ function referralPage(scope: SQL, tab: InboxTab, page: number, side: Side) {
     youthId: available ? row.youthId : null,
     question: available ? row.question : null,
     counterpart: counterparts.get(counterpartOf(row)) ?? "",
-    responsible: row.responsibleMembershipId ? people.get(row.responsibleMembershipId) ?? null : null,
+    responsible: row.responsibleMembershipId ? (people.get(row.responsibleMembershipId) ?? null) : null,
   });
   return { total, rows, toListed, pageCount: Math.max(1, Math.ceil(total / REFERRAL_PAGE_SIZE)) };
 }
@@ -73,7 +73,10 @@ function referralPage(scope: SQL, tab: InboxTab, page: number, side: Side) {
 /** The referrals the KAA unit has sent about its register's youths; every youth named is logged. */
 export function listSentReferrals(register: RegisterAccess, tab: InboxTab, page: number) {
   const found = referralPage(eq(referrals.municipalityId, register.municipalityId), tab, page, "sender");
-  register.logListed(found.rows.map((r) => r.referral.youthId), "referrals");
+  register.logListed(
+    found.rows.map((r) => r.referral.youthId),
+    "referrals",
+  );
   return { asSender: true, total: found.total, page, pageCount: found.pageCount, rows: found.rows.map((r) => found.toListed(r, true)) };
 }
 
@@ -84,6 +87,18 @@ export function listSentReferrals(register: RegisterAccess, tab: InboxTab, page:
 export function listReceivedReferrals(actor: Actor, tab: InboxTab, page: number) {
   if (actor.organisationId === null) throw forbidden();
   const found = referralPage(eq(referrals.recipientOrganisationId, actor.organisationId), tab, page, "recipient");
-  const decisions = decideReferrals(actor, found.rows.map((r) => r.referral), "read", "list", "allowed");
-  return { asSender: false, total: found.total, page, pageCount: found.pageCount, rows: found.rows.map((r) => found.toListed(r, decisions.get(r.referral.id)?.allowed === true)) };
+  const decisions = decideReferrals(
+    actor,
+    found.rows.map((r) => r.referral),
+    "read",
+    "list",
+    "allowed",
+  );
+  return {
+    asSender: false,
+    total: found.total,
+    page,
+    pageCount: found.pageCount,
+    rows: found.rows.map((r) => found.toListed(r, decisions.get(r.referral.id)?.allowed === true)),
+  };
 }

@@ -56,7 +56,9 @@ export function sendReferral(file: YouthFile<never, "referrals">, input: Referra
       })
       .returning({ id: referrals.id })
       .get().id;
-    tx.insert(referralSections).values(sections.map((section) => ({ referralId, section }))).run();
+    tx.insert(referralSections)
+      .values(sections.map((section) => ({ referralId, section })))
+      .run();
     return referralId;
   });
   return { ok: true, id };
@@ -88,7 +90,13 @@ function referralDetails(row: ReferralRow) {
       .map((o) => [o.id, o.name]),
   );
   const feedback = db.select().from(referralFeedback).where(eq(referralFeedback.referralId, row.id)).orderBy(referralFeedback.createdAt).all();
-  const people = namesOf([row.senderMembershipId, row.responsibleMembershipId, row.decidedByMembershipId, row.revokedByMembershipId, ...feedback.map((f) => f.authorMembershipId)]);
+  const people = namesOf([
+    row.senderMembershipId,
+    row.responsibleMembershipId,
+    row.decidedByMembershipId,
+    row.revokedByMembershipId,
+    ...feedback.map((f) => f.authorMembershipId),
+  ]);
   return {
     id: row.id,
     youthId: row.youthId,
@@ -96,7 +104,12 @@ function referralDetails(row: ReferralRow) {
     consentId: row.consentId,
     question: row.question,
     requestedIntervention: row.requestedIntervention,
-    sections: db.select().from(referralSections).where(eq(referralSections.referralId, row.id)).all().map((s) => s.section),
+    sections: db
+      .select()
+      .from(referralSections)
+      .where(eq(referralSections.referralId, row.id))
+      .all()
+      .map((s) => s.section),
     senderName: orgs.get(row.senderOrganisationId) ?? "",
     senderPerson: people.get(row.senderMembershipId) ?? "",
     recipientOrganisationId: row.recipientOrganisationId,
@@ -104,8 +117,8 @@ function referralDetails(row: ReferralRow) {
     sentAt: row.sentAt,
     receivedAt: row.receivedAt,
     decidedAt: row.decidedAt,
-    decidedBy: row.decidedByMembershipId ? people.get(row.decidedByMembershipId) ?? null : null,
-    responsible: row.responsibleMembershipId ? people.get(row.responsibleMembershipId) ?? null : null,
+    decidedBy: row.decidedByMembershipId ? (people.get(row.decidedByMembershipId) ?? null) : null,
+    responsible: row.responsibleMembershipId ? (people.get(row.responsibleMembershipId) ?? null) : null,
     acceptedIntervention: row.acceptedIntervention,
     acceptedStartDate: row.acceptedStartDate,
     acceptedEndDate: row.acceptedEndDate,
@@ -132,11 +145,19 @@ export function readReferral(actor: Actor, referralId: number) {
     return { side, available: false as const, id: row.id, status: row.status, sentAt: row.sentAt };
   }
   if (side === "recipient" && row.status === "sent") {
-    getDb().update(referrals).set({ status: "received", receivedAt: new Date().toISOString(), receivedByMembershipId: actor.membershipId }).where(and(eq(referrals.id, row.id), eq(referrals.status, "sent"))).run();
+    getDb()
+      .update(referrals)
+      .set({ status: "received", receivedAt: new Date().toISOString(), receivedByMembershipId: actor.membershipId })
+      .where(and(eq(referrals.id, row.id), eq(referrals.status, "sent")))
+      .run();
     row.status = "received";
     row.receivedAt = new Date().toISOString();
   }
-  const youth = getDb().select({ firstName: youths.firstName, lastName: youths.lastName, personalNumber: youths.personalNumber, birthDate: youths.birthDate }).from(youths).where(eq(youths.id, row.youthId)).get()!;
+  const youth = getDb()
+    .select({ firstName: youths.firstName, lastName: youths.lastName, personalNumber: youths.personalNumber, birthDate: youths.birthDate })
+    .from(youths)
+    .where(eq(youths.id, row.youthId))
+    .get()!;
   const consent = referralConsent(row)!;
   return {
     side,
@@ -193,15 +214,30 @@ export function acceptReferral(actor: Actor, referralId: number, input: Referral
 }
 
 export function declineReferral(actor: Actor, referralId: number, declineReason: string): Result {
-  return takeStep(actor, referralId, "decline", "recipient", { status: "declined", decidedAt: new Date().toISOString(), decidedByMembershipId: actor.membershipId, declineReason });
+  return takeStep(actor, referralId, "decline", "recipient", {
+    status: "declined",
+    decidedAt: new Date().toISOString(),
+    decidedByMembershipId: actor.membershipId,
+    declineReason,
+  });
 }
 
 export function closeReferral(actor: Actor, referralId: number, outcome: string): Result {
-  return takeStep(actor, referralId, "close", "recipient", { status: "closed", closedAt: new Date().toISOString(), closedByMembershipId: actor.membershipId, outcome });
+  return takeStep(actor, referralId, "close", "recipient", {
+    status: "closed",
+    closedAt: new Date().toISOString(),
+    closedByMembershipId: actor.membershipId,
+    outcome,
+  });
 }
 
 export function revokeReferral(actor: Actor, referralId: number, revokeReason: string): Result {
-  return takeStep(actor, referralId, "revoke", "sender", { status: "revoked", revokedAt: new Date().toISOString(), revokedByMembershipId: actor.membershipId, revokeReason });
+  return takeStep(actor, referralId, "revoke", "sender", {
+    status: "revoked",
+    revokedAt: new Date().toISOString(),
+    revokedByMembershipId: actor.membershipId,
+    revokeReason,
+  });
 }
 
 /** Återkoppling: either side writes, both read. */

@@ -31,8 +31,20 @@ export function computeKeyFigures(municipalityId: number, options: { today?: str
   const startedInPeriod = and(inMunicipality, gte(enrollments.startDate, period.from), lte(enrollments.startDate, period.to));
 
   const targetGroup = n(db.select({ n: count() }).from(enrollments).where(open).get());
-  const notContacted = n(db.select({ n: count() }).from(enrollments).where(and(open, eq(enrollments.status, "not_contacted"))).get());
-  const inIntervention = n(db.select({ n: count() }).from(enrollments).where(and(open, eq(enrollments.status, "in_intervention"))).get());
+  const notContacted = n(
+    db
+      .select({ n: count() })
+      .from(enrollments)
+      .where(and(open, eq(enrollments.status, "not_contacted")))
+      .get(),
+  );
+  const inIntervention = n(
+    db
+      .select({ n: count() })
+      .from(enrollments)
+      .where(and(open, eq(enrollments.status, "in_intervention")))
+      .get(),
+  );
   const newEnrollments = n(db.select({ n: count() }).from(enrollments).where(startedInPeriod).get());
   const noticesReceived = n(
     db
@@ -56,7 +68,14 @@ export function computeKeyFigures(municipalityId: number, options: { today?: str
     db
       .select({ n: count() })
       .from(enrollments)
-      .where(and(inMunicipality, gte(enrollments.endDate, period.from), lte(enrollments.endDate, period.to), inArray(enrollments.endReason, [...RETURNED_TO_STUDIES])))
+      .where(
+        and(
+          inMunicipality,
+          gte(enrollments.endDate, period.from),
+          lte(enrollments.endDate, period.to),
+          inArray(enrollments.endReason, [...RETURNED_TO_STUDIES]),
+        ),
+      )
       .get(),
   );
   const municipalityName = db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, municipalityId)).get()?.name ?? "";

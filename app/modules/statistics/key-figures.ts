@@ -46,7 +46,11 @@ export function keyFigureRows(k: KeyFigures): KeyFigureRow[] {
   return [
     { label: "Ungdomar i målgruppen", value: String(f.targetGroup), explanation: "Ungdomar med en öppen inskrivning i registret när siffrorna togs fram." },
     { label: "Nya inskrivningar", value: String(f.newEnrollments), explanation: "Inskrivningar som började under perioden." },
-    { label: "Anmälningar från skolor", value: String(f.noticesReceived), explanation: "Anmälningar om avbrott, frånvaro, start och utebliven start som kom in under perioden." },
+    {
+      label: "Anmälningar från skolor",
+      value: String(f.noticesReceived),
+      explanation: "Anmälningar om avbrott, frånvaro, start och utebliven start som kom in under perioden.",
+    },
     { label: "Ännu inte kontaktade", value: String(f.notContacted), explanation: "Öppna inskrivningar med status ej kontaktad." },
     {
       label: "Kontakt inom fyra veckor",

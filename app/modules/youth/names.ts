@@ -1,4 +1,3 @@
-
 /** Keys that make names searchable and sortable in Swedish in plain SQLite (no ICU). */
 
 export function nameSearchKey(firstName: string, lastName: string) {
@@ -18,6 +17,10 @@ export function nameSortKey(firstName: string, lastName: string) {
 
 /** A LIKE pattern for a name search, with the user's % and _ taken literally. */
 export function nameLikePattern(query: string) {
-  const key = query.trim().normalize("NFC").toLocaleLowerCase("sv").replace(/[\\%_]/g, (c) => `\\${c}`);
+  const key = query
+    .trim()
+    .normalize("NFC")
+    .toLocaleLowerCase("sv")
+    .replace(/[\\%_]/g, (c) => `\\${c}`);
   return `%${key}%`;
 }

@@ -46,7 +46,7 @@ export function parsePersonalNumber(input: string, today: Date = new Date()): Pe
     year = Number(century + yy);
   } else {
     // The most recent year ending in yy; '+' means a hundred years before that.
-    year = todayYear - ((todayYear - Number(yy)) % 100 + 100) % 100;
+    year = todayYear - ((((todayYear - Number(yy)) % 100) + 100) % 100);
     const birthdayThisCentury = Date.UTC(year, month - 1, day);
     if (birthdayThisCentury > today.getTime()) year -= 100;
     if (separator === "+") year -= 100;

@@ -15,7 +15,8 @@ import { parsePersonalNumber } from "./personal-number";
 
 export const LOOKUP_MESSAGES = {
   role: "Bara KAA-enheten i ungdomens hemkommun kan slå upp i folkbokföringen.",
-  otherMunicipality: "Personen är folkbokförd i en annan kommun. Bara den kommunens KAA-enhet kan slå upp personen; fyll i uppgifterna för hand om anmälan ändå gäller er.",
+  otherMunicipality:
+    "Personen är folkbokförd i en annan kommun. Bara den kommunens KAA-enhet kan slå upp personen; fyll i uppgifterna för hand om anmälan ändå gäller er.",
   unknownMunicipality: "Folkbokföringskommunen finns inte i portalen. Välj hemkommun för hand.",
   protectedIdentity: "Skyddad identitet: adressen visas inte. Ungdomen registreras med skyddad identitet, och bara KAA-samordnaren kan se adressen.",
   nameDiffers: "Namnet i folkbokföringen skiljer sig från namnet i anmälan. Välj vilket som ska registreras.",
@@ -56,7 +57,11 @@ export async function lookUpForRegistration(actor: Actor, personalNumber: string
         .where(and(eq(youths.homeMunicipalityId, municipality.id), eq(youths.personalNumber, parsed.value.normalized)))
         .get()
     : undefined;
-  const decision = decidePopulationLookup(actor, { homeMunicipalityId: municipality?.id ?? null, protectedIdentity: person.protectedIdentity, youthId: existing?.id ?? null });
+  const decision = decidePopulationLookup(actor, {
+    homeMunicipalityId: municipality?.id ?? null,
+    protectedIdentity: person.protectedIdentity,
+    youthId: existing?.id ?? null,
+  });
   if (!decision.allowed) return nothing(municipality ? LOOKUP_MESSAGES.otherMunicipality : LOOKUP_MESSAGES.role);
 
   const names = knownName ?? { firstName: person.firstName, lastName: person.lastName };

@@ -63,8 +63,7 @@ export function readYouthFile(file: YouthFile<"identity">): YouthIdentity {
     age: ageOn(row.birthDate, todayIso()),
     firstName: row.firstName,
     lastName: row.lastName,
-    homeMunicipalityName:
-      db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, row.homeMunicipalityId)).get()?.name ?? "",
+    homeMunicipalityName: db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, row.homeMunicipalityId)).get()?.name ?? "",
     phone: row.phone,
     email: row.email,
     protectedIdentity: row.protectedIdentity,
@@ -103,9 +102,9 @@ export function readYouthForEdit(file: YouthFile<"identity", "identity">) {
     values: {
       firstName: row.firstName,
       lastName: row.lastName,
-      streetAddress: showAddress ? row.streetAddress ?? "" : "",
-      postalCode: showAddress ? row.postalCode ?? "" : "",
-      city: showAddress ? row.city ?? "" : "",
+      streetAddress: showAddress ? (row.streetAddress ?? "") : "",
+      postalCode: showAddress ? (row.postalCode ?? "") : "",
+      city: showAddress ? (row.city ?? "") : "",
       phone: row.phone ?? "",
       email: row.email ?? "",
       homeMunicipalityId: String(row.homeMunicipalityId),
@@ -194,8 +193,7 @@ export function updateYouth(file: YouthFile<never, "identity">, input: YouthUpda
   const db = getDb();
   const previousGuardians = db.select().from(guardians).where(eq(guardians.youthId, youthId)).orderBy(asc(guardians.position)).all();
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== row[key]);
-  const guardianSummary = (list: { name: string; phone: string | null; email: string | null }[]) =>
-    JSON.stringify(list.map((g) => [g.name, g.phone, g.email]));
+  const guardianSummary = (list: { name: string; phone: string | null; email: string | null }[]) => JSON.stringify(list.map((g) => [g.name, g.phone, g.email]));
   const nextGuardians = guardianInputs(input);
   const guardiansChanged = guardianSummary(previousGuardians) !== guardianSummary(nextGuardians);
   if (changed.length === 0 && !guardiansChanged) return { ok: true, id: youthId };
@@ -207,7 +205,10 @@ export function updateYouth(file: YouthFile<never, "identity">, input: YouthUpda
   const uniqueLabels = [...new Set(labels)];
 
   db.transaction((tx) => {
-    tx.update(youths).set({ ...next, updatedAt: new Date().toISOString() }).where(eq(youths.id, youthId)).run();
+    tx.update(youths)
+      .set({ ...next, updatedAt: new Date().toISOString() })
+      .where(eq(youths.id, youthId))
+      .run();
     if (guardiansChanged) {
       tx.delete(guardians).where(eq(guardians.youthId, youthId)).run();
       writeGuardians(tx, youthId, input);
@@ -232,9 +233,10 @@ const FIELD_LABELS: Record<string, string> = {
   protectedIdentity: "skyddad identitet",
 };
 
-
 function writeGuardians(tx: Tx, youthId: string, input: YouthUpdateInput) {
   const rows = guardianInputs(input);
-  if (rows.length > 0) tx.insert(guardians).values(rows.map((g) => ({ ...g, youthId }))).run();
+  if (rows.length > 0)
+    tx.insert(guardians)
+      .values(rows.map((g) => ({ ...g, youthId })))
+      .run();
 }
-

@@ -54,9 +54,7 @@ function guardiansNeedNames<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
 }
 
 /** Registering a youth. */
-export const youthCreateSchema = guardiansNeedNames(
-  z.object({ personalNumber: personalNumberField, ...identityFields }),
-);
+export const youthCreateSchema = guardiansNeedNames(z.object({ personalNumber: personalNumberField, ...identityFields }));
 /** Correcting a youth's identity: the personnummer is fixed once registered. */
 export const youthUpdateSchema = guardiansNeedNames(z.object(identityFields));
 
