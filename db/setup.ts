@@ -2,6 +2,7 @@
  * Creates and migrates the database (migrations run when it is opened) and, in demo mode, seeds
  * demo data if the database is empty. In production it can create the first systemförvaltare:
  *   npm run db:setup -- --create-admin namn@kommun.se "För- och efternamn"
+ * and run the daily status job by hand: npm run job:status
  * `npm run build` bundles this file to build/setup/ (scripts/build-setup.js), which is what
  * `npm run db:setup` runs, so production needs no dev dependencies. The demo seed (and
  * @faker-js/faker, a dev dependency) is imported dynamically, only in demo and test mode.
@@ -9,6 +10,7 @@
 import { count } from "drizzle-orm";
 import { config } from "../app/config.server";
 import { createUser } from "../app/modules/organizations/admin.server";
+import { runStatusJob } from "../app/modules/outreach/status-job.server";
 import { getDb, closeDb } from "./client";
 import { users } from "./schema";
 import { DEMO_ACCOUNTS, DEMO_MULTI_ROLE, DEMO_PASSWORD } from "./demo-accounts";
@@ -18,6 +20,11 @@ async function main() {
   const db = getDb();
   console.log(`Databasen ${databasePath} är skapad och migrerad.`);
   const args = process.argv.slice(2);
+  if (args.includes("--status-job")) {
+    // The status job the server runs at start and every hour, run once by hand (or by cron).
+    for (const result of runStatusJob()) console.log(`Kommun ${result.municipalityId}: ${result.endedAtTwenty} inskrivningar avslutade vid 20 år.`);
+    return;
+  }
   const adminIndex = args.indexOf("--create-admin");
   if (adminIndex >= 0) {
     const username = args[adminIndex + 1];
