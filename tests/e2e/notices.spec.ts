@@ -45,9 +45,15 @@ test("a school files a notice, the KAA unit receives it, and the outreach starts
   await kaa.getByRole("link", { name: "Anmäldsson, Nora" }).click();
   await expectAccessible(kaa);
   await kaa.getByRole("button", { name: "Hämta uppgifter från folkbokföringen" }).click();
+  // The register's name differs from the school's: both are shown, and nothing is replaced silently.
+  await expect(kaa.getByRole("status")).toContainText("Namnet i folkbokföringen skiljer sig från namnet i anmälan");
+  await expect(kaa.getByLabel("Efternamn")).toHaveValue("Anmäldsson");
+  await expectAccessible(kaa);
+  // The caseworker chooses the register's name, which is then the one registered.
+  await kaa.getByRole("button", { name: "Använd namnet från folkbokföringen" }).click();
   await expect(kaa.getByRole("status")).toContainText("hämtade från folkbokföringen");
-  // The population register's name is the one registered.
   const lastName = await kaa.getByLabel("Efternamn").inputValue();
+  expect(lastName).not.toBe("Anmäldsson");
   await kaa.getByRole("button", { name: "Registrera ungdomen och ta emot anmälan" }).click();
   await expect(kaa.getByRole("region", { name: "Inskrivning" })).toContainText("Ej kontaktad");
   await expect(kaa.getByRole("region", { name: "Anmälningar från skolor" })).toContainText("Avbrott i studierna");
