@@ -9,7 +9,7 @@ import { markNoticeHandled, readNotice, receiveNotice } from "~/modules/notices/
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
-import { lookUpForRegistration } from "~/modules/youth/prefill.server";
+import { lookUpForRegistration, withRegisterProtection } from "~/modules/youth/prefill.server";
 import { PopulationLookupResult, type LookupView } from "~/components/population-lookup";
 import { youthCreateSchema } from "~/modules/youth/youth-schema";
 
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const form = await parseForm(request, youthCreateSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = receiveNotice(actor, noticeId, form.data);
+  const result = receiveNotice(actor, noticeId, await withRegisterProtection(actor, form.data));
   if (!result.ok) return invalid(result.errors, form.values);
   return redirect(`/ungdomar/${result.youthId}`);
 }

@@ -9,7 +9,7 @@ import { PopulationLookupResult, type LookupView } from "~/components/population
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
 import { START_REASON_LABELS } from "~/modules/outreach/labels";
-import { lookUpForRegistration } from "~/modules/youth/prefill.server";
+import { lookUpForRegistration, withRegisterProtection } from "~/modules/youth/prefill.server";
 import { youthCreateSchema } from "~/modules/youth/youth-schema";
 
 export const meta: MetaFunction = () => [{ title: "Registrera ungdom – Samverkansportalen" }];
@@ -33,8 +33,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const form = await parseForm(request, registrationSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const { startReason, ...identity } = form.data;
-  const result = registerYouth(actor, identity, startReason);
+  const { startReason, ...posted } = form.data;
+  const result = registerYouth(actor, await withRegisterProtection(actor, posted), startReason);
   if (!result.ok) return invalid(result.errors, { ...form.values, ...(result.existingId ? { existingId: result.existingId } : {}) });
   return redirect(`/ungdomar/${result.id}`);
 }

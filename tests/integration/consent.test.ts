@@ -176,6 +176,9 @@ describe("what a recipient sees", () => {
       withdrawnByMembershipId: world.actors.caseworker.membershipId,
     });
     expect(() => getDb().$client.prepare("DELETE FROM consents WHERE id = ?").run(consentId)).toThrow(/kan inte tas bort/);
+    // Nor can its terms or its withdrawal be rewritten afterwards.
+    expect(() => getDb().$client.prepare("UPDATE consents SET valid_until = '2099-12-31' WHERE id = ?").run(consentId)).toThrow(/bara återkallas/);
+    expect(() => getDb().$client.prepare("UPDATE consents SET withdrawn_date = NULL WHERE id = ?").run(consentId)).toThrow(/bara återkallas/);
   });
 
   it("an expired consent opens nothing, from the day after its last day", () => {

@@ -7,7 +7,7 @@ import { getDb } from "#db/client";
 import { auditEvents, municipalities } from "#db/schema";
 import { openYouthFile } from "~/modules/access/gate.server";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
-import { LOOKUP_MESSAGES, lookUpForRegistration } from "~/modules/youth/prefill.server";
+import { LOOKUP_MESSAGES, lookUpForRegistration, withRegisterProtection } from "~/modules/youth/prefill.server";
 import { makePersonalNumber } from "~/modules/youth/personal-number";
 import { loader as youthPageLoader } from "~/routes/ungdomar.$youthId._index";
 import { createPopulationRegisterHandlers, fakeRegisteredPerson } from "../mocks/population-register";
@@ -194,5 +194,31 @@ describe("the population-register look-up", () => {
     expect(lookup.values).toMatchObject({ firstName: "Skolans", lastName: "Stavning" });
     expect(lookup.registerName).toEqual({ firstName: wire.fornamn, lastName: wire.efternamn });
     expect(lookup.message).toContain(LOOKUP_MESSAGES.nameDiffers);
+  });
+
+  it("logs a look-up that the register does not answer", async () => {
+    const lookup = await lookUpForRegistration(world.caseworker, makePersonalNumber(BIRTH_DATE, 999));
+    expect(lookup.values).toEqual({});
+    expect(lastLookups(world.caseworker.userId, 1)).toMatchObject([{ section: "identity", outcome: "allowed", youthId: null }]);
+  });
+
+  it("registers a protected identity with the flag set, whatever the form posted", async () => {
+    const posted = {
+      personalNumber: PROTECTED,
+      protectedIdentity: false,
+      streetAddress: undefined,
+      postalCode: undefined,
+      city: undefined,
+      firstName: "Dold",
+      lastName: "Person",
+    };
+    const checked = await withRegisterProtection(world.caseworker, posted);
+    expect(checked).toMatchObject({
+      protectedIdentity: true,
+      firstName: "Dold",
+      streetAddress: fakeRegisteredPerson(PROTECTED).folkbokforingsadress!.utdelningsadress,
+    });
+    const plain = { ...posted, personalNumber: FOUND };
+    expect(await withRegisterProtection(world.caseworker, plain)).toEqual(plain);
   });
 });

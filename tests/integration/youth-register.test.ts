@@ -98,6 +98,9 @@ describe("correcting a youth", () => {
     expect(revisions[1]!.membershipId).toBe(world.actors.coordinator.membershipId);
     expect(JSON.parse(revisions[1]!.previous!)).toMatchObject({ phone: data.phone ?? null, lastName: data.lastName });
     expect(revisions[1]!.changedFields).toBe("Ändrat: namn, telefon");
+    // The history is append-only: the database refuses to change or remove it.
+    expect(() => getDb().$client.prepare("UPDATE youth_revisions SET changed_fields = 'x' WHERE youth_id = ?").run(id)).toThrow(/kan inte ändras/);
+    expect(() => getDb().$client.prepare("DELETE FROM youth_revisions WHERE youth_id = ?").run(id)).toThrow(/kan inte tas bort/);
   });
 
   it("does not let a caseworker lift the protection to see the address", () => {

@@ -9,8 +9,8 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { municipalities, youths } from "#db/schema";
 import type { Actor } from "~/modules/auth/actor.server";
-import { decidePopulationLookup, mayLookUpPopulationRegister } from "~/modules/access/records.server";
-import { lookupPerson } from "~/modules/integrations/population-register.server";
+import { decidePopulationLookup, mayLookUpPopulationRegister, type LookupDecision } from "~/modules/access/records.server";
+import { lookupPerson, type RegisteredPerson } from "~/modules/integrations/population-register.server";
 import { parsePersonalNumber } from "./personal-number";
 
 export const LOOKUP_MESSAGES = {
@@ -36,17 +36,21 @@ export type PopulationLookup = {
 
 const nothing = (message: string): PopulationLookup => ({ values: {}, message, protectedIdentity: false, registerName: null });
 
-/**
- * Looks the person up for the registration form. `knownName` is the name the form already has (the
- * school's notice); if the register's differs, the form keeps `knownName` and the register's is
- * offered beside it.
- */
-export async function lookUpForRegistration(actor: Actor, personalNumber: string, knownName?: RegisterName): Promise<PopulationLookup> {
+type Found =
+  | { ok: true; person: RegisteredPerson; decision: Extract<LookupDecision, { allowed: true }>; municipality: { id: number } | undefined }
+  | { ok: false; message: string };
+
+/** The look-up itself: refused (and logged) before the register is asked, then decided and logged on its answer. */
+async function lookUp(actor: Actor, personalNumber: string): Promise<Found> {
   const parsed = parsePersonalNumber(personalNumber);
-  if (!parsed.ok) return nothing(parsed.error);
-  if (!mayLookUpPopulationRegister(actor)) return nothing(LOOKUP_MESSAGES.role);
+  if (!parsed.ok) return { ok: false, message: parsed.error };
+  if (!mayLookUpPopulationRegister(actor)) return { ok: false, message: LOOKUP_MESSAGES.role };
   const result = await lookupPerson(parsed.value.normalized);
-  if (!result.ok) return nothing(result.message);
+  if (!result.ok) {
+    // Asked but not answered (not found, time-out): the attempt is logged all the same.
+    if (result.reason !== "not_configured") decidePopulationLookup(actor, { homeMunicipalityId: null, protectedIdentity: false, youthId: null });
+    return { ok: false, message: result.message };
+  }
   const person = result.person;
   const db = getDb();
   const municipality = db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.code, person.municipalityCode)).get();
@@ -62,8 +66,39 @@ export async function lookUpForRegistration(actor: Actor, personalNumber: string
     protectedIdentity: person.protectedIdentity,
     youthId: existing?.id ?? null,
   });
-  if (!decision.allowed) return nothing(municipality ? LOOKUP_MESSAGES.otherMunicipality : LOOKUP_MESSAGES.role);
+  if (!decision.allowed) return { ok: false, message: municipality ? LOOKUP_MESSAGES.otherMunicipality : LOOKUP_MESSAGES.role };
+  return { ok: true, person, decision, municipality };
+}
 
+/**
+ * Before a youth is registered: the protection is the register's to say, not the form's. If the
+ * population register marks the person skyddad identitet, the youth is registered with the flag set
+ * whatever was posted, and with the register's address when the form has none (a caseworker never
+ * saw it; the samordnare can). If the register cannot be asked, the form's values stand.
+ */
+export async function withRegisterProtection<
+  T extends { personalNumber: string; protectedIdentity: boolean; streetAddress?: string; postalCode?: string; city?: string },
+>(actor: Actor, identity: T): Promise<T> {
+  const found = await lookUp(actor, identity.personalNumber);
+  if (!found.ok || !found.person.protectedIdentity) return identity;
+  const { person } = found;
+  const hasAddress = Boolean(identity.streetAddress || identity.postalCode || identity.city);
+  return {
+    ...identity,
+    protectedIdentity: true,
+    ...(hasAddress ? {} : { streetAddress: person.streetAddress ?? undefined, postalCode: person.postalCode ?? undefined, city: person.city ?? undefined }),
+  };
+}
+
+/**
+ * Looks the person up for the registration form. `knownName` is the name the form already has (the
+ * school's notice); if the register's differs, the form keeps `knownName` and the register's is
+ * offered beside it.
+ */
+export async function lookUpForRegistration(actor: Actor, personalNumber: string, knownName?: RegisterName): Promise<PopulationLookup> {
+  const found = await lookUp(actor, personalNumber);
+  if (!found.ok) return nothing(found.message);
+  const { person, decision, municipality } = found;
   const names = knownName ?? { firstName: person.firstName, lastName: person.lastName };
   const differs = knownName !== undefined && (knownName.firstName.trim() !== person.firstName || knownName.lastName.trim() !== person.lastName);
   const address = decision.mayShowAddress
