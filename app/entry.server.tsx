@@ -9,7 +9,7 @@ import { NonceContext } from "~/lib/nonce";
 import { startDemoMockServices } from "~/modules/integrations/mock-services.server";
 import { applySecurityHeaders, newNonce } from "~/modules/security/headers.server";
 import { loggableError } from "~/lib/log-safe";
-import { scheduleStatusJob } from "~/modules/outreach/status-job.server";
+import { scheduleStatusJob } from "~/modules/jobs/status-job.server";
 
 const ABORT_DELAY = 5_000;
 

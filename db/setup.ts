@@ -10,7 +10,7 @@
 import { count } from "drizzle-orm";
 import { config } from "../app/config.server";
 import { createUser } from "../app/modules/organizations/admin.server";
-import { runStatusJob } from "../app/modules/outreach/status-job.server";
+import { runStatusJob } from "../app/modules/jobs/status-job.server";
 import { getDb, closeDb } from "./client";
 import { users } from "./schema";
 import { DEMO_ACCOUNTS, DEMO_MULTI_ROLE, DEMO_PASSWORD } from "./demo-accounts";
@@ -22,7 +22,10 @@ async function main() {
   const args = process.argv.slice(2);
   if (args.includes("--status-job")) {
     // The status job the server runs at start and every hour, run once by hand (or by cron).
-    for (const result of runStatusJob()) console.log(`Kommun ${result.municipalityId}: ${result.endedAtTwenty} inskrivningar avslutade vid 20 år.`);
+    for (const result of runStatusJob())
+      console.log(
+        `Kommun ${result.municipalityId}: ${result.endedAtTwenty} inskrivningar avslutade vid 20 år, ${result.caseItemsUnlinked} ärendepunkter avidentifierade.`,
+      );
     return;
   }
   const adminIndex = args.indexOf("--create-admin");

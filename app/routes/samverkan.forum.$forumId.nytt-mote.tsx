@@ -11,6 +11,7 @@ import { forumMembersOf, requireForum } from "~/modules/meetings/forums.server";
 import { FORUM_ROLE_LABELS } from "~/modules/meetings/labels";
 import { meetingSchema } from "~/modules/meetings/meeting-schemas";
 import { createMeeting, latestMeetingStart } from "~/modules/meetings/meetings.server";
+import { bringNewMeetingUpToDate } from "~/modules/meetings/meeting-access.server";
 import { FORUM_PORTAL_ROLES, mayPlan } from "~/modules/meetings/permissions";
 import { suggestNextMeetingDate } from "~/modules/meetings/rhythm";
 import { utcToStockholm } from "~/modules/meetings/time";
@@ -48,6 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.errors, form.values);
   const result = createMeeting(actor, forum.id, form.data);
   if (!result.ok) return invalid(result.errors, form.values);
+  bringNewMeetingUpToDate(result.id);
   return redirect(`/samverkan/moten/${result.id}`);
 }
 

@@ -4,7 +4,8 @@ import { and, desc, eq, gt } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { agendaItems, auditEvents, meetings, notifications } from "#db/schema";
-import { unlinkUncoveredCaseItems } from "~/modules/meetings/case-item-links.server";
+import { recheckMeetingCaseItems, unlinkUncoveredCaseItems } from "~/modules/meetings/case-item-links.server";
+import { runStatusJob } from "~/modules/jobs/status-job.server";
 import { withdrawConsent as withdrawInPortal } from "~/modules/consent/consents.server";
 import { todayIso } from "~/lib/dates";
 import { openYouthFile } from "~/modules/access/gate.server";
@@ -225,13 +226,18 @@ describe("a withdrawn consent anonymises a linked case item", () => {
     expect(item(id).anonymisedAt).not.toBeNull();
   });
 
-  it("unlinks when the meeting is next read, even if nobody called the hook", () => {
+  it("unlinks when the status job runs, even if nobody called the hook", () => {
     const youth = registerYouth(world);
     const consentId = giveConsent(world, youth.id, [world.orgs.social.id, world.orgs.employment.id], ["identity", "plan"]);
     const meetingId = planMeeting(world);
     const id = link(meetingId, youth.personalNumber);
     withdrawConsent(world, consentId);
-    open(world.actors.employment, meetingId);
+    // Reading changes nothing (and shows the youth to no one: each viewer is decided on the consent in force)…
+    const view = meetingView(world.actors.employment, open(world.actors.employment, meetingId)).agenda.find((i) => i.id === id)!;
+    expect(view.caseItem).toMatchObject({ status: "linked", view: { kind: "hidden" } });
+    expect(item(id).youthId).toBe(youth.id);
+    // …the status job unlinks it.
+    expect(runStatusJob({ municipalityId: world.municipality.id })).toMatchObject([{ caseItemsUnlinked: 1 }]);
     expect(item(id)).toMatchObject({ youthId: null });
   });
 
@@ -247,7 +253,8 @@ describe("a withdrawn consent anonymises a linked case item", () => {
       guestEmail: undefined,
     });
     expect(added.ok).toBe(true);
-    open(world.actors.coordinator, meetingId);
+    // The participants page re-checks the case items after every change of who takes part.
+    expect(recheckMeetingCaseItems(meetingId)).toEqual([{ itemId: id, meetingId }]);
     expect(item(id).anonymisedReason).toContain("utanför portalen");
   });
 

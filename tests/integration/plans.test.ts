@@ -7,7 +7,7 @@ import { readDocumentationReport } from "~/modules/documentation/documentation-r
 import { addFollowUp, addIntervention, declineIntervention, endIntervention } from "~/modules/documentation/interventions.server";
 import { closeEnrollment, updateEnrollment } from "~/modules/outreach/enrollments.server";
 import { readOutreach } from "~/modules/outreach/contacts.server";
-import { runStatusJob } from "~/modules/outreach/status-job.server";
+import { runStatusJob } from "~/modules/jobs/status-job.server";
 import { fileFor, keeperFile, registerOf } from "../factories/gate";
 
 import { readDocumentation, readPlan, saveAssessment, savePlan } from "~/modules/documentation/plans.server";
@@ -315,9 +315,9 @@ describe("the end of the responsibility at 20", () => {
     const id = added(addIntervention(fileFor(caseworker, youthId, [], ["plan"]), intervention({ typeId: typeId(caseworker), startDate: addDays(today, -30) })));
     // Reading changes nothing: the enrollment is still open until the status job runs.
     expect(readOutreach(keeperFile(caseworker, youthId, ["enrollment", "contacts"])).open).not.toBeNull();
-    expect(runStatusJob({ municipalityId: world3.municipality.id })).toEqual([{ municipalityId: world3.municipality.id, endedAtTwenty: 1 }]);
+    expect(runStatusJob({ municipalityId: world3.municipality.id })).toMatchObject([{ municipalityId: world3.municipality.id, endedAtTwenty: 1 }]);
     // Idempotent: a second run the same day ends nothing more.
-    expect(runStatusJob({ municipalityId: world3.municipality.id })).toEqual([{ municipalityId: world3.municipality.id, endedAtTwenty: 0 }]);
+    expect(runStatusJob({ municipalityId: world3.municipality.id })).toMatchObject([{ municipalityId: world3.municipality.id, endedAtTwenty: 0 }]);
     const worklist = readWorklist(registerOf(caseworker), { caseworker: "all" });
     expect(getDb().select().from(interventions).where(eq(interventions.id, id)).get()).toMatchObject({
       endDate: addDays(today, -1),

@@ -3,7 +3,7 @@
  * or secretary accepts or declines; follow-ups of open action items carried over from earlier
  * meetings. Items are withdrawn, never deleted.
  */
-import { and, asc, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "#db/client";
 import { actionItems, agendaItems, meetingParticipants, meetings, type AgendaItemKind } from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
@@ -247,6 +247,16 @@ export function declineProposal(actor: Actor, ctx: MeetingContext, itemId: numbe
  * Puts every open action item of the forum's earlier meetings (from justerade protokoll) on this
  * meeting's agenda as a follow-up, once. Run whenever a meeting not yet held is read or sent.
  */
+/** Carries open action items onto every meeting of the forum after `after` that is not yet held. */
+export function syncForumFollowUps(forumId: number, after: string) {
+  const upcoming = getDb()
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.forumId, forumId), gt(meetings.startsAt, after), inArray(meetings.status, ["planned", "agenda_sent"])))
+    .all();
+  for (const meeting of upcoming) syncFollowUps(meeting);
+}
+
 export function syncFollowUps(meeting: Meeting) {
   const db = getDb();
   db.transaction((tx) => {

@@ -1,10 +1,11 @@
 /**
  * Opening a meeting: members of its forum and invited guests may; anyone else gets the same 404 as
- * for a meeting that does not exist. A meeting not yet held is brought up to date on every read:
- * case items whose consents no longer cover the participants lose their link, and open action items
- * of earlier meetings are carried onto its agenda.
+ * for a meeting that does not exist. Opening reads only. A meeting not yet held is brought up to date
+ * (case items whose consents no longer cover the participants lose their link, open action items of
+ * earlier meetings are carried onto its agenda) by the writes that change those things and by the
+ * status job, which catches what only the calendar changes (a consent that expires).
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { forums, meetingParticipants, meetings } from "#db/schema";
 import { notFound } from "~/lib/http";
@@ -43,6 +44,29 @@ export function bringUpToDate(ctx: Pick<MeetingContext, "meeting" | "forum">) {
   syncFollowUps(ctx.meeting);
 }
 
+/** A meeting just created: it takes up the forum's open action items at once. */
+export function bringNewMeetingUpToDate(meetingId: number) {
+  const row = loadMeeting(meetingId);
+  if (row) bringUpToDate(row);
+}
+
+/** The status job's part: every meeting not yet held, brought up to date. Returns the case items unlinked. */
+export function bringMeetingsUpToDate(municipalityId?: number) {
+  const rows = getDb()
+    .select({ meeting: meetings, forum: forums })
+    .from(meetings)
+    .innerJoin(forums, eq(forums.id, meetings.forumId))
+    .where(and(inArray(meetings.status, ["planned", "agenda_sent"]), municipalityId === undefined ? undefined : eq(forums.municipalityId, municipalityId)))
+    .all();
+  let unlinked = 0;
+  for (const row of rows) {
+    if (!consentsRechecked(row.meeting.status)) continue;
+    unlinked += recheckMeetingCaseItems(row.meeting.id).length;
+    syncFollowUps(row.meeting);
+  }
+  return unlinked;
+}
+
 export function requireMeeting(actor: Actor, meetingId: number): MeetingContext {
   const row = loadMeeting(meetingId);
   if (!row) throw notFound();
@@ -52,6 +76,5 @@ export function requireMeeting(actor: Actor, meetingId: number): MeetingContext 
     isAdjuster: row.meeting.adjusterMembershipId === actor.membershipId,
   };
   if (!mayOpenMeeting(standing)) throw notFound();
-  bringUpToDate(row);
   return { meeting: row.meeting, forum: row.forum, standing };
 }

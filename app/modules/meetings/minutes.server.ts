@@ -11,7 +11,7 @@ import { forbidden, notFound } from "~/lib/http";
 import { todayIso } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
 import { notify } from "~/modules/notifications/notifications.server";
-import { acceptedItems } from "./agenda.server";
+import { acceptedItems, syncForumFollowUps } from "./agenda.server";
 import { forumMembersOf } from "./forums.server";
 import { meetingLink, participantMembershipIds, participantsOf, type MeetingContext } from "./meetings.server";
 import type { ActionItemInput, MinutesInput } from "./minutes-schemas";
@@ -156,5 +156,7 @@ export function approveMinutes(actor: Actor, ctx: MeetingContext): Result {
       })),
     ]);
   });
+  // Its open action items go onto the forum's coming agendas now, not when someone next reads them.
+  syncForumFollowUps(ctx.forum.id, ctx.meeting.startsAt);
   return { ok: true };
 }

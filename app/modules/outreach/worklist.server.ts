@@ -27,7 +27,7 @@ export type Worklist = {
   interventionsToEvaluate: (YouthRef & { interventionId: number; interventionName: string; endDate: string })[];
 };
 
-/** Reads only: the end at 20 and "i insats" are kept up to date by the status job (status-job.server.ts). */
+/** Reads only: the end at 20 and "i insats" are kept up to date by the status job (app/modules/jobs/status-job.server.ts). */
 export function readWorklist(register: RegisterAccess, filter: WorklistFilter, today = todayIso()): Worklist {
   const municipalityId = register.municipalityId;
   const db = getDb();

@@ -24,7 +24,7 @@ export function computeKeyFigures(municipalityId: number, options: { today?: str
   const today = options.today ?? todayIso(options.now);
   const period = keyFigurePeriod(today);
   // Counting only reads: "i insats" is kept up to the day by the daily status job
-  // (outreach/status-job.server.ts), not brought up to date here.
+  // (jobs/status-job.server.ts), not brought up to date here.
   const n = (row: { n: number } | undefined) => row?.n ?? 0;
   const inMunicipality = eq(enrollments.municipalityId, municipalityId);
   const open = and(inMunicipality, isNull(enrollments.endDate));

@@ -1,7 +1,7 @@
 /**
- * The status job: brings case statuses up to date with the calendar, once per municipality, at
- * server start, every night and on demand (`npm run job:status`). Idempotent: a second run on the
- * same day changes nothing. Pages only read; they never change case data.
+ * The outreach part of the status job (app/modules/jobs/status-job.server.ts): brings enrollment
+ * statuses up to date with the calendar, per municipality. Idempotent: a second run on the same day
+ * changes nothing. Pages only read; they never change case data.
  *
  * - the responsibility ends at 20 (enrollments and their running insatser end on the birthday);
  * - "i insats" follows the interventions that run today (one that starts in the future starts with
@@ -10,7 +10,7 @@
  */
 import { and, eq, isNull, lte } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { enrollments, interventions, municipalities, youths } from "#db/schema";
+import { enrollments, interventions, youths } from "#db/schema";
 import { addYears, todayIso } from "~/lib/dates";
 import { recomputeDocumentation, syncInterventionStatus } from "~/modules/documentation/documentation.server";
 
@@ -46,44 +46,9 @@ export function endEnrollmentsAtTwenty(municipalityId: number, today = todayIso(
   return due.length;
 }
 
-export type StatusJobResult = { municipalityId: number; endedAtTwenty: number };
-
-/** Runs the status job for one municipality, or for all of them, on `today`. */
-export function runStatusJob(options: { municipalityId?: number; today?: string } = {}): StatusJobResult[] {
-  const today = options.today ?? todayIso();
-  const ids =
-    options.municipalityId !== undefined
-      ? [options.municipalityId]
-      : getDb()
-          .select({ id: municipalities.id })
-          .from(municipalities)
-          .all()
-          .map((m) => m.id);
-  return ids.map((municipalityId) => {
-    const endedAtTwenty = endEnrollmentsAtTwenty(municipalityId, today);
-    syncInterventionStatus({ municipalityId }, today);
-    return { municipalityId, endedAtTwenty };
-  });
-}
-
-let timer: NodeJS.Timeout | undefined;
-
-/**
- * Runs the job now and then shortly after every midnight (Stockholm time is within two hours of
- * UTC; the job is idempotent, so running it hourly costs nothing when the date has not changed).
- */
-export function scheduleStatusJob(log: (message: string) => void = console.log) {
-  const run = () => {
-    try {
-      const results = runStatusJob();
-      const ended = results.reduce((sum, r) => sum + r.endedAtTwenty, 0);
-      log(`Statusjobbet kördes för ${results.length} kommuner (${ended} inskrivningar avslutade vid 20 år).`);
-    } catch (error) {
-      log(`Statusjobbet misslyckades: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
-  run();
-  clearInterval(timer);
-  timer = setInterval(run, 60 * 60 * 1000);
-  timer.unref();
+/** Ends what ended at 20 and brings "i insats" in step with today's interventions, for one municipality. */
+export function bringStatusesUpToDate(municipalityId: number, today = todayIso()) {
+  const endedAtTwenty = endEnrollmentsAtTwenty(municipalityId, today);
+  syncInterventionStatus({ municipalityId }, today);
+  return { endedAtTwenty };
 }

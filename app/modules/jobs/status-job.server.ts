@@ -1,0 +1,57 @@
+/**
+ * The status job: brings what only the calendar changes up to date, once per municipality, at server
+ * start, then every hour (it changes nothing until the date changes) and on demand
+ * (`npm run job:status`). Idempotent. Pages only read; they never change case data
+ * (docs/decisions/0009-status-job.md).
+ *
+ * - outreach: enrollments end at 20 with their running insatser; "i insats" follows the interventions
+ *   that run today (app/modules/outreach/statuses.server.ts);
+ * - samverkan: meetings not yet held drop case-item links that no consent in force covers any more
+ *   (an expired consent) and take up open action items (app/modules/meetings/meeting-access.server.ts).
+ * Watch dates and overdue follow-ups need no stored change: the worklist reads them by date.
+ */
+import { getDb } from "#db/client";
+import { municipalities } from "#db/schema";
+import { todayIso } from "~/lib/dates";
+import { bringMeetingsUpToDate } from "~/modules/meetings/meeting-access.server";
+import { bringStatusesUpToDate } from "~/modules/outreach/statuses.server";
+
+export type StatusJobResult = { municipalityId: number; endedAtTwenty: number; caseItemsUnlinked: number };
+
+/** Runs the status job for one municipality, or for all of them, on `today`. */
+export function runStatusJob(options: { municipalityId?: number; today?: string } = {}): StatusJobResult[] {
+  const today = options.today ?? todayIso();
+  const ids =
+    options.municipalityId !== undefined
+      ? [options.municipalityId]
+      : getDb()
+          .select({ id: municipalities.id })
+          .from(municipalities)
+          .all()
+          .map((m) => m.id);
+  return ids.map((municipalityId) => ({
+    municipalityId,
+    ...bringStatusesUpToDate(municipalityId, today),
+    caseItemsUnlinked: bringMeetingsUpToDate(municipalityId),
+  }));
+}
+
+let timer: NodeJS.Timeout | undefined;
+
+/** Runs the job now and then every hour, logging a summary (never youth data). */
+export function scheduleStatusJob(log: (message: string) => void = console.log) {
+  const run = () => {
+    try {
+      const results = runStatusJob();
+      const ended = results.reduce((sum, r) => sum + r.endedAtTwenty, 0);
+      const unlinked = results.reduce((sum, r) => sum + r.caseItemsUnlinked, 0);
+      log(`Statusjobbet kördes för ${results.length} kommuner: ${ended} inskrivningar avslutade vid 20 år, ${unlinked} ärendepunkter avidentifierade.`);
+    } catch (error) {
+      log(`Statusjobbet misslyckades: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  run();
+  clearInterval(timer);
+  timer = setInterval(run, 60 * 60 * 1000);
+  timer.unref();
+}
