@@ -3,8 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextField, useValidatedForm, optionsOf } from "~/components/form";
 import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
-import { closeEnrollment, openEnrollment, updateEnrollment } from "~/modules/outreach/enrollments.server";
-import { readOutreach } from "~/modules/outreach/contacts.server";
+import { closeEnrollment, openEnrollment, openEnrollmentOf, updateEnrollment } from "~/modules/outreach/enrollments.server";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { openYouthFile } from "~/modules/access/gate.server";
@@ -19,9 +18,9 @@ const { in_intervention: _inIntervention, ...MANUAL_STATUS_LABELS } = ENROLLMENT
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "enrollment", "contacts"], registerKeeperOnly: true });
+  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "enrollment"], registerKeeperOnly: true });
   const youth = readYouthFile(file);
-  const { open } = readOutreach(file);
+  const open = openEnrollmentOf(file);
   return {
     youthId: youth.id,
     name: `${youth.firstName} ${youth.lastName}`,

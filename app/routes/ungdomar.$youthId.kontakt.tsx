@@ -3,7 +3,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextField, useValidatedForm, optionsOf } from "~/components/form";
 import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
-import { readOutreach, recordContactAttempt } from "~/modules/outreach/contacts.server";
+import { recordContactAttempt } from "~/modules/outreach/contacts.server";
+import { openEnrollmentOf } from "~/modules/outreach/enrollments.server";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { openYouthFile } from "~/modules/access/gate.server";
@@ -14,13 +15,13 @@ export const meta: MetaFunction = () => [{ title: "Registrera kontaktförsök �
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "enrollment", "contacts"], registerKeeperOnly: true });
+  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "enrollment"], registerKeeperOnly: true });
   const youth = readYouthFile(file);
-  const outreach = readOutreach(file);
+  const open = openEnrollmentOf(file);
   return {
     youthId: youth.id,
     name: `${youth.firstName} ${youth.lastName}`,
-    hasOpenEnrollment: Boolean(outreach.open),
+    hasOpenEnrollment: Boolean(open),
     hasGuardian: youth.guardians.length > 0,
     today: todayIso(),
   };

@@ -13,9 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Ändra uppgifter – Samverka
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthForEdit(
-    openYouthFile(actor, params.youthId ?? "", { read: ["identity", "protected_address"], write: ["identity"], registerKeeperOnly: true }),
-  );
+  const youth = readYouthForEdit(openYouthFile(actor, params.youthId ?? "", { read: ["identity"], optional: ["protected_address"], registerKeeperOnly: true }));
   return { youth, municipalities: listMunicipalities() };
 }
 

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
-import { enrollments, notices } from "#db/schema";
+import { auditEvents, enrollments, notices } from "#db/schema";
 import { fileNotices, listInbox, listSchoolNotices, readNotice, receiveNotice } from "~/modules/notices/notices.server";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { readWorklist } from "~/modules/outreach/worklist.server";
@@ -51,6 +51,14 @@ describe("school notices", () => {
     expect(received.ok).toBe(true);
     const youthId = (received as { youthId: string }).youthId;
     expect(readYouthFile(keeperFile(world.actors.caseworker, youthId, ["identity"])).firstName).toBe(first.firstName);
+    // The receipt is logged with the youth it linked, in the same transaction as the write.
+    const receipt = getDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.section, "notices"), eq(auditEvents.action, "write"), eq(auditEvents.userId, world.actors.caseworker.userId)))
+      .orderBy(desc(auditEvents.id))
+      .get();
+    expect(receipt).toMatchObject({ youthId, outcome: "allowed", basis: "register_keeper" });
     const open = getDb().select().from(enrollments).where(eq(enrollments.youthId, youthId)).all();
     expect(open).toMatchObject([{ startReason: "notice_dropout", status: "not_contacted", sourceNoticeId: id, endDate: null }]);
     expect(listSchoolNotices(world.actors.school, 1).rows.find((r) => r.id === id)?.status).toBe("received");

@@ -1,11 +1,13 @@
 // The sekretess kernel: one gate pass per request, its log rows in one transaction, capabilities that
 // carry the sections decided, and the population-register look-up through the gate.
 import { and, desc, eq } from "drizzle-orm";
+import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
+import { DEMO_POPULATION_REGISTER_URL, POPULATION_REGISTER_PATH } from "~/modules/integrations/population-register.server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "#db/client";
-import { auditEvents, municipalities } from "#db/schema";
-import { openYouthFile } from "~/modules/access/gate.server";
+import { auditEvents, consentRecipients, consents, consentSections, municipalities } from "#db/schema";
+import { openYouthFile, openYouthFiles } from "~/modules/access/gate.server";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { LOOKUP_MESSAGES, lookUpForRegistration, withRegisterProtection } from "~/modules/youth/prefill.server";
 import { makePersonalNumber } from "~/modules/youth/personal-number";
@@ -114,6 +116,51 @@ describe("one youth-page view", () => {
     expect(rows).toMatchObject([{ section: "identity", outcome: "denied", basisRef: "no_consent" }]);
   });
 
+  it("opens nothing on the protected address alone, whoever asks", async () => {
+    const world = await createWorld();
+    const { youthId } = enrolledYouth(world.actors.caseworker);
+    for (const actor of [world.actors.school, world.actors.social, world.actors.caseworker]) {
+      expect(() => openYouthFile(actor, youthId, { read: ["protected_address"] })).toThrow(Response);
+    }
+  });
+
+  it("logs the refused sections of a youth shown in a list, as well as the shown ones", async () => {
+    const world = await createWorld();
+    const { youthId } = enrolledYouth(world.actors.caseworker);
+    getDb().transaction((tx) => {
+      const consentId = tx
+        .insert(consents)
+        .values({
+          youthId,
+          municipalityId: world.municipality.id,
+          givenBy: "youth",
+          method: "oral",
+          purpose: "Samverkansmöte",
+          validFrom: "2000-01-01",
+          validUntil: "2999-12-31",
+          recordedByMembershipId: world.actors.caseworker.membershipId,
+        })
+        .returning({ id: consents.id })
+        .get().id;
+      tx.insert(consentRecipients).values({ consentId, organisationId: world.orgs.social.id }).run();
+      tx.insert(consentSections).values({ consentId, section: "identity" }).run();
+    });
+    const before = getDb().select({ id: auditEvents.id }).from(auditEvents).orderBy(desc(auditEvents.id)).get()?.id ?? 0;
+    const files = openYouthFiles(world.actors.social, [youthId], { read: ["identity", "plan"] });
+    expect(files.get(youthId)?.has("identity")).toBe(true);
+    expect(files.get(youthId)?.has("plan")).toBe(false);
+    const rows = getDb()
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.youthId, youthId))
+      .all()
+      .filter((r) => r.id > before);
+    expect(rows.map((r) => [r.section, r.outcome]).sort()).toEqual([
+      ["identity", "allowed"],
+      ["plan", "denied"],
+    ]);
+  });
+
   it("hands out a capability that carries exactly the sections decided", async () => {
     const world = await createWorld();
     const { youthId } = enrolledYouth(world.actors.caseworker);
@@ -179,6 +226,19 @@ describe("the population-register look-up", () => {
     expect(lookup.values).toEqual({});
     expect(lookup.message).toBe(LOOKUP_MESSAGES.otherMunicipality);
     expect(lastLookups(world.otherKaa.userId, 5)).toMatchObject([{ section: "identity", outcome: "denied", basisRef: "other_municipality" }]);
+  });
+
+  it("refuses a person registered in a municipality outside the portal: no KAA unit here keeps that register", async () => {
+    server.use(
+      http.post(`${DEMO_POPULATION_REGISTER_URL}${POPULATION_REGISTER_PATH}`, () =>
+        HttpResponse.json({ ...fakeRegisteredPerson(FOUND), folkbokforingskommun: "2584" }),
+      ),
+    );
+    const lookup = await lookUpForRegistration(world.caseworker, FOUND);
+    server.resetHandlers();
+    expect(lookup.values).toEqual({});
+    expect(lookup.message).toBe(LOOKUP_MESSAGES.outsidePortal);
+    expect(lastLookups(world.caseworker.userId, 1)).toMatchObject([{ outcome: "denied", basisRef: "other_municipality" }]);
   });
 
   it("refuses and logs a look-up by a school, before asking the register", async () => {

@@ -30,6 +30,8 @@ export type Ask<R extends YouthSection, W extends YouthSection> = {
    * view and meeting case items only.
    */
   registerKeeperOnly?: boolean;
+  /** Sections shown only if allowed: decided, logged when allowed, silently left out when not (a page that offers a protected address). */
+  optional?: readonly YouthSection[];
   /** Load the youth's consents even for the register keeper (the meeting case-item coverage needs them). */
   withConsents?: boolean;
 };
@@ -59,13 +61,14 @@ type Decided = { decisions: Map<`${YouthSection}:${AccessAction}`, Decision>; en
 function decideAsked(actor: Actor, youthId: string, youth: YouthRow | null, policyConsents: PolicyConsent[], ask: Ask<YouthSection, YouthSection>): Decided {
   const decisions: Decided["decisions"] = new Map();
   const allowedEntries: AuditEntry[] = [];
+  const sideEntries: AuditEntry[] = [];
   let firstDenial: AuditEntry | null = null;
-  const asked: [YouthSection, AccessAction][] = [
-    ...(ask.read ?? []).map((s) => [s, "read"] as [YouthSection, AccessAction]),
-    ...(ask.write ?? []).map((s) => [s, "write"] as [YouthSection, AccessAction]),
+  const asked: [YouthSection, AccessAction, "required" | "optional"][] = [
+    ...(ask.read ?? []).map((s) => [s, "read", "required"] as [YouthSection, AccessAction, "required"]),
+    ...(ask.write ?? []).map((s) => [s, "write", "required"] as [YouthSection, AccessAction, "required"]),
+    ...(ask.optional ?? []).map((s) => [s, "read", "optional"] as [YouthSection, AccessAction, "optional"]),
   ];
-  const optionalEntries: AuditEntry[] = [];
-  for (const [section, action] of asked) {
+  for (const [section, action, need] of asked) {
     // A protected address exists only for a youth with skyddad identitet; otherwise the address is
     // part of the identity section and there is nothing more to decide or log.
     const protectedAddress = section === "protected_address";
@@ -75,19 +78,27 @@ function decideAsked(actor: Actor, youthId: string, youth: YouthRow | null, poli
     const decision: Decision = ask.registerKeeperOnly && answer.allowed && answer.basis !== "register_keeper" ? { allowed: false, reason: "role" } : answer;
     decisions.set(`${section}:${action}`, decision);
     const entry: AuditEntry = { actor, youthId, youthMunicipalityId: youth?.homeMunicipalityId ?? null, section, action, decision };
-    // Asking to see a protected address and being refused is logged, but the rest of the file opens.
-    if (protectedAddress && youth) optionalEntries.push(entry);
-    else if (decision.allowed) allowedEntries.push(entry);
+    if (need === "optional") {
+      // Shown if allowed (and then logged); otherwise simply left out, as a page does that offers it.
+      if (decision.allowed) sideEntries.push(entry);
+    } else if (protectedAddress && youth) {
+      // A deliberate request to see a protected address: a refusal is logged, and the rest of the file still opens.
+      sideEntries.push(entry);
+    } else if (decision.allowed) allowedEntries.push(entry);
     else firstDenial ??= entry;
   }
-  const allAllowed = firstDenial === null && asked.length > 0;
+  // At least one section besides the protected address must be asked and allowed: the address alone opens nothing.
+  const allAllowed = firstDenial === null && allowedEntries.length > 0;
   // A refused request logs what was refused (the first section), as before: not a row per section it never saw.
-  return {
-    decisions,
-    entries: allAllowed ? [...allowedEntries, ...optionalEntries] : [firstDenial ?? allowedEntries[0]!].filter(Boolean),
-    allAllowed,
-    anyAllowed: allowedEntries.length > 0,
+  const refusal = firstDenial ?? {
+    actor,
+    youthId,
+    youthMunicipalityId: youth?.homeMunicipalityId ?? null,
+    section: "identity" as const,
+    action: "read" as const,
+    decision: { allowed: false as const, reason: youth ? ("role" as const) : ("not_found" as const) },
   };
+  return { decisions, entries: allAllowed ? [...allowedEntries, ...sideEntries] : [refusal], allAllowed, anyAllowed: allowedEntries.length > 0 };
 }
 
 /* ------------------------------------------------------------------ opening */
@@ -126,10 +137,9 @@ export function openYouthFiles<R extends YouthSection>(
     const policyConsents = consentsById.get(youthId) ?? [];
     const decided = decideAsked(actor, youthId, youth, policyConsents, ask);
     const allowed = [...decided.decisions.values()].some((d) => d.allowed);
-    // Here a section may be refused while another is shown: log what was shown, or the refusal.
-    const shown = [...decided.decisions.entries()].filter(([, d]) => d.allowed);
+    // Here a section may be refused while another is shown: every section decided is logged, shown or refused.
     if (youth && allowed) {
-      for (const [key, decision] of shown) {
+      for (const [key, decision] of decided.decisions) {
         const [section, action] = key.split(":") as [YouthSection, AccessAction];
         entries.push({ actor, youthId, youthMunicipalityId: youth.homeMunicipalityId, section, action, decision });
       }

@@ -103,6 +103,14 @@ export function logConcernReportFiled(actor: Actor, report: ConcernReportRecord,
   );
 }
 
+/**
+ * The consents of youths for a re-check that no viewer makes (the system unlinking meeting case items
+ * after a withdrawal or an expiry): what the policy needs, to judge coverage; nothing is shown.
+ */
+export function consentsForRecheck(youthIds: readonly string[]) {
+  return consentsOfYouths(youthIds);
+}
+
 /* ------------------------------------------------------------------ school notices */
 
 export type NoticeRecord = { id: number; youthId: string | null; homeMunicipalityId: number; schoolOrganisationId: number };
@@ -117,18 +125,23 @@ export function decideNotices(
   rows: readonly NoticeRecord[],
   action: "read" | "write",
   logAs: AuditAction,
-  log: "all" | "allowed",
+  log: "all" | "allowed" | "none",
 ): Map<number, Decision> {
   const out = new Map<number, Decision>();
   const entries: AuditEntry[] = [];
   for (const row of rows) {
     const decision = decideNotice(actor, row, action);
     out.set(row.id, decision);
-    if (log === "all" || decision.allowed)
+    if (log === "all" || (log === "allowed" && decision.allowed))
       entries.push({ actor, youthId: row.youthId, youthMunicipalityId: row.homeMunicipalityId, section: "notices", action: logAs, decision });
   }
   commitAudit(entries);
   return out;
+}
+
+/** Logs a change to a notice (received, linked to a youth) inside the transaction that makes it, with the youth it now names. */
+export function logNoticeWrite(actor: Actor, notice: NoticeRecord, youthId: string | null, decision: Decision, tx: Parameters<typeof writeAudit>[1]) {
+  writeAudit([{ actor, youthId, youthMunicipalityId: notice.homeMunicipalityId, section: "notices", action: "write", decision }], tx);
 }
 
 /** A notice opened that does not exist: the attempt is logged, and the caller answers 404. */
@@ -159,14 +172,14 @@ export type LookupDecision = { allowed: true; mayShowAddress: boolean } | { allo
  * A look-up in the population register is an access to a person's identity, made only by the KAA
  * unit of the person's home municipality (folkbokföringskommun), and logged like any other. A
  * protected address (skyddad identitet) is shown to the samordnare only, and that showing is logged
- * too. `homeMunicipalityId` is null when the register does not know the person or names a
- * municipality outside the portal: the register keeper of the actor's own municipality then asked.
+ * too. `homeMunicipalityId` is the person's folkbokföringskommun in the portal, or null when it is
+ * outside the portal: then no KAA unit in the portal keeps the person's register, and it is refused.
  */
 export function decidePopulationLookup(
   actor: Actor,
   person: { homeMunicipalityId: number | null; protectedIdentity: boolean; youthId: string | null },
 ): LookupDecision {
-  const homeMunicipalityId = person.homeMunicipalityId ?? (mayUseRegister(actor) ? actor.municipalityId : null);
+  const homeMunicipalityId = person.homeMunicipalityId;
   const subject = homeMunicipalityId === null ? null : { homeMunicipalityId, protectedIdentity: person.protectedIdentity };
   const identity = subject ? decide(actor, subject, "identity", "read") : ({ allowed: false, reason: "other_municipality" } as const);
   const entries: AuditEntry[] = [

@@ -13,7 +13,7 @@ import type { ConsentInput, ConsentWithdrawalInput } from "~/modules/consent/con
 import { CONSENT_RECIPIENT_KINDS } from "~/modules/organizations/partners.server";
 import { ageOn } from "~/modules/youth/personal-number";
 import { unlinkUncoveredCaseItems } from "~/modules/meetings/case-item-links.server";
-import type { YouthFile } from "~/modules/access/gate.server";
+import type { ConsentableSection, YouthFile } from "~/modules/access/gate.server";
 import { consentInForce } from "~/modules/access/policy";
 
 type Result = { ok: true; id: number } | { ok: false; errors: FieldErrors };
@@ -25,7 +25,7 @@ export type ConsentView = ReturnType<typeof consentsOfYouth>[number];
  * will do: the shared view shows a recipient the consents its sections rest on, and the gate has
  * logged the sections; the consent records as a whole are the KAA unit's (listConsents).
  */
-export function consentsOfYouth(file: YouthFile<never, never>) {
+function consentsOfYouth(file: { id: string }) {
   const db = getDb();
   const rows = db.select().from(consents).where(eq(consents.youthId, file.id)).orderBy(desc(consents.validFrom), desc(consents.id)).all();
   if (rows.length === 0) return [];
@@ -55,6 +55,14 @@ export function consentsOfYouth(file: YouthFile<never, never>) {
 }
 
 /** The consent history of a youth, for the KAA unit (the "consents" section is never shared). */
+/**
+ * The consents a shared view rests on (the ones the kernel named as the basis of its sections), and
+ * nothing else of the consent history, which stays with the KAA unit.
+ */
+export function consentGrounds(file: YouthFile<ConsentableSection>, consentIds: ReadonlySet<number>) {
+  return consentsOfYouth(file).filter((c) => consentIds.has(c.id));
+}
+
 export function listConsents(file: YouthFile<"consents">) {
   return consentsOfYouth(file);
 }

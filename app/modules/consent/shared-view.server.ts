@@ -8,7 +8,7 @@ import { getDb } from "#db/client";
 import { contactAttempts, guardians, municipalities, organisations, referrals, type ConsentSection } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import { ageOn } from "~/modules/youth/personal-number";
-import { consentsOfYouth } from "./consents.server";
+import { consentGrounds } from "./consents.server";
 import type { ConsentableSection, YouthFile } from "~/modules/access/gate.server";
 import { noticesOfYouth } from "~/modules/notices/notices.server";
 import { readAssessment, readPlan } from "~/modules/documentation/plans.server";
@@ -36,16 +36,14 @@ export function readSharedYouth(file: YouthFile<ConsentableSection>) {
       db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, youth.homeMunicipalityId)).get()?.name ?? "",
   };
   const consentIds = new Set(shared.map((s) => s.consentId));
-  const grounds = consentsOfYouth(file)
-    .filter((c) => consentIds.has(c.id))
-    .map((c) => ({
-      id: c.id,
-      purpose: c.purpose,
-      givenBy: c.givenBy,
-      validFrom: c.validFrom,
-      validUntil: c.validUntil,
-      sections: shared.filter((s) => s.consentId === c.id).map((s) => s.section),
-    }));
+  const grounds = consentGrounds(file, consentIds).map((c) => ({
+    id: c.id,
+    purpose: c.purpose,
+    givenBy: c.givenBy,
+    validFrom: c.validFrom,
+    validUntil: c.validUntil,
+    sections: shared.filter((s) => s.consentId === c.id).map((s) => s.section),
+  }));
 
   let identity = undefined;
   if (allowed.has("identity")) {

@@ -36,7 +36,8 @@ export function runStatusJob(options: { municipalityId?: number; today?: string 
   }));
 }
 
-let timer: NodeJS.Timeout | undefined;
+// Kept on globalThis so that a reloaded module (remix dev) replaces the timer instead of adding one.
+const holder = globalThis as typeof globalThis & { __statusJobTimer?: NodeJS.Timeout };
 
 /** Runs the job now and then every hour, logging a summary (never youth data). */
 export function scheduleStatusJob(log: (message: string) => void = console.log) {
@@ -51,7 +52,7 @@ export function scheduleStatusJob(log: (message: string) => void = console.log) 
     }
   };
   run();
-  clearInterval(timer);
-  timer = setInterval(run, 60 * 60 * 1000);
-  timer.unref();
+  clearInterval(holder.__statusJobTimer);
+  holder.__statusJobTimer = setInterval(run, 60 * 60 * 1000);
+  holder.__statusJobTimer.unref();
 }

@@ -18,7 +18,7 @@ import type { PolicyConsent } from "~/modules/access/policy";
 // Interim: the re-check runs for no viewer (the system, after a consent changed), so it cannot open a
 // youth file. It reads the consents through the kernel's own loader until the kernel exports a
 // function for exactly this (asked for: policyConsentsForRecheck(youthIds)). Used in this file only.
-import { consentsOfYouths as policyConsentsForRecheck } from "~/modules/access/consents-loader.server";
+import { consentsForRecheck as policyConsentsForRecheck } from "~/modules/access/records.server";
 
 /* ------------------------------------------------------------------ who takes part */
 

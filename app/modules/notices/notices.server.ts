@@ -14,7 +14,7 @@ import { parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
 import { openYouthFile, type RegisterAccess, type YouthFile } from "~/modules/access/gate.server";
 import { mayFileNotices } from "~/modules/access/policy";
-import { decideNotices, logMissingNotice, logNoticesFiled } from "~/modules/access/records.server";
+import { decideNotices, logMissingNotice, logNoticesFiled, logNoticeWrite } from "~/modules/access/records.server";
 import { insertEnrollment } from "~/modules/outreach/enrollments.server";
 import { createYouth } from "~/modules/youth/youth-file.server";
 
@@ -191,9 +191,12 @@ export type ReceiveResult = { ok: true; youthId: string | null } | { ok: false; 
  */
 export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCreateInput | null): ReceiveResult {
   const { notice, existingYouthId, asRegisterKeeper } = readNotice(actor, noticeId);
-  // The write is logged with the notice it marks received (inside the transaction below).
-  const writeDecision = asRegisterKeeper ? decideNotices(actor, [notice], "write", "write", "all").get(notice.id)! : null;
-  if (!writeDecision?.allowed) throw notFound();
+  // A refusal is logged now; an allowed write is logged inside the transaction below, with the youth it links.
+  const writeDecision = asRegisterKeeper ? decideNotices(actor, [notice], "write", "write", "none").get(notice.id)! : null;
+  if (!writeDecision?.allowed) {
+    decideNotices(actor, [notice], "write", "write", "all");
+    throw notFound();
+  }
   if (notice.status !== "sent") return { ok: false, errors: { form: "Anmälan är redan mottagen." } };
   const db = getDb();
   const now = new Date().toISOString();
@@ -201,6 +204,7 @@ export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCre
   const opensEnrollment = notice.kind !== "started";
   const markReceived = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], youthId: string | null) => {
     tx.update(notices).set({ status: "received", youthId, receivedAt: now, receivedByMembershipId: actor.membershipId }).where(eq(notices.id, notice.id)).run();
+    logNoticeWrite(actor, notice, youthId, writeDecision, tx);
   };
   if (existingYouthId) {
     const file = openYouthFile(actor, existingYouthId, { write: ["enrollment"] });

@@ -17,7 +17,7 @@ export const LOOKUP_MESSAGES = {
   role: "Bara KAA-enheten i ungdomens hemkommun kan slå upp i folkbokföringen.",
   otherMunicipality:
     "Personen är folkbokförd i en annan kommun. Bara den kommunens KAA-enhet kan slå upp personen; fyll i uppgifterna för hand om anmälan ändå gäller er.",
-  unknownMunicipality: "Folkbokföringskommunen finns inte i portalen. Välj hemkommun för hand.",
+  outsidePortal: "Personen är folkbokförd i en kommun som inte finns i portalen. Uppgifterna visas inte; fyll i dem för hand om anmälan ändå gäller er.",
   protectedIdentity: "Skyddad identitet: adressen visas inte. Ungdomen registreras med skyddad identitet, och bara KAA-samordnaren kan se adressen.",
   nameDiffers: "Namnet i folkbokföringen skiljer sig från namnet i anmälan. Välj vilket som ska registreras.",
 } as const;
@@ -37,8 +37,7 @@ export type PopulationLookup = {
 const nothing = (message: string): PopulationLookup => ({ values: {}, message, protectedIdentity: false, registerName: null });
 
 type Found =
-  | { ok: true; person: RegisteredPerson; decision: Extract<LookupDecision, { allowed: true }>; municipality: { id: number } | undefined }
-  | { ok: false; message: string };
+  { ok: true; person: RegisteredPerson; decision: Extract<LookupDecision, { allowed: true }>; municipality: { id: number } } | { ok: false; message: string };
 
 /** The look-up itself: refused (and logged) before the register is asked, then decided and logged on its answer. */
 async function lookUp(actor: Actor, personalNumber: string): Promise<Found> {
@@ -48,7 +47,8 @@ async function lookUp(actor: Actor, personalNumber: string): Promise<Found> {
   const result = await lookupPerson(parsed.value.normalized);
   if (!result.ok) {
     // Asked but not answered (not found, time-out): the attempt is logged all the same.
-    if (result.reason !== "not_configured") decidePopulationLookup(actor, { homeMunicipalityId: null, protectedIdentity: false, youthId: null });
+    if (result.reason !== "not_configured")
+      decidePopulationLookup(actor, { homeMunicipalityId: actor.municipalityId, protectedIdentity: false, youthId: null });
     return { ok: false, message: result.message };
   }
   const person = result.person;
@@ -66,7 +66,7 @@ async function lookUp(actor: Actor, personalNumber: string): Promise<Found> {
     protectedIdentity: person.protectedIdentity,
     youthId: existing?.id ?? null,
   });
-  if (!decision.allowed) return { ok: false, message: municipality ? LOOKUP_MESSAGES.otherMunicipality : LOOKUP_MESSAGES.role };
+  if (!decision.allowed || !municipality) return { ok: false, message: municipality ? LOOKUP_MESSAGES.otherMunicipality : LOOKUP_MESSAGES.outsidePortal };
   return { ok: true, person, decision, municipality };
 }
 
@@ -105,7 +105,6 @@ export async function lookUpForRegistration(actor: Actor, personalNumber: string
     ? { streetAddress: person.streetAddress ?? "", postalCode: person.postalCode ?? "", city: person.city ?? "" }
     : { streetAddress: "", postalCode: "", city: "" };
   const messages: (string | null)[] = [
-    municipality ? null : LOOKUP_MESSAGES.unknownMunicipality,
     person.protectedIdentity && !decision.mayShowAddress ? LOOKUP_MESSAGES.protectedIdentity : null,
     differs ? LOOKUP_MESSAGES.nameDiffers : null,
   ];
@@ -116,7 +115,7 @@ export async function lookUpForRegistration(actor: Actor, personalNumber: string
       lastName: names.lastName,
       ...address,
       protectedIdentity: person.protectedIdentity,
-      ...(municipality ? { homeMunicipalityId: String(municipality.id) } : {}),
+      homeMunicipalityId: String(municipality.id),
     },
     message: message || null,
     protectedIdentity: person.protectedIdentity && !decision.mayShowAddress,

@@ -7,7 +7,7 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { guardians, municipalities, youthRevisions, youths } from "#db/schema";
-import { forbidden } from "~/lib/http";
+import { forbidden, notFound } from "~/lib/http";
 import { todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
 import type { Actor } from "~/modules/auth/actor.server";
@@ -89,7 +89,9 @@ export function readYouthFile(file: YouthFile<"identity">): YouthIdentity {
  * The values for the correction form. A protected address is left out unless the file was opened
  * with it (the samordnare; putting it into the form is a showing, logged by the gate).
  */
-export function readYouthForEdit(file: YouthFile<"identity", "identity">) {
+export function readYouthForEdit(file: YouthFile<"identity">) {
+  // The form is only for those who may correct the file; opening it writes nothing, so it is no write to log.
+  if (!file.wouldAllow("identity", "write")) throw notFound();
   const row = file.youth;
   const showAddress = !row.protectedIdentity || file.has("protected_address");
   const guardianRows = getDb().select().from(guardians).where(eq(guardians.youthId, row.id)).orderBy(asc(guardians.position)).all();
