@@ -5,6 +5,7 @@ import { YouthIdentityFields } from "~/components/youth-identity-fields";
 import { invalid, parseForm } from "~/lib/form.server";
 import { readYouthForEdit, updateYouth } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
+import { recomputeNextStepOf } from "~/modules/outreach/routine.server";
 import { openYouthFile } from "~/modules/access/gate.server";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
 import { youthUpdateSchema } from "~/modules/youth/youth-schema";
@@ -21,7 +22,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await parseForm(request, youthUpdateSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = updateYouth(openYouthFile(actor, params.youthId ?? "", { write: ["identity"] }), form.data);
+  const file = openYouthFile(actor, params.youthId ?? "", { write: ["identity"] });
+  const result = updateYouth(file, form.data);
+  // The guardians decide whom the contact routine reaches: its next step may have moved.
+  if (result.ok) recomputeNextStepOf(file);
   if (!result.ok) return invalid(result.errors, form.values);
   return redirect(`/ungdomar/${result.id}`);
 }

@@ -44,6 +44,12 @@ export const enrollments = sqliteTable(
     endedByMembershipId: integer("ended_by_membership_id").references(() => memberships.id),
     createdByMembershipId: integer("created_by_membership_id").references(() => memberships.id),
     createdAt: text("created_at").notNull().default(now),
+    // The next step of the contact routine while the youth is not yet reached, kept by every write that
+    // changes it and by the status job (outreach/next-step.server.ts), so the worklist reads it by index
+    // instead of running the routine over every enrollment.
+    nextStepDue: text("next_step_due"),
+    nextStepIndex: integer("next_step_index"),
+    nextStepMissingGuardian: integer("next_step_missing_guardian", { mode: "boolean" }),
   },
   (t) => [
     uniqueIndex("enrollments_one_open")
@@ -51,6 +57,15 @@ export const enrollments = sqliteTable(
       .where(sql`end_date IS NULL`),
     index("enrollments_youth").on(t.youthId, t.startDate),
     index("enrollments_worklist").on(t.municipalityId, t.endDate, t.status, t.caseworkerMembershipId),
+    index("enrollments_next_step")
+      .on(t.municipalityId, t.nextStepDue)
+      .where(sql`end_date IS NULL AND next_step_due IS NOT NULL`),
+    index("enrollments_open_status_start")
+      .on(t.municipalityId, t.status, t.startDate)
+      .where(sql`end_date IS NULL`),
+    index("enrollments_open_watch")
+      .on(t.municipalityId, t.watchUntil)
+      .where(sql`end_date IS NULL AND status = 'watch'`),
   ],
 );
 

@@ -89,3 +89,31 @@ describe("query plans of the documentation", () => {
     expect(plan("SELECT id FROM documentation_revisions WHERE enrollment_id = ? ORDER BY at DESC")).toContain("documentation_revisions_enrollment");
   });
 });
+
+describe("query plans of the worklist", () => {
+  it.each([
+    [
+      "the routine's next steps due",
+      "SELECT id FROM enrollments WHERE municipality_id = ? AND end_date IS NULL AND next_step_due IS NOT NULL AND next_step_due <= ?",
+      "enrollments_next_step",
+    ],
+    [
+      "not contacted within four weeks",
+      "SELECT id FROM enrollments WHERE municipality_id = ? AND end_date IS NULL AND status = 'not_contacted' AND start_date <= ?",
+      "enrollments_open_status_start",
+    ],
+    [
+      "watch dates passed",
+      "SELECT id FROM enrollments WHERE municipality_id = ? AND end_date IS NULL AND status = 'watch' AND watch_until <= ?",
+      "enrollments_open_watch",
+    ],
+    [
+      "turning 20 within the window",
+      "SELECT e.id FROM enrollments e JOIN youths y ON y.id = e.youth_id WHERE y.home_municipality_id = ? AND y.birth_date > ? AND y.birth_date <= ? AND e.end_date IS NULL AND e.municipality_id = ?",
+      "youths_register_birth",
+    ],
+  ])("%s is read by index, not by walking every open enrollment", (_label, sql, index) => {
+    const detail = plan(sql);
+    expect(detail).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}\\b`));
+  });
+});

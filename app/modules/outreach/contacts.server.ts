@@ -9,7 +9,7 @@ import type { FieldErrors } from "~/lib/form-fields";
 import type { YouthFile } from "~/modules/access/gate.server";
 import type { ContactAttemptInput } from "./outreach-schemas";
 import { openEnrollmentOf } from "./enrollments.server";
-import { routineOf, routineStateFor } from "./routine.server";
+import { recomputeNextSteps, routineOf, routineStateFor } from "./routine.server";
 
 type Result = { ok: true } | { ok: false; errors: FieldErrors };
 
@@ -43,6 +43,7 @@ export function recordContactAttempt(file: YouthFile<never, "contacts" | "enroll
     if (input.outcome === "reached" && open.status === "not_contacted" && open.endDate === null) {
       tx.update(enrollments).set({ status: "contacted" }).where(eq(enrollments.id, open.id)).run();
     }
+    recomputeNextSteps(tx, { enrollmentIds: [open.id] });
   });
   return { ok: true };
 }

@@ -11,6 +11,7 @@ import type { NewYouthFile, YouthFile } from "~/modules/access/gate.server";
 import { hasActiveIntervention, openInterventionNames } from "~/modules/documentation/documentation.server";
 import { todayIso } from "~/lib/dates";
 import { ageOn } from "~/modules/youth/personal-number";
+import { recomputeNextSteps } from "./routine.server";
 import { createYouth } from "~/modules/youth/youth-file.server";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
 
@@ -46,7 +47,7 @@ export function insertEnrollment(
       .get()
   )
     return null;
-  return tx
+  const id = tx
     .insert(enrollments)
     .values({
       youthId: file.id,
@@ -59,6 +60,8 @@ export function insertEnrollment(
     })
     .returning({ id: enrollments.id })
     .get().id;
+  recomputeNextSteps(tx, { enrollmentIds: [id] });
+  return id;
 }
 
 /* ------------------------------------------------------------------ enrollments */
@@ -100,11 +103,13 @@ export function updateEnrollment(
     return { ok: false, errors: { status: "Status ”I insats” sätts automatiskt när en insats i planen pågår. Lägg till insatsen i planen." } };
   }
   const status = running ? "in_intervention" : input.status;
-  getDb()
-    .update(enrollments)
-    .set({ status, caseworkerMembershipId: input.caseworkerMembershipId, watchUntil: status === "watch" ? (input.watchUntil ?? null) : null })
-    .where(eq(enrollments.id, open.id))
-    .run();
+  getDb().transaction((tx) => {
+    tx.update(enrollments)
+      .set({ status, caseworkerMembershipId: input.caseworkerMembershipId, watchUntil: status === "watch" ? (input.watchUntil ?? null) : null })
+      .where(eq(enrollments.id, open.id))
+      .run();
+    recomputeNextSteps(tx, { enrollmentIds: [open.id] });
+  });
   return { ok: true };
 }
 
@@ -131,6 +136,10 @@ export function closeEnrollment(
       endOccupation: input.endOccupation,
       endNote: input.endNote ?? null,
       endedByMembershipId: file.actor.membershipId,
+      // A closed enrollment waits for no contact.
+      nextStepDue: null,
+      nextStepIndex: null,
+      nextStepMissingGuardian: null,
     })
     .where(eq(enrollments.id, open.id))
     .run();

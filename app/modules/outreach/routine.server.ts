@@ -2,19 +2,19 @@
  * The municipality's contact routine (kontaktrutin) and the state of one enrollment in it. The
  * routine itself is no youth data; the attempts it is judged on are read by the capability holders.
  */
-import { asc, eq, inArray } from "drizzle-orm";
-import { getDb } from "#db/client";
-import { contactAttempts, contactRoutineSteps, type ContactChannel } from "#db/schema";
+import { and, asc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
+import { getDb, type Tx } from "#db/client";
+import { contactAttempts, contactRoutineSteps, enrollments, guardians, youths, type ContactChannel } from "#db/schema";
 import { forbidden } from "~/lib/http";
 import { todayIso } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
-import type { RegisterAccess } from "~/modules/access/gate.server";
+import type { YouthFile } from "~/modules/access/gate.server";
 import type { RoutineInput } from "./outreach-schemas";
 import { DEFAULT_ROUTINE, nextRoutineStep, type RoutineState, type RoutineStep } from "./routine-engine";
 import { ageOn } from "~/modules/youth/personal-number";
 
-export function routineOf(municipalityId: number): RoutineStep[] {
-  const rows = getDb()
+export function routineOf(municipalityId: number, db: Pick<Tx, "select"> = getDb()): RoutineStep[] {
+  const rows = db
     .select()
     .from(contactRoutineSteps)
     .where(eq(contactRoutineSteps.municipalityId, municipalityId))
@@ -49,6 +49,8 @@ export function saveRoutine(actor: Actor, input: RoutineInput) {
         })),
       )
       .run();
+    // A new routine moves every waiting youth's next step.
+    recomputeNextSteps(tx, { municipalityId });
   });
 }
 
@@ -69,37 +71,106 @@ export function routineStateFor(
   });
 }
 
-/** Attempts per enrollment for many enrollments at once (the worklist). */
-export function attemptsByEnrollment(_register: RegisterAccess, enrollmentIds: number[]) {
-  const map = new Map<
-    number,
-    {
-      date: string;
-      channel: ContactChannel;
-      target: "youth" | "guardian";
-      outcome: "reached" | "not_reached" | "message_left";
-      letterTemplate: string | null;
-    }[]
-  >();
+/** Attempts per enrollment, for the enrollments whose next step is recomputed (in slices of 500 ids). */
+function attemptsByEnrollment(db: Conn, enrollmentIds: number[]) {
+  const map = new Map<number, { date: string; channel: ContactChannel; target: "youth" | "guardian"; outcome: "reached" | "not_reached" | "message_left" }[]>();
   for (let i = 0; i < enrollmentIds.length; i += 500) {
-    const chunk = enrollmentIds.slice(i, i + 500);
-    const rows = getDb()
+    const rows = db
       .select({
         enrollmentId: contactAttempts.enrollmentId,
         date: contactAttempts.date,
         channel: contactAttempts.channel,
         target: contactAttempts.target,
         outcome: contactAttempts.outcome,
-        letterTemplate: contactAttempts.letterTemplate,
       })
       .from(contactAttempts)
-      .where(inArray(contactAttempts.enrollmentId, chunk))
+      .where(inArray(contactAttempts.enrollmentId, enrollmentIds.slice(i, i + 500)))
       .all();
-    for (const { enrollmentId, ...attempt } of rows) {
-      const list = map.get(enrollmentId) ?? [];
-      list.push(attempt);
-      map.set(enrollmentId, list);
-    }
+    for (const { enrollmentId, ...attempt } of rows) map.set(enrollmentId, [...(map.get(enrollmentId) ?? []), attempt]);
   }
   return map;
+}
+
+type Conn = Pick<Tx, "select" | "update">;
+
+/**
+ * Stores the next step of the contact routine on each given enrollment (or every open one of a
+ * municipality): its due date, its place in the routine and whether the guardian is still to be
+ * contacted; cleared once the youth is reached, the routine is done or the enrollment is not "ej
+ * kontaktad". Called by every write that can change it (an enrollment opened or changed, an attempt
+ * recorded, the routine or the guardians changed) and by the status job, because turning 18 changes
+ * who is to be contacted. The worklist then reads the due steps by index.
+ */
+export function recomputeNextSteps(db: Conn, scope: { enrollmentIds: number[] } | { municipalityId: number }, today = todayIso()) {
+  const open = and(isNull(enrollments.endDate), eq(enrollments.status, "not_contacted"));
+  const rows = db
+    .select({
+      id: enrollments.id,
+      municipalityId: enrollments.municipalityId,
+      startDate: enrollments.startDate,
+      youthId: enrollments.youthId,
+      birthDate: youths.birthDate,
+    })
+    .from(enrollments)
+    .innerJoin(youths, eq(youths.id, enrollments.youthId))
+    .where(and(open, "municipalityId" in scope ? eq(enrollments.municipalityId, scope.municipalityId) : inArray(enrollments.id, scope.enrollmentIds)))
+    .all();
+  const cleared = { nextStepDue: null, nextStepIndex: null, nextStepMissingGuardian: null };
+  // What is no longer waiting for contact loses its step (closed, reached, watched, in insats).
+  db.update(enrollments)
+    .set(cleared)
+    .where(
+      and(
+        "municipalityId" in scope ? eq(enrollments.municipalityId, scope.municipalityId) : inArray(enrollments.id, scope.enrollmentIds),
+        isNotNull(enrollments.nextStepDue),
+        or(isNotNull(enrollments.endDate), ne(enrollments.status, "not_contacted")),
+      ),
+    )
+    .run();
+  if (rows.length === 0) return;
+  const attempts = attemptsByEnrollment(
+    db,
+    rows.map((r) => r.id),
+  );
+  const withGuardian = new Set<string>();
+  const youthIds = [...new Set(rows.map((r) => r.youthId))];
+  for (let i = 0; i < youthIds.length; i += 500) {
+    for (const g of db
+      .select({ youthId: guardians.youthId })
+      .from(guardians)
+      .where(inArray(guardians.youthId, youthIds.slice(i, i + 500)))
+      .all())
+      withGuardian.add(g.youthId);
+  }
+  const routines = new Map<number, RoutineStep[]>();
+  for (const row of rows) {
+    if (!routines.has(row.municipalityId)) routines.set(row.municipalityId, routineOf(row.municipalityId, db));
+    const state = routineStateFor(
+      routines.get(row.municipalityId)!,
+      row,
+      attempts.get(row.id) ?? [],
+      { birthDate: row.birthDate, hasGuardian: withGuardian.has(row.youthId) },
+      today,
+    );
+    db.update(enrollments)
+      .set(
+        state.state === "due"
+          ? { nextStepDue: state.dueDate, nextStepIndex: state.index, nextStepMissingGuardian: state.missingTargets.includes("guardian") }
+          : cleared,
+      )
+      .where(eq(enrollments.id, row.id))
+      .run();
+  }
+}
+
+/** After the guardians of a youth changed: the routine may now have the guardian to contact too. */
+export function recomputeNextStepOf(file: YouthFile<never, "identity">) {
+  getDb().transaction((tx) => {
+    const open = tx
+      .select({ id: enrollments.id })
+      .from(enrollments)
+      .where(and(eq(enrollments.youthId, file.id), isNull(enrollments.endDate)))
+      .get();
+    if (open) recomputeNextSteps(tx, { enrollmentIds: [open.id] });
+  });
 }

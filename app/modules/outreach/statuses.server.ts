@@ -13,6 +13,7 @@ import { getDb } from "#db/client";
 import { enrollments, interventions, youths } from "#db/schema";
 import { addYears, todayIso } from "~/lib/dates";
 import { recomputeDocumentation, syncInterventionStatus } from "~/modules/documentation/documentation.server";
+import { recomputeNextSteps } from "./routine.server";
 
 /**
  * The responsibility ends at 20 (Skollagen 29 kap. 9 §): every open enrollment of a youth who has
@@ -50,5 +51,8 @@ export function endEnrollmentsAtTwenty(municipalityId: number, today = todayIso(
 export function bringStatusesUpToDate(municipalityId: number, today = todayIso()) {
   const endedAtTwenty = endEnrollmentsAtTwenty(municipalityId, today);
   syncInterventionStatus({ municipalityId }, today);
+  // Turning 18 changes who the routine contacts; ended and changed enrollments lose their step.
+  const db = getDb();
+  db.transaction((tx) => recomputeNextSteps(tx, { municipalityId }, today));
   return { endedAtTwenty };
 }

@@ -2,12 +2,12 @@
  * The worklist ("Att göra") of a KAA unit or one caseworker: what is due now, computed from the
  * register so that nothing has to be remembered and nothing can be dropped.
  */
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { enrollments, guardians, interventionFollowUps, interventions, interventionTypes, memberships, users, youths } from "#db/schema";
+import { enrollments, interventionFollowUps, interventions, interventionTypes, memberships, users, youths } from "#db/schema";
 import { addDays, addYears, daysBetween, todayIso } from "~/lib/dates";
 import type { RegisterAccess } from "~/modules/access/gate.server";
-import { attemptsByEnrollment, routineOf, routineStateFor } from "./routine.server";
+import { routineOf } from "./routine.server";
 
 export const NOT_CONTACTED_LIMIT_DAYS = 28;
 export const ROUTINE_LOOKAHEAD_DAYS = 14;
@@ -47,9 +47,13 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
     startDate: enrollments.startDate,
     watchUntil: enrollments.watchUntil,
     endDate: enrollments.endDate,
+    nextStepDue: enrollments.nextStepDue,
+    nextStepIndex: enrollments.nextStepIndex,
+    nextStepMissingGuardian: enrollments.nextStepMissingGuardian,
     caseworkerName: users.displayName,
   };
-  // Enrollments of the municipality (and chosen caseworker) with the youth and caseworker names.
+  // Enrollments of the municipality (and chosen caseworker) with the youth and caseworker names. Each
+  // section asks its own indexed question: nothing walks every open enrollment of the register.
   const enrollmentRows = (condition: SQL | undefined) =>
     db
       .select(columns)
@@ -59,29 +63,9 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
       .leftJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(enrollments.municipalityId, municipalityId), caseworkerCondition, condition))
       .all();
-  const open = enrollmentRows(isNull(enrollments.endDate));
-  const ref = (r: (typeof open)[number]): YouthRef => ({ youthId: r.youthId, name: `${r.lastName}, ${r.firstName}`, caseworkerName: r.caseworkerName });
-
-  const notContactedRows = open.filter((r) => r.status === "not_contacted");
-  const attempts = attemptsByEnrollment(
-    register,
-    notContactedRows.map((r) => r.enrollmentId),
-  );
-  const withGuardian = new Set(
-    notContactedRows.length === 0
-      ? []
-      : db
-          .selectDistinct({ youthId: guardians.youthId })
-          .from(guardians)
-          .where(
-            inArray(
-              guardians.youthId,
-              notContactedRows.map((r) => r.youthId),
-            ),
-          )
-          .all()
-          .map((g) => g.youthId),
-  );
+  type Row = ReturnType<typeof enrollmentRows>[number];
+  const ref = (r: Row): YouthRef => ({ youthId: r.youthId, name: `${r.lastName}, ${r.firstName}`, caseworkerName: r.caseworkerName });
+  const open = isNull(enrollments.endDate);
   const steps = routineOf(municipalityId);
   const horizon = addDays(today, ROUTINE_LOOKAHEAD_DAYS);
 
@@ -95,30 +79,32 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
     interventionsPastEnd: [],
     interventionsToEvaluate: [],
   };
-  for (const r of notContactedRows) {
-    const state = routineStateFor(
-      steps,
-      { id: r.enrollmentId, startDate: r.startDate },
-      attempts.get(r.enrollmentId) ?? [],
-      { birthDate: r.birthDate, hasGuardian: withGuardian.has(r.youthId) },
-      today,
-    );
-    if (state.state === "due" && state.dueDate <= horizon) {
-      worklist.routineSteps.push({
-        ...ref(r),
-        step: state.step.label,
-        dueDate: state.dueDate,
-        overdue: state.overdue,
-        missingGuardian: state.missingTargets.includes("guardian"),
-      });
-    }
-    const days = daysBetween(r.startDate, today);
-    if (days >= NOT_CONTACTED_LIMIT_DAYS) worklist.notContacted.push({ ...ref(r), startDate: r.startDate, days });
+  // The contact routine's next steps, stored on each enrollment (routine.server.ts: recomputeNextSteps).
+  for (const r of enrollmentRows(and(open, isNotNull(enrollments.nextStepDue), lte(enrollments.nextStepDue, horizon)))) {
+    worklist.routineSteps.push({
+      ...ref(r),
+      step: steps[r.nextStepIndex ?? 0]?.label ?? "Nästa steg i kontaktrutinen",
+      dueDate: r.nextStepDue!,
+      overdue: r.nextStepDue! < today,
+      missingGuardian: Boolean(r.nextStepMissingGuardian),
+    });
   }
-  for (const r of open) {
-    if (r.status === "watch" && r.watchUntil && r.watchUntil <= today) worklist.watchDue.push({ ...ref(r), watchUntil: r.watchUntil });
-    const birthday = addYears(r.birthDate, 20);
-    if (birthday > today && birthday <= addDays(today, TURNING_20_WINDOW_DAYS)) worklist.turning20.push({ ...ref(r), birthday });
+  for (const r of enrollmentRows(and(open, eq(enrollments.status, "not_contacted"), lte(enrollments.startDate, addDays(today, -NOT_CONTACTED_LIMIT_DAYS))))) {
+    worklist.notContacted.push({ ...ref(r), startDate: r.startDate, days: daysBetween(r.startDate, today) });
+  }
+  for (const r of enrollmentRows(and(open, eq(enrollments.status, "watch"), lte(enrollments.watchUntil, today)))) {
+    worklist.watchDue.push({ ...ref(r), watchUntil: r.watchUntil! });
+  }
+  // Turning 20 within the window: born in (today − 20 years, today + window − 20 years].
+  for (const r of enrollmentRows(
+    and(
+      open,
+      eq(youths.homeMunicipalityId, municipalityId),
+      gt(youths.birthDate, addYears(today, -20)),
+      lte(youths.birthDate, addYears(addDays(today, TURNING_20_WINDOW_DAYS), -20)),
+    ),
+  )) {
+    worklist.turning20.push({ ...ref(r), birthday: addYears(r.birthDate, 20) });
   }
 
   // The information letter at 20: enrollments ended at 20 with no such letter recorded yet.
