@@ -34,6 +34,14 @@ export const auditEvents = sqliteTable(
     index("audit_youth_municipality").on(t.youthMunicipalityId, t.at),
     index("audit_user").on(t.userId, t.at),
     index("audit_organisation").on(t.organisationId, t.at),
+    // The log review's "denied" filter: refusals are few, so two small partial indexes find them
+    // newest first without walking the millions of allowed rows.
+    index("audit_denied_youth_municipality")
+      .on(t.youthMunicipalityId, t.at)
+      .where(sql`outcome = 'denied'`),
+    index("audit_denied_organisation")
+      .on(t.organisationId, t.at)
+      .where(sql`outcome = 'denied'`),
   ],
 );
 

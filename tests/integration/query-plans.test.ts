@@ -117,3 +117,14 @@ describe("query plans of the worklist", () => {
     expect(detail).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}\\b`));
   });
 });
+
+describe("query plans of the log review's filters", () => {
+  it.each([
+    ["youth_municipality_id", "audit_denied_youth_municipality"],
+    ["organisation_id", "audit_denied_organisation"],
+  ])("denials by %s are read newest first from a partial index of refusals, not the whole log", (column, index) => {
+    const detail = plan(`SELECT id, at FROM audit_events WHERE ${column} = ? AND audit_events.outcome = 'denied' ORDER BY at DESC, id DESC LIMIT 50`);
+    expect(detail).toContain(index);
+    expect(detail).not.toContain("TEMP B-TREE");
+  });
+});

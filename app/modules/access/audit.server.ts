@@ -87,7 +87,8 @@ function auditScope(municipalityId: number, organisationId: number) {
 function auditFilterConditions(municipalityId: number, organisationId: number, filter: Omit<AuditFilter, "page">) {
   const db = getDb();
   const conditions: SQL[] = [];
-  if (filter.basis === "denied") conditions.push(eq(auditEvents.outcome, "denied"));
+  // A literal, not a bound parameter: only then can SQLite use the partial indexes of refusals.
+  if (filter.basis === "denied") conditions.push(sql`${auditEvents.outcome} = 'denied'`);
   else if (filter.basis) conditions.push(eq(auditEvents.basis, filter.basis));
   // Other organisations: accesses to the register by anyone outside the KAA unit (null: the log of a deleted organisation).
   if (filter.otherOrganisations) conditions.push(or(ne(auditEvents.organisationId, organisationId), isNull(auditEvents.organisationId))!);

@@ -1,0 +1,2 @@
+CREATE INDEX `audit_denied_youth_municipality` ON `audit_events` (`youth_municipality_id`,`at`) WHERE outcome = 'denied';--> statement-breakpoint
+CREATE INDEX `audit_denied_organisation` ON `audit_events` (`organisation_id`,`at`) WHERE outcome = 'denied';
