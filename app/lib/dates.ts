@@ -1,8 +1,13 @@
 /** Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC so that no time zone shifts a day. */
 
+// Built once: constructing an Intl.DateTimeFormat costs more than the formatting, and "today" is asked
+// many times per request.
+const STOCKHOLM_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
+const STOCKHOLM_OFFSET = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "shortOffset" });
+
 export function todayIso(now = new Date()) {
   // The portal's users are in Sweden: "today" is today in Stockholm.
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(now);
+  return STOCKHOLM_DATE.format(now);
 }
 
 function parts(iso: string) {
@@ -38,9 +43,7 @@ export function daysBetween(fromIso: string, toIsoDate: string) {
 
 /** Minutes east of UTC that Stockholm is at `instant` (60 in winter, 120 in summer). */
 function stockholmOffsetMinutes(instant: Date): number {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "shortOffset" })
-    .formatToParts(instant)
-    .find((p) => p.type === "timeZoneName")?.value; // "GMT+1", "GMT+2"
+  const name = STOCKHOLM_OFFSET.formatToParts(instant).find((p) => p.type === "timeZoneName")?.value; // "GMT+1", "GMT+2"
   const match = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name ?? "");
   if (!match) return 0;
   const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
