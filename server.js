@@ -1,7 +1,7 @@
-// The portal's HTTP server: Remix's Express adapter (what remix-serve runs) with three things
-// remix-serve cannot do: refuse cross-origin writes with 403 before Remix runs (Remix's own
-// check answers 500), know the client's address for login throttling, and log paths without
-// query strings (which may hold search terms).
+// The portal's HTTP server: Remix's Express adapter (what remix-serve runs) with what remix-serve
+// cannot do: refuse cross-origin writes with 403 before Remix runs (Remix's own check answers 500),
+// refuse oversized bodies with 413 before they are read, know the client's address for login
+// throttling, and log paths without query strings or personnummer.
 import path from "node:path";
 import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -9,6 +9,8 @@ import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
+import { limitRequestBodies, requestForRemix } from "./app/modules/security/body-limit.server.js";
+import { logPath } from "./app/modules/security/log-path.js";
 import { CROSS_ORIGIN_MESSAGE, isAllowedRequestOrigin } from "./app/modules/security/same-origin.js";
 
 installGlobals();
@@ -29,7 +31,7 @@ app.disable("x-powered-by");
 if (trustProxyHops > 0) app.set("trust proxy", trustProxyHops);
 app.use(compression());
 
-morgan.token("path", (req) => (req.originalUrl ?? req.url).split("?")[0]);
+morgan.token("path", (req) => logPath(req.originalUrl ?? req.url));
 app.use(morgan(":method :path :status :response-time ms", { skip: () => process.env.PORTAL_MODE === "test" }));
 
 app.use((req, res, next) => {
@@ -40,6 +42,8 @@ app.use((req, res, next) => {
   }
   next();
 });
+
+app.use(limitRequestBodies());
 
 // Fingerprinted assets may be cached for ever; everything else briefly. (Pages and data get their
 // security headers from app/entry.server.tsx.)
@@ -52,14 +56,12 @@ app.use(express.static(path.join(root, "public"), { maxAge: "1h", setHeaders: st
 
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV ?? "production",
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
-  }),
-);
+const handleRemix = createRequestHandler({
+  build,
+  mode: process.env.NODE_ENV ?? "production",
+  getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+});
+app.all("*", (req, res, next) => handleRemix(requestForRemix(req), res, next));
 
 app.listen(port, host, () => {
   console.log(`Samverkansportalen körs på http://${host === "127.0.0.1" ? "localhost" : host}:${port}`);

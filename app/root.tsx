@@ -157,6 +157,9 @@ export function ErrorBoundary() {
     } else if (error.status === 403) {
       title = "Ingen behörighet";
       message = typeof error.data === "string" && error.data ? error.data : "Du har inte behörighet till den här sidan.";
+    } else if (error.status === 400 || error.status === 413) {
+      title = error.status === 400 ? "Förfrågan kunde inte läsas" : "För stort att ta emot";
+      message = typeof error.data === "string" && error.data ? error.data : "Ladda om sidan och försök igen.";
     } else if (error.status === 405) {
       title = "Åtgärden stöds inte";
       message = "Sidan kan inte ta emot den här typen av förfrågan.";

@@ -3,12 +3,26 @@ import { todayIso } from "./dates";
 
 /** Zod building blocks for form fields, with Swedish messages. Shared by client and server. */
 
+/**
+ * Characters no name or free text needs and that do harm: NUL (cuts strings short in other
+ * systems) and the bidi overrides and isolates U+202A–U+202E, U+2066–U+2069, which make text
+ * display in another order than it is stored ("Trojan Source"), e.g. in a name on a list.
+ * parseForm refuses them in every field; the text helpers below say so beside the field.
+ */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is refused here
+const FORBIDDEN_TEXT = /[\u0000\u202A-\u202E\u2066-\u2069]/;
+export const FORBIDDEN_TEXT_MESSAGE = "Texten innehåller osynliga styrtecken som inte är tillåtna. Skriv eller klistra in texten på nytt.";
+export const hasForbiddenText = (value: string) => FORBIDDEN_TEXT.test(value);
+/** The text without those characters, to give back to the user with the message. */
+export const withoutForbiddenText = (value: string) => value.replace(new RegExp(FORBIDDEN_TEXT.source, "g"), "");
+
 export const requiredText = (label: string, max = 100) =>
   z
     .string({ error: `Ange ${label}.` })
     .trim()
     .min(1, `Ange ${label}.`)
-    .max(max, `Högst ${max} tecken.`);
+    .max(max, `Högst ${max} tecken.`)
+    .refine((v) => !hasForbiddenText(v), FORBIDDEN_TEXT_MESSAGE);
 
 /** An optional text field: an empty input becomes undefined. */
 export const optionalText = (max = 200) =>
@@ -16,6 +30,7 @@ export const optionalText = (max = 200) =>
     .string()
     .trim()
     .max(max, `Högst ${max} tecken.`)
+    .refine((v) => !hasForbiddenText(v), FORBIDDEN_TEXT_MESSAGE)
     .optional()
     .transform((v) => (v ? v : undefined));
 
@@ -51,7 +66,11 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (v: string) => ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+/** 2026-13-01 matches the pattern but is no date (and toISOString throws on it: a 500, not a 400). */
+const isRealDate = (v: string) => {
+  const date = new Date(`${v}T00:00:00Z`);
+  return ISO_DATE.test(v) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
+};
 
 /** Today in Sweden, the same in the browser and on the server. */
 export const todayInForm = () => todayIso();

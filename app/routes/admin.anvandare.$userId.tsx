@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, useValidatedForm } from "~/components/form";
 import { MembershipFields } from "~/components/membership-fields";
 import { formatDateTime } from "~/lib/format";
-import { invalid, parseForm } from "~/lib/form.server";
+import { invalid, parseForm, readFormData } from "~/lib/form.server";
 import { notFound } from "~/lib/http";
 import { requireRole } from "~/modules/auth/actor.server";
 import { membershipSchema } from "~/modules/organizations/admin-schemas";
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json<ActionResult>({ ok: true, message: "Rollen har lagts till." });
     }
     case "avsluta-roll": {
-      const membershipId = Number((await request.formData()).get("membershipId"));
+      const membershipId = Number((await readFormData(request)).get("membershipId"));
       if (isSelf) return json<ActionResult>({ ok: false, message: "Du kan inte avsluta dina egna roller." }, { status: 400 });
       await endMembership(user.id, membershipId, actor);
       return json<ActionResult>({ ok: true, message: "Rollen har avslutats och användarens inloggningar har avslutats." });

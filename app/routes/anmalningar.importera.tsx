@@ -1,13 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/lib/form.server";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { fileNotices } from "~/modules/notices/notices.server";
 import { requireRole } from "~/modules/auth/actor.server";
 import { CSV_FIELD_LABELS, decodeCsv, MAX_CSV_ROWS, municipalityResolver, parseNoticeCsv, type CsvRowResult } from "~/modules/notices/notice-csv";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
+import { CSV_FILE_LIMIT, FILE_TOO_LARGE_MESSAGE } from "~/modules/security/body-limit.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Importera anmälningar – Samverkansportalen" }];
-
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["school_staff"]);
@@ -40,7 +40,7 @@ function report(rows: CsvRowResult[], text: string): Report {
  */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, ["school_staff"]);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent");
   let text: string;
   if (intent === "send-valid") {
@@ -48,7 +48,8 @@ export async function action({ request }: ActionFunctionArgs) {
   } else {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return json<Report>({ error: "Välj en CSV-fil att läsa in." }, { status: 400 });
-    if (file.size > MAX_FILE_BYTES) return json<Report>({ error: "Filen är större än 2 MB. Dela upp den." }, { status: 400 });
+    // server.js refuses a body much larger than this before it is read (CSV_IMPORT_BODY_LIMIT).
+    if (file.size > CSV_FILE_LIMIT) return json<Report>({ error: FILE_TOO_LARGE_MESSAGE }, { status: 400 });
     text = decodeCsv(await file.arrayBuffer());
   }
   const parsed = parseNoticeCsv(text, municipalityResolver(listMunicipalities()));
@@ -141,7 +142,8 @@ export default function ImportNotices() {
             </table>
           </div>
           {data.validCount ? (
-            <Form method="post" className="card">
+            <Form method="post" encType="multipart/form-data" className="card">
+              {/* Multipart, so the text goes back as it is, not URL-encoded to up to three times its size. */}
               <textarea name="csv" defaultValue={data.text} hidden readOnly aria-hidden="true" tabIndex={-1} />
               <p>Du kan rätta filen och läsa in den igen, eller skicka de rader som är rätt nu och rätta resten senare.</p>
               <button type="submit" className="button" name="intent" value="send-valid" disabled={busy}>

@@ -4,7 +4,7 @@ import { ErrorSummary, Form as ValidatedForm, useValidatedForm } from "~/compone
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
 import { YouthIdentityFields } from "~/components/youth-identity-fields";
 import { formatDateTime } from "~/lib/format";
-import { invalid, parseForm } from "~/lib/form.server";
+import { invalid, parseForm, readFormData } from "~/lib/form.server";
 import { markNoticeHandled, readNotice, receiveNotice } from "~/modules/notices/notices.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
@@ -47,10 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
   const noticeId = Number(params.noticeId);
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = (await readFormData(request.clone())).get("intent");
   if (intent === "lookup") {
     const { notice } = readNotice(actor, noticeId);
-    const useRegisterName = (await request.formData()).get("useRegisterName") === "ja";
+    const useRegisterName = (await readFormData(request)).get("useRegisterName") === "ja";
     const lookup = await lookUpForRegistration(
       actor,
       notice.personalNumber,

@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/lib/form.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { fieldErrors } from "~/lib/form-fields";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, ["kaa_coordinator"]);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const typeId = Number(form.get("typeId"));
   const fail = (errors: Record<string, string>) => json({ ok: false as const, errors, message: null }, { status: 400 });

@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/lib/form.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CONTACT_CHANNELS, OFFSET_UNITS } from "~/modules/outreach/labels";
 import { fieldErrors } from "~/lib/form-fields";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The samordnare saves the whole routine at once; rows without a description are left out. */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, ["kaa_coordinator"]);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const count = Number(form.get("rows")) || 0;
   const rows = Array.from({ length: Math.min(count, 20) }, (_, i) => ({
     index: i,

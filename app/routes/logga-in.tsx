@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, TextField, useValidatedForm } from "~/components/form";
 import { invalid, parseForm, safeRedirect } from "~/lib/form.server";
 import { loginSchema } from "~/modules/auth/auth-schemas";
-import { signIn } from "~/modules/auth/login.server";
+import { addressThrottled, LOGIN_ERRORS, signIn } from "~/modules/auth/login.server";
 import { authenticate } from "~/modules/auth/session.server";
 import { assertSameOrigin, clientAddress } from "~/modules/security/origin.server";
 
@@ -17,9 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
+  const address = clientAddress(context);
+  // Before the body is read: a throttled address costs no parsing.
+  if (addressThrottled(address)) return invalid({ form: LOGIN_ERRORS.throttled });
   const form = await parseForm(request, loginSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = await signIn(form.data.username, form.data.password, clientAddress(context));
+  const result = await signIn(form.data.username, form.data.password, address);
   if (!result.ok) return invalid({ form: result.error }, form.values);
   const target = result.needsMembershipChoice
     ? `/valj-roll?redirectTo=${encodeURIComponent(safeRedirect(form.data.redirectTo))}`

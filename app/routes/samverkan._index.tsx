@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/lib/form.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { formatDate } from "~/lib/format";
@@ -31,7 +32,7 @@ const completeSchema = z.object({ actionItemId: z.coerce.number().int().positive
 /** The owner marks an action item done from here. */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, FORUM_PORTAL_ROLES);
-  const parsed = completeSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = completeSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ ok: false as const, message: "Välj en åtgärdspunkt." }, { status: 400 });
   const result = completeActionItem(actor, parsed.data.actionItemId);
   if (!result.ok) return json({ ok: false as const, message: Object.values(result.errors).join(" ") }, { status: 400 });

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form as PlainForm, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextField, TextAreaField, optionsOf } from "~/components/form";
 import { useIntentForm } from "~/components/intent-form";
-import { doneFor, invalidFor, parseForm, type FormValues } from "~/lib/form.server";
+import { doneFor, invalidFor, parseForm, type FormValues, readFormData } from "~/lib/form.server";
 import { fieldErrors } from "~/lib/form-fields";
 import { requireRole } from "~/modules/auth/actor.server";
 import { forumDetailsSchema, memberAddSchema, memberChangeSchema, organisationAddSchema } from "~/modules/meetings/forum-schemas";
@@ -52,7 +52,7 @@ type Intent = "details" | "add-member" | "add-organisation" | "change";
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, FORUM_PORTAL_ROLES);
   const forumId = Number(params.forumId);
-  const intent = String((await request.clone().formData()).get("intent") ?? "") as Intent | string;
+  const intent = String((await readFormData(request.clone())).get("intent") ?? "") as Intent | string;
   const done = (message: string) => doneFor(intent, message);
   const failed = (errors: Record<string, string>, values: FormValues = {}) => invalidFor(intent, errors, values);
   if (intent === "details") {
@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = addForumOrganisation(actor, forumId, form.data.organisationId);
     return result.ok ? done("Organisationen är tillagd.") : failed(result.errors, form.values);
   }
-  const parsed = memberChangeSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = memberChangeSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return failed(fieldErrors(parsed.error));
   const result = changeMembers(actor, forumId, parsed.data);
   return result.ok ? done("Ändringen är sparad.") : failed(result.errors);

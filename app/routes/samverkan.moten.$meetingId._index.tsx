@@ -1,4 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/lib/form.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgendaTable } from "~/components/meetings/agenda-table";
 import { EmailProblems, Proposals, SendReportView } from "~/components/meetings/meeting-sections";
@@ -73,7 +74,7 @@ async function perform(actor: Actor, ctx: MeetingContext, intent: MeetingIntent,
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, FORUM_PORTAL_ROLES);
   const ctx = requireMeeting(actor, Number(params.meetingId));
-  const parsed = meetingIntentSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = meetingIntentSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ ok: false, message: Object.values(fieldErrors(parsed.error)).join(" ") } as ActionResult, { status: 400 });
   const result = await perform(actor, ctx, parsed.data, request);
   if (result instanceof Response) return result;

@@ -3,7 +3,7 @@ import { Form as PlainForm, Link, useActionData, useLoaderData } from "@remix-ru
 import { ErrorSummary, Form, SelectField, TextField } from "~/components/form";
 import { useIntentForm } from "~/components/intent-form";
 import { MeetingFields } from "~/components/meetings/meeting-fields";
-import { doneFor, invalidFor, parseForm, type FormValues } from "~/lib/form.server";
+import { doneFor, invalidFor, parseForm, type FormValues, readFormData } from "~/lib/form.server";
 import { forbidden } from "~/lib/http";
 import { requireRole } from "~/modules/auth/actor.server";
 import { recheckMeetingCaseItems } from "~/modules/meetings/case-item-links.server";
@@ -57,7 +57,7 @@ type Intent = "details" | "add-portal" | "add-guest" | "remove" | "cancel";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, ctx } = await context(request, Number(params.meetingId));
-  const intent = String((await request.clone().formData()).get("intent") ?? "") as Intent;
+  const intent = String((await readFormData(request.clone())).get("intent") ?? "") as Intent;
   const failed = (errors: Record<string, string>, values: FormValues = {}) => invalidFor(intent, errors, values);
   // Who takes part decides whether case items may name a youth: check them again after a change.
   const done = (message: string) => {

@@ -7,7 +7,7 @@ import { AgendaItemBody } from "~/components/meetings/agenda-parts";
 import { useIntentForm } from "~/components/intent-form";
 import { ActionItemsTable, Attendance, MinutesItems } from "~/components/meetings/minutes-view";
 import { formatDateTime } from "~/lib/format";
-import { parseForm, type FormValues } from "~/lib/form.server";
+import { parseForm, type FormValues, readFormData } from "~/lib/form.server";
 import { requireRole } from "~/modules/auth/actor.server";
 import { actionItemsOfMeeting } from "~/modules/meetings/action-items.server";
 import { AGENDA_KIND_LABELS } from "~/modules/meetings/labels";
@@ -49,7 +49,7 @@ function editableIds(view: { agenda: { id: number; minutes: unknown }[]; partici
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, FORUM_PORTAL_ROLES);
   const ctx = requireMeeting(actor, Number(params.meetingId));
-  const intent = String((await request.clone().formData()).get("intent") ?? "");
+  const intent = String((await readFormData(request.clone())).get("intent") ?? "");
   const respond = (ok: boolean, message: string, errors: Record<string, string> = {}, values: FormValues = {}) =>
     json({ intent, ok, message, errors, values }, { status: ok ? 200 : 400 });
   const outcome = (r: { ok: true } | { ok: false; errors: Record<string, string> }, message: string, values: FormValues = {}) =>
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!form.ok) return respond(false, "Bekräfta justeringen.", form.errors, form.values);
     return outcome(approveMinutes(actor, ctx), "Protokollet är justerat och låst.");
   }
-  const parsed = minutesIntentSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = minutesIntentSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return respond(false, "Okänd åtgärd.");
   return outcome(cancelActionItem(actor, ctx, parsed.data.actionItemId), "Åtgärdspunkten är struken.");
 }

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { todayIso } from "~/lib/dates";
-import { invalid } from "~/lib/form.server";
+import { invalid, readFormData } from "~/lib/form.server";
 import { notFound } from "~/lib/http";
 import { recordContactAttempt } from "~/modules/outreach/contacts.server";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const letter = requireLetter(params.mall);
   const youthId = params.youthId ?? "";
-  const form = await request.formData();
+  const form = await readFormData(request);
   const base = {
     channel: letter.channel,
     date: todayIso(),

@@ -1,4 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/lib/form.server";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { formatDate, parsePage } from "~/lib/format";
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Exact look-up by personnummer, posted so that the number stays out of the address bar. */
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const value = String(form.get("personalNumber") ?? "");
   const found = findYouthByPersonalNumber(openRegister(actor), value);
   if (found && "id" in found) return redirect(`/ungdomar/${found.id}`);

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Form, SelectField, TextField, useValidatedForm } from "~/components/form";
 import { YouthIdentityFields } from "~/components/youth-identity-fields";
-import { invalid, parseForm } from "~/lib/form.server";
+import { invalid, parseForm, readFormData } from "~/lib/form.server";
 import { registerYouth } from "~/modules/outreach/enrollments.server";
 import { PopulationLookupResult, type LookupView } from "~/components/population-lookup";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
@@ -26,8 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
-  if ((await request.clone().formData()).get("intent") === "lookup") {
-    const values = Object.fromEntries([...(await request.formData())].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  if ((await readFormData(request.clone())).get("intent") === "lookup") {
+    const values = Object.fromEntries([...(await readFormData(request))].filter(([, v]) => typeof v === "string")) as Record<string, string>;
     const lookup = await lookUpForRegistration(actor, values.personalNumber ?? "");
     return json({ ok: false as const, errors: {} as Record<string, string>, values, lookup });
   }

@@ -1,8 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { safeRedirect } from "~/lib/form.server";
+import { safeRedirect, readFormData } from "~/lib/form.server";
 import { requireUser } from "~/modules/auth/actor.server";
-import { setSessionMembership } from "~/modules/auth/session.server";
+import { rotateSession } from "~/modules/auth/session.server";
 import { ROLE_LABELS } from "~/modules/organizations/labels";
 import { activeMembership, activeMembershipsOfUser } from "~/modules/organizations/memberships.server";
 
@@ -19,15 +19,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { memberships, redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/start") };
 }
 
-/** Every later action is attributed to the membership chosen here. */
+/** Every later action is attributed to the membership chosen here, in a new session. */
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireUser(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const membershipId = Number(form.get("membershipId"));
   const membership = Number.isInteger(membershipId) ? activeMembership(auth.user.id, membershipId) : null;
   if (!membership) return json({ error: "Välj en av dina roller." }, { status: 400 });
-  setSessionMembership(auth.session.id, membership.id);
-  return redirect(safeRedirect(form.get("redirectTo"), "/start"));
+  const cookie = await rotateSession(auth.session, membership.id);
+  return redirect(safeRedirect(form.get("redirectTo"), "/start"), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function ChooseMembership() {

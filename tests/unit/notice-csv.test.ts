@@ -11,6 +11,8 @@ import {
   type CsvRowResult,
 } from "~/modules/notices/notice-csv";
 import { makePersonalNumber, PERSONAL_NUMBER_ERRORS } from "~/modules/youth/personal-number";
+import { STRAY_QUOTE_MESSAGE } from "~/lib/csv";
+import { FORBIDDEN_TEXT_MESSAGE } from "~/lib/form-fields";
 
 // The schema checks dates against the real today, so the fixtures are relative to it.
 const DAY = 24 * 60 * 60 * 1000;
@@ -274,9 +276,50 @@ describe("parseNoticeCsv: file errors", () => {
     expect(result.ok && result.rows.length).toBe(MAX_CSV_ROWS);
   });
 
-  it("rejects an unterminated quote", () => {
-    const text = csv([row({ Orsak: '"ingen slutcitering' })]);
-    expect(parseNoticeCsv(text, resolve)).toMatchObject({ ok: false, error: expect.stringMatching(/rad 2 avslutas aldrig/) });
+  it("makes a quote that never closes an error of its row, and reads the rows after it", () => {
+    const text = csv([row({ Orsak: '"ingen slutcitering' }), row({ Personnummer: PN_B }), row({ Personnummer: PN_C })]);
+    const rows = rowsOf(parseNoticeCsv(text, resolve));
+    expect(rows.map((r) => [r.line, r.ok])).toEqual([
+      [2, false],
+      [3, true],
+      [4, true],
+    ]);
+    expect(errorsOf(rows[0]).form).toBe(STRAY_QUOTE_MESSAGE);
+    expect(rows[0]!.values.firstName).toBe("Alex");
+  });
+
+  it.each([
+    ["an opening quote that a later row's quoted field would close", '"Alex', { Program: '"Ekonomiprogrammet"' }],
+    ["an opening quote that a later row's last field would close", '"Alex', { "E-post": 'a@b.se"' }],
+    ["text after a closing quote", '"Alex" Bo', {}],
+    ["a quote inside an unquoted field", 'Alex "Bo', {}],
+  ])("never merges two rows on a stray quote: %s", (_name, firstName, later) => {
+    const text = csv([row({ Förnamn: firstName }), row({ Personnummer: PN_B, ...later }), row({ Personnummer: PN_C })]);
+    const rows = rowsOf(parseNoticeCsv(text, resolve));
+    expect(rows.map((r) => r.line)).toEqual([2, 3, 4]);
+    expect(errorsOf(rows[0]).form).toBe(STRAY_QUOTE_MESSAGE);
+    expect(rows[2]).toMatchObject({ ok: true });
+    // The row after the stray quote is read on its own: only its own quoting decides.
+    if (Object.keys(later).length === 0) expect(rows[1]).toMatchObject({ ok: true, data: { personalNumber: expect.any(String) } });
+  });
+
+  it("still reads a quoted field across lines when the record has the header's fields", () => {
+    const text = csv([row({ Orsak: '"rad ett\nrad två"' }), row({ Personnummer: PN_B })]);
+    expect(rowsOf(parseNoticeCsv(text, resolve)).map((r) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [4, true],
+    ]);
+  });
+
+  it("refuses a stray quote in the header as a file error", () => {
+    const text = [['Typ;"Personnummer', ...HEADER.slice(2)].join(";"), row().join(";")].join("\n");
+    expect(parseNoticeCsv(text, resolve)).toMatchObject({ ok: false, error: expect.stringMatching(/^Rubrikraden \(rad 1\)/) });
+  });
+
+  it("refuses invisible control characters in any cell, the free text included", () => {
+    const rows = rowsOf(parseNoticeCsv(csv([row({ Orsak: "Slutade\u202E efter jul" }), row({ Personnummer: PN_B, Förnamn: "Al\u2066ex" })]), resolve));
+    expect(errorsOf(rows[0]).reason).toBe(FORBIDDEN_TEXT_MESSAGE);
+    expect(errorsOf(rows[1]).firstName).toBe(FORBIDDEN_TEXT_MESSAGE);
   });
 
   it("rejects a file decoded with the wrong encoding", () => {

@@ -4,7 +4,7 @@ import { users } from "#db/schema";
 import { activeMembershipsOfUser } from "~/modules/organizations/memberships.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { startSession } from "./session.server";
-import { isThrottled, markAttemptSucceeded, normaliseUsername, recordAttempt } from "./throttle.server";
+import { isAddressThrottled, isThrottled, markAttemptSucceeded, normaliseUsername, recordAttempt } from "./throttle.server";
 
 export const LOGIN_ERRORS = {
   // The same answer for an unknown user, a wrong password and a disabled account (ASVS 2.2.x).
@@ -13,6 +13,14 @@ export const LOGIN_ERRORS = {
 } as const;
 
 export type LoginResult = { ok: true; cookie: string; needsMembershipChoice: boolean } | { ok: false; error: string };
+
+/**
+ * Whether an address is throttled, asked before the sign-in form is read: a sprayer gets the answer
+ * without the server parsing its body. (The per-account limit needs the username: signIn.)
+ */
+export function addressThrottled(address: string): boolean {
+  return isAddressThrottled(address, Date.now());
+}
 
 export async function signIn(username: string, password: string, address: string): Promise<LoginResult> {
   const key = normaliseUsername(username);

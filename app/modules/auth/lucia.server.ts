@@ -61,7 +61,8 @@ const adapter: Adapter = {
         membershipId: attrs.membershipId,
         createdAt: attrs.createdAt,
         lastActiveAt: attrs.lastActiveAt,
-        expiresAt: session.expiresAt.getTime(),
+        // A session that continues another (a role switch) keeps its start: the absolute cap holds.
+        expiresAt: Math.min(session.expiresAt.getTime(), attrs.createdAt + ABSOLUTE_LIFETIME_MS),
       })
       .run();
   },
@@ -125,8 +126,8 @@ export type AuthSession = {
 };
 export type AuthUser = { id: number; username: string; displayName: string; mustChangePassword: boolean };
 
-export async function storeSession(sessionId: string, userId: number, membershipId: number | null, now: number) {
-  await lucia().createSession(userId, { membershipId, createdAt: now, lastActiveAt: now }, { sessionId });
+export async function storeSession(sessionId: string, userId: number, membershipId: number | null, now: number, createdAt = now) {
+  await lucia().createSession(userId, { membershipId, createdAt, lastActiveAt: now }, { sessionId });
 }
 
 export async function validateSession(sessionId: string): Promise<{ session: AuthSession; user: AuthUser } | null> {

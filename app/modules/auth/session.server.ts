@@ -52,6 +52,18 @@ export async function authenticate(request: Request): Promise<Authenticated | nu
   return result;
 }
 
+/**
+ * Choosing or switching the role: a new session (a new token) with the chosen membership, and the
+ * old one ended, so a token seen before the change (ASVS 3.2.1) never carries the new role. The
+ * new session keeps the old one's start, so switching cannot stretch the 12-hour limit.
+ */
+export async function rotateSession(old: AuthSession, membershipId: number): Promise<string> {
+  const token = newToken();
+  await storeSession(hashToken(token), old.userId, membershipId, Date.now(), old.createdAt);
+  await invalidateSession(old.id);
+  return sessionCookie(token);
+}
+
 export function setSessionMembership(sessionId: string, membershipId: number) {
   getDb().update(sessions).set({ membershipId }).where(eq(sessions.id, sessionId)).run();
 }

@@ -12,8 +12,12 @@ export function normaliseUsername(username: string) {
 }
 
 export function isThrottled(usernameKey: string, address: string, now: number): boolean {
+  return isAccountThrottled(usernameKey, now) || isAddressThrottled(address, now);
+}
+
+/** Failures for one username since its last success, within the window. */
+export function isAccountThrottled(usernameKey: string, now: number): boolean {
   const db = getDb();
-  const since = now - THROTTLE_WINDOW_MS;
   const lastSuccess = db
     .select({ at: loginAttempts.at })
     .from(loginAttempts)
@@ -21,19 +25,23 @@ export function isThrottled(usernameKey: string, address: string, now: number): 
     .orderBy(desc(loginAttempts.at))
     .limit(1)
     .get()?.at;
-  const accountSince = Math.max(since, lastSuccess ?? 0);
+  const accountSince = Math.max(now - THROTTLE_WINDOW_MS, lastSuccess ?? 0);
   const accountFailures =
     db
       .select({ n: count() })
       .from(loginAttempts)
       .where(and(eq(loginAttempts.usernameKey, usernameKey), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, accountSince)))
       .get()?.n ?? 0;
-  if (accountFailures >= MAX_FAILURES_PER_ACCOUNT) return true;
+  return accountFailures >= MAX_FAILURES_PER_ACCOUNT;
+}
+
+/** Failures from one address within the window: needs no username, so it is checked before the body is read. */
+export function isAddressThrottled(address: string, now: number): boolean {
   const addressFailures =
-    db
+    getDb()
       .select({ n: count() })
       .from(loginAttempts)
-      .where(and(eq(loginAttempts.address, address), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)))
+      .where(and(eq(loginAttempts.address, address), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, now - THROTTLE_WINDOW_MS)))
       .get()?.n ?? 0;
   return addressFailures >= MAX_FAILURES_PER_ADDRESS;
 }

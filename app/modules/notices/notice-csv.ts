@@ -1,4 +1,5 @@
-import { fieldErrors, type FieldErrors } from "~/lib/form-fields";
+import { detectDelimiter, quoteField, readCsvRecords } from "~/lib/csv";
+import { fieldErrors, FORBIDDEN_TEXT_MESSAGE, hasForbiddenText, type FieldErrors } from "~/lib/form-fields";
 import { makePersonalNumber, parsePersonalNumber } from "~/modules/youth/personal-number";
 import { NOTICE_KIND_LABELS, NOTICE_KINDS, noticeSchema, type NoticeInput, type NoticeKind } from "./notice-schema";
 
@@ -82,10 +83,6 @@ export function csvTemplate(today: Date = new Date()): string {
   return `\uFEFF${header}\r\n${line}\r\n`;
 }
 
-function quoteField(value: string, delimiter: string): string {
-  return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Decoding and municipality lookup helpers
 
@@ -129,9 +126,10 @@ export function municipalityResolver(list: readonly { id: number; name: string; 
 // Parsing
 
 /**
- * Parses and checks a whole file. A file-level problem (empty, missing columns, too many rows,
- * broken quoting) gives `ok: false`; otherwise every non-empty data row gets a result, with `line`
- * the 1-based line in the file where the row starts (the header is line 1).
+ * Parses and checks a whole file. A file-level problem (empty, missing columns, too many rows, a
+ * broken header) gives `ok: false`; otherwise every non-empty data row gets a result, with `line`
+ * the 1-based line in the file where the row starts (the header is line 1). A row with a stray
+ * quote is an error of that row alone.
  */
 export function parseNoticeCsv(text: string, resolveMunicipality: (value: string) => number | null): CsvParseResult {
   let body = text.startsWith("\uFEFF") ? text.slice(1) : text;
@@ -152,11 +150,10 @@ export function parseNoticeCsv(text: string, resolveMunicipality: (value: string
   }
   delimiter ??= detectDelimiter(body);
 
-  const parsed = splitRecords(body, delimiter, firstLine);
-  if (!parsed.ok) return parsed;
-  const records = parsed.records.filter((r) => !isEmptyRecord(r.fields));
+  const records = readCsvRecords(body, delimiter, firstLine).filter((r) => !isEmptyRecord(r.fields));
   const headerRecord = records.shift();
   if (!headerRecord) return { ok: false, error: "Filen är tom." };
+  if (headerRecord.error) return { ok: false, error: `Rubrikraden (rad ${headerRecord.line}): ${headerRecord.error}` };
 
   // Map header cells to fields.
   const columnIndex = new Map<keyof NoticeCsvRecord, number>();
@@ -183,12 +180,14 @@ export function parseNoticeCsv(text: string, resolveMunicipality: (value: string
 
   const expectedFields = headerRecord.fields.length;
   const seen = new Map<string, number>();
-  const rows: CsvRowResult[] = records.map(({ line, fields }) => {
+  const rows: CsvRowResult[] = records.map(({ line, fields, error }) => {
     const values: Record<string, string> = {};
     for (const c of COLUMNS) {
       const index = columnIndex.get(c.key);
       values[c.key] = index === undefined ? "" : (fields[index] ?? "").trim();
     }
+    // A stray quote is an error on its own row, never a merge with the rows after it (~/lib/csv).
+    if (error) return { line, ok: false, values, errors: { form: error } };
     if (fields.length !== expectedFields) {
       return { line, ok: false, values, errors: { form: `Raden har ${fields.length} fält, men filen har ${expectedFields} kolumner.` } };
     }
@@ -228,6 +227,8 @@ function checkRow(line: number, values: NoticeCsvRecord, resolveMunicipality: (v
         : `Okänd typ: ”${values.kind}”. Använd avbrott, frånvaro, påbörjat eller ej påbörjat.`;
   }
   if (municipalityText !== "" && municipalityId === null) errors.homeMunicipalityId = `Okänd hemkommun: ${values.homeMunicipalityId}`;
+  // Invisible controls (NUL, bidi overrides) in any cell, the free-text Orsak included.
+  for (const [key, value] of Object.entries(values)) if (hasForbiddenText(value)) errors[key] = FORBIDDEN_TEXT_MESSAGE;
   if (values.homeMunicipalityId === "") errors.homeMunicipalityId = "Ange hemkommun (namn eller kommunkod).";
   if (errors.personalNumber && /^\d+([.,]\d+)?e\+?\d+$/i.test(values.personalNumber)) {
     errors.personalNumber = "Excel har gjort personnumret till ett tal. Formatera kolumnen som text, eller skriv numret som ÅÅÅÅMMDD-NNNN.";
@@ -246,82 +247,6 @@ function checkRow(line: number, values: NoticeCsvRecord, resolveMunicipality: (v
   const stringValues: Record<string, string> = { ...values };
   if (result.success && Object.keys(errors).length === 0) return { line, ok: true, data: result.data, values: stringValues };
   return { line, ok: false, errors, values: stringValues };
-}
-
-type RawRecord = { line: number; fields: string[] };
-
-/** RFC 4180, leniently: a quote only opens a quoted field at the start of the field. */
-function splitRecords(text: string, delimiter: string, firstLine: number): { ok: true; records: RawRecord[] } | { ok: false; error: string } {
-  const records: RawRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let line = firstLine;
-  let recordLine = firstLine;
-  let inQuotes = false;
-  let quoteStartLine = firstLine;
-  let fieldStart = true;
-
-  const endRecord = () => {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-    fields = [];
-    field = "";
-    fieldStart = true;
-  };
-
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && fieldStart) {
-      inQuotes = true;
-      quoteStartLine = line;
-      fieldStart = false;
-    } else if (ch === delimiter) {
-      fields.push(field);
-      field = "";
-      fieldStart = true;
-    } else if (ch === "\r" || ch === "\n") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      fieldStart = false;
-      field += ch;
-    }
-  }
-  if (inQuotes) {
-    return { ok: false, error: `Ett citattecken (") på rad ${quoteStartLine} avslutas aldrig. Kontrollera raden och försök igen.` };
-  }
-  if (field !== "" || fields.length > 0 || !fieldStart) endRecord();
-  return { ok: true, records };
-}
-
-function detectDelimiter(text: string): string {
-  // Count candidates on the header line, outside quotes.
-  const counts: Record<string, number> = { ";": 0, ",": 0, "\t": 0 };
-  let inQuotes = false;
-  for (const ch of text) {
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (ch === "\n" || ch === "\r")) break;
-    else if (!inQuotes && ch in counts) counts[ch]!++;
-  }
-  let best = ";";
-  for (const d of [",", "\t"]) if (counts[d]! > counts[best]!) best = d;
-  return best;
 }
 
 function isEmptyRecord(fields: string[]): boolean {
