@@ -24,13 +24,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function Section({ id, title, empty, count, children }: { id: string; title: string; empty: string; count: number; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  empty,
+  count,
+  more = false,
+  children,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  count: number;
+  more?: boolean;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="card">
       <h2 id={id}>
-        {title} ({count})
+        {title} ({more ? `fler än ${count}` : count})
       </h2>
       {count === 0 ? <p>{empty}</p> : <ul className="task-list">{children}</ul>}
+      {more ? (
+        <p className="muted">Listan visar de {count} som förfaller först. Välj en handläggare ovan, eller ”utan handläggare”, för att se resten.</p>
+      ) : null}
     </section>
   );
 }
@@ -55,7 +72,13 @@ export default function Worklist() {
           Visa
         </button>
       </Form>
-      <Section id="rutinsteg" title="Kontaktrutinen: steg att göra" empty="Inga steg förfaller de närmaste två veckorna." count={worklist.routineSteps.length}>
+      <Section
+        id="rutinsteg"
+        title="Kontaktrutinen: steg att göra"
+        empty="Inga steg förfaller de närmaste två veckorna."
+        count={worklist.routineSteps.length}
+        more={worklist.truncated.includes("routineSteps")}
+      >
         {worklist.routineSteps.map((t) => (
           <li key={t.youthId} className={t.overdue ? "task task--overdue" : "task"}>
             <YouthLink {...t} />
@@ -67,7 +90,13 @@ export default function Worklist() {
           </li>
         ))}
       </Section>
-      <Section id="uppfoljningar" title="Uppföljningar av insatser" empty="Inga uppföljningar de närmaste två veckorna." count={worklist.followUps.length}>
+      <Section
+        id="uppfoljningar"
+        title="Uppföljningar av insatser"
+        empty="Inga uppföljningar de närmaste två veckorna."
+        count={worklist.followUps.length}
+        more={worklist.truncated.includes("followUps")}
+      >
         {worklist.followUps.map((t) => (
           <li key={`${t.interventionId}-${t.dueDate}`} className={t.overdue ? "task task--overdue" : "task"}>
             <YouthLink {...t} />
@@ -83,6 +112,7 @@ export default function Worklist() {
         title="Insatser som passerat planerat slut"
         empty="Ingen insats har passerat sitt planerade slut."
         count={worklist.interventionsPastEnd.length}
+        more={worklist.truncated.includes("interventionsPastEnd")}
       >
         {worklist.interventionsPastEnd.map((t) => (
           <li key={t.interventionId} className="task task--overdue">
@@ -99,6 +129,7 @@ export default function Worklist() {
         title="Avslutade insatser att utvärdera"
         empty="Alla avslutade insatser är utvärderade."
         count={worklist.interventionsToEvaluate.length}
+        more={worklist.truncated.includes("interventionsToEvaluate")}
       >
         {worklist.interventionsToEvaluate.map((t) => (
           <li key={t.interventionId} className="task task--overdue">
@@ -114,6 +145,7 @@ export default function Worklist() {
         title="Ej kontaktade inom fyra veckor"
         empty="Alla ungdomar är kontaktade inom fyra veckor."
         count={worklist.notContacted.length}
+        more={worklist.truncated.includes("notContacted")}
       >
         {worklist.notContacted.map((t) => (
           <li key={t.youthId} className="task task--overdue">
@@ -124,7 +156,13 @@ export default function Worklist() {
           </li>
         ))}
       </Section>
-      <Section id="bevakning" title="Bevakning: dags att kontakta igen" empty="Inga bevakningar har förfallit." count={worklist.watchDue.length}>
+      <Section
+        id="bevakning"
+        title="Bevakning: dags att kontakta igen"
+        empty="Inga bevakningar har förfallit."
+        count={worklist.watchDue.length}
+        more={worklist.truncated.includes("watchDue")}
+      >
         {worklist.watchDue.map((t) => (
           <li key={t.youthId} className="task">
             <YouthLink {...t} />
@@ -132,7 +170,13 @@ export default function Worklist() {
           </li>
         ))}
       </Section>
-      <Section id="fyller-20" title="Fyller 20 inom 30 dagar" empty="Ingen fyller 20 den närmaste månaden." count={worklist.turning20.length}>
+      <Section
+        id="fyller-20"
+        title="Fyller 20 inom 30 dagar"
+        empty="Ingen fyller 20 den närmaste månaden."
+        count={worklist.turning20.length}
+        more={worklist.truncated.includes("turning20")}
+      >
         {worklist.turning20.map((t) => (
           <li key={t.youthId} className="task">
             <YouthLink {...t} />
@@ -150,7 +194,13 @@ export default function Worklist() {
           </li>
         ))}
       </Section>
-      <Section id="brev-20" title="Informationsbrev vid 20 år att skicka" empty="Inga informationsbrev att skicka." count={worklist.letterAt20.length}>
+      <Section
+        id="brev-20"
+        title="Informationsbrev vid 20 år att skicka"
+        empty="Inga informationsbrev att skicka."
+        count={worklist.letterAt20.length}
+        more={worklist.truncated.includes("letterAt20")}
+      >
         {worklist.letterAt20.map((t) => (
           <li key={t.youthId} className="task">
             <YouthLink {...t} />

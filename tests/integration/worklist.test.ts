@@ -8,7 +8,7 @@ import { addDays, addYears, todayIso } from "~/lib/dates";
 import { runStatusJob } from "~/modules/jobs/status-job.server";
 import { recordContactAttempt } from "~/modules/outreach/contacts.server";
 import { saveRoutine } from "~/modules/outreach/routine.server";
-import { readWorklist } from "~/modules/outreach/worklist.server";
+import { readWorklist, WORKLIST_SECTION_LIMIT } from "~/modules/outreach/worklist.server";
 import { enrolledYouth } from "../factories/enrollment";
 import { fileFor, registerOf } from "../factories/gate";
 import { createWorld } from "../factories/world";
@@ -78,5 +78,20 @@ describe("the contact routine on the worklist", () => {
     expect(stored(youthId)).toMatchObject({ nextStepDue: before.nextStepDue, nextStepIndex: before.nextStepIndex });
     runStatusJob({ municipalityId: world.municipality.id });
     expect(stored(youthId)).toMatchObject({ nextStepDue: before.nextStepDue, nextStepIndex: before.nextStepIndex });
+  });
+});
+
+describe("a whole unit's worklist", () => {
+  it("shows each section's first rows only, earliest first, and says when there are more", async () => {
+    const big = await createWorld();
+    const limit = WORKLIST_SECTION_LIMIT;
+    for (let i = 0; i < limit + 3; i++)
+      enrolledYouth(big.actors.caseworker, { daysAgo: 40 + (i % 50), reached: false, birthDate: addDays(addYears(today, -19), -i) });
+    const worklist = readWorklist(registerOf(big.actors.coordinator), { caseworker: "all" });
+    expect(worklist.notContacted).toHaveLength(limit);
+    expect(worklist.truncated).toContain("notContacted");
+    // The longest wait first.
+    expect(worklist.notContacted[0]!.days).toBe(89);
+    expect(worklist.truncated).not.toContain("watchDue");
   });
 });

@@ -12,6 +12,11 @@ import { routineOf } from "./routine.server";
 export const NOT_CONTACTED_LIMIT_DAYS = 28;
 export const ROUTINE_LOOKAHEAD_DAYS = 14;
 export const TURNING_20_WINDOW_DAYS = 30;
+/**
+ * Each section shows at most this many rows (the earliest due first), so a whole unit's list of a big
+ * register never renders or logs thousands of youths; the page says when a section has more.
+ */
+export const WORKLIST_SECTION_LIMIT = 200;
 
 export type WorklistFilter = { caseworker: "all" | "unassigned" | number };
 
@@ -25,7 +30,10 @@ export type Worklist = {
   followUps: (YouthRef & { interventionId: number; interventionName: string; dueDate: string; overdue: boolean })[];
   interventionsPastEnd: (YouthRef & { interventionId: number; interventionName: string; plannedEndDate: string })[];
   interventionsToEvaluate: (YouthRef & { interventionId: number; interventionName: string; endDate: string })[];
+  /** The sections that have more rows than WORKLIST_SECTION_LIMIT (the first ones are shown). */
+  truncated: WorklistSection[];
 };
+export type WorklistSection = Exclude<keyof Worklist, "truncated">;
 
 /** Reads only: the end at 20 and "i insats" are kept up to date by the status job (app/modules/jobs/status-job.server.ts). */
 export function readWorklist(register: RegisterAccess, filter: WorklistFilter, today = todayIso()): Worklist {
@@ -54,7 +62,7 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
   };
   // Enrollments of the municipality (and chosen caseworker) with the youth and caseworker names. Each
   // section asks its own indexed question: nothing walks every open enrollment of the register.
-  const enrollmentRows = (condition: SQL | undefined) =>
+  const enrollmentRows = (condition: SQL | undefined, order: SQL) =>
     db
       .select(columns)
       .from(enrollments)
@@ -62,6 +70,8 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
       .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
       .leftJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(enrollments.municipalityId, municipalityId), caseworkerCondition, condition))
+      .orderBy(order, asc(enrollments.id))
+      .limit(WORKLIST_SECTION_LIMIT + 1)
       .all();
   type Row = ReturnType<typeof enrollmentRows>[number];
   const ref = (r: Row): YouthRef => ({ youthId: r.youthId, name: `${r.lastName}, ${r.firstName}`, caseworkerName: r.caseworkerName });
@@ -78,9 +88,10 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
     followUps: [],
     interventionsPastEnd: [],
     interventionsToEvaluate: [],
+    truncated: [],
   };
   // The contact routine's next steps, stored on each enrollment (routine.server.ts: recomputeNextSteps).
-  for (const r of enrollmentRows(and(open, isNotNull(enrollments.nextStepDue), lte(enrollments.nextStepDue, horizon)))) {
+  for (const r of enrollmentRows(and(open, isNotNull(enrollments.nextStepDue), lte(enrollments.nextStepDue, horizon)), asc(enrollments.nextStepDue))) {
     worklist.routineSteps.push({
       ...ref(r),
       step: steps[r.nextStepIndex ?? 0]?.label ?? "Nästa steg i kontaktrutinen",
@@ -89,10 +100,13 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
       missingGuardian: Boolean(r.nextStepMissingGuardian),
     });
   }
-  for (const r of enrollmentRows(and(open, eq(enrollments.status, "not_contacted"), lte(enrollments.startDate, addDays(today, -NOT_CONTACTED_LIMIT_DAYS))))) {
+  for (const r of enrollmentRows(
+    and(open, eq(enrollments.status, "not_contacted"), lte(enrollments.startDate, addDays(today, -NOT_CONTACTED_LIMIT_DAYS))),
+    asc(enrollments.startDate),
+  )) {
     worklist.notContacted.push({ ...ref(r), startDate: r.startDate, days: daysBetween(r.startDate, today) });
   }
-  for (const r of enrollmentRows(and(open, eq(enrollments.status, "watch"), lte(enrollments.watchUntil, today)))) {
+  for (const r of enrollmentRows(and(open, eq(enrollments.status, "watch"), lte(enrollments.watchUntil, today)), asc(enrollments.watchUntil))) {
     worklist.watchDue.push({ ...ref(r), watchUntil: r.watchUntil! });
   }
   // Turning 20 within the window: born in (today − 20 years, today + window − 20 years].
@@ -103,6 +117,7 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
       gt(youths.birthDate, addYears(today, -20)),
       lte(youths.birthDate, addYears(addDays(today, TURNING_20_WINDOW_DAYS), -20)),
     ),
+    asc(youths.birthDate),
   )) {
     worklist.turning20.push({ ...ref(r), birthday: addYears(r.birthDate, 20) });
   }
@@ -115,6 +130,7 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
       lte(enrollments.endDate, today),
       sql`NOT EXISTS (SELECT 1 FROM contact_attempts ca WHERE ca.enrollment_id = ${enrollments.id} AND ca.letter_template = 'letter_at_20')`,
     ),
+    asc(enrollments.endDate),
   );
   worklist.letterAt20 = endedAt20.map((r) => ({ ...ref(r), endDate: r.endDate! }));
 
@@ -161,7 +177,8 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
         running,
       ),
     )
-    .orderBy(asc(interventionFollowUps.dueDate))
+    .orderBy(asc(interventionFollowUps.dueDate), asc(interventionFollowUps.id))
+    .limit(WORKLIST_SECTION_LIMIT + 1)
     .all()
     .map((r) => ({ ...interventionRef(r), dueDate: r.dueDate, overdue: r.dueDate < today }));
   worklist.interventionsPastEnd = db
@@ -173,7 +190,8 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
     .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
     .leftJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(interventions.municipalityId, municipalityId), lt(interventions.plannedEndDate, today), running))
-    .orderBy(asc(interventions.plannedEndDate))
+    .orderBy(asc(interventions.plannedEndDate), asc(interventions.id))
+    .limit(WORKLIST_SECTION_LIMIT + 1)
     .all()
     .map((r) => ({ ...interventionRef(r), plannedEndDate: r.plannedEndDate }));
   // Ended without an evaluation (at 20 the insatser end by themselves): point 7 waits for it.
@@ -194,14 +212,28 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
         caseworkerCondition,
       ),
     )
-    .orderBy(asc(interventions.endDate))
+    .orderBy(asc(interventions.endDate), asc(interventions.id))
+    .limit(WORKLIST_SECTION_LIMIT + 1)
     .all()
     .map((r) => ({ ...interventionRef(r), endDate: r.endDate! }));
 
-  worklist.routineSteps.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  worklist.notContacted.sort((a, b) => b.days - a.days);
-  worklist.watchDue.sort((a, b) => a.watchUntil.localeCompare(b.watchUntil));
-  worklist.turning20.sort((a, b) => a.birthday.localeCompare(b.birthday));
+  // Each section was read in its order with one row more than it shows: that row says there are more.
+  const sections: WorklistSection[] = [
+    "routineSteps",
+    "notContacted",
+    "watchDue",
+    "turning20",
+    "letterAt20",
+    "followUps",
+    "interventionsPastEnd",
+    "interventionsToEvaluate",
+  ];
+  for (const section of sections) {
+    if (worklist[section].length > WORKLIST_SECTION_LIMIT) {
+      worklist.truncated.push(section);
+      worklist[section].length = WORKLIST_SECTION_LIMIT;
+    }
+  }
 
   // Every youth shown on the worklist is an access to the register, and is logged as one.
   const shown = new Set(
