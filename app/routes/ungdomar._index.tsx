@@ -153,8 +153,10 @@ export default function Register() {
         </Form>
       </div>
       <p aria-live="polite">
-        {data.total} {data.total === 1 ? "ungdom" : "ungdomar"}
-        {data.q ? ` som matchar ”${data.q}”` : ""}.
+        {data.moreThanCap
+          ? `Fler än ${data.total.toString().replace(/\B(?=(\d{3})+(?!\d))/g, " ")} ungdomar`
+          : `${data.total} ${data.total === 1 ? "ungdom" : "ungdomar"}`}
+        {data.q ? ` som matchar ”${data.q}”` : ""}.{data.moreThanCap ? " Sök på namn eller filtrera för att se alla." : ""}
       </p>
       {data.rows.length > 0 ? (
         <div className="table-wrap">

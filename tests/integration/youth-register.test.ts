@@ -143,6 +143,16 @@ describe("the register list", () => {
     expect(listYouthRegister(registerOf(otherKaa), { q: "100%_", sort: "namn", page: 1 }).total).toBe(0);
   });
 
+  it("stops counting past the cap and says there are more, with and without an enrollment filter", async () => {
+    const muni = createMunicipality();
+    const kaa = await createActor("kaa_caseworker", createOrganisation("kaa_unit", muni.id));
+    for (const lastName of ["Ek", "Berg", "Lind"]) createYouth(kaa, { ...input(), homeMunicipalityId: muni.id, lastName, firstName: "Alex" });
+    const capped = listYouthRegister(registerOf(kaa), { sort: "namn", page: 1 }, 2);
+    expect(capped).toMatchObject({ total: 2, moreThanCap: true, pageCount: 1 });
+    expect(listYouthRegister(registerOf(kaa), { sort: "namn", page: 1, status: "none" }, 2)).toMatchObject({ total: 2, moreThanCap: true });
+    expect(listYouthRegister(registerOf(kaa), { sort: "namn", page: 1 }, 3)).toMatchObject({ total: 3, moreThanCap: false });
+  });
+
   it("sorts Å, Ä, Ö after Z", async () => {
     const muni = createMunicipality();
     const kaa = await createActor("kaa_caseworker", createOrganisation("kaa_unit", muni.id));

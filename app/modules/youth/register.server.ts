@@ -2,17 +2,17 @@
  * The register list and search of the KAA unit that keeps the register. Each takes the register
  * capability (openRegister) and logs every youth it shows in one batch.
  */
-import { and, asc, count, desc, eq, isNotNull, isNull, lte, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { enrollments, memberships, users, youths } from "#db/schema";
 import { addDays, todayIso } from "~/lib/dates";
 import type { RegisterAccess } from "~/modules/access/gate.server";
 import { nameMatches } from "./names.server";
-import { REGISTER_PAGE_SIZE, type RegisterQuery } from "./register-query";
+import { REGISTER_COUNT_CAP, REGISTER_PAGE_SIZE, type RegisterQuery } from "./register-query";
 import { ageOn, parsePersonalNumber } from "./personal-number";
 
 /** One page of the actor's own municipality's register. Every youth shown is logged. */
-export function listYouthRegister(register: RegisterAccess, query: RegisterQuery) {
+export function listYouthRegister(register: RegisterAccess, query: RegisterQuery, countCap = REGISTER_COUNT_CAP) {
   const municipalityId = register.municipalityId;
   const db = getDb();
   const today = todayIso();
@@ -40,7 +40,24 @@ export function listYouthRegister(register: RegisterAccess, query: RegisterQuery
       : query.sort === "alder"
         ? [asc(youths.birthDate), asc(youths.id)]
         : [asc(youths.nameSort), asc(youths.id)];
-  const total = db.select({ n: count() }).from(youths).leftJoin(enrollments, openEnrollment).where(where).get()?.n ?? 0;
+  // The enrollment is joined only when a filter asks about it; either way counting stops past the cap.
+  const enrollmentFiltered = Boolean(query.status || query.caseworker || query.overdue);
+  const counted = enrollmentFiltered
+    ? db
+        .select({ one: sql`1` })
+        .from(youths)
+        .leftJoin(enrollments, openEnrollment)
+        .where(where)
+    : db
+        .select({ one: sql`1` })
+        .from(youths)
+        .where(where);
+  const found =
+    db
+      .select({ n: count() })
+      .from(counted.limit(countCap + 1).as("capped"))
+      .get()?.n ?? 0;
+  const total = Math.min(found, countCap);
   const pageCount = Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
   const page = Math.min(Math.max(1, query.page), pageCount);
   const rows = db
@@ -71,6 +88,7 @@ export function listYouthRegister(register: RegisterAccess, query: RegisterQuery
   );
   return {
     total,
+    moreThanCap: found > countCap,
     page,
     pageCount,
     rows: rows.map((row) => ({
