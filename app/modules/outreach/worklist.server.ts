@@ -181,41 +181,29 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
     .limit(WORKLIST_SECTION_LIMIT + 1)
     .all()
     .map((r) => ({ ...interventionRef(r), dueDate: r.dueDate, overdue: r.dueDate < today }));
-  worklist.interventionsPastEnd = db
-    .select(interventionColumns)
-    .from(interventions)
-    .innerJoin(interventionTypes, eq(interventionTypes.id, interventions.typeId))
-    .innerJoin(enrollments, eq(enrollments.id, interventions.enrollmentId))
-    .innerJoin(youths, eq(youths.id, interventions.youthId))
-    .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
-    .leftJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(interventions.municipalityId, municipalityId), lt(interventions.plannedEndDate, today), running))
-    .orderBy(asc(interventions.plannedEndDate), asc(interventions.id))
-    .limit(WORKLIST_SECTION_LIMIT + 1)
-    .all()
-    .map((r) => ({ ...interventionRef(r), plannedEndDate: r.plannedEndDate }));
+  // The municipality's interventions with their youth and caseworker, in one order and bounded.
+  const interventionRows = (condition: SQL | undefined, order: SQL) =>
+    db
+      .select({ ...interventionColumns, endDate: interventions.endDate })
+      .from(interventions)
+      .innerJoin(interventionTypes, eq(interventionTypes.id, interventions.typeId))
+      .innerJoin(enrollments, eq(enrollments.id, interventions.enrollmentId))
+      .innerJoin(youths, eq(youths.id, interventions.youthId))
+      .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
+      .leftJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(interventions.municipalityId, municipalityId), condition))
+      .orderBy(order, asc(interventions.id))
+      .limit(WORKLIST_SECTION_LIMIT + 1)
+      .all();
+  worklist.interventionsPastEnd = interventionRows(and(lt(interventions.plannedEndDate, today), running), asc(interventions.plannedEndDate)).map((r) => ({
+    ...interventionRef(r),
+    plannedEndDate: r.plannedEndDate,
+  }));
   // Ended without an evaluation (at 20 the insatser end by themselves): point 7 waits for it.
-  worklist.interventionsToEvaluate = db
-    .select({ ...interventionColumns, endDate: interventions.endDate })
-    .from(interventions)
-    .innerJoin(interventionTypes, eq(interventionTypes.id, interventions.typeId))
-    .innerJoin(enrollments, eq(enrollments.id, interventions.enrollmentId))
-    .innerJoin(youths, eq(youths.id, interventions.youthId))
-    .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
-    .leftJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(interventions.municipalityId, municipalityId),
-        isNotNull(interventions.endDate),
-        isNull(interventions.evaluationOutcome),
-        isNull(interventions.declinedDate),
-        caseworkerCondition,
-      ),
-    )
-    .orderBy(asc(interventions.endDate), asc(interventions.id))
-    .limit(WORKLIST_SECTION_LIMIT + 1)
-    .all()
-    .map((r) => ({ ...interventionRef(r), endDate: r.endDate! }));
+  worklist.interventionsToEvaluate = interventionRows(
+    and(isNotNull(interventions.endDate), isNull(interventions.evaluationOutcome), isNull(interventions.declinedDate), caseworkerCondition),
+    asc(interventions.endDate),
+  ).map((r) => ({ ...interventionRef(r), endDate: r.endDate! }));
 
   // Each section was read in its order with one row more than it shows: that row says there are more.
   const sections: WorklistSection[] = [
