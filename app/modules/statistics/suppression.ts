@@ -1,0 +1,157 @@
+/**
+ * Small-number protection for figures that leave the KAA unit (styrgrupp, samverkansforum, exports);
+ * see docs/decisions/0011-small-number-suppression.md.
+ *
+ * The figures of one period are named cells (`targetGroup`, `targetGroup.age.17`, …) tied together by
+ * the sums a reader can see: a total and the rows it is the sum of. Primary suppression hides every
+ * count from 1 to 4 ("färre än 5"). Secondary suppression then hides more cells until no hidden cell
+ * can be worked out from what is shown. The audit gives every hidden cell the range a reader knows
+ * ("färre än 5": 0–4; "dold": 5 or more, since it is not shown as fewer than 5), combines the sums
+ * (reduced echelon form), narrows the ranges through all of them until nothing changes, and calls a
+ * cell exposed when its range has shrunk to one value. Each round hides, in a sum that holds an
+ * exposed cell, a zero (shown as "färre än 5", which is true and costs the reader the least) or else
+ * the smallest shown count of 5 or more ("dold"), and the audit runs again. Pure.
+ */
+
+export const SMALL_LIMIT = 5;
+export const SMALL_LABEL = "färre än 5";
+export const SECONDARY_LABEL = "dold";
+
+/** A published sum: the total cell is the sum of the member cells. */
+export type SumRule = { total: string; members: readonly string[] };
+/** small: 1–4; zero: a 0 hidden to protect another cell; both read "färre än 5". secondary: 5 or more, "dold". */
+export type Hidden = "small" | "zero" | "secondary";
+export type Suppression = ReadonlyMap<string, Hidden>;
+
+export const isSmall = (n: number) => n >= 1 && n < SMALL_LIMIT;
+
+type Range = { lo: number; hi: number };
+/** Σ coefficient·cell = constant, over hidden cells only (shown cells are folded into the constant). */
+type Equation = { terms: Map<string, number>; constant: number };
+
+const EPSILON = 1e-9;
+
+function initialRange(kind: Hidden): Range {
+  return kind === "secondary" ? { lo: SMALL_LIMIT, hi: Infinity } : { lo: 0, hi: SMALL_LIMIT - 1 };
+}
+
+function equationsOf(values: Readonly<Record<string, number>>, hidden: Suppression, rules: readonly SumRule[]): Equation[] {
+  return rules.map((rule) => {
+    const terms = new Map<string, number>();
+    let constant = 0;
+    const add = (cell: string, sign: number) => {
+      if (hidden.has(cell)) terms.set(cell, (terms.get(cell) ?? 0) + sign);
+      else constant -= sign * (values[cell] ?? 0);
+    };
+    add(rule.total, 1);
+    for (const member of rule.members) add(member, -1);
+    return { terms, constant };
+  });
+}
+
+/** The reduced row echelon form of the equations: what any combination of the sums says. */
+function reduced(equations: Equation[], cells: string[]): Equation[] {
+  const rows = equations.map((e) => [...cells.map((c) => e.terms.get(c) ?? 0), e.constant]);
+  let pivotRow = 0;
+  for (let col = 0; col < cells.length && pivotRow < rows.length; col++) {
+    const found = rows.findIndex((row, i) => i >= pivotRow && Math.abs(row[col]!) > EPSILON);
+    if (found < 0) continue;
+    [rows[pivotRow], rows[found]] = [rows[found]!, rows[pivotRow]!];
+    const pivot = rows[pivotRow]!;
+    const scale = pivot[col]!;
+    for (let k = 0; k < pivot.length; k++) pivot[k]! /= scale;
+    rows.forEach((row, i) => {
+      if (i === pivotRow || Math.abs(row[col]!) < EPSILON) return;
+      const factor = row[col]!;
+      for (let k = 0; k < row.length; k++) row[k]! -= factor * pivot[k]!;
+    });
+    pivotRow++;
+  }
+  return rows.slice(0, pivotRow).map((row) => ({
+    terms: new Map(cells.map((c, i) => [c, row[i]!] as const).filter(([, a]) => Math.abs(a) > EPSILON)),
+    constant: row[cells.length]!,
+  }));
+}
+
+/**
+ * The hidden cells a reader can work out exactly from the shown cells and the sums, with the ranges
+ * they know for hidden cells: every combination of the sums (their reduced echelon form) and the
+ * ranges narrowed through all of them, to a fixed point. Whole numbers only.
+ */
+export function exposedCells(values: Readonly<Record<string, number>>, hidden: Suppression, rules: readonly SumRule[]): string[] {
+  const ranges = new Map<string, Range>();
+  for (const [cell, kind] of hidden) ranges.set(cell, initialRange(kind));
+  const base = equationsOf(values, hidden, rules);
+  const equations = [...base, ...reduced(base, [...hidden.keys()])];
+  for (let round = 0, changed = true; changed && round < 200; round++) {
+    changed = false;
+    for (const { terms, constant } of equations) {
+      for (const [cell, a] of terms) {
+        // a·x = constant − Σ others: the bounds of the others' sum give x's.
+        let lo = 0;
+        let hi = 0;
+        for (const [other, b] of terms) {
+          if (other === cell) continue;
+          const r = ranges.get(other)!;
+          lo += b > 0 ? b * r.lo : b * r.hi;
+          hi += b > 0 ? b * r.hi : b * r.lo;
+        }
+        const [xLo, xHi] = a > 0 ? [(constant - hi) / a, (constant - lo) / a] : [(constant - lo) / a, (constant - hi) / a];
+        const own = ranges.get(cell)!;
+        const next = { lo: Math.max(own.lo, Math.ceil(xLo - EPSILON)), hi: Math.min(own.hi, Math.floor(xHi + EPSILON)) };
+        if (next.lo !== own.lo || next.hi !== own.hi) {
+          ranges.set(cell, next);
+          changed = true;
+        }
+      }
+    }
+  }
+  return [...ranges].filter(([, r]) => r.lo >= r.hi).map(([cell]) => cell);
+}
+
+/** Primary and secondary suppression of one period's cells. Cells not in `values` count as 0. */
+export function suppress(values: Readonly<Record<string, number>>, rules: readonly SumRule[]): Map<string, Hidden> {
+  const hidden = new Map<string, Hidden>();
+  for (const [cell, n] of Object.entries(values)) if (isSmall(n)) hidden.set(cell, "small");
+  const cellsOf = (rule: SumRule) => [rule.total, ...rule.members];
+  const value = (cell: string) => values[cell] ?? 0;
+  // Zeros first, then the smallest count; the name breaks ties so the result is the same every time.
+  const cheapest = (cells: string[]) => cells.filter((cell) => !hidden.has(cell)).sort((a, b) => value(a) - value(b) || a.localeCompare(b))[0];
+  for (let guard = 0; guard < 1000; guard++) {
+    const exposed = exposedCells(values, hidden, rules);
+    if (exposed.length === 0) break;
+    const target = exposed[0]!;
+    const next =
+      cheapest(rules.filter((rule) => cellsOf(rule).includes(target)).flatMap(cellsOf)) ??
+      // Everything beside it is hidden already: spread to the sums that share a hidden cell.
+      cheapest(rules.filter((rule) => cellsOf(rule).some((cell) => hidden.has(cell))).flatMap(cellsOf));
+    if (next === undefined) break;
+    hidden.set(next, value(next) === 0 ? "zero" : "secondary");
+  }
+  return hidden;
+}
+
+/** A cell as the page shows it: a number, or hidden with the reason. */
+export type ShownCount = { value: number } | { hidden: Hidden };
+
+export function shown(values: Readonly<Record<string, number>>, hidden: Suppression | null, cell: string): ShownCount {
+  const kind = hidden?.get(cell);
+  return kind ? { hidden: kind } : { value: values[cell] ?? 0 };
+}
+
+/** A share is hidden when its count or its base is hidden (a share of a small count points at it). */
+export function shownShare(values: Readonly<Record<string, number>>, hidden: Suppression | null, count: string, of: string): ShownCount | { share: number } {
+  const c = shown(values, hidden, count);
+  const base = shown(values, hidden, of);
+  if ("hidden" in c) return c;
+  if ("hidden" in base) return base;
+  if (base.value === 0) return { value: 0 };
+  return { share: c.value / base.value };
+}
+
+/** A median over n observations is hidden when n is 1–4: with so few, it describes a youth. */
+export function shownMedian(median: number | null, n: number, suppressing: boolean): ShownCount | { median: number } | null {
+  if (median === null || n === 0) return null;
+  if (suppressing && isSmall(n)) return { hidden: "small" };
+  return { median };
+}
