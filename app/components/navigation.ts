@@ -4,6 +4,8 @@ export type NavItem = { to: string; label: string };
 
 // Forums and meetings: every role that can sit in a forum (not the systemförvaltare).
 const SAMVERKAN: NavItem = { to: "/samverkan", label: "Samverkan" };
+// The follow-up in aggregates: the KAA unit (exact) and the styrgrupp (small numbers hidden).
+const FOLLOW_UP: NavItem = { to: "/uppfoljning", label: "Uppföljning" };
 
 const KAA: NavItem[] = [
   { to: "/start", label: "Start" },
@@ -15,6 +17,7 @@ const KAA: NavItem[] = [
   { to: "/remisser", label: "Remisser" },
   { to: "/kontaktrutin", label: "Kontaktrutin" },
   { to: "/insatstyper", label: "Insatskatalog" },
+  FOLLOW_UP,
   SAMVERKAN,
 ];
 
@@ -33,7 +36,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   ],
   social_worker: [{ to: "/start", label: "Start" }, { to: "/remisser", label: "Remisser" }, { to: "/orosanmalningar", label: "Orosanmälningar" }, SAMVERKAN],
   employment_officer: [{ to: "/start", label: "Start" }, { to: "/remisser", label: "Remisser" }, SAMVERKAN],
-  steering_member: [{ to: "/start", label: "Start" }, SAMVERKAN],
+  steering_member: [{ to: "/start", label: "Start" }, FOLLOW_UP, SAMVERKAN],
   system_admin: [
     { to: "/start", label: "Start" },
     { to: "/admin/organisationer", label: "Organisationer" },

@@ -38,6 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     links: NAVIGATION[actor.role].filter((item) => item.to !== "/start"),
     unread: unreadCount(actor.userId),
     today: todayIso(),
+    // The styrgrupp follows the work on aggregate level: the start page leads there.
+    followUp: actor.role === "steering_member",
     // The systemförvaltare sits in no forum and has no action items.
     actionItems: (FORUM_PORTAL_ROLES as readonly string[]).includes(actor.role) ? myOpenActionItems(actor) : null,
   };
@@ -82,6 +84,15 @@ export default function Start() {
           )}
           <p>
             <Link to="/samverkan#mina-atgardspunkter">Markera åtgärdspunkter som klara</Link>
+          </p>
+        </section>
+      ) : null}
+      {data.followUp ? (
+        <section aria-labelledby="uppfoljning-heading" className="card">
+          <h2 id="uppfoljning-heading">Uppföljning</h2>
+          <p>
+            Målgruppen, nya inskrivningar, anmälningar, kontakter, insatser och avslut per tertial, termin, läsår, år eller halvår, jämfört med perioden före
+            och året innan. Små tal visas som ”färre än 5”. <Link to="/uppfoljning">Till uppföljningen</Link>
           </p>
         </section>
       ) : null}

@@ -8,3 +8,4 @@ export * from "./plan";
 export * from "./consent";
 export * from "./meetings";
 export * from "./notifications";
+export * from "./statistics";

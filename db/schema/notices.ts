@@ -47,6 +47,8 @@ export const notices = sqliteTable(
     index("notices_inbox").on(t.homeMunicipalityId, t.status, t.createdAt),
     index("notices_school").on(t.schoolOrganisationId, t.createdAt),
     index("notices_youth").on(t.youthId),
+    // The follow-up: notices received in a period, per home municipality.
+    index("notices_home_created").on(t.homeMunicipalityId, t.createdAt),
     index("notices_person").on(t.homeMunicipalityId, t.personalNumber),
   ],
 );

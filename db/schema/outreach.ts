@@ -63,6 +63,11 @@ export const enrollments = sqliteTable(
     index("enrollments_open_status_start")
       .on(t.municipalityId, t.status, t.startDate)
       .where(sql`end_date IS NULL`),
+    // The follow-up (statistics/follow-up): registrations and endings of a period, per municipality.
+    index("enrollments_municipality_start").on(t.municipalityId, t.startDate),
+    index("enrollments_municipality_end")
+      .on(t.municipalityId, t.endDate)
+      .where(sql`end_date IS NOT NULL`),
     index("enrollments_open_watch")
       .on(t.municipalityId, t.watchUntil)
       .where(sql`end_date IS NULL AND status = 'watch'`),

@@ -141,6 +141,11 @@ export const interventions = sqliteTable(
   },
   (t) => [
     index("interventions_enrollment").on(t.enrollmentId, t.startDate),
+    // The follow-up: interventions running or ended in a period, per municipality.
+    index("interventions_municipality_start").on(t.municipalityId, t.startDate),
+    index("interventions_municipality_end")
+      .on(t.municipalityId, t.endDate)
+      .where(sql`end_date IS NOT NULL`),
     // Worklist: open interventions past their planned end, per municipality.
     index("interventions_open_by_end")
       .on(t.municipalityId, t.plannedEndDate)

@@ -13,6 +13,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Remisser",
     "Kontaktrutin",
     "Insatskatalog",
+    "Uppföljning",
     "Samverkan",
     "Loggkontroll",
   ],
@@ -26,6 +27,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Remisser",
     "Kontaktrutin",
     "Insatskatalog",
+    "Uppföljning",
     "Samverkan",
   ],
   "kaa-jonkoping@demo.example": [
@@ -38,12 +40,13 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Remisser",
     "Kontaktrutin",
     "Insatskatalog",
+    "Uppföljning",
     "Samverkan",
   ],
   "skola@demo.example": ["Start", "Anmälningar", "Ny anmälan", "Importera", "Remisser", "Orosanmälan", "Samverkan"],
   "socialtjanst@demo.example": ["Start", "Remisser", "Orosanmälningar", "Samverkan"],
   "arbetsformedlingen@demo.example": ["Start", "Remisser", "Samverkan"],
-  "styrgrupp@demo.example": ["Start", "Samverkan"],
+  "styrgrupp@demo.example": ["Start", "Uppföljning", "Samverkan"],
   "admin@demo.example": ["Start", "Organisationer", "Användare", "Kommuner"],
 };
 
@@ -103,6 +106,7 @@ test("a person with two roles chooses one, and can switch", async ({ page }) => 
     "Remisser",
     "Kontaktrutin",
     "Insatskatalog",
+    "Uppföljning",
     "Samverkan",
   ]);
 });

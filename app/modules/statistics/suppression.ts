@@ -130,28 +130,3 @@ export function suppress(values: Readonly<Record<string, number>>, rules: readon
   }
   return hidden;
 }
-
-/** A cell as the page shows it: a number, or hidden with the reason. */
-export type ShownCount = { value: number } | { hidden: Hidden };
-
-export function shown(values: Readonly<Record<string, number>>, hidden: Suppression | null, cell: string): ShownCount {
-  const kind = hidden?.get(cell);
-  return kind ? { hidden: kind } : { value: values[cell] ?? 0 };
-}
-
-/** A share is hidden when its count or its base is hidden (a share of a small count points at it). */
-export function shownShare(values: Readonly<Record<string, number>>, hidden: Suppression | null, count: string, of: string): ShownCount | { share: number } {
-  const c = shown(values, hidden, count);
-  const base = shown(values, hidden, of);
-  if ("hidden" in c) return c;
-  if ("hidden" in base) return base;
-  if (base.value === 0) return { value: 0 };
-  return { share: c.value / base.value };
-}
-
-/** A median over n observations is hidden when n is 1–4: with so few, it describes a youth. */
-export function shownMedian(median: number | null, n: number, suppressing: boolean): ShownCount | { median: number } | null {
-  if (median === null || n === 0) return null;
-  if (suppressing && isSmall(n)) return { hidden: "small" };
-  return { median };
-}

@@ -1,0 +1,126 @@
+/**
+ * The follow-up (uppföljning) of a municipality's KAA work: every figure for a period, the one before
+ * it and the same period a year earlier. Aggregates only (ADR 0003): counts from indexed SQL, never a
+ * youth, and never the access log. The KAA unit sees exact figures; whoever reads them outside the
+ * unit (the styrgrupp) gets them with small numbers suppressed (ADR 0011).
+ */
+import { getDb, type Db, type Tx } from "#db/client";
+import type { Actor } from "~/modules/auth/actor.server";
+import { todayIso } from "~/lib/dates";
+import { medianOf, registerFigures } from "./follow-up-register.server";
+import { followUpTables, STUDY_END_REASONS, type RowSpec } from "./follow-up-tables";
+import type { FigureSet, FigureTable, Shown } from "./follow-up-types";
+import { previousPeriod, yearEarlier, type Period } from "./periods";
+import { populationByYear } from "./population.server";
+import { isSmall, suppress, type Suppression } from "./suppression";
+import { workFigures } from "./follow-up-work.server";
+
+/** unit: the KAA unit's own, exact view. outside: the styrgrupp's, with small numbers suppressed. */
+export type FollowUpAudience = { view: "unit" | "outside"; municipalityId: number; withCaseworkers: boolean; mayEnterPopulation: boolean };
+
+/**
+ * Who may read the follow-up, and how: the KAA unit (samordnare and handläggare) exactly, with the
+ * breakdown by caseworker for the samordnare only; members of the styrgrupp (who also sit in the
+ * samverkansforum) suppressed. Schools, socialtjänsten, Arbetsförmedlingen and the systemförvaltare
+ * get null (the route answers 404): they follow the work through the key figures in the forums' agendas.
+ */
+export function followUpAudience(actor: Actor): FollowUpAudience | null {
+  if (actor.municipalityId === null) return null;
+  if ((actor.role === "kaa_coordinator" || actor.role === "kaa_caseworker") && actor.organisationKind === "kaa_unit") {
+    const coordinator = actor.role === "kaa_coordinator";
+    return { view: "unit", municipalityId: actor.municipalityId, withCaseworkers: coordinator, mayEnterPopulation: coordinator };
+  }
+  if (actor.role === "steering_member") return { view: "outside", municipalityId: actor.municipalityId, withCaseworkers: false, mayEnterPopulation: false };
+  return null;
+}
+
+export type FollowUp = {
+  view: "unit" | "outside";
+  periods: Pick<Period, "label" | "from" | "to">[];
+  tables: FigureTable[];
+  /** The population figures the shares rest on, per period (null where none is entered). */
+  population: (number | null)[];
+  computedAt: string;
+};
+
+function periodFigures(db: Db | Tx, audience: FollowUpAudience, period: Period, today: string): FigureSet {
+  const register = registerFigures(db, audience.municipalityId, period, today, audience.withCaseworkers);
+  const work = workFigures(db, audience.municipalityId, period);
+  const cells = { ...register.cells, ...work.cells };
+  cells.returned = STUDY_END_REASONS.reduce((sum, r) => sum + (cells[`ended.reason:${r}`] ?? 0), 0);
+  return { cells, labels: { ...register.labels, ...work.labels }, daysToContact: register.daysToContact };
+}
+
+function render(row: RowSpec, figures: FigureSet, hidden: Suppression | null): Shown {
+  const value = (cell: string): Shown => {
+    const kind = hidden?.get(cell);
+    return kind ? { hidden: kind } : { value: figures.cells[cell] ?? 0 };
+  };
+  switch (row.kind) {
+    case "count":
+      return value(row.key);
+    case "share": {
+      // A share is hidden with its count or its base: a share of a small count points at the youths.
+      const count = value(row.count);
+      const base = row.of === "population" ? { value: figures.cells.population ?? 0 } : value(row.of);
+      if ("hidden" in count) return count;
+      if ("hidden" in base) return base;
+      if (!("value" in count) || !("value" in base) || base.value === 0) return { none: true };
+      return { share: count.value / base.value };
+    }
+    case "median": {
+      const { median, n } = medianOf(figures.daysToContact ?? []);
+      if (median === null) return { none: true };
+      // With fewer than five contacts the median describes a youth or two.
+      if (hidden && isSmall(n)) return { hidden: "small" };
+      return { median };
+    }
+  }
+}
+
+export function computeFollowUp(audience: FollowUpAudience, period: Period, options: { today?: string; now?: Date; db?: Db | Tx } = {}): FollowUp {
+  const db = options.db ?? getDb();
+  const today = options.today ?? todayIso(options.now);
+  const periods = [period, previousPeriod(period), yearEarlier(period)];
+  // One read transaction: the three periods see the same register.
+  const sets = db.transaction((tx) => periods.map((p) => periodFigures(tx, audience, p, today)), { behavior: "deferred" });
+  const population = populationByYear(
+    audience.municipalityId,
+    periods.map((p) => Number(p.to.slice(0, 4))),
+    db,
+  );
+  const populations = periods.map((p) => population.get(Number(p.to.slice(0, 4))) ?? null);
+  sets.forEach((set, i) => {
+    if (populations[i] !== null) set.cells.population = populations[i]!;
+  });
+
+  const keys = sets.flatMap((s) => Object.keys(s.cells));
+  const labels = Object.assign({}, ...sets.map((s) => s.labels)) as Record<string, string>;
+  const specs = followUpTables(keys, labels, { withCaseworkers: audience.withCaseworkers, withPopulation: populations.some((p) => p !== null) });
+  const rules = specs.flatMap((t) => t.sums);
+  const suppressions = sets.map((set) => {
+    if (audience.view === "unit") return null;
+    // Every cell a table shows takes part, zeros too (a zero can be hidden to protect a neighbour).
+    const values: Record<string, number> = {};
+    for (const spec of specs) for (const row of spec.rows) if (row.kind === "count") values[row.key] = set.cells[row.key] ?? 0;
+    return suppress(values, rules);
+  });
+  return {
+    view: audience.view,
+    periods: periods.map(({ label, from, to }) => ({ label, from, to })),
+    population: populations,
+    computedAt: (options.now ?? new Date()).toISOString(),
+    tables: specs.map((spec) => ({
+      id: spec.id,
+      caption: spec.caption,
+      note: spec.note,
+      rows: spec.rows.map((row) => ({
+        key: row.key,
+        label: row.label,
+        total: row.total,
+        indent: row.indent,
+        cells: sets.map((set, i) => render(row, set, suppressions[i]!)),
+      })),
+    })),
+  };
+}
