@@ -102,7 +102,9 @@ export function computeFollowUp(audience: FollowUpAudience, period: Period, opti
     if (audience.view === "unit") return null;
     // Every cell a table shows takes part, zeros too (a zero can be hidden to protect a neighbour).
     const values: Record<string, number> = {};
-    for (const spec of specs) for (const row of spec.rows) if (row.kind === "count") values[row.key] = set.cells[row.key] ?? 0;
+    // A share's count and base take part too: a share of a small count is hidden with it.
+    const cellsOf = (row: RowSpec) => (row.kind === "count" ? [row.key] : row.kind === "share" ? [row.count, row.of].filter((c) => c !== "population") : []);
+    for (const spec of specs) for (const row of spec.rows) for (const c of cellsOf(row)) values[c] = set.cells[c] ?? 0;
     return suppress(values, rules);
   });
   return {
