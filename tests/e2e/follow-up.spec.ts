@@ -9,7 +9,7 @@ test("a styrgrupp member opens the follow-up, changes the period and reads the f
   await expect(page.getByRole("table", { name: "Översikt" })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel("Period").selectOption("lasar-2025");
+  await page.getByLabel("Period", { exact: true }).selectOption("lasar-2025");
   await page.getByRole("button", { name: "Visa" }).click();
   await page.waitForURL(/period=lasar-2025/);
   await expect(page.getByRole("heading", { level: 2, name: "Läsåret 2025/26" })).toBeVisible();
@@ -25,7 +25,7 @@ test("a styrgrupp member opens the follow-up, changes the period and reads the f
   await expectAccessible(page);
 
   // A free interval the wrong way round: 400 with the message beside the picker.
-  await page.getByLabel("Period").selectOption("intervall");
+  await page.getByLabel("Period", { exact: true }).selectOption("intervall");
   await page.getByLabel("Från och med").fill("2026-03-01");
   await page.getByLabel("Till och med").fill("2026-02-01");
   await page.getByRole("button", { name: "Visa" }).click();
