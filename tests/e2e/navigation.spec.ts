@@ -92,7 +92,7 @@ test("a person with two roles chooses one, and can switch", async ({ page }) => 
   await expectAccessible(page);
   await page.getByLabel(/Ledamot i styrgrupp/).check();
   await page.getByRole("button", { name: "Fortsätt" }).click();
-  await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link")).toHaveText(["Start", "Samverkan"]);
+  await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link")).toHaveText(["Start", "Uppföljning", "Samverkan"]);
   await page.getByRole("link", { name: "Byt roll" }).click();
   await page.getByLabel(/KAA-handläggare/).check();
   await page.getByRole("button", { name: "Fortsätt" }).click();
