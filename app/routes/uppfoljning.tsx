@@ -25,11 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     choices: periodChoices(today).map(({ kind, label, value }) => ({ kind, label, value })),
     asked: { period: url.searchParams.get("period") ?? "", fran: url.searchParams.get("fran") ?? "", till: url.searchParams.get("till") ?? "" },
     mayEnterPopulation: audience.mayEnterPopulation,
+    mayChooseInterval: audience.view === "unit",
     today,
   };
   let period: Period;
   try {
-    period = parsePeriod(url.searchParams, today);
+    period = parsePeriod(url.searchParams, today, { allowInterval: audience.view === "unit" });
   } catch (error) {
     if (!(error instanceof PeriodError)) throw error;
     return json({ ...base, error: error.message, period: null, followUp: null }, { status: 400 });
@@ -118,20 +119,22 @@ export default function FollowUpPage() {
                   ))}
               </optgroup>
             ))}
-            <option value="intervall">Eget intervall (ange datum nedan)</option>
+            {data.mayChooseInterval ? <option value="intervall">Eget intervall (ange datum nedan)</option> : null}
           </select>
         </div>
-        <fieldset>
-          <legend>Eget intervall</legend>
-          <div className="field">
-            <label htmlFor="fran">Från och med</label>
-            <input id="fran" name="fran" type="date" defaultValue={data.asked.fran} />
-          </div>
-          <div className="field">
-            <label htmlFor="till">Till och med</label>
-            <input id="till" name="till" type="date" defaultValue={data.asked.till} />
-          </div>
-        </fieldset>
+        {data.mayChooseInterval ? (
+          <fieldset>
+            <legend>Eget intervall</legend>
+            <div className="field">
+              <label htmlFor="fran">Från och med</label>
+              <input id="fran" name="fran" type="date" defaultValue={data.asked.fran} />
+            </div>
+            <div className="field">
+              <label htmlFor="till">Till och med</label>
+              <input id="till" name="till" type="date" defaultValue={data.asked.till} />
+            </div>
+          </fieldset>
+        ) : null}
         <button type="submit" className="button">
           Visa
         </button>

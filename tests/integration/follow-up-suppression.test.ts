@@ -89,6 +89,18 @@ describe("the page", () => {
       ["/uppfoljning?period=intervall&fran=2026-02-30&till=2026-03-01", "inget giltigt datum"],
       ["/uppfoljning?period=intervall&fran=2026-03-02&till=2026-03-01", "får inte vara före"],
     ]) {
+      const { status, data } = await loaderData(world.actors.coordinator, path);
+      expect(status, path).toBe(400);
+      expect(data.error).toContain(message);
+      expect(data.followUp).toBeNull();
+    }
+  });
+
+  it("offers the styrgrupp the fixed periods only: free intervals a day apart would single out that day", async () => {
+    for (const [path, message] of [
+      ["/uppfoljning?period=tertial-2026-4", "Tertialet måste vara 1, 2 eller 3."],
+      ["/uppfoljning?period=intervall&fran=2026-05-01&till=2026-05-31", "Eget intervall finns bara i KAA-enhetens vy."],
+    ]) {
       const { status, data } = await loaderData(world.actors.steering, path);
       expect(status, path).toBe(400);
       expect(data.error).toContain(message);

@@ -130,6 +130,8 @@ export function tertialOf(iso: string): Period {
 
 export class PeriodError extends Error {}
 
+export const INTERVAL_REFUSED = "Eget intervall finns bara i KAA-enhetens vy. Välj tertial, termin, läsår, kalenderår eller halvår.";
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function parseDate(raw: string | null, field: string): string {
@@ -151,12 +153,16 @@ function parseYear(raw: string | undefined): number {
 /**
  * The period asked for in the search params (`period=tertial-2026-3`, `termin-2026-ht`, `lasar-2025`,
  * `ar-2026`, `halvar-2026-1`, or `period=intervall&fran=…&till=…`); the tertial of `today` when none is
- * asked for. Bad input throws a PeriodError with a Swedish message (the route answers 400).
+ * asked for. Bad input throws a PeriodError with a Swedish message (the route answers 400), and so does
+ * an interval where `allowInterval` is false.
  */
-export function parsePeriod(params: URLSearchParams, today: string): Period {
+export function parsePeriod(params: URLSearchParams, today: string, options: { allowInterval?: boolean } = {}): Period {
   const raw = params.get("period");
   if (raw === null || raw === "") return tertialOf(today);
   if (raw === "intervall") {
+    // Two free intervals a day apart would tell what happened on that day: outside the KAA unit only
+    // the fixed periods are offered (ADR 0011).
+    if (options.allowInterval === false) throw new PeriodError(INTERVAL_REFUSED);
     const from = parseDate(params.get("fran"), "Från och med");
     const to = parseDate(params.get("till"), "Till och med");
     if (to < from) throw new PeriodError("Till och med-datumet får inte vara före från och med-datumet.");
