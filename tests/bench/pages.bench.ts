@@ -60,6 +60,7 @@ const routes = {
   inbox: await import("~/routes/inkorg._index"),
   referrals: await import("~/routes/remisser._index"),
   forums: await import("~/routes/samverkan._index"),
+  followUp: await import("~/routes/uppfoljning"),
 };
 
 /* ------------------------------------------------------------------ 1. seeding */
@@ -124,6 +125,8 @@ const PAGES: Page[] = [
   { label: "/remisser (KAA, skickade)", who: "coordinator", path: fixed("/remisser"), run: call(routes.referrals.loader) },
   { label: "/remisser (socialtjänsten, inkorg)", who: "social", path: fixed("/remisser"), run: call(routes.referrals.loader) },
   { label: "/samverkan (samordnare)", who: "coordinator", path: fixed("/samverkan"), run: call(routes.forums.loader) },
+  { label: "/uppfoljning (samordnare, tertial)", who: "coordinator", path: fixed("/uppfoljning"), run: call(routes.followUp.loader) },
+  { label: "/uppfoljning?period=lasar (samordnare)", who: "coordinator", path: fixed("/uppfoljning?period=lasar-2025"), run: call(routes.followUp.loader) },
 ];
 
 async function sessions() {
