@@ -12,13 +12,16 @@ import { addDays } from "~/lib/dates";
 import { CONTACT_WINDOW_DAYS } from "./key-figures.server";
 import type { FigureSet, PeriodRange } from "./follow-up-types";
 
-export const AGE_BUCKETS = [16, 17, 18, 19, 20] as const;
-
-type Row = { key: string | number | null; label?: string | null; n: number };
-
-/** Enrollments of the municipality in the target group at some time during the period. */
+/**
+ * Enrollments of the municipality in the target group at some time during the period: the open ones
+ * that had started by its end, and those ended since its start. Two index ranges (the open enrollments
+ * and the recent endings), so the cost follows the register's current size, not its whole history.
+ */
 function activeIn(municipalityId: number, p: PeriodRange): SQL {
-  return sql`${enrollments.municipalityId} = ${municipalityId} AND ${enrollments.startDate} <= ${p.to} AND (${enrollments.endDate} IS NULL OR ${enrollments.endDate} >= ${p.from})`;
+  return sql`${enrollments.id} IN (
+    SELECT e2.id FROM ${enrollments} e2 WHERE e2.municipality_id = ${municipalityId} AND e2.end_date IS NULL AND e2.start_date <= ${p.to}
+    UNION ALL
+    SELECT e2.id FROM ${enrollments} e2 WHERE e2.municipality_id = ${municipalityId} AND e2.end_date >= ${p.from} AND e2.start_date <= ${p.to})`;
 }
 
 /** A reached contact attempt of the enrollment on or before `last`. */
@@ -30,55 +33,56 @@ function count(db: Db | Tx, where: SQL): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${enrollments} WHERE ${where}`)?.n ?? 0;
 }
 
+type Group = {
+  age: number;
+  school: number | null;
+  schoolName: string | null;
+  caseworker: number | null;
+  caseworkerName: string | null;
+  n: number;
+  notContacted: number;
+  assessed: number;
+  planned: number;
+};
+
 export function registerFigures(db: Db | Tx, municipalityId: number, p: PeriodRange, today: string, withCaseworkers: boolean): FigureSet {
-  const cells: Record<string, number> = {};
+  const cells: Record<string, number> = { target: 0, notContacted: 0, "documented.assessment": 0, "documented.plan": 0 };
   const labels: Record<string, string> = {};
-  const active = activeIn(municipalityId, p);
-  const put = (prefix: string, rows: Row[], label?: (row: Row) => string) => {
-    for (const row of rows) {
-      const key = `${prefix}:${row.key ?? "none"}`;
-      cells[key] = (cells[key] ?? 0) + row.n;
-      if (label) labels[key] = label(row);
-    }
+  const add = (key: string, n: number, label?: string) => {
+    cells[key] = (cells[key] ?? 0) + n;
+    if (label !== undefined) labels[key] = label;
   };
 
-  cells.target = count(db, active);
-  // Age on the period's last day, 16 or younger and 20 (turned 20 during the period) gathered.
+  // The target group in one pass, counted per age × school × caseworker and summed up here: age on the
+  // period's last day (16 or younger and 20 gathered), the school whose notice began the enrollment,
+  // and the caseworker (for the samordnare's view only; otherwise not read at all).
   const age = sql`(CAST(substr(${p.to}, 1, 4) AS INTEGER) - CAST(substr(${youths.birthDate}, 1, 4) AS INTEGER) - (substr(${p.to}, 6, 5) < substr(${youths.birthDate}, 6, 5)))`;
-  put(
-    "target.age",
-    db.all<Row>(
-      sql`SELECT min(max(${age}, 16), 20) AS key, count(*) AS n FROM ${enrollments} JOIN ${youths} ON ${youths.id} = ${enrollments.youthId} WHERE ${active} GROUP BY key`,
-    ),
-  );
-  // The school that sent the notice the enrollment began with.
-  put(
-    "target.school",
-    db.all<Row>(
-      sql`SELECT ${notices.schoolOrganisationId} AS key, ${organisations.name} AS label, count(*) AS n FROM ${enrollments}
+  const caseworker = withCaseworkers ? sql`${enrollments.caseworkerMembershipId}` : sql`NULL`;
+  const caseworkerName = withCaseworkers ? sql`${users.displayName}` : sql`NULL`;
+  const caseworkerJoin = withCaseworkers
+    ? sql`LEFT JOIN ${memberships} ON ${memberships.id} = ${enrollments.caseworkerMembershipId} LEFT JOIN ${users} ON ${users.id} = ${memberships.userId}`
+    : sql``;
+  const groups = db.all<Group>(
+    sql`SELECT min(max(${age}, 16), 20) AS age, ${notices.schoolOrganisationId} AS school, ${organisations.name} AS schoolName,
+          ${caseworker} AS caseworker, ${caseworkerName} AS caseworkerName, count(*) AS n,
+          sum(NOT ${reachedBy(p.to)}) AS notContacted,
+          sum(EXISTS (SELECT 1 FROM ${assessments} WHERE ${assessments.enrollmentId} = ${enrollments.id} AND ${assessments.date} <= ${p.to})) AS assessed,
+          sum(EXISTS (SELECT 1 FROM ${plans} WHERE ${plans.enrollmentId} = ${enrollments.id})) AS planned
+        FROM ${enrollments} JOIN ${youths} ON ${youths.id} = ${enrollments.youthId}
           LEFT JOIN ${notices} ON ${notices.id} = ${enrollments.sourceNoticeId} LEFT JOIN ${organisations} ON ${organisations.id} = ${notices.schoolOrganisationId}
-          WHERE ${active} GROUP BY key`,
-    ),
-    (row) => row.label ?? "Ingen skolanmälan",
+          ${caseworkerJoin}
+        WHERE ${activeIn(municipalityId, p)}
+        GROUP BY 1, 2, 4`,
   );
-  if (withCaseworkers) {
-    put(
-      "target.caseworker",
-      db.all<Row>(
-        sql`SELECT ${enrollments.caseworkerMembershipId} AS key, ${users.displayName} AS label, count(*) AS n FROM ${enrollments}
-            LEFT JOIN ${memberships} ON ${memberships.id} = ${enrollments.caseworkerMembershipId} LEFT JOIN ${users} ON ${users.id} = ${memberships.userId}
-            WHERE ${active} GROUP BY key`,
-      ),
-      (row) => row.label ?? "Ingen handläggare",
-    );
+  for (const g of groups) {
+    add("target", g.n);
+    add("notContacted", g.notContacted);
+    add("documented.assessment", g.assessed);
+    add("documented.plan", g.planned);
+    add(`target.age:${g.age}`, g.n);
+    add(`target.school:${g.school ?? "none"}`, g.n, g.schoolName ?? "Ingen skolanmälan");
+    if (withCaseworkers) add(`target.caseworker:${g.caseworker ?? "none"}`, g.n, g.caseworkerName ?? "Ingen handläggare");
   }
-
-  cells.notContacted = count(db, sql`${active} AND NOT ${reachedBy(p.to)}`);
-  cells["documented.assessment"] = count(
-    db,
-    sql`${active} AND EXISTS (SELECT 1 FROM ${assessments} WHERE ${assessments.enrollmentId} = ${enrollments.id} AND ${assessments.date} <= ${p.to})`,
-  );
-  cells["documented.plan"] = count(db, sql`${active} AND EXISTS (SELECT 1 FROM ${plans} WHERE ${plans.enrollmentId} = ${enrollments.id})`);
 
   // Contact within four weeks: enrollments that began in the period and whose four weeks are over.
   const startedIn = sql`${enrollments.municipalityId} = ${municipalityId} AND ${enrollments.startDate} BETWEEN ${p.from} AND ${p.to}`;
