@@ -83,7 +83,18 @@ export function computeFollowUp(audience: FollowUpAudience, period: Period, opti
   const today = options.today ?? todayIso(options.now);
   const periods = [period, previousPeriod(period), yearEarlier(period)];
   // One read transaction: the three periods see the same register.
-  const sets = db.transaction((tx) => periods.map((p) => periodFigures(tx, audience, p, today)), { behavior: "deferred" });
+  // For a läsår or a year the period before is also the year earlier: computed once.
+  const sets = db.transaction(
+    (tx) => {
+      const computed = new Map<string, FigureSet>();
+      return periods.map((p) => {
+        const key = `${p.from}/${p.to}`;
+        if (!computed.has(key)) computed.set(key, periodFigures(tx, audience, p, today));
+        return structuredClone(computed.get(key)!);
+      });
+    },
+    { behavior: "deferred" },
+  );
   const population = populationByYear(
     audience.municipalityId,
     periods.map((p) => Number(p.to.slice(0, 4))),
