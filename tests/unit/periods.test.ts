@@ -74,6 +74,12 @@ describe("periods", () => {
     expect(() => parse(query)).toThrow(message);
   });
 
+  it("refuses a free interval where only the fixed periods are offered (outside the KAA unit)", () => {
+    const params = new URLSearchParams("period=intervall&fran=2026-05-01&till=2026-05-02");
+    expect(() => parsePeriod(params, "2026-11-30", { allowInterval: false })).toThrow("Eget intervall finns bara i KAA-enhetens vy.");
+    expect(parsePeriod(new URLSearchParams("period=termin-2026-vt"), "2026-11-30", { allowInterval: false }).value).toBe("termin-2026-vt");
+  });
+
   it("offers only periods that have begun, newest first", () => {
     const choices = periodChoices("2026-05-01");
     expect(choices.every((p) => p.from <= "2026-05-01")).toBe(true);
