@@ -15,10 +15,21 @@ const REQUIRED_PRAGMAS = {
 } as const;
 const BUSY_TIMEOUT_MS = 5000;
 
+let statementListener: ((sql: string) => void) | undefined;
+
+/**
+ * For the query-plan test: hear every statement the connection runs, with its values filled in.
+ * Takes effect on the next open; production never sets it (tracing costs a copy per statement).
+ */
+export function listenToStatements(listener: ((sql: string) => void) | undefined) {
+  statementListener = listener;
+}
+
 /** Opens the database, sets and verifies the pragmas, and applies pending migrations. */
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
+  const listener = statementListener;
+  const sqlite = new Database(file, listener ? { verbose: (statement) => listener(String(statement)) } : undefined);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");

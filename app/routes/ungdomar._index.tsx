@@ -78,8 +78,11 @@ export default function Register() {
               pattern="[^0-9]*"
               title="Sök på namn. Använd fältet för personnummer för att söka på nummer."
               aria-invalid={data.qError ? true : undefined}
-              aria-describedby={data.qError ? "q-error" : undefined}
+              aria-describedby={data.qError ? "q-hint q-error" : "q-hint"}
             />
+            <p className="field__hint" id="q-hint">
+              Tre tecken eller fler söker i hela namnet; ett eller två söker efternamn som börjar så.
+            </p>
             {data.qError ? (
               <p className="field__error" id="q-error">
                 {data.qError}

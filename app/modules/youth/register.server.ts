@@ -2,12 +2,13 @@
  * The register list and search of the KAA unit that keeps the register. Each takes the register
  * capability (openRegister) and logs every youth it shows in one batch.
  */
-import { and, asc, count, desc, eq, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { getDb } from "#db/client";
 import { enrollments, memberships, users, youths } from "#db/schema";
 import { addDays, todayIso } from "~/lib/dates";
 import type { RegisterAccess } from "~/modules/access/gate.server";
-import { nameMatches } from "./names.server";
+import { youthsInRegister } from "./names.server";
 import { REGISTER_COUNT_CAP, REGISTER_PAGE_SIZE, type RegisterQuery } from "./register-query";
 import { ageOn, parsePersonalNumber } from "./personal-number";
 
@@ -17,8 +18,7 @@ export function listYouthRegister(register: RegisterAccess, query: RegisterQuery
   const db = getDb();
   const today = todayIso();
   const where = and(
-    eq(youths.homeMunicipalityId, municipalityId),
-    query.q ? nameMatches(youths.nameSearch, query.q) : undefined,
+    youthsInRegister(municipalityId, query.q),
     query.status === "none" ? isNull(enrollments.id) : query.status ? eq(enrollments.status, query.status) : undefined,
     query.caseworker === "unassigned"
       ? and(isNotNull(enrollments.id), isNull(enrollments.caseworkerMembershipId))
@@ -42,16 +42,13 @@ export function listYouthRegister(register: RegisterAccess, query: RegisterQuery
         : [asc(youths.nameSort), asc(youths.id)];
   // The enrollment is joined only when a filter asks about it; either way counting stops past the cap.
   const enrollmentFiltered = Boolean(query.status || query.caseworker || query.overdue);
-  const counted = enrollmentFiltered
-    ? db
-        .select({ one: sql`1` })
-        .from(youths)
-        .leftJoin(enrollments, openEnrollment)
-        .where(where)
-    : db
-        .select({ one: sql`1` })
-        .from(youths)
-        .where(where);
+  const filtered = <T extends SQLiteSelect>(query: T) => (enrollmentFiltered ? query.leftJoin(enrollments, openEnrollment) : query).where(where);
+  const counted = filtered(
+    db
+      .select({ one: sql`1` })
+      .from(youths)
+      .$dynamic(),
+  );
   const found =
     db
       .select({ n: count() })
@@ -60,6 +57,12 @@ export function listYouthRegister(register: RegisterAccess, query: RegisterQuery
   const total = Math.min(found, countCap);
   const pageCount = Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
   const page = Math.min(Math.max(1, query.page), pageCount);
+  // The page's youths are found first on the name/date index alone, and only those 25 are joined
+  // with their enrollment and caseworker: deep pages skip ids, not joined rows.
+  const pageIds = filtered(db.select({ id: youths.id }).from(youths).$dynamic())
+    .orderBy(...order)
+    .limit(REGISTER_PAGE_SIZE)
+    .offset((page - 1) * REGISTER_PAGE_SIZE);
   const rows = db
     .select({
       id: youths.id,
@@ -77,10 +80,8 @@ export function listYouthRegister(register: RegisterAccess, query: RegisterQuery
     .leftJoin(enrollments, openEnrollment)
     .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
     .leftJoin(users, eq(users.id, memberships.userId))
-    .where(where)
+    .where(inArray(youths.id, pageIds))
     .orderBy(...order)
-    .limit(REGISTER_PAGE_SIZE)
-    .offset((page - 1) * REGISTER_PAGE_SIZE)
     .all();
   register.logListed(
     rows.map((row) => row.id),
@@ -119,7 +120,10 @@ export function findYouthByPersonalNumber(register: RegisterAccess, input: strin
   return { id: row.id };
 }
 
-/** How many youths the actor's register holds: an aggregate, identifying no one. */
+/**
+ * How many youths the actor's register holds: an aggregate, identifying no one. Kept by triggers on
+ * youths (migration 0016), so the start page never counts a register of hundreds of thousands.
+ */
 export function registerSize(register: RegisterAccess): number {
-  return getDb().select({ n: count() }).from(youths).where(eq(youths.homeMunicipalityId, register.municipalityId)).get()?.n ?? 0;
+  return getDb().get<{ n: number } | undefined>(sql`SELECT youths AS n FROM register_sizes WHERE municipality_id = ${register.municipalityId}`)?.n ?? 0;
 }
