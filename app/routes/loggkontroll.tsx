@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
+import { countText } from "~/lib/counting";
 import { formatDateTime, parsePage } from "~/lib/format";
 import { AUDIT_PAGE_SIZE, AUDIT_YOUTH_MATCH_LIMIT, auditUsers, listAuditEvents } from "~/modules/access/audit.server";
 import { ACTION_LABELS, BASIS_FILTER_LABELS, describeBasis, SECTION_LABELS } from "~/modules/access/audit-labels";
@@ -101,8 +102,8 @@ export default function AccessLogReview() {
           {data.youthMatchLimit
             ? `Namnet passar fler än ${data.youthMatchLimit} ungdomar i registret. Skriv mer av namnet, till exempel både för- och efternamn.`
             : data.moreThanCap
-              ? `Fler än ${data.total.toLocaleString("sv-SE")} loggposter – avgränsa med filtren.`
-              : `${data.total} loggposter.`}
+              ? `${countText(data.total, true, "loggposter")} – avgränsa med filtren.`
+              : `${countText(data.total, false, "loggposter", "loggpost")}.`}
         </p>
         <a href={`/loggkontroll.csv${data.exportQuery}`} className="button button--secondary" download>
           Exportera urvalet (CSV)

@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { readFormData } from "~/lib/form.server";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
+import { countText } from "~/lib/counting";
 import { formatDate, parsePage } from "~/lib/format";
 import { findYouthByPersonalNumber, listYouthRegister } from "~/modules/youth/register.server";
 import { REGISTER_SORTS, REGISTER_STATUS_FILTERS, type RegisterSort, type RegisterStatusFilter } from "~/modules/youth/register-query";
@@ -156,9 +157,7 @@ export default function Register() {
         </Form>
       </div>
       <p aria-live="polite">
-        {data.moreThanCap
-          ? `Fler än ${data.total.toString().replace(/\B(?=(\d{3})+(?!\d))/g, " ")} ungdomar`
-          : `${data.total} ${data.total === 1 ? "ungdom" : "ungdomar"}`}
+        {countText(data.total, data.moreThanCap, "ungdomar", "ungdom")}
         {data.q ? ` som matchar ”${data.q}”` : ""}.{data.moreThanCap ? " Sök på namn eller filtrera för att se alla." : ""}
       </p>
       {data.rows.length > 0 ? (

@@ -1,7 +1,9 @@
-import { and, count, desc, eq, exists, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, exists, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { getDb } from "#db/client";
 import { auditEvents, organisations, users, youths } from "#db/schema";
+import { cappedCount } from "~/lib/capped-count.server";
+import { COUNT_CAP } from "~/lib/counting";
 import { addDays, stockholmDayStartUtc } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
 import { youthsInRegister } from "~/modules/youth/names.server";
@@ -73,7 +75,7 @@ export type AuditFilter = {
 };
 
 /** Counting stops here: past it the page says "more than", so the review stays fast on a log of millions. */
-export const AUDIT_COUNT_CAP = 10_000;
+export const AUDIT_COUNT_CAP = COUNT_CAP;
 
 /**
  * The log review (loggkontroll) for a KAA samordnare: every access to the youths of the
@@ -171,13 +173,13 @@ export function listAuditEvents(municipalityId: number, organisationId: number, 
   const db = getDb();
   const query = auditQuery(municipalityId, organisationId, filter);
   const where = auditWhere(municipalityId, organisationId, query);
-  const capped = db
-    .select({ one: sql`1` })
-    .from(auditEvents)
-    .where(where)
-    .limit(AUDIT_COUNT_CAP + 1)
-    .as("capped");
-  const counted = db.select({ n: count() }).from(capped).get()?.n ?? 0;
+  const counted = cappedCount(
+    db
+      .select({ one: sql`1` })
+      .from(auditEvents)
+      .where(where),
+    AUDIT_COUNT_CAP,
+  );
   const offset = (filter.page - 1) * AUDIT_PAGE_SIZE;
   const newestFirst = sql`ORDER BY ${auditEvents.at} DESC, ${auditEvents.id} DESC`;
   const branch = (scope: SQL) =>
@@ -190,7 +192,7 @@ export function listAuditEvents(municipalityId: number, organisationId: number, 
         )
   ).map((r) => r.id);
   const rows = pageIds.length ? auditRows(municipalityId, inArray(auditEvents.id, pageIds)).all() : [];
-  return { total: Math.min(counted, AUDIT_COUNT_CAP), moreThanCap: counted > AUDIT_COUNT_CAP, tooManyYouths: query.tooManyYouths, rows };
+  return { ...counted, tooManyYouths: query.tooManyYouths, rows };
 }
 
 /** Every row of the filter, newest first, for the export of a log review (streamed, not held in memory). */

@@ -2,10 +2,12 @@
  * The register list and search of the KAA unit that keeps the register. Each takes the register
  * capability (openRegister) and logs every youth it shows in one batch.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { getDb } from "#db/client";
 import { enrollments, memberships, users, youths } from "#db/schema";
+import { cappedCount } from "~/lib/capped-count.server";
+import { pageCountOf, pageWithin } from "~/lib/counting";
 import { addDays, todayIso } from "~/lib/dates";
 import type { RegisterAccess } from "~/modules/access/gate.server";
 import { youthsInRegister } from "./names.server";
@@ -49,14 +51,9 @@ export function listYouthRegister(register: RegisterAccess, query: RegisterQuery
       .from(youths)
       .$dynamic(),
   );
-  const found =
-    db
-      .select({ n: count() })
-      .from(counted.limit(countCap + 1).as("capped"))
-      .get()?.n ?? 0;
-  const total = Math.min(found, countCap);
-  const pageCount = Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
-  const page = Math.min(Math.max(1, query.page), pageCount);
+  const { total, moreThanCap } = cappedCount(counted, countCap);
+  const pageCount = pageCountOf(total, REGISTER_PAGE_SIZE);
+  const page = pageWithin(query.page, pageCount);
   // The page's youths are found first on the name/date index alone, and only those 25 are joined
   // with their enrollment and caseworker: deep pages skip ids, not joined rows.
   const pageIds = filtered(db.select({ id: youths.id }).from(youths).$dynamic())
@@ -89,7 +86,7 @@ export function listYouthRegister(register: RegisterAccess, query: RegisterQuery
   );
   return {
     total,
-    moreThanCap: found > countCap,
+    moreThanCap,
     page,
     pageCount,
     rows: rows.map((row) => ({
