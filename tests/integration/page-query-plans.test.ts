@@ -99,6 +99,19 @@ describe("every list and filter page's query plans", () => {
     expect(fullScans("SELECT id FROM youths WHERE home_municipality_id = 1 AND name_search LIKE '%an%' ORDER BY name_sort LIMIT 25")).toHaveLength(1);
   });
 
+  it("reads one caseworker's worklist along the caseworker's indexes, never the whole unit's due dates", async () => {
+    const page = pagesOf(world).find((p) => p.label === "/att-gora (en handläggare)")!;
+    const { status, statements } = await statementsOf(page);
+    expect(status).toBe(200);
+    const lines = statements.flatMap((statement) =>
+      (getDb().$client.prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[]).map((row) => row.detail),
+    );
+    const unitIndexes =
+      /INDEX (enrollments_next_step|enrollments_open_status_start|enrollments_open_watch|follow_ups_due|interventions_open_by_end|interventions_unevaluated|youths_register_birth)\b/;
+    expect(lines.filter((line) => unitIndexes.test(line))).toEqual([]);
+    expect(lines.some((line) => /INDEX enrollments_caseworker_next_step\b/.test(line))).toBe(true);
+  });
+
   it("covers the pages the benchmark measures", () => {
     expect(pagesOf(world).length).toBeGreaterThan(25);
   });

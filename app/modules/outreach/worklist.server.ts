@@ -2,7 +2,7 @@
  * The worklist ("Att göra") of a KAA unit or one caseworker: what is due now, computed from the
  * register so that nothing has to be remembered and nothing can be dropped.
  */
-import { and, asc, eq, gt, gte, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNotNull, isNull, lt, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { enrollments, interventionFollowUps, interventions, interventionTypes, memberships, users, youths } from "#db/schema";
 import { addDays, addYears, daysBetween, todayIso } from "~/lib/dates";
@@ -45,6 +45,10 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
       : filter.caseworker === "unassigned"
         ? isNull(enrollments.caseworkerMembershipId)
         : eq(enrollments.caseworkerMembershipId, filter.caseworker);
+  // One caseworker's list is read along the caseworker's own indexes (enrollments_caseworker_*), and
+  // the municipality is tested on each row found: the unary + keeps SQLite from walking the whole
+  // unit's due dates to pick out one caseworker's. The unit's list reads the municipality's indexes.
+  const inMunicipality = (column: AnyColumn) => (filter.caseworker === "all" ? eq(column, municipalityId) : sql`+${column} = ${municipalityId}`);
   const columns = {
     enrollmentId: enrollments.id,
     youthId: youths.id,
@@ -69,7 +73,7 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
       .innerJoin(youths, eq(youths.id, enrollments.youthId))
       .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
       .leftJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(enrollments.municipalityId, municipalityId), caseworkerCondition, condition))
+      .where(and(inMunicipality(enrollments.municipalityId), caseworkerCondition, condition))
       .orderBy(order, asc(enrollments.id))
       .limit(WORKLIST_SECTION_LIMIT + 1)
       .all();
@@ -113,7 +117,7 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
   for (const r of enrollmentRows(
     and(
       open,
-      eq(youths.homeMunicipalityId, municipalityId),
+      inMunicipality(youths.homeMunicipalityId),
       gt(youths.birthDate, addYears(today, -20)),
       lte(youths.birthDate, addYears(addDays(today, TURNING_20_WINDOW_DAYS), -20)),
     ),
@@ -170,12 +174,7 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
     .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
     .leftJoin(users, eq(users.id, memberships.userId))
     .where(
-      and(
-        eq(interventionFollowUps.municipalityId, municipalityId),
-        isNull(interventionFollowUps.doneDate),
-        lte(interventionFollowUps.dueDate, horizon),
-        running,
-      ),
+      and(inMunicipality(interventionFollowUps.municipalityId), isNull(interventionFollowUps.doneDate), lte(interventionFollowUps.dueDate, horizon), running),
     )
     .orderBy(asc(interventionFollowUps.dueDate), asc(interventionFollowUps.id))
     .limit(WORKLIST_SECTION_LIMIT + 1)
@@ -191,7 +190,7 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
       .innerJoin(youths, eq(youths.id, interventions.youthId))
       .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
       .leftJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(interventions.municipalityId, municipalityId), condition))
+      .where(and(inMunicipality(interventions.municipalityId), condition))
       .orderBy(order, asc(interventions.id))
       .limit(WORKLIST_SECTION_LIMIT + 1)
       .all();
