@@ -2,16 +2,13 @@
  * The register list and search of the KAA unit that keeps the register. Each takes the register
  * capability (openRegister) and logs every youth it shows in one batch.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
-import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { enrollments, memberships, users, youths } from "#db/schema";
-import { cappedCount } from "~/lib/capped-count.server";
-import { pageCountOf, pageWithin } from "~/lib/counting";
-import { addDays, todayIso } from "~/lib/dates";
+import { todayIso } from "~/lib/dates";
 import type { RegisterAccess } from "~/modules/access/gate.server";
-import { youthsInRegister } from "./names.server";
-import { REGISTER_COUNT_CAP, REGISTER_PAGE_SIZE, type RegisterQuery } from "./register-query";
+import { registerOrder, selectRegisterPage } from "./register-selection.server";
+import { REGISTER_COUNT_CAP, type RegisterQuery } from "./register-query";
 import { ageOn, parsePersonalNumber } from "./personal-number";
 
 /** One page of the actor's own municipality's register. Every youth shown is logged. */
@@ -19,47 +16,9 @@ export function listYouthRegister(register: RegisterAccess, query: RegisterQuery
   const municipalityId = register.municipalityId;
   const db = getDb();
   const today = todayIso();
-  const where = and(
-    youthsInRegister(municipalityId, query.q),
-    query.status === "none" ? isNull(enrollments.id) : query.status ? eq(enrollments.status, query.status) : undefined,
-    query.caseworker === "unassigned"
-      ? and(isNotNull(enrollments.id), isNull(enrollments.caseworkerMembershipId))
-      : query.caseworker
-        ? eq(enrollments.caseworkerMembershipId, query.caseworker)
-        : undefined,
-    query.overdue
-      ? or(
-          and(eq(enrollments.status, "not_contacted"), lte(enrollments.startDate, addDays(today, -28))),
-          and(eq(enrollments.status, "watch"), lte(enrollments.watchUntil, today)),
-        )
-      : undefined,
-  );
-  // The open enrollment (at most one per youth) carries status and caseworker.
+  const { total, moreThanCap, page, pageCount, ids } = selectRegisterPage(municipalityId, query, today, countCap);
+  // Only the page's youths are joined with their open enrollment and caseworker.
   const openEnrollment = and(eq(enrollments.youthId, youths.id), isNull(enrollments.endDate));
-  const order =
-    query.sort === "nyast"
-      ? [desc(youths.createdAt), desc(youths.id)]
-      : query.sort === "alder"
-        ? [asc(youths.birthDate), asc(youths.id)]
-        : [asc(youths.nameSort), asc(youths.id)];
-  // The enrollment is joined only when a filter asks about it; either way counting stops past the cap.
-  const enrollmentFiltered = Boolean(query.status || query.caseworker || query.overdue);
-  const filtered = <T extends SQLiteSelect>(query: T) => (enrollmentFiltered ? query.leftJoin(enrollments, openEnrollment) : query).where(where);
-  const counted = filtered(
-    db
-      .select({ one: sql`1` })
-      .from(youths)
-      .$dynamic(),
-  );
-  const { total, moreThanCap } = cappedCount(counted, countCap);
-  const pageCount = pageCountOf(total, REGISTER_PAGE_SIZE);
-  const page = pageWithin(query.page, pageCount);
-  // The page's youths are found first on the name/date index alone, and only those 25 are joined
-  // with their enrollment and caseworker: deep pages skip ids, not joined rows.
-  const pageIds = filtered(db.select({ id: youths.id }).from(youths).$dynamic())
-    .orderBy(...order)
-    .limit(REGISTER_PAGE_SIZE)
-    .offset((page - 1) * REGISTER_PAGE_SIZE);
   const rows = db
     .select({
       id: youths.id,
@@ -77,8 +36,8 @@ export function listYouthRegister(register: RegisterAccess, query: RegisterQuery
     .leftJoin(enrollments, openEnrollment)
     .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
     .leftJoin(users, eq(users.id, memberships.userId))
-    .where(inArray(youths.id, pageIds))
-    .orderBy(...order)
+    .where(inArray(youths.id, ids))
+    .orderBy(...registerOrder(query))
     .all();
   register.logListed(
     rows.map((row) => row.id),
