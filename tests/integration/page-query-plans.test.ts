@@ -112,6 +112,20 @@ describe("every list and filter page's query plans", () => {
     expect(lines.some((line) => /INDEX enrollments_caseworker_next_step\b/.test(line))).toBe(true);
   });
 
+  it("reads other organisations' accesses, and accesses on a shared ground, from the small partial indexes", async () => {
+    for (const label of ["/loggkontroll?grund=consent&andra=ja"]) {
+      const page = pagesOf(world).find((p) => p.label === label)!;
+      const { statements } = await statementsOf(page);
+      const lines = statements.flatMap((statement) =>
+        (getDb().$client.prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[]).map((row) => row.detail),
+      );
+      // (The user filter's list looks each user up once along audit_user: not the page's rows.)
+      const onTheLog = lines.filter((line) => /^SEARCH audit_events/.test(line) && !line.includes("EXISTS USING INDEX audit_user"));
+      expect(onTheLog.length).toBeGreaterThan(0);
+      expect(onTheLog.filter((line) => !/INDEX audit_shared_(youth_municipality|organisation)\b|INTEGER PRIMARY KEY/.test(line))).toEqual([]);
+    }
+  });
+
   it("covers the pages the benchmark measures", () => {
     expect(pagesOf(world).length).toBeGreaterThan(25);
   });

@@ -94,13 +94,18 @@ export const AUDIT_YOUTH_MATCH_LIMIT = 20;
  * found (the unary + keeps SQLite from walking the scope's index instead, which would read the
  * whole municipality's log to find one youth's rows). Otherwise the scope's two indexes drive it.
  */
-type AuditQuery = { driver: SQL | undefined; extra: SQL | undefined; tooManyYouths: boolean };
+type AuditQuery = { driver: SQL | undefined; extra: SQL | undefined; tooManyYouths: boolean; otherOrganisationsOnly: boolean };
 
 function auditQuery(municipalityId: number, organisationId: number, filter: Omit<AuditFilter, "page">): AuditQuery {
   const extra: SQL[] = [];
   // A literal, not a bound parameter: only then can SQLite use the partial indexes of refusals.
   if (filter.basis === "denied") extra.push(sql`${auditEvents.outcome} = 'denied'`);
   else if (filter.basis) extra.push(eq(auditEvents.basis, filter.basis));
+  // Any ground but the register keeper's is rare beside the unit's own work: the literal lets SQLite
+  // read the partial index of those (audit_shared_youth_municipality) instead of the whole register's log.
+  if (filter.otherOrganisations || (filter.basis && filter.basis !== "register_keeper" && filter.basis !== "denied")) {
+    extra.push(sql`${auditEvents.basis} IS NOT 'register_keeper'`);
+  }
   // Other organisations: accesses to the register by anyone outside the KAA unit (null: the log of a deleted organisation).
   if (filter.otherOrganisations) extra.push(or(ne(auditEvents.organisationId, organisationId), isNull(auditEvents.organisationId))!);
   // The dates are Swedish calendar days; the log is in UTC.
@@ -120,7 +125,12 @@ function auditQuery(municipalityId: number, organisationId: number, filter: Omit
     drivers.push(named.length && !tooManyYouths ? inArray(auditEvents.youthId, named) : sql`0`);
   }
   if (filter.userId) drivers.push(eq(auditEvents.userId, filter.userId));
-  return { driver: drivers.length ? and(...drivers) : undefined, extra: extra.length ? and(...extra) : undefined, tooManyYouths };
+  return {
+    driver: drivers.length ? and(...drivers) : undefined,
+    extra: extra.length ? and(...extra) : undefined,
+    tooManyYouths,
+    otherOrganisationsOnly: Boolean(filter.otherOrganisations),
+  };
 }
 
 /** The scope as a test on rows found by another index (see AuditQuery). */
@@ -129,9 +139,10 @@ function scopeTestedPerRow(municipalityId: number, organisationId: number) {
 }
 
 function auditWhere(municipalityId: number, organisationId: number, query: AuditQuery) {
-  return query.driver
-    ? and(query.driver, scopeTestedPerRow(municipalityId, organisationId), query.extra)
-    : and(auditScope(municipalityId, organisationId), query.extra);
+  if (query.driver) return and(query.driver, scopeTestedPerRow(municipalityId, organisationId), query.extra);
+  // Other organisations' accesses are all in the register's half of the scope: the unit's own half is empty.
+  if (query.otherOrganisationsOnly) return and(eq(auditEvents.youthMunicipalityId, municipalityId), query.extra);
+  return and(auditScope(municipalityId, organisationId), query.extra);
 }
 
 function auditRows(municipalityId: number, where: SQL | undefined) {
@@ -185,7 +196,7 @@ export function listAuditEvents(municipalityId: number, organisationId: number, 
   const branch = (scope: SQL) =>
     sql`SELECT * FROM (SELECT ${auditEvents.id} AS id, ${auditEvents.at} AS at FROM ${auditEvents} WHERE ${scope} AND ${query.extra ?? sql`1`} ${newestFirst} LIMIT ${offset + AUDIT_PAGE_SIZE})`;
   const pageIds = (
-    query.driver
+    query.driver || query.otherOrganisationsOnly
       ? db.all<{ id: number }>(sql`SELECT ${auditEvents.id} AS id FROM ${auditEvents} WHERE ${where} ${newestFirst} LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${offset}`)
       : db.all<{ id: number }>(
           sql`SELECT id FROM (${branch(eq(auditEvents.youthMunicipalityId, municipalityId))} UNION ${branch(eq(auditEvents.organisationId, organisationId))}) ORDER BY at DESC, id DESC LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${offset}`,
