@@ -158,7 +158,8 @@ export default function Register() {
       </div>
       <p aria-live="polite">
         {countText(data.total, data.moreThanCap, "ungdomar", "ungdom")}
-        {data.q ? ` som matchar ”${data.q}”` : ""}.{data.moreThanCap ? " Sök på namn eller filtrera för att se alla." : ""}
+        {data.q ? ` som matchar ”${data.q}”` : ""}.
+        {data.moreThanCap ? (data.q ? " Skriv mer av namnet, eller filtrera, för att se alla." : " Sök på namn eller filtrera för att se alla.") : ""}
       </p>
       {data.rows.length > 0 ? (
         <div className="table-wrap">

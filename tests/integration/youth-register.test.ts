@@ -178,6 +178,17 @@ describe("the register list", () => {
     expect(karolina).toBeTruthy();
   });
 
+  it("a name search with more matches than it counts says so and walks the register in order, testing each name", async () => {
+    const muni = createMunicipality();
+    const kaa = await createActor("kaa_caseworker", createOrganisation("kaa_unit", muni.id));
+    for (const lastName of ["Bergström", "Åberg", "Berglund", "Ek"]) createYouth(kaa, { ...input(), homeMunicipalityId: muni.id, firstName: "Sam", lastName });
+    const few = listYouthRegister(registerOf(kaa), { q: "berg", sort: "namn", page: 1 });
+    expect(few).toMatchObject({ total: 3, moreThanCap: false });
+    const many = listYouthRegister(registerOf(kaa), { q: "berg", sort: "namn", page: 1 }, 2);
+    expect(many).toMatchObject({ total: 2, moreThanCap: true });
+    expect(many.rows.map((r) => r.name)).toEqual(["Berglund, Sam", "Bergström, Sam", "Åberg, Sam"]);
+  });
+
   it("keeps the register's size in a counter that follows every registration", async () => {
     const muni = createMunicipality();
     const kaa = await createActor("kaa_caseworker", createOrganisation("kaa_unit", muni.id));

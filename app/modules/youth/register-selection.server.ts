@@ -16,11 +16,19 @@ import { enrollments, youths } from "#db/schema";
 import { cappedCount } from "~/lib/capped-count.server";
 import { pageCountOf, pageWithin } from "~/lib/counting";
 import { addDays } from "~/lib/dates";
-import { youthsInRegister } from "./names.server";
+import { youthNameSearch } from "./names";
+import { nameMatches, youthsInRegister } from "./names.server";
 import { REGISTER_PAGE_SIZE, type RegisterQuery } from "./register-query";
 
 /** Up to this many matching enrollments, their youths are sorted; past it the register is walked in order. */
 export const ENROLLMENT_DRIVEN_MAX = 2000;
+
+/**
+ * A name search counts its matches this far. Up to it, the matches come from the trigram index and
+ * are sorted; past it the page says "fler än 500" (more of the name narrows it) and the register
+ * is walked in order, testing each name, since that many matches are met soon.
+ */
+export const NAME_SEARCH_COUNT_CAP = 500;
 
 /** Conditions on the open enrollment that the query's filters ask for (none: no enrollment filter). */
 function enrollmentConditions(query: RegisterQuery, today: string): SQL | undefined {
@@ -63,7 +71,19 @@ export function selectRegisterPage(municipalityId: number, query: RegisterQuery,
 
   let counted: ReturnType<typeof cappedCount>;
   let enrollmentDriven = false;
-  if (onEnrollment && !withoutEnrollment) {
+  let manyNames = false;
+  if (query.q && isContainsSearch(query.q)) {
+    counted = cappedCount(
+      walked(
+        db
+          .select({ one: sql`1` })
+          .from(youths)
+          .$dynamic(),
+      ),
+      Math.min(countCap, NAME_SEARCH_COUNT_CAP),
+    );
+    manyNames = counted.moreThanCap;
+  } else if (onEnrollment && !withoutEnrollment) {
     // Counted from the enrollment indexes; the youth's register is tested per row found.
     counted = cappedCount(
       db
@@ -116,10 +136,16 @@ export function selectRegisterPage(municipalityId: number, query: RegisterQuery,
         .all();
   return { ...counted, page, pageCount, ids: ids.map((row) => row.id) };
 
-  /** The register walked along its own index, the open enrollment joined only when a filter asks. */
+  /**
+   * The register walked along its own index, the open enrollment joined only when a filter asks. A
+   * name search with many matches tests each name on the way instead of reading the matches first.
+   */
   function walked<T extends SQLiteSelect>(select: T) {
     const enrollmentFilter = withoutEnrollment ? and(isNull(enrollments.id), onEnrollment ? sql`0` : undefined) : onEnrollment;
-    return (enrollmentFilter ? select.leftJoin(enrollments, openEnrollment) : select).where(and(youthsInRegister(municipalityId, query.q), enrollmentFilter));
+    const inRegister = manyNames
+      ? and(eq(youths.homeMunicipalityId, municipalityId), nameMatches(youths.nameSearch, query.q!))
+      : youthsInRegister(municipalityId, query.q);
+    return (enrollmentFilter ? select.leftJoin(enrollments, openEnrollment) : select).where(and(inRegister, enrollmentFilter));
   }
 }
 
@@ -129,4 +155,9 @@ export function selectRegisterPage(municipalityId: number, query: RegisterQuery,
  */
 function perRow(municipalityId: number, q: string | undefined): SQL {
   return q ? youthsInRegister(municipalityId, q) : sql`+${youths.homeMunicipalityId} = ${municipalityId}`;
+}
+
+function isContainsSearch(q: string) {
+  const search = youthNameSearch(q);
+  return search !== null && "contains" in search;
 }
