@@ -11,6 +11,7 @@ import express from "express";
 import morgan from "morgan";
 import { limitRequestBodies, requestForRemix } from "./app/modules/security/body-limit.server.js";
 import { logPath } from "./app/modules/security/log-path.js";
+import { withinRequest } from "./app/modules/security/request-scope.server.js";
 import { CROSS_ORIGIN_MESSAGE, isAllowedRequestOrigin } from "./app/modules/security/same-origin.js";
 
 installGlobals();
@@ -61,7 +62,7 @@ const handleRemix = createRequestHandler({
   mode: process.env.NODE_ENV ?? "production",
   getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
 });
-app.all("*", (req, res, next) => handleRemix(requestForRemix(req), res, next));
+app.all("*", (req, res, next) => withinRequest(() => handleRemix(requestForRemix(req), res, next)));
 
 app.listen(port, host, () => {
   console.log(`Samverkansportalen körs på http://${host === "127.0.0.1" ? "localhost" : host}:${port}`);

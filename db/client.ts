@@ -15,18 +15,56 @@ const REQUIRED_PRAGMAS = {
 } as const;
 const BUSY_TIMEOUT_MS = 5000;
 
+let statementListener: ((sql: string) => void) | undefined;
+
+/**
+ * For the query-plan test: hear every statement the connection runs, with its values filled in.
+ * Takes effect on the next open; production never sets it (tracing costs a copy per statement).
+ */
+export function listenToStatements(listener: ((sql: string) => void) | undefined) {
+  statementListener = listener;
+}
+
 /** Opens the database, sets and verifies the pragmas, and applies pending migrations. */
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
+  const listener = statementListener;
+  const sqlite = new Database(file, listener ? { verbose: (statement) => listener(String(statement)) } : undefined);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   assertPragmas(sqlite);
+  reusePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: migrationsFolder() });
   return db as Db;
+}
+
+/** How many distinct statements stay prepared (least recently used go first). */
+export const PREPARED_STATEMENT_CACHE = 1000;
+
+/**
+ * Drizzle prepares every statement again on every call; SQLite then parses and plans it each time.
+ * The connection keeps the most recently used prepared statements by their SQL text instead. A
+ * statement is handed back in its default (object) row mode: Drizzle switches raw mode on itself
+ * where it wants arrays. better-sqlite3 is synchronous, so no two callers share one at a time.
+ */
+function reusePreparedStatements(sqlite: Database.Database) {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= PREPARED_STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as Database.Database["prepare"];
 }
 
 /** The portal refuses to run on a database without the durability and integrity settings. */

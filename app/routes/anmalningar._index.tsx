@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
 import { Pagination } from "~/components/pagination";
+import { countText } from "~/lib/counting";
 import { formatDateTime, parsePage } from "~/lib/format";
 import { listSchoolNotices } from "~/modules/notices/notices.server";
 import { requireRole } from "~/modules/auth/actor.server";
@@ -13,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, ["school_staff"]);
   const params = new URL(request.url).searchParams;
   const page = parsePage(params.get("sida"));
-  return { ...listSchoolNotices(actor, page), page, sent: Number(params.get("skickade")) || 0, schoolName: actor.organisationName };
+  return { ...listSchoolNotices(actor, page), sent: Number(params.get("skickade")) || 0, schoolName: actor.organisationName };
 }
 
 export default function SchoolNotices() {
@@ -41,7 +42,7 @@ export default function SchoolNotices() {
         {data.schoolName} anmäler enligt skollagen 15 kap. 15 § till elevens hemkommun när en elev under 20 år börjar, slutar eller har betydande ogiltig
         frånvaro. Här ser ni era anmälningar och om hemkommunen har tagit emot dem.
       </p>
-      <p aria-live="polite">{data.total} anmälningar.</p>
+      <p aria-live="polite">{countText(data.total, data.moreThanCap, "anmälningar")}.</p>
       {data.rows.length > 0 ? (
         <div className="table-wrap">
           <table>

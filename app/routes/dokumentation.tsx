@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
+import { COUNT_CAP, countText } from "~/lib/counting";
 import { parsePage } from "~/lib/format";
 import { readDocumentationReport, type DocumentationFilter } from "~/modules/documentation/documentation-report.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function DocumentationQuality() {
   const { report, staff, choice, point, order } = useLoaderData<typeof loader>();
   const location = useLocation();
-  const share = report.inScope === 0 ? 100 : Math.round((100 * report.complete) / report.inScope);
+  const share = report.share ? (report.share.inScope === 0 ? 100 : Math.round((100 * report.share.complete) / report.share.inScope)) : null;
   return (
     <>
       <h1>Dokumentationens kvalitet</h1>
@@ -46,10 +47,14 @@ export default function DocumentationQuality() {
       </p>
       <section aria-labelledby="andel-rubrik" className="card">
         <h2 id="andel-rubrik">Andel komplett dokumentation</h2>
-        <p>
-          <span className="big-number">{share} %</span> – {report.complete} av {report.inScope} inskrivningar har komplett dokumentation
-          {choice === "alla" ? " i enheten" : ""}.
-        </p>
+        {report.share ? (
+          <p>
+            <span className="big-number">{share} %</span> – {report.share.complete} av {report.share.inScope} inskrivningar har komplett dokumentation
+            {choice === "alla" ? " i enheten" : ""}.
+          </p>
+        ) : (
+          <p>{countText(COUNT_CAP, true, "öppna inskrivningar")} – för många för att räkna här. Välj en handläggare för att se andelen för den.</p>
+        )}
       </section>
       <Form method="get" className="filter-form" aria-label="Filtrera listan">
         <CaseworkerSelect label="Handläggare" choice={choice} staff={staff} />
@@ -115,6 +120,9 @@ export default function DocumentationQuality() {
       ) : (
         <p>Ingen inskrivning saknar något.</p>
       )}
+      {report.moreThanCap ? (
+        <p>{countText(report.total, true, "inskrivningar saknar något")}: listan visar de första. Filtrera på handläggare eller punkt.</p>
+      ) : null}
       <Pagination page={report.page} pageCount={report.pageCount} search={location.search} />
       <p>
         <Link to="/insatstyper">Kommunens insatskatalog</Link>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
 import { Pagination } from "~/components/pagination";
+import { countFigure } from "~/lib/counting";
 import { formatDateTime, parsePage } from "~/lib/format";
 import { listInbox } from "~/modules/notices/notices.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = parsePage(params.get("sida"));
   const now = Date.now();
   const inbox = listInbox(openRegister(actor), status, page);
-  return { ...inbox, rows: inbox.rows.map((r) => ({ ...r, waited: waited(r.createdAt, now) })), status, page };
+  return { ...inbox, rows: inbox.rows.map((r) => ({ ...r, waited: waited(r.createdAt, now) })), status };
 }
 
 const TAB_LABELS: Record<NoticeStatus, string> = { sent: "Nya", received: "Mottagna", handled: "Hanterade" };
@@ -44,7 +45,7 @@ export default function Inbox() {
           {NOTICE_STATUSES.map((s) => (
             <li key={s}>
               <Link to={`?status=${s}`} aria-current={s === data.status ? "page" : undefined}>
-                {TAB_LABELS[s]} ({data.counts[s] ?? 0})
+                {TAB_LABELS[s]} ({countFigure(data.counts[s].total, data.counts[s].moreThanCap)})
               </Link>
             </li>
           ))}

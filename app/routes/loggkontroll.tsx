@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
+import { countText } from "~/lib/counting";
 import { formatDateTime, parsePage } from "~/lib/format";
-import { AUDIT_PAGE_SIZE, auditUsers, listAuditEvents } from "~/modules/access/audit.server";
+import { AUDIT_PAGE_SIZE, AUDIT_YOUTH_MATCH_LIMIT, auditUsers, listAuditEvents } from "~/modules/access/audit.server";
 import { ACTION_LABELS, BASIS_FILTER_LABELS, describeBasis, SECTION_LABELS } from "~/modules/access/audit-labels";
 import { parseAuditFilter } from "~/modules/access/audit-filter.server";
 import { requireRole } from "~/modules/auth/actor.server";
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = parseAuditFilter(url.searchParams);
   const page = parsePage(url.searchParams.get("sida"));
-  const { total, moreThanCap, rows } = listAuditEvents(actor.municipalityId!, actor.organisationId!, { ...filter, page });
+  const { total, moreThanCap, tooManyYouths, rows } = listAuditEvents(actor.municipalityId!, actor.organisationId!, { ...filter, page });
   return {
     filter: {
       userId: filter.userId ? String(filter.userId) : "",
@@ -29,6 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     users: auditUsers(actor.municipalityId!, actor.organisationId!),
     total,
     moreThanCap,
+    // The limit travels in the data: the page's code in the browser cannot read a .server module.
+    youthMatchLimit: tooManyYouths ? AUDIT_YOUTH_MATCH_LIMIT : null,
     page,
     pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
     exportQuery: url.search,
@@ -96,7 +99,11 @@ export default function AccessLogReview() {
       </Form>
       <div className="page-heading">
         <p aria-live="polite">
-          {data.moreThanCap ? `Fler än ${data.total.toLocaleString("sv-SE")} loggposter – avgränsa med filtren.` : `${data.total} loggposter.`}
+          {data.youthMatchLimit
+            ? `Namnet passar fler än ${data.youthMatchLimit} ungdomar i registret. Skriv mer av namnet, till exempel både för- och efternamn.`
+            : data.moreThanCap
+              ? `${countText(data.total, true, "loggposter")} – avgränsa med filtren.`
+              : `${countText(data.total, false, "loggposter", "loggpost")}.`}
         </p>
         <a href={`/loggkontroll.csv${data.exportQuery}`} className="button button--secondary" download>
           Exportera urvalet (CSV)

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
+import { countText } from "~/lib/counting";
 import { formatDateTime, parsePage } from "~/lib/format";
 import { listConcernReports } from "~/modules/concern-reports/concern-reports.server";
 import { requireRole } from "~/modules/auth/actor.server";
@@ -25,7 +26,7 @@ export default function ConcernReports() {
           </Link>
         ) : null}
       </div>
-      <p aria-live="polite">{list.total} orosanmälningar.</p>
+      <p aria-live="polite">{countText(list.total, list.moreThanCap, "orosanmälningar")}.</p>
       {list.rows.length > 0 ? (
         <div className="table-wrap">
           <table>

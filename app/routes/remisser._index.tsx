@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
+import { countText } from "~/lib/counting";
 import { formatDateTime, parsePage } from "~/lib/format";
 import { listReceivedReferrals, listSentReferrals } from "~/modules/referrals/referral-lists.server";
 import { registerOf } from "~/modules/access/gate.server";
@@ -44,7 +45,7 @@ export default function Referrals() {
           ))}
         </ul>
       </nav>
-      <p aria-live="polite">{list.total} remisser.</p>
+      <p aria-live="polite">{countText(list.total, list.moreThanCap, "remisser")}.</p>
       {list.rows.length > 0 ? (
         <div className="table-wrap">
           <table>

@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { readFormData } from "~/lib/form.server";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
+import { countText } from "~/lib/counting";
 import { formatDate, parsePage } from "~/lib/format";
 import { findYouthByPersonalNumber, listYouthRegister } from "~/modules/youth/register.server";
 import { REGISTER_SORTS, REGISTER_STATUS_FILTERS, type RegisterSort, type RegisterStatusFilter } from "~/modules/youth/register-query";
@@ -78,8 +79,11 @@ export default function Register() {
               pattern="[^0-9]*"
               title="Sök på namn. Använd fältet för personnummer för att söka på nummer."
               aria-invalid={data.qError ? true : undefined}
-              aria-describedby={data.qError ? "q-error" : undefined}
+              aria-describedby={data.qError ? "q-hint q-error" : "q-hint"}
             />
+            <p className="field__hint" id="q-hint">
+              Tre tecken eller fler söker i hela namnet; ett eller två söker efternamn som börjar så.
+            </p>
             {data.qError ? (
               <p className="field__error" id="q-error">
                 {data.qError}
@@ -153,10 +157,9 @@ export default function Register() {
         </Form>
       </div>
       <p aria-live="polite">
-        {data.moreThanCap
-          ? `Fler än ${data.total.toString().replace(/\B(?=(\d{3})+(?!\d))/g, " ")} ungdomar`
-          : `${data.total} ${data.total === 1 ? "ungdom" : "ungdomar"}`}
-        {data.q ? ` som matchar ”${data.q}”` : ""}.{data.moreThanCap ? " Sök på namn eller filtrera för att se alla." : ""}
+        {countText(data.total, data.moreThanCap, "ungdomar", "ungdom")}
+        {data.q ? ` som matchar ”${data.q}”` : ""}.
+        {data.moreThanCap ? (data.q ? " Skriv mer av namnet, eller filtrera, för att se alla." : " Sök på namn eller filtrera för att se alla.") : ""}
       </p>
       {data.rows.length > 0 ? (
         <div className="table-wrap">

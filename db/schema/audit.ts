@@ -42,6 +42,15 @@ export const auditEvents = sqliteTable(
     index("audit_denied_organisation")
       .on(t.organisationId, t.at)
       .where(sql`outcome = 'denied'`),
+    // Accesses on any other ground than the register keeper's (consent, referral, report of concern,
+    // notice, refusals): what other organisations did with the register's youths. Few beside the
+    // unit's own work, so the review of other organisations reads these alone (audit.server.ts).
+    index("audit_shared_youth_municipality")
+      .on(t.youthMunicipalityId, t.at)
+      .where(sql`basis IS NOT 'register_keeper'`),
+    index("audit_shared_organisation")
+      .on(t.organisationId, t.at)
+      .where(sql`basis IS NOT 'register_keeper'`),
   ],
 );
 

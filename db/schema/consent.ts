@@ -121,6 +121,7 @@ export const referrals = sqliteTable(
     index("referrals_youth").on(t.youthId, t.sentAt),
     // The KAA unit's list of the referrals it has sent.
     index("referrals_municipality").on(t.municipalityId, t.sentAt),
+    index("referrals_municipality_status").on(t.municipalityId, t.status, t.sentAt),
     index("referrals_consent").on(t.consentId),
   ],
 );

@@ -46,7 +46,7 @@ export const notices = sqliteTable(
   (t) => [
     index("notices_inbox").on(t.homeMunicipalityId, t.status, t.createdAt),
     index("notices_school").on(t.schoolOrganisationId, t.createdAt),
-    index("notices_youth").on(t.youthId),
+    index("notices_youth").on(t.youthId, t.createdAt),
     // The follow-up: notices received in a period, per home municipality.
     index("notices_home_created").on(t.homeMunicipalityId, t.createdAt),
     index("notices_person").on(t.homeMunicipalityId, t.personalNumber),

@@ -76,6 +76,24 @@ export const enrollments = sqliteTable(
     index("enrollments_open_watch")
       .on(t.municipalityId, t.watchUntil)
       .where(sql`end_date IS NULL AND status = 'watch'`),
+    // The documentation list (documentation-report.server.ts): contacted open enrollments by start date.
+    index("enrollments_contacted_start")
+      .on(t.municipalityId, t.startDate)
+      .where(sql`end_date IS NULL AND status != 'not_contacted'`),
+    index("enrollments_caseworker_contacted_start")
+      .on(t.caseworkerMembershipId, t.startDate)
+      .where(sql`end_date IS NULL AND status != 'not_contacted'`),
+    // One caseworker's worklist (worklist.server.ts reads these, not the unit's, for a caseworker).
+    index("enrollments_caseworker").on(t.caseworkerMembershipId, t.endDate),
+    index("enrollments_caseworker_next_step")
+      .on(t.caseworkerMembershipId, t.nextStepDue)
+      .where(sql`end_date IS NULL AND next_step_due IS NOT NULL`),
+    index("enrollments_caseworker_open")
+      .on(t.caseworkerMembershipId, t.status, t.startDate)
+      .where(sql`end_date IS NULL`),
+    index("enrollments_caseworker_watch")
+      .on(t.caseworkerMembershipId, t.watchUntil)
+      .where(sql`end_date IS NULL AND status = 'watch'`),
   ],
 );
 

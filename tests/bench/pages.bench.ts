@@ -27,7 +27,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { Who } from "./page-list";
 
 const YOUTHS = Number(process.env.BENCH_YOUTHS ?? 3000);
 const LOG_ROWS = Number(process.env.BENCH_LOG_ROWS ?? 100_000);
@@ -49,19 +49,7 @@ process.env.PORTAL_MODE = "test";
 const { getDb, closeDb } = await import("#db/client");
 const { seedBench } = await import("./bulk-seed");
 const { signedIn } = await import("../factories/requests");
-const routes = {
-  login: await import("~/routes/logga-in"),
-  start: await import("~/routes/start"),
-  register: await import("~/routes/ungdomar._index"),
-  youth: await import("~/routes/ungdomar.$youthId._index"),
-  worklist: await import("~/routes/att-gora"),
-  documentation: await import("~/routes/dokumentation"),
-  log: await import("~/routes/loggkontroll"),
-  inbox: await import("~/routes/inkorg._index"),
-  referrals: await import("~/routes/remisser._index"),
-  forums: await import("~/routes/samverkan._index"),
-  followUp: await import("~/routes/uppfoljning"),
-};
+const { pagesOf } = await import("./page-list");
 
 /* ------------------------------------------------------------------ 1. seeding */
 console.log(`Seedar ${YOUTHS} ungdomar och ${LOG_ROWS} loggrader i ${path.relative(process.cwd(), file)} …`);
@@ -80,60 +68,15 @@ console.log(
 
 const { actors } = world;
 const caseworker = actors.caseworkers[0]!;
-const sample = world.documentedYouthIds.slice(0, 200);
-const someone = world.youths.find((y) => world.documentedYouthIds.includes(y.id)) ?? world.youths[0]!;
-const youthName = `${someone.firstName} ${someone.lastName}`.toLowerCase();
-const nameSearch = encodeURIComponent(someone.lastName.slice(0, 3).toLowerCase());
-
-type Who = "none" | "caseworker" | "coordinator" | "social";
-type Page = { label: string; who: Who; path: (i: number) => string; run: (request: Request, i: number) => Promise<unknown> };
-const call =
-  (loader: (args: LoaderFunctionArgs) => Promise<unknown>, params: Record<string, string> = {}) =>
-  (request: Request) =>
-    loader({ request, params, context: { clientAddress: "127.0.0.1" } } as LoaderFunctionArgs);
-const fixed = (p: string) => () => p;
-const youthPath = (i: number) => `/ungdomar/${sample[i % sample.length]}`;
-
-const PAGES: Page[] = [
-  { label: "/logga-in (utan session)", who: "none", path: fixed("/logga-in"), run: call(routes.login.loader) },
-  { label: "/start (handläggare)", who: "caseworker", path: fixed("/start"), run: call(routes.start.loader) },
-  { label: "/ungdomar sida 1 (samordnare)", who: "coordinator", path: fixed("/ungdomar"), run: call(routes.register.loader) },
-  {
-    label: `/ungdomar?q=${decodeURIComponent(nameSearch)} (namnsökning)`,
-    who: "coordinator",
-    path: fixed(`/ungdomar?q=${nameSearch}`),
-    run: call(routes.register.loader),
-  },
-  {
-    label: "/ungdomar/:id (handläggare)",
-    who: "caseworker",
-    path: youthPath,
-    run: (request, i) => call(routes.youth.loader, { youthId: sample[i % sample.length]! })(request),
-  },
-  { label: "/att-gora (en handläggare)", who: "caseworker", path: fixed("/att-gora"), run: call(routes.worklist.loader) },
-  { label: "/att-gora?handlaggare=alla (enheten)", who: "coordinator", path: fixed("/att-gora?handlaggare=alla"), run: call(routes.worklist.loader) },
-  { label: "/dokumentation (enheten)", who: "coordinator", path: fixed("/dokumentation"), run: call(routes.documentation.loader) },
-  { label: "/loggkontroll sida 1", who: "coordinator", path: fixed("/loggkontroll"), run: call(routes.log.loader) },
-  {
-    label: "/loggkontroll?ungdom=<namn>",
-    who: "coordinator",
-    path: fixed(`/loggkontroll?ungdom=${encodeURIComponent(youthName)}`),
-    run: call(routes.log.loader),
-  },
-  { label: "/loggkontroll?grund=denied", who: "coordinator", path: fixed("/loggkontroll?grund=denied"), run: call(routes.log.loader) },
-  { label: "/inkorg (samordnare)", who: "coordinator", path: fixed("/inkorg"), run: call(routes.inbox.loader) },
-  { label: "/remisser (KAA, skickade)", who: "coordinator", path: fixed("/remisser"), run: call(routes.referrals.loader) },
-  { label: "/remisser (socialtjänsten, inkorg)", who: "social", path: fixed("/remisser"), run: call(routes.referrals.loader) },
-  { label: "/samverkan (samordnare)", who: "coordinator", path: fixed("/samverkan"), run: call(routes.forums.loader) },
-  { label: "/uppfoljning (samordnare, tertial)", who: "coordinator", path: fixed("/uppfoljning"), run: call(routes.followUp.loader) },
-  { label: "/uppfoljning?period=lasar (samordnare)", who: "coordinator", path: fixed("/uppfoljning?period=lasar-2025"), run: call(routes.followUp.loader) },
-];
+const PAGES = pagesOf(world);
 
 async function sessions() {
   return {
     caseworker: await signedIn(caseworker),
     coordinator: await signedIn(actors.coordinator),
     social: await signedIn(actors.social),
+    school: await signedIn(actors.school),
+    steering: await signedIn(actors.steering),
   };
 }
 const anonymous = { get: (p: string) => new Request(`http://localhost${p}`) };
@@ -276,7 +219,7 @@ if (HTTP) {
     coldStartMs = performance.now() - started;
     console.log(`\nKallstart ${coldStartMs.toFixed(0)} ms. Last: ${HTTP_SECONDS} s per sida och antal anslutningar (${CONNECTIONS.join(", ")}).`);
 
-    for (const page of PAGES) {
+    for (const page of PAGES.filter((p) => p.http)) {
       const cookie = cookieOf(page.who);
       const headers: Record<string, string> = cookie ? { cookie } : {};
       const status = await fetch(base + page.path(0), { headers, redirect: "manual" }).then((r) => r.status);

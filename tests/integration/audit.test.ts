@@ -1,12 +1,12 @@
 import { desc, eq, or } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
-import { auditEvents } from "#db/schema";
+import { auditEvents, youths } from "#db/schema";
 import { listYouthRegister } from "~/modules/youth/register.server";
 import { createYouth, readYouthFile } from "~/modules/youth/youth-file.server";
 import { keeperFile, registerOf } from "../factories/gate";
 
-import { listAuditEvents } from "~/modules/access/audit.server";
+import { AUDIT_YOUTH_MATCH_LIMIT, listAuditEvents, type AuditFilter } from "~/modules/access/audit.server";
 import { swedishFaker, youthInput } from "../factories/youth";
 import { createWorld } from "../factories/world";
 
@@ -127,6 +127,26 @@ describe("the access log", () => {
       paged.push(...rows.map((r) => r.id));
     }
     expect(paged).toEqual(expected);
+  });
+
+  it("filters on a youth's name or a user by their own indexes, and asks for more of a name that fits too many youths", () => {
+    const youth = getDb().select().from(youths).where(eq(youths.id, youthId)).get()!;
+    const filtered = (filter: Omit<AuditFilter, "page">) => listAuditEvents(world.municipality.id, world.orgs.kaa.id, { ...filter, page: 1 });
+    const expectedForYouth = getDb().select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.youthId, youthId)).all().length;
+    const byName = filtered({ youthName: `${youth.firstName} ${youth.lastName}` });
+    expect(byName.total).toBe(expectedForYouth);
+    expect(byName.rows.every((r) => r.youthId === youthId)).toBe(true);
+    const byUser = filtered({ userId: world.actors.caseworker.userId });
+    expect(byUser.total).toBeGreaterThan(0);
+    expect(byUser.rows.every((r) => r.userName === world.actors.caseworker.displayName)).toBe(true);
+    for (let i = 0; i < AUDIT_YOUTH_MATCH_LIMIT + 1; i++) {
+      createYouth(world.actors.caseworker, {
+        ...youthInput(faker, { homeMunicipalityId: world.municipality.id, city: "Nässjö", postalPrefix: "571", protectedIdentity: false }),
+        lastName: `Mångnamnsson${i}`,
+      });
+    }
+    expect(filtered({ youthName: "mångnamnsson" })).toMatchObject({ tooManyYouths: true, total: 0, rows: [] });
+    expect(filtered({ youthName: "mångnamnsson1" })).toMatchObject({ tooManyYouths: false });
   });
 
   it("cannot be changed or deleted, even with direct SQL", () => {

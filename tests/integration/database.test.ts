@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { assertPragmas, getDb } from "#db/client";
+import { assertPragmas, getDb, PREPARED_STATEMENT_CACHE } from "#db/client";
 
 describe("the database connection", () => {
   it("runs with WAL, synchronous=FULL, foreign keys and a busy timeout", () => {
@@ -21,6 +21,17 @@ describe("the database connection", () => {
     expect(() => assertPragmas(sqlite)).toThrow(/journal_mode=delete \(krävs wal\).*synchronous=1 \(krävs 2\)/);
     sqlite.close();
     fs.rmSync(file, { force: true });
+  });
+
+  it("reuses prepared statements by their SQL, handing each back in object row mode, and keeps a bounded number", () => {
+    const sqlite = getDb().$client;
+    const first = sqlite.prepare("SELECT 1 AS one");
+    expect(sqlite.prepare("SELECT 1 AS one")).toBe(first);
+    // Drizzle switches a statement to raw mode for its own mapping; the next caller gets objects again.
+    expect(first.raw().get()).toEqual([1]);
+    expect(sqlite.prepare("SELECT 1 AS one").get()).toEqual({ one: 1 });
+    for (let i = 0; i < PREPARED_STATEMENT_CACHE; i++) sqlite.prepare(`SELECT ${i} AS n`);
+    expect(sqlite.prepare("SELECT 1 AS one")).not.toBe(first);
   });
 
   it("enforces foreign keys", () => {

@@ -69,11 +69,12 @@ describe("query plans", () => {
 });
 
 describe("query plans of the documentation", () => {
-  it("the samordnare's list reads the unit's open enrollments by index and joins the stored summary by key", () => {
+  it("the samordnare's list reads the unit's contacted open enrollments in start order by index and joins the stored summary by key", () => {
     const detail = plan(
       "SELECT e.id FROM enrollments e LEFT JOIN enrollment_documentation d ON d.enrollment_id = e.id WHERE e.municipality_id = ? AND e.end_date IS NULL AND e.status != 'not_contacted' AND (coalesce(d.missing, 127) != 0 OR d.overdue_from < ?) ORDER BY e.start_date LIMIT 50",
     );
-    expect(detail).toMatch(/enrollments_worklist/);
+    expect(detail).toMatch(/enrollments_contacted_start/);
+    expect(detail).not.toContain("TEMP B-TREE");
     expect(detail).toMatch(/SEARCH d USING INTEGER PRIMARY KEY|SEARCH d USING INDEX/);
   });
 

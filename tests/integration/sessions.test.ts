@@ -8,6 +8,7 @@ import { LOGIN_ERRORS, signIn } from "~/modules/auth/login.server";
 import { authenticate, endSession, hashToken } from "~/modules/auth/session.server";
 import { MAX_FAILURES_PER_ACCOUNT } from "~/modules/auth/throttle.server";
 import { setUserDisabled } from "~/modules/organizations/admin.server";
+import { signedIn } from "../factories/requests";
 import { createActor, createWorld, TEST_PASSWORD } from "../factories/world";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -148,5 +149,23 @@ describe("sessions", () => {
     expect(await authenticate(here())).not.toBeNull();
     expect(await authenticate(elsewhere())).toBeNull();
     expect((await signIn(username, "en helt ny fras här", "10.0.0.7")).ok).toBe(true);
+  });
+});
+
+describe("one page load, one authentication", () => {
+  it("works the actor out once for all loaders of a GET request, and anew for each write and outside a request", async () => {
+    const { withinRequest } = await import("~/modules/security/request-scope.server.js");
+    const actor = await createActor("kaa_caseworker", (await createWorld()).orgs.kaa);
+    const requests = await signedIn(actor);
+    const [a, b] = await withinRequest(() => Promise.all([requireActor(requests.get("/start")), requireActor(requests.get("/start"))]));
+    expect(a).toBe(b);
+    expect(a.membershipId).toBe(actor.membershipId);
+    // Another request, another scope: worked out again.
+    const c = await withinRequest(() => requireActor(requests.get("/start")));
+    expect(c).not.toBe(a);
+    expect(c).toEqual(a);
+    const [p, q] = await withinRequest(() => Promise.all([requireActor(requests.post("/start", {})), requireActor(requests.post("/start", {}))]));
+    expect(p).not.toBe(q);
+    expect(await requireActor(requests.get("/start"))).not.toBe(await requireActor(requests.get("/start")));
   });
 });

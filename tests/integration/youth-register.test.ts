@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { youthRevisions, youths } from "#db/schema";
-import { findYouthByPersonalNumber, listYouthRegister } from "~/modules/youth/register.server";
+import { findYouthByPersonalNumber, listYouthRegister, registerSize } from "~/modules/youth/register.server";
 import { createYouth, readYouthFile, updateYouth } from "~/modules/youth/youth-file.server";
 import { fileFor, keeperFile, registerOf } from "../factories/gate";
 
@@ -151,6 +151,52 @@ describe("the register list", () => {
     expect(capped).toMatchObject({ total: 2, moreThanCap: true, pageCount: 1 });
     expect(listYouthRegister(registerOf(kaa), { sort: "namn", page: 1, status: "none" }, 2)).toMatchObject({ total: 2, moreThanCap: true });
     expect(listYouthRegister(registerOf(kaa), { sort: "namn", page: 1 }, 3)).toMatchObject({ total: 3, moreThanCap: false });
+  });
+
+  it("searches names through the trigram index: three characters or more anywhere in the name, fewer at the start of the last name", async () => {
+    const muni = createMunicipality();
+    const kaa = await createActor("kaa_caseworker", createOrganisation("kaa_unit", muni.id));
+    const add = (firstName: string, lastName: string) =>
+      (createYouth(kaa, { ...input(), homeMunicipalityId: muni.id, firstName, lastName }) as { id: string }).id;
+    const karolina = add("Karolina", "Öst");
+    const lindqvist = add("Anna", "Lindqvist");
+    add("Viktor", "Sjöberg");
+    add("Li", "Ek");
+    const names = (q: string) => listYouthRegister(registerOf(kaa), { q, sort: "namn", page: 1 }).rows.map((r) => r.name);
+    expect(names("lin")).toEqual(["Lindqvist, Anna", "Öst, Karolina"]);
+    expect(names("SJÖB")).toEqual(["Sjöberg, Viktor"]);
+    expect(names("anna lind")).toEqual(["Lindqvist, Anna"]);
+    // One or two characters: last names that begin with them (Å, Ä, Ö in their Swedish places).
+    expect(names("li")).toEqual(["Lindqvist, Anna"]);
+    expect(names("ö")).toEqual(["Öst, Karolina"]);
+    expect(names("e")).toEqual(["Ek, Li"]);
+    // The index follows a change of name, and never reaches another register.
+    updateYouth(keeperFile(kaa, lindqvist, [], ["identity"]), { ...input(), homeMunicipalityId: muni.id, firstName: "Anna", lastName: "Holm" });
+    expect(names("lindq")).toEqual([]);
+    expect(names("holm")).toEqual(["Holm, Anna"]);
+    expect(listYouthRegister(registerOf(world.actors.caseworker), { q: "karolina öst", sort: "namn", page: 1 }).rows).toEqual([]);
+    expect(karolina).toBeTruthy();
+  });
+
+  it("a name search with more matches than it counts says so and walks the register in order, testing each name", async () => {
+    const muni = createMunicipality();
+    const kaa = await createActor("kaa_caseworker", createOrganisation("kaa_unit", muni.id));
+    for (const lastName of ["Bergström", "Åberg", "Berglund", "Ek"]) createYouth(kaa, { ...input(), homeMunicipalityId: muni.id, firstName: "Sam", lastName });
+    const few = listYouthRegister(registerOf(kaa), { q: "berg", sort: "namn", page: 1 });
+    expect(few).toMatchObject({ total: 3, moreThanCap: false });
+    const many = listYouthRegister(registerOf(kaa), { q: "berg", sort: "namn", page: 1 }, 2);
+    expect(many).toMatchObject({ total: 2, moreThanCap: true });
+    expect(many.rows.map((r) => r.name)).toEqual(["Berglund, Sam", "Bergström, Sam", "Åberg, Sam"]);
+  });
+
+  it("keeps the register's size in a counter that follows every registration", async () => {
+    const muni = createMunicipality();
+    const kaa = await createActor("kaa_caseworker", createOrganisation("kaa_unit", muni.id));
+    expect(registerSize(registerOf(kaa))).toBe(0);
+    for (let i = 0; i < 3; i++) createYouth(kaa, { ...input(), homeMunicipalityId: muni.id });
+    expect(registerSize(registerOf(kaa))).toBe(3);
+    const counted = getDb().select({ id: youths.id }).from(youths).where(eq(youths.homeMunicipalityId, muni.id)).all().length;
+    expect(registerSize(registerOf(kaa))).toBe(counted);
   });
 
   it("sorts Å, Ä, Ö after Z", async () => {

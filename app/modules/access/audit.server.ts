@@ -1,10 +1,12 @@
-import { and, count, desc, eq, exists, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, exists, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { getDb } from "#db/client";
 import { auditEvents, organisations, users, youths } from "#db/schema";
+import { cappedCount } from "~/lib/capped-count.server";
+import { COUNT_CAP } from "~/lib/counting";
 import { addDays, stockholmDayStartUtc } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
-import { nameMatches } from "~/modules/youth/names.server";
+import { youthsInRegister } from "~/modules/youth/names.server";
 import type { AccessAction, Decision, YouthSection } from "./policy";
 
 export type AuditAction = AccessAction | "list" | "create" | "search" | "lookup";
@@ -73,7 +75,7 @@ export type AuditFilter = {
 };
 
 /** Counting stops here: past it the page says "more than", so the review stays fast on a log of millions. */
-export const AUDIT_COUNT_CAP = 10_000;
+export const AUDIT_COUNT_CAP = COUNT_CAP;
 
 /**
  * The log review (loggkontroll) for a KAA samordnare: every access to the youths of the
@@ -83,31 +85,64 @@ function auditScope(municipalityId: number, organisationId: number) {
   return or(eq(auditEvents.youthMunicipalityId, municipalityId), eq(auditEvents.organisationId, organisationId))!;
 }
 
-/** The filter's conditions besides the scope (the register's youths, or the unit's own staff). */
-function auditFilterConditions(municipalityId: number, organisationId: number, filter: Omit<AuditFilter, "page">) {
-  const db = getDb();
-  const conditions: SQL[] = [];
+/** A name in the filter may match at most this many youths; past it the page asks for more of the name. */
+export const AUDIT_YOUTH_MATCH_LIMIT = 20;
+
+/**
+ * How a filter is read. A youth or a user narrows the log to rows that have their own index
+ * (youth_id, at) and (user_id, at): those drive the read, and the scope is tested on each row
+ * found (the unary + keeps SQLite from walking the scope's index instead, which would read the
+ * whole municipality's log to find one youth's rows). Otherwise the scope's two indexes drive it.
+ */
+type AuditQuery = { driver: SQL | undefined; extra: SQL | undefined; tooManyYouths: boolean; otherOrganisationsOnly: boolean };
+
+function auditQuery(municipalityId: number, organisationId: number, filter: Omit<AuditFilter, "page">): AuditQuery {
+  const extra: SQL[] = [];
   // A literal, not a bound parameter: only then can SQLite use the partial indexes of refusals.
-  if (filter.basis === "denied") conditions.push(sql`${auditEvents.outcome} = 'denied'`);
-  else if (filter.basis) conditions.push(eq(auditEvents.basis, filter.basis));
+  if (filter.basis === "denied") extra.push(sql`${auditEvents.outcome} = 'denied'`);
+  else if (filter.basis) extra.push(eq(auditEvents.basis, filter.basis));
+  // Any ground but the register keeper's is rare beside the unit's own work: the literal lets SQLite
+  // read the partial index of those (audit_shared_youth_municipality) instead of the whole register's log.
+  if (filter.otherOrganisations || (filter.basis && filter.basis !== "register_keeper" && filter.basis !== "denied")) {
+    extra.push(sql`${auditEvents.basis} IS NOT 'register_keeper'`);
+  }
   // Other organisations: accesses to the register by anyone outside the KAA unit (null: the log of a deleted organisation).
-  if (filter.otherOrganisations) conditions.push(or(ne(auditEvents.organisationId, organisationId), isNull(auditEvents.organisationId))!);
-  if (filter.userId) conditions.push(eq(auditEvents.userId, filter.userId));
+  if (filter.otherOrganisations) extra.push(or(ne(auditEvents.organisationId, organisationId), isNull(auditEvents.organisationId))!);
   // The dates are Swedish calendar days; the log is in UTC.
-  if (filter.from) conditions.push(gte(auditEvents.at, stockholmDayStartUtc(filter.from)));
-  if (filter.to) conditions.push(lt(auditEvents.at, stockholmDayStartUtc(addDays(filter.to, 1))));
+  if (filter.from) extra.push(gte(auditEvents.at, stockholmDayStartUtc(filter.from)));
+  if (filter.to) extra.push(lt(auditEvents.at, stockholmDayStartUtc(addDays(filter.to, 1))));
+  const drivers: SQL[] = [];
+  let tooManyYouths = false;
   if (filter.youthName) {
-    const matching = db
+    const named = getDb()
       .select({ id: youths.id })
       .from(youths)
-      .where(and(eq(youths.homeMunicipalityId, municipalityId), nameMatches(youths.nameSearch, filter.youthName)));
-    conditions.push(inArray(auditEvents.youthId, matching));
+      .where(youthsInRegister(municipalityId, filter.youthName))
+      .limit(AUDIT_YOUTH_MATCH_LIMIT + 1)
+      .all()
+      .map((row) => row.id);
+    tooManyYouths = named.length > AUDIT_YOUTH_MATCH_LIMIT;
+    drivers.push(named.length && !tooManyYouths ? inArray(auditEvents.youthId, named) : sql`0`);
   }
-  return and(...conditions);
+  if (filter.userId) drivers.push(eq(auditEvents.userId, filter.userId));
+  return {
+    driver: drivers.length ? and(...drivers) : undefined,
+    extra: extra.length ? and(...extra) : undefined,
+    tooManyYouths,
+    otherOrganisationsOnly: Boolean(filter.otherOrganisations),
+  };
 }
 
-function auditWhere(municipalityId: number, organisationId: number, filter: Omit<AuditFilter, "page">) {
-  return and(auditScope(municipalityId, organisationId), auditFilterConditions(municipalityId, organisationId, filter));
+/** The scope as a test on rows found by another index (see AuditQuery). */
+function scopeTestedPerRow(municipalityId: number, organisationId: number) {
+  return sql`(+${auditEvents.youthMunicipalityId} = ${municipalityId} OR +${auditEvents.organisationId} = ${organisationId})`;
+}
+
+function auditWhere(municipalityId: number, organisationId: number, query: AuditQuery) {
+  if (query.driver) return and(query.driver, scopeTestedPerRow(municipalityId, organisationId), query.extra);
+  // Other organisations' accesses are all in the register's half of the scope: the unit's own half is empty.
+  if (query.otherOrganisationsOnly) return and(eq(auditEvents.youthMunicipalityId, municipalityId), query.extra);
+  return and(auditScope(municipalityId, organisationId), query.extra);
 }
 
 function auditRows(municipalityId: number, where: SQL | undefined) {
@@ -147,31 +182,33 @@ export type AuditRow = ReturnType<ReturnType<typeof auditRows>["all"]>[number];
  */
 export function listAuditEvents(municipalityId: number, organisationId: number, filter: AuditFilter) {
   const db = getDb();
-  const where = auditWhere(municipalityId, organisationId, filter);
-  const capped = db
-    .select({ one: sql`1` })
-    .from(auditEvents)
-    .where(where)
-    .limit(AUDIT_COUNT_CAP + 1)
-    .as("capped");
-  const counted = db.select({ n: count() }).from(capped).get()?.n ?? 0;
+  const query = auditQuery(municipalityId, organisationId, filter);
+  const where = auditWhere(municipalityId, organisationId, query);
+  const counted = cappedCount(
+    db
+      .select({ one: sql`1` })
+      .from(auditEvents)
+      .where(where),
+    AUDIT_COUNT_CAP,
+  );
   const offset = (filter.page - 1) * AUDIT_PAGE_SIZE;
-  const reach = offset + AUDIT_PAGE_SIZE;
-  const extra = auditFilterConditions(municipalityId, organisationId, filter) ?? sql`1`;
+  const newestFirst = sql`ORDER BY ${auditEvents.at} DESC, ${auditEvents.id} DESC`;
   const branch = (scope: SQL) =>
-    sql`SELECT * FROM (SELECT ${auditEvents.id} AS id, ${auditEvents.at} AS at FROM ${auditEvents} WHERE ${scope} AND ${extra} ORDER BY ${auditEvents.at} DESC, ${auditEvents.id} DESC LIMIT ${reach})`;
-  const pageIds = db
-    .all<{ id: number }>(
-      sql`SELECT id FROM (${branch(eq(auditEvents.youthMunicipalityId, municipalityId))} UNION ${branch(eq(auditEvents.organisationId, organisationId))}) ORDER BY at DESC, id DESC LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${offset}`,
-    )
-    .map((r) => r.id);
+    sql`SELECT * FROM (SELECT ${auditEvents.id} AS id, ${auditEvents.at} AS at FROM ${auditEvents} WHERE ${scope} AND ${query.extra ?? sql`1`} ${newestFirst} LIMIT ${offset + AUDIT_PAGE_SIZE})`;
+  const pageIds = (
+    query.driver || query.otherOrganisationsOnly
+      ? db.all<{ id: number }>(sql`SELECT ${auditEvents.id} AS id FROM ${auditEvents} WHERE ${where} ${newestFirst} LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${offset}`)
+      : db.all<{ id: number }>(
+          sql`SELECT id FROM (${branch(eq(auditEvents.youthMunicipalityId, municipalityId))} UNION ${branch(eq(auditEvents.organisationId, organisationId))}) ORDER BY at DESC, id DESC LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${offset}`,
+        )
+  ).map((r) => r.id);
   const rows = pageIds.length ? auditRows(municipalityId, inArray(auditEvents.id, pageIds)).all() : [];
-  return { total: Math.min(counted, AUDIT_COUNT_CAP), moreThanCap: counted > AUDIT_COUNT_CAP, rows };
+  return { ...counted, tooManyYouths: query.tooManyYouths, rows };
 }
 
 /** Every row of the filter, newest first, for the export of a log review (streamed, not held in memory). */
 export function* exportAuditEvents(municipalityId: number, organisationId: number, filter: Omit<AuditFilter, "page">) {
-  const where = auditWhere(municipalityId, organisationId, filter);
+  const where = auditWhere(municipalityId, organisationId, auditQuery(municipalityId, organisationId, filter));
   const slice = 2000;
   // Keyset pages (after the last row's time and id), so a long log costs the same per row throughout.
   let after: { at: string; id: number } | null = null;

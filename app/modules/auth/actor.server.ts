@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import type { OrganisationKind, Role } from "#db/schema";
 import { activeMembership, activeMembershipsOfUser } from "~/modules/organizations/memberships.server";
 import { assertSameOrigin } from "~/modules/security/origin.server";
+import { oncePerRequest } from "~/modules/security/request-scope.server.js";
 import { authenticate, setSessionMembership, type Authenticated } from "./session.server";
 
 /**
@@ -44,8 +45,19 @@ export async function requireUser(request: Request): Promise<Authenticated> {
   return auth;
 }
 
-/** The acting user and membership; redirects to sign-in, password change or role choice. */
-export async function requireActor(request: Request): Promise<Actor> {
+/**
+ * The acting user and membership; redirects to sign-in, password change or role choice. A page
+ * load (GET) works it out once for all its loaders; a write always anew, since it may change the
+ * session it runs under.
+ */
+export function requireActor(request: Request): Promise<Actor> {
+  const method = request.method.toUpperCase();
+  if (method !== "GET" && method !== "HEAD") return actorOf(request);
+  const key = `actor ${new URL(request.url).pathname} ${request.headers.get("Cookie") ?? ""}`;
+  return oncePerRequest(key, () => actorOf(request));
+}
+
+async function actorOf(request: Request): Promise<Actor> {
   const auth = await requireUser(request);
   const path = new URL(request.url).pathname;
   if (auth.user.mustChangePassword && path !== PASSWORD_PAGE) throw redirect(PASSWORD_PAGE);

@@ -3,9 +3,11 @@
  * under 18 to socialtjänsten in the youth's home municipality. The duty needs no consent, and the
  * report opens no other part of the youth file. Every showing is logged like any other access.
  */
-import { and, count, desc, eq, or } from "drizzle-orm";
+import { and, desc, eq, or, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { concernReports, memberships, municipalities, organisations, users } from "#db/schema";
+import { cappedCount } from "~/lib/capped-count.server";
+import { COUNT_CAP, pageCountOf, pageWithin } from "~/lib/counting";
 import { todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
@@ -174,14 +176,22 @@ export function readConcernReport(actor: Actor, reportId: number) {
   };
 }
 
-/** Socialtjänsten's received reports, or the reports the actor's organisation has sent. */
-export function listConcernReports(actor: Actor, page: number) {
+/** Socialtjänsten's received reports, or the reports the actor's organisation has sent. Counting stops at `countCap`. */
+export function listConcernReports(actor: Actor, pageAsked: number, countCap = COUNT_CAP) {
   if (actor.organisationId === null) throw forbidden();
   const received = actor.organisationKind === "social_services";
   if (!received && !mayReportConcern(actor)) throw forbidden();
   const db = getDb();
   const where = received ? eq(concernReports.recipientOrganisationId, actor.organisationId) : eq(concernReports.reporterOrganisationId, actor.organisationId);
-  const total = db.select({ n: count() }).from(concernReports).where(where).get()?.n ?? 0;
+  const { total, moreThanCap } = cappedCount(
+    db
+      .select({ one: sql`1` })
+      .from(concernReports)
+      .where(where),
+    countCap,
+  );
+  const pageCount = pageCountOf(total, CONCERN_PAGE_SIZE);
+  const page = pageWithin(pageAsked, pageCount);
   const rows = db
     .select()
     .from(concernReports)
@@ -195,8 +205,9 @@ export function listConcernReports(actor: Actor, page: number) {
   return {
     received,
     total,
+    moreThanCap,
     page,
-    pageCount: Math.max(1, Math.ceil(total / CONCERN_PAGE_SIZE)),
+    pageCount,
     rows: rows.map((r) => ({
       id: r.id,
       name: `${r.lastName}, ${r.firstName}`,

@@ -3,9 +3,11 @@
  * whose documentation misses one of the seven points, filterable by caseworker and by point, and
  * the share of the unit's enrollments that are complete. One indexed query on the stored summary.
  */
-import { and, asc, count, desc, eq, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { enrollmentDocumentation, enrollments, memberships, users, youths } from "#db/schema";
+import { cappedCount } from "~/lib/capped-count.server";
+import { pageCountOf, pageWithin } from "~/lib/counting";
 import { todayIso } from "~/lib/dates";
 import type { RegisterAccess } from "~/modules/access/gate.server";
 import { CHECKLIST_POINTS, isMissing, NOTHING_DOCUMENTED, pointBit, type ChecklistPoint } from "~/modules/documentation/checklist";
@@ -25,23 +27,34 @@ export function readDocumentationReport(register: RegisterAccess, filter: Docume
   const incomplete = or(sql`${missing} != 0`, overdue)!;
 
   // A youth not yet reached cannot have an assessment or a plan: the list starts at contact.
+  // The status as a literal, so that the partial indexes of contacted open enrollments apply (a bound
+  // parameter cannot prove a partial index's WHERE). One caseworker's list reads the caseworker's
+  // index and tests the municipality per row (the unary +), as the worklist does.
   const scope = and(
-    eq(enrollments.municipalityId, municipalityId),
+    filter.caseworker === "all" ? eq(enrollments.municipalityId, municipalityId) : sql`+${enrollments.municipalityId} = ${municipalityId}`,
     isNull(enrollments.endDate),
-    ne(enrollments.status, "not_contacted"),
+    sql`${enrollments.status} != 'not_contacted'`,
     filter.caseworker === "all"
       ? undefined
       : filter.caseworker === "unassigned"
         ? isNull(enrollments.caseworkerMembershipId)
         : eq(enrollments.caseworkerMembershipId, filter.caseworker),
   );
-  const base = () => db.select({ n: count() }).from(enrollments).leftJoin(enrollmentDocumentation, eq(enrollmentDocumentation.enrollmentId, enrollments.id));
-  const inScope = base().where(scope).get()?.n ?? 0;
-  const incompleteCount = base().where(and(scope, incomplete)).get()?.n ?? 0;
+  // Counted up to the cap: past it the share of a whole unit is left to the follow-up, not counted here.
+  const counted = (condition: SQL | undefined) =>
+    cappedCount(
+      db
+        .select({ one: sql`1` })
+        .from(enrollments)
+        .leftJoin(enrollmentDocumentation, eq(enrollmentDocumentation.enrollmentId, enrollments.id))
+        .where(condition),
+    );
+  const inScope = counted(scope);
+  const incompleteCount = inScope.moreThanCap ? null : counted(and(scope, incomplete));
   const where = and(scope, filter.point ? pointMissing(filter.point) : incomplete);
-  const total = filter.point ? (base().where(where).get()?.n ?? 0) : incompleteCount;
-  const pageCount = Math.max(1, Math.ceil(total / DOCUMENTATION_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page), pageCount);
+  const found = !filter.point && incompleteCount ? incompleteCount : counted(where);
+  const pageCount = pageCountOf(found.total, DOCUMENTATION_PAGE_SIZE);
+  const page = pageWithin(filter.page, pageCount);
   const rows = db
     .select({
       enrollmentId: enrollments.id,
@@ -70,9 +83,10 @@ export function readDocumentationReport(register: RegisterAccess, filter: Docume
     "plan",
   );
   return {
-    inScope,
-    complete: inScope - incompleteCount,
-    total,
+    /** Open contacted enrollments, and how many are complete: null past the count's cap. */
+    share: incompleteCount ? { inScope: inScope.total, complete: inScope.total - incompleteCount.total } : null,
+    total: found.total,
+    moreThanCap: found.moreThanCap,
     page,
     pageCount,
     rows: rows.map((r) => ({

@@ -1,6 +1,6 @@
 /**
- * The status job: brings what only the calendar changes up to date, once per municipality, at server
- * start, then every hour (it changes nothing until the date changes) and on demand
+ * The status job: brings what only the calendar changes up to date, once per municipality, soon after
+ * server start, then once each new day (an hourly check notices the date change) and on demand
  * (`npm run job:status`). Idempotent. Pages only read; they never change case data
  * (docs/decisions/0009-status-job.md).
  *
@@ -36,23 +36,39 @@ export function runStatusJob(options: { municipalityId?: number; today?: string 
   }));
 }
 
-// Kept on globalThis so that a reloaded module (remix dev) replaces the timer instead of adding one.
-const holder = globalThis as typeof globalThis & { __statusJobTimer?: NodeJS.Timeout };
+/** The first run waits this long, so that the server is listening (and its cold start unaffected) first. */
+export const STATUS_JOB_START_DELAY_MS = 1000;
 
-/** Runs the job now and then every hour, logging a summary (never youth data). */
-export function scheduleStatusJob(log: (message: string) => void = console.log) {
+// Kept on globalThis so that a reloaded module (remix dev) replaces the timer instead of adding one.
+const holder = globalThis as typeof globalThis & { __statusJobTimer?: NodeJS.Timeout; __statusJobStart?: NodeJS.Timeout };
+
+/**
+ * Runs the job once each Swedish day: at start (after the server has begun to listen, so that a
+ * large register never delays the first page) and then, checked every hour, when the date changes.
+ * Logs a summary (never youth data). Returns the hourly check, for tests.
+ */
+export function scheduleStatusJob(log: (message: string) => void = console.log, today: () => string = () => todayIso()) {
+  let doneFor: string | null = null;
   const run = () => {
+    const day = today();
+    if (day === doneFor) return;
     try {
-      const results = runStatusJob();
+      const started = performance.now();
+      const results = runStatusJob({ today: day });
+      doneFor = day;
       const ended = results.reduce((sum, r) => sum + r.endedAtTwenty, 0);
       const unlinked = results.reduce((sum, r) => sum + r.caseItemsUnlinked, 0);
-      log(`Statusjobbet kördes för ${results.length} kommuner: ${ended} inskrivningar avslutade vid 20 år, ${unlinked} ärendepunkter avidentifierade.`);
+      log(
+        `Statusjobbet kördes för ${results.length} kommuner på ${Math.round(performance.now() - started)} ms: ${ended} inskrivningar avslutade vid 20 år, ${unlinked} ärendepunkter avidentifierade.`,
+      );
     } catch (error) {
       log(`Statusjobbet misslyckades: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  run();
+  clearTimeout(holder.__statusJobStart);
+  holder.__statusJobStart = setTimeout(run, STATUS_JOB_START_DELAY_MS);
   clearInterval(holder.__statusJobTimer);
   holder.__statusJobTimer = setInterval(run, 60 * 60 * 1000);
   holder.__statusJobTimer.unref();
+  return run;
 }

@@ -2,9 +2,12 @@
  * School notices (Skollagen 15 kap. 15 §). A school files them and follows their status; the KAA
  * unit of the youth's home municipality receives them. Every showing of a notice is logged.
  */
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { municipalities, notices, organisations, youths, type NoticeStatus } from "#db/schema";
+import { NOTICE_STATUSES } from "#db/schema/notices-values";
+import { cappedCount } from "~/lib/capped-count.server";
+import { COUNT_CAP, pageCountOf, pageWithin, type CappedCount } from "~/lib/counting";
 import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
@@ -19,6 +22,17 @@ import { insertEnrollment } from "~/modules/outreach/enrollments.server";
 import { createYouth } from "~/modules/youth/youth-file.server";
 
 export const NOTICE_PAGE_SIZE = 25;
+
+/** The notices `where` finds, counted only up to the cap. */
+function countNotices(where: SQL | undefined, countCap: number) {
+  return cappedCount(
+    getDb()
+      .select({ one: sql`1` })
+      .from(notices)
+      .where(where),
+    countCap,
+  );
+}
 
 /* ------------------------------------------------------------------ the school */
 
@@ -56,12 +70,14 @@ export function fileNotices(actor: Actor, inputs: NoticeInput[]): number[] {
   );
 }
 
-/** The school's own notices with their status; nothing of the youth file. */
-export function listSchoolNotices(actor: Actor, page: number) {
+/** The school's own notices with their status; nothing of the youth file. Counting stops at `countCap`. */
+export function listSchoolNotices(actor: Actor, pageAsked: number, countCap = COUNT_CAP) {
   if (!mayFileNotices(actor) || actor.organisationId === null) throw forbidden();
   const db = getDb();
   const where = eq(notices.schoolOrganisationId, actor.organisationId);
-  const total = db.select({ n: count() }).from(notices).where(where).get()?.n ?? 0;
+  const { total, moreThanCap } = countNotices(where, countCap);
+  const pageCount = pageCountOf(total, NOTICE_PAGE_SIZE);
+  const page = pageWithin(pageAsked, pageCount);
   const rows = db
     .select({ notice: notices, municipalityName: municipalities.name })
     .from(notices)
@@ -80,7 +96,9 @@ export function listSchoolNotices(actor: Actor, page: number) {
   );
   return {
     total,
-    pageCount: Math.max(1, Math.ceil(total / NOTICE_PAGE_SIZE)),
+    moreThanCap,
+    page,
+    pageCount,
     rows: rows.map(({ notice: n, municipalityName }) => ({
       id: n.id,
       kind: n.kind,
@@ -97,11 +115,19 @@ export function listSchoolNotices(actor: Actor, page: number) {
 
 /* ------------------------------------------------------------------ the KAA inbox */
 
-/** Notices to the actor's KAA unit, oldest first (the longest wait on top). */
-export function listInbox(register: RegisterAccess, status: NoticeStatus, page: number) {
+/**
+ * Notices to the actor's KAA unit, oldest first (the longest wait on top). Each status tab is counted
+ * on its own along notices_inbox (municipality, status, …) and stops at `countCap`: a GROUP BY would
+ * read every notice the municipality ever received.
+ */
+export function listInbox(register: RegisterAccess, status: NoticeStatus, pageAsked: number, countCap = COUNT_CAP) {
   const db = getDb();
-  const where = and(eq(notices.homeMunicipalityId, register.municipalityId), eq(notices.status, status));
-  const total = db.select({ n: count() }).from(notices).where(where).get()?.n ?? 0;
+  const inStatus = (s: NoticeStatus) => and(eq(notices.homeMunicipalityId, register.municipalityId), eq(notices.status, s));
+  const counts = Object.fromEntries(NOTICE_STATUSES.map((s) => [s, countNotices(inStatus(s), countCap)])) as Record<NoticeStatus, CappedCount>;
+  const { total, moreThanCap } = counts[status];
+  const pageCount = pageCountOf(total, NOTICE_PAGE_SIZE);
+  const page = pageWithin(pageAsked, pageCount);
+  const where = inStatus(status);
   const rows = db
     .select({ notice: notices, schoolName: organisations.name, schoolOrganiserKind: organisations.schoolOrganiserKind })
     .from(notices)
@@ -118,19 +144,12 @@ export function listInbox(register: RegisterAccess, status: NoticeStatus, page: 
     "list",
     "allowed",
   );
-  const counts = Object.fromEntries(
-    db
-      .select({ status: notices.status, n: count() })
-      .from(notices)
-      .where(eq(notices.homeMunicipalityId, register.municipalityId))
-      .groupBy(notices.status)
-      .all()
-      .map((r) => [r.status, r.n]),
-  ) as Partial<Record<NoticeStatus, number>>;
   return {
     total,
+    moreThanCap,
     counts,
-    pageCount: Math.max(1, Math.ceil(total / NOTICE_PAGE_SIZE)),
+    page,
+    pageCount,
     rows: rows.map(({ notice: n, schoolName, schoolOrganiserKind }) => ({
       id: n.id,
       kind: n.kind,

@@ -2,7 +2,7 @@
  * The worklist ("Att göra") of a KAA unit or one caseworker: what is due now, computed from the
  * register so that nothing has to be remembered and nothing can be dropped.
  */
-import { and, asc, eq, gt, gte, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNotNull, isNull, lt, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { enrollments, interventionFollowUps, interventions, interventionTypes, memberships, users, youths } from "#db/schema";
 import { addDays, addYears, daysBetween, todayIso } from "~/lib/dates";
@@ -14,9 +14,10 @@ export const ROUTINE_LOOKAHEAD_DAYS = 14;
 export const TURNING_20_WINDOW_DAYS = 30;
 /**
  * Each section shows at most this many rows (the earliest due first), so a whole unit's list of a big
- * register never renders or logs thousands of youths; the page says when a section has more.
+ * register never renders or logs thousands of youths; the page says when a section has more. Every
+ * youth shown is a row in the access log, so the unit's overview shows fewer than one caseworker's own list.
  */
-export const WORKLIST_SECTION_LIMIT = 200;
+export const WORKLIST_SECTION_LIMIT = { unit: 50, caseworker: 200 } as const;
 
 export type WorklistFilter = { caseworker: "all" | "unassigned" | number };
 
@@ -30,7 +31,7 @@ export type Worklist = {
   followUps: (YouthRef & { interventionId: number; interventionName: string; dueDate: string; overdue: boolean })[];
   interventionsPastEnd: (YouthRef & { interventionId: number; interventionName: string; plannedEndDate: string })[];
   interventionsToEvaluate: (YouthRef & { interventionId: number; interventionName: string; endDate: string })[];
-  /** The sections that have more rows than WORKLIST_SECTION_LIMIT (the first ones are shown). */
+  /** The sections that have more rows than WORKLIST_SECTION_LIMIT allows (the first ones are shown). */
   truncated: WorklistSection[];
 };
 export type WorklistSection = Exclude<keyof Worklist, "truncated">;
@@ -39,12 +40,17 @@ export type WorklistSection = Exclude<keyof Worklist, "truncated">;
 export function readWorklist(register: RegisterAccess, filter: WorklistFilter, today = todayIso()): Worklist {
   const municipalityId = register.municipalityId;
   const db = getDb();
+  const limit = filter.caseworker === "all" ? WORKLIST_SECTION_LIMIT.unit : WORKLIST_SECTION_LIMIT.caseworker;
   const caseworkerCondition =
     filter.caseworker === "all"
       ? undefined
       : filter.caseworker === "unassigned"
         ? isNull(enrollments.caseworkerMembershipId)
         : eq(enrollments.caseworkerMembershipId, filter.caseworker);
+  // One caseworker's list is read along the caseworker's own indexes (enrollments_caseworker_*), and
+  // the municipality is tested on each row found: the unary + keeps SQLite from walking the whole
+  // unit's due dates to pick out one caseworker's. The unit's list reads the municipality's indexes.
+  const inMunicipality = (column: AnyColumn) => (filter.caseworker === "all" ? eq(column, municipalityId) : sql`+${column} = ${municipalityId}`);
   const columns = {
     enrollmentId: enrollments.id,
     youthId: youths.id,
@@ -69,9 +75,9 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
       .innerJoin(youths, eq(youths.id, enrollments.youthId))
       .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
       .leftJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(enrollments.municipalityId, municipalityId), caseworkerCondition, condition))
+      .where(and(inMunicipality(enrollments.municipalityId), caseworkerCondition, condition))
       .orderBy(order, asc(enrollments.id))
-      .limit(WORKLIST_SECTION_LIMIT + 1)
+      .limit(limit + 1)
       .all();
   type Row = ReturnType<typeof enrollmentRows>[number];
   const ref = (r: Row): YouthRef => ({ youthId: r.youthId, name: `${r.lastName}, ${r.firstName}`, caseworkerName: r.caseworkerName });
@@ -113,7 +119,7 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
   for (const r of enrollmentRows(
     and(
       open,
-      eq(youths.homeMunicipalityId, municipalityId),
+      inMunicipality(youths.homeMunicipalityId),
       gt(youths.birthDate, addYears(today, -20)),
       lte(youths.birthDate, addYears(addDays(today, TURNING_20_WINDOW_DAYS), -20)),
     ),
@@ -170,15 +176,10 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
     .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
     .leftJoin(users, eq(users.id, memberships.userId))
     .where(
-      and(
-        eq(interventionFollowUps.municipalityId, municipalityId),
-        isNull(interventionFollowUps.doneDate),
-        lte(interventionFollowUps.dueDate, horizon),
-        running,
-      ),
+      and(inMunicipality(interventionFollowUps.municipalityId), isNull(interventionFollowUps.doneDate), lte(interventionFollowUps.dueDate, horizon), running),
     )
     .orderBy(asc(interventionFollowUps.dueDate), asc(interventionFollowUps.id))
-    .limit(WORKLIST_SECTION_LIMIT + 1)
+    .limit(limit + 1)
     .all()
     .map((r) => ({ ...interventionRef(r), dueDate: r.dueDate, overdue: r.dueDate < today }));
   // The municipality's interventions with their youth and caseworker, in one order and bounded.
@@ -191,9 +192,9 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
       .innerJoin(youths, eq(youths.id, interventions.youthId))
       .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
       .leftJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(interventions.municipalityId, municipalityId), condition))
+      .where(and(inMunicipality(interventions.municipalityId), condition))
       .orderBy(order, asc(interventions.id))
-      .limit(WORKLIST_SECTION_LIMIT + 1)
+      .limit(limit + 1)
       .all();
   worklist.interventionsPastEnd = interventionRows(and(lt(interventions.plannedEndDate, today), running), asc(interventions.plannedEndDate)).map((r) => ({
     ...interventionRef(r),
@@ -217,9 +218,9 @@ export function readWorklist(register: RegisterAccess, filter: WorklistFilter, t
     "interventionsToEvaluate",
   ];
   for (const section of sections) {
-    if (worklist[section].length > WORKLIST_SECTION_LIMIT) {
+    if (worklist[section].length > limit) {
       worklist.truncated.push(section);
-      worklist[section].length = WORKLIST_SECTION_LIMIT;
+      worklist[section].length = limit;
     }
   }
 

@@ -4,9 +4,11 @@
  * youth it names in one transaction; a referral whose consent no longer holds is listed to the
  * recipient without any youth data.
  */
-import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { organisations, referrals, youths, type ReferralStatus } from "#db/schema";
+import { cappedCount } from "~/lib/capped-count.server";
+import { COUNT_CAP, pageCountOf, pageWithin } from "~/lib/counting";
 import { forbidden } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
 import { INBOX_TABS, type InboxTab } from "~/modules/referrals/referral-states";
@@ -30,11 +32,22 @@ export type ListedReferral = {
 
 type Side = "sender" | "recipient";
 
-/** One page of referrals in the scope, with the youth's name, the counterpart and the responsible. */
-function referralPage(scope: SQL, tab: InboxTab, page: number, side: Side) {
+/**
+ * One page of referrals in the scope, with the youth's name, the counterpart and the responsible.
+ * The total is counted only up to `countCap`, and the page is kept within the pages counted.
+ */
+function referralPage(scope: SQL, tab: InboxTab, pageAsked: number, side: Side, countCap: number) {
   const db = getDb();
   const where = and(scope, inArray(referrals.status, [...INBOX_TABS[tab]]));
-  const total = db.select({ n: count() }).from(referrals).where(where).get()?.n ?? 0;
+  const { total, moreThanCap } = cappedCount(
+    db
+      .select({ one: sql`1` })
+      .from(referrals)
+      .where(where),
+    countCap,
+  );
+  const pageCount = pageCountOf(total, REFERRAL_PAGE_SIZE);
+  const page = pageWithin(pageAsked, pageCount);
   const rows = db
     .select({ referral: referrals, youthFirst: youths.firstName, youthLast: youths.lastName })
     .from(referrals)
@@ -67,26 +80,33 @@ function referralPage(scope: SQL, tab: InboxTab, page: number, side: Side) {
     counterpart: counterparts.get(counterpartOf(row)) ?? "",
     responsible: row.responsibleMembershipId ? (people.get(row.responsibleMembershipId) ?? null) : null,
   });
-  return { total, rows, toListed, pageCount: Math.max(1, Math.ceil(total / REFERRAL_PAGE_SIZE)) };
+  return { total, moreThanCap, rows, toListed, page, pageCount };
 }
 
 /** The referrals the KAA unit has sent about its register's youths; every youth named is logged. */
-export function listSentReferrals(register: RegisterAccess, tab: InboxTab, page: number) {
-  const found = referralPage(eq(referrals.municipalityId, register.municipalityId), tab, page, "sender");
+export function listSentReferrals(register: RegisterAccess, tab: InboxTab, page: number, countCap = COUNT_CAP) {
+  const found = referralPage(eq(referrals.municipalityId, register.municipalityId), tab, page, "sender", countCap);
   register.logListed(
     found.rows.map((r) => r.referral.youthId),
     "referrals",
   );
-  return { asSender: true, total: found.total, page, pageCount: found.pageCount, rows: found.rows.map((r) => found.toListed(r, true)) };
+  return {
+    asSender: true,
+    total: found.total,
+    moreThanCap: found.moreThanCap,
+    page: found.page,
+    pageCount: found.pageCount,
+    rows: found.rows.map((r) => found.toListed(r, true)),
+  };
 }
 
 /**
  * A recipient organisation's inbox. Each referral is decided on the consent it rests on; only those
  * shown with their youth are logged (the others show only that a referral existed).
  */
-export function listReceivedReferrals(actor: Actor, tab: InboxTab, page: number) {
+export function listReceivedReferrals(actor: Actor, tab: InboxTab, page: number, countCap = COUNT_CAP) {
   if (actor.organisationId === null) throw forbidden();
-  const found = referralPage(eq(referrals.recipientOrganisationId, actor.organisationId), tab, page, "recipient");
+  const found = referralPage(eq(referrals.recipientOrganisationId, actor.organisationId), tab, page, "recipient", countCap);
   const decisions = decideReferrals(
     actor,
     found.rows.map((r) => r.referral),
@@ -97,7 +117,8 @@ export function listReceivedReferrals(actor: Actor, tab: InboxTab, page: number)
   return {
     asSender: false,
     total: found.total,
-    page,
+    moreThanCap: found.moreThanCap,
+    page: found.page,
     pageCount: found.pageCount,
     rows: found.rows.map((r) => found.toListed(r, decisions.get(r.referral.id)?.allowed === true)),
   };

@@ -1,7 +1,23 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { nameLikePattern } from "./names";
+import { youths } from "#db/schema";
+import { nameLikePattern, youthNameSearch } from "./names";
 
-/** SQL condition: the name-search column contains the query (LIKE with an explicit escape). */
+/** SQL condition: the column contains the query (LIKE with an explicit escape). For small tables (staff). */
 export function nameMatches(column: AnyColumn, query: string): SQL {
   return sql`${column} LIKE ${nameLikePattern(query)} ESCAPE '\\'`;
+}
+
+/**
+ * SQL condition on youths: in the municipality's register and, with a search, the name matches it,
+ * read from the trigram index (migration 0016) or the register's name order, never by testing
+ * every youth's name. With a "contains" search the municipality is tested on the youths found (the
+ * unary + keeps SQLite from walking the whole register by its municipality index instead).
+ */
+export function youthsInRegister(municipalityId: number, nameQuery?: string): SQL {
+  const search = nameQuery ? youthNameSearch(nameQuery) : null;
+  if (!search) return sql`${youths.homeMunicipalityId} = ${municipalityId}`;
+  if ("contains" in search) {
+    return sql`(+${youths.homeMunicipalityId} = ${municipalityId} AND ${youths.id} IN (SELECT k.youth_id FROM youth_name_keys k WHERE k.key IN (SELECT rowid FROM youth_name_search WHERE name_search LIKE ${search.contains})))`;
+  }
+  return sql`(${youths.homeMunicipalityId} = ${municipalityId} AND ${youths.nameSort} >= ${search.lastNameFrom} AND ${youths.nameSort} < ${search.lastNameBefore})`;
 }

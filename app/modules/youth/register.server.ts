@@ -2,13 +2,13 @@
  * The register list and search of the KAA unit that keeps the register. Each takes the register
  * capability (openRegister) and logs every youth it shows in one batch.
  */
-import { and, asc, count, desc, eq, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { enrollments, memberships, users, youths } from "#db/schema";
-import { addDays, todayIso } from "~/lib/dates";
+import { todayIso } from "~/lib/dates";
 import type { RegisterAccess } from "~/modules/access/gate.server";
-import { nameMatches } from "./names.server";
-import { REGISTER_COUNT_CAP, REGISTER_PAGE_SIZE, type RegisterQuery } from "./register-query";
+import { registerOrder, selectRegisterPage } from "./register-selection.server";
+import { REGISTER_COUNT_CAP, type RegisterQuery } from "./register-query";
 import { ageOn, parsePersonalNumber } from "./personal-number";
 
 /** One page of the actor's own municipality's register. Every youth shown is logged. */
@@ -16,50 +16,9 @@ export function listYouthRegister(register: RegisterAccess, query: RegisterQuery
   const municipalityId = register.municipalityId;
   const db = getDb();
   const today = todayIso();
-  const where = and(
-    eq(youths.homeMunicipalityId, municipalityId),
-    query.q ? nameMatches(youths.nameSearch, query.q) : undefined,
-    query.status === "none" ? isNull(enrollments.id) : query.status ? eq(enrollments.status, query.status) : undefined,
-    query.caseworker === "unassigned"
-      ? and(isNotNull(enrollments.id), isNull(enrollments.caseworkerMembershipId))
-      : query.caseworker
-        ? eq(enrollments.caseworkerMembershipId, query.caseworker)
-        : undefined,
-    query.overdue
-      ? or(
-          and(eq(enrollments.status, "not_contacted"), lte(enrollments.startDate, addDays(today, -28))),
-          and(eq(enrollments.status, "watch"), lte(enrollments.watchUntil, today)),
-        )
-      : undefined,
-  );
-  // The open enrollment (at most one per youth) carries status and caseworker.
+  const { total, moreThanCap, page, pageCount, ids } = selectRegisterPage(municipalityId, query, today, countCap);
+  // Only the page's youths are joined with their open enrollment and caseworker.
   const openEnrollment = and(eq(enrollments.youthId, youths.id), isNull(enrollments.endDate));
-  const order =
-    query.sort === "nyast"
-      ? [desc(youths.createdAt), desc(youths.id)]
-      : query.sort === "alder"
-        ? [asc(youths.birthDate), asc(youths.id)]
-        : [asc(youths.nameSort), asc(youths.id)];
-  // The enrollment is joined only when a filter asks about it; either way counting stops past the cap.
-  const enrollmentFiltered = Boolean(query.status || query.caseworker || query.overdue);
-  const counted = enrollmentFiltered
-    ? db
-        .select({ one: sql`1` })
-        .from(youths)
-        .leftJoin(enrollments, openEnrollment)
-        .where(where)
-    : db
-        .select({ one: sql`1` })
-        .from(youths)
-        .where(where);
-  const found =
-    db
-      .select({ n: count() })
-      .from(counted.limit(countCap + 1).as("capped"))
-      .get()?.n ?? 0;
-  const total = Math.min(found, countCap);
-  const pageCount = Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
-  const page = Math.min(Math.max(1, query.page), pageCount);
   const rows = db
     .select({
       id: youths.id,
@@ -77,10 +36,8 @@ export function listYouthRegister(register: RegisterAccess, query: RegisterQuery
     .leftJoin(enrollments, openEnrollment)
     .leftJoin(memberships, eq(memberships.id, enrollments.caseworkerMembershipId))
     .leftJoin(users, eq(users.id, memberships.userId))
-    .where(where)
-    .orderBy(...order)
-    .limit(REGISTER_PAGE_SIZE)
-    .offset((page - 1) * REGISTER_PAGE_SIZE)
+    .where(inArray(youths.id, ids))
+    .orderBy(...registerOrder(query))
     .all();
   register.logListed(
     rows.map((row) => row.id),
@@ -88,7 +45,7 @@ export function listYouthRegister(register: RegisterAccess, query: RegisterQuery
   );
   return {
     total,
-    moreThanCap: found > countCap,
+    moreThanCap,
     page,
     pageCount,
     rows: rows.map((row) => ({
@@ -119,7 +76,10 @@ export function findYouthByPersonalNumber(register: RegisterAccess, input: strin
   return { id: row.id };
 }
 
-/** How many youths the actor's register holds: an aggregate, identifying no one. */
+/**
+ * How many youths the actor's register holds: an aggregate, identifying no one. Kept by triggers on
+ * youths (migration 0016), so the start page never counts a register of hundreds of thousands.
+ */
 export function registerSize(register: RegisterAccess): number {
-  return getDb().select({ n: count() }).from(youths).where(eq(youths.homeMunicipalityId, register.municipalityId)).get()?.n ?? 0;
+  return getDb().get<{ n: number } | undefined>(sql`SELECT youths AS n FROM register_sizes WHERE municipality_id = ${register.municipalityId}`)?.n ?? 0;
 }

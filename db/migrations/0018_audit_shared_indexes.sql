@@ -1,0 +1,2 @@
+CREATE INDEX `audit_shared_youth_municipality` ON `audit_events` (`youth_municipality_id`,`at`) WHERE basis IS NOT 'register_keeper';--> statement-breakpoint
+CREATE INDEX `audit_shared_organisation` ON `audit_events` (`organisation_id`,`at`) WHERE basis IS NOT 'register_keeper';
