@@ -277,7 +277,9 @@ export function noticesOfYouth(file: YouthFile<"notices">) {
     })
     .from(notices)
     .innerJoin(organisations, eq(organisations.id, notices.schoolOrganisationId))
-    .where(and(eq(notices.homeMunicipalityId, file.municipalityId), eq(notices.youthId, file.id)))
+    // Read by the youth's index; the register is tested per row (the unary + keeps SQLite from
+    // walking the municipality's notices instead, which an index on (municipality, date) would invite).
+    .where(and(sql`+${notices.homeMunicipalityId} = ${file.municipalityId}`, eq(notices.youthId, file.id)))
     .orderBy(desc(notices.createdAt))
     .all();
 }
