@@ -28,7 +28,7 @@ export default defineConfig({
     trace: "off",
   },
   webServer: {
-    command: `rm -rf tmp/e2e && node build/setup/setup.js && node server.js`,
+    command: `rm -rf tmp/e2e && node build/setup/setup.js && node --max-old-space-size=256 server.js`,
     url: `http://127.0.0.1:${PORT}/logga-in`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -64,6 +64,16 @@ const handleRemix = createRequestHandler({
 });
 app.all("*", (req, res, next) => withinRequest(() => handleRemix(requestForRemix(req), res, next)));
 
-app.listen(port, host, () => {
+const server = app.listen(port, host, () => {
   console.log(`Samverkansportalen körs på http://${host === "127.0.0.1" ? "localhost" : host}:${port}`);
 });
+
+// A stop (systemd, a container, Ctrl-C) lets the requests under way finish, then exits normally:
+// every committed write is already in the WAL, and the process's exit hooks run.
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => {
+    console.log(`Samverkansportalen stängs (${signal}).`);
+    server.close(() => process.exit(0));
+    globalThis.setTimeout(() => process.exit(0), 5000).unref();
+  });
+}

@@ -46,7 +46,10 @@ function Section({
       </h2>
       {count === 0 ? <p>{empty}</p> : <ul className="task-list">{children}</ul>}
       {more ? (
-        <p className="muted">Listan visar de {count} som förfaller först. Välj en handläggare ovan, eller ”utan handläggare”, för att se resten.</p>
+        <p className="muted">
+          Listan visar de {count} som förfaller först; fler visas när de är åtgärdade. Välj en handläggare ovan för att dela upp listan, eller filtrera i
+          registret.
+        </p>
       ) : null}
     </section>
   );

@@ -29,7 +29,8 @@ export const auditEvents = sqliteTable(
     basisRef: text("basis_ref"),
   },
   (t) => [
-    index("audit_at").on(t.at),
+    // No index on `at` alone: every reader narrows by youth, register, user or organisation first, and
+    // each index costs every page that logs what it shows (a list logs a row per youth).
     index("audit_youth").on(t.youthId, t.at),
     index("audit_youth_municipality").on(t.youthMunicipalityId, t.at),
     index("audit_user").on(t.userId, t.at),

@@ -1,14 +1,16 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
-import { youthRevisions, youths } from "#db/schema";
+import { enrollments, youthRevisions, youths } from "#db/schema";
 import { findYouthByPersonalNumber, listYouthRegister, registerSize } from "~/modules/youth/register.server";
 import { createYouth, readYouthFile, updateYouth } from "~/modules/youth/youth-file.server";
+import { enrolledYouth } from "../factories/enrollment";
 import { fileFor, keeperFile, registerOf } from "../factories/gate";
 
 import { youthCreateSchema } from "~/modules/youth/youth-schema";
 import { createActor, createMunicipality, createOrganisation, createWorld } from "../factories/world";
 import { birthDateForAge, swedishFaker, youthInput } from "../factories/youth";
+import { todayIso as today } from "~/lib/dates";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 const faker = swedishFaker(11);
@@ -187,6 +189,30 @@ describe("the register list", () => {
     const many = listYouthRegister(registerOf(kaa), { q: "berg", sort: "namn", page: 1 }, 2);
     expect(many).toMatchObject({ total: 2, moreThanCap: true });
     expect(many.rows.map((r) => r.name)).toEqual(["Berglund, Sam", "Bergström, Sam", "Åberg, Sam"]);
+  });
+
+  it("filters on the open enrollment from the enrollment indexes: status, caseworker and overdue", async () => {
+    const muni = createMunicipality();
+    const unit = createOrganisation("kaa_unit", muni.id);
+    const kaa = await createActor("kaa_coordinator", unit);
+    const caseworker = await createActor("kaa_caseworker", unit);
+    const late = enrolledYouth(kaa, { daysAgo: 40, reached: false, caseworkerMembershipId: caseworker.membershipId });
+    const recent = enrolledYouth(kaa, { daysAgo: 3, reached: false });
+    const reached = enrolledYouth(kaa, { daysAgo: 60, reached: true, caseworkerMembershipId: caseworker.membershipId });
+    const ids = (query: Partial<Parameters<typeof listYouthRegister>[1]>) =>
+      listYouthRegister(registerOf(kaa), { sort: "namn", page: 1, ...query })
+        .rows.map((r) => r.id)
+        .sort();
+    expect(ids({ overdue: true })).toEqual([late.youthId]);
+    expect(ids({ status: "not_contacted" })).toEqual([late.youthId, recent.youthId].sort());
+    expect(ids({ caseworker: caseworker.membershipId })).toEqual([late.youthId, reached.youthId].sort());
+    expect(ids({ caseworker: "unassigned" })).toEqual([recent.youthId]);
+    expect(ids({ status: "none" })).toEqual([]);
+    // Ending an enrollment moves its youth to "no open enrollment", counted from the register's counters.
+    getDb().update(enrollments).set({ endDate: today(), endReason: "moved" }).where(eq(enrollments.youthId, recent.youthId)).run();
+    expect(ids({ status: "none" })).toEqual([recent.youthId]);
+    expect(listYouthRegister(registerOf(kaa), { sort: "namn", page: 1, status: "none" })).toMatchObject({ total: 1, moreThanCap: false });
+    expect(listYouthRegister(registerOf(kaa), { sort: "namn", page: 1, overdue: true })).toMatchObject({ total: 1, moreThanCap: false });
   });
 
   it("keeps the register's size in a counter that follows every registration", async () => {

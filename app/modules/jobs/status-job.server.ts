@@ -18,8 +18,11 @@ import { bringStatusesUpToDate } from "~/modules/outreach/statuses.server";
 
 export type StatusJobResult = { municipalityId: number; endedAtTwenty: number; caseItemsUnlinked: number };
 
-/** Runs the status job for one municipality, or for all of them, on `today`. */
-export function runStatusJob(options: { municipalityId?: number; today?: string } = {}): StatusJobResult[] {
+/**
+ * The status job as steps: each yield is a point where a server may answer requests before going on
+ * (each step is one short transaction). Returns each municipality's result.
+ */
+function* statusJob(options: { municipalityId?: number; today?: string } = {}): Generator<void, StatusJobResult[]> {
   const today = options.today ?? todayIso();
   const ids =
     options.municipalityId !== undefined
@@ -29,11 +32,32 @@ export function runStatusJob(options: { municipalityId?: number; today?: string 
           .from(municipalities)
           .all()
           .map((m) => m.id);
-  return ids.map((municipalityId) => ({
-    municipalityId,
-    ...bringStatusesUpToDate(municipalityId, today),
-    caseItemsUnlinked: bringMeetingsUpToDate(municipalityId),
-  }));
+  const results: StatusJobResult[] = [];
+  for (const municipalityId of ids) {
+    const outreach = yield* bringStatusesUpToDate(municipalityId, today);
+    results.push({ municipalityId, ...outreach, caseItemsUnlinked: bringMeetingsUpToDate(municipalityId) });
+    yield;
+  }
+  return results;
+}
+
+/** Runs the status job for one municipality, or for all of them, on `today`, at once (tests, `npm run job:status`). */
+export function runStatusJob(options: { municipalityId?: number; today?: string } = {}): StatusJobResult[] {
+  const steps = statusJob(options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Runs the status job letting the event loop turn between its steps, so pages are answered meanwhile. */
+export async function runStatusJobBetweenRequests(options: { municipalityId?: number; today?: string } = {}): Promise<StatusJobResult[]> {
+  const steps = statusJob(options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** The first run waits this long, so that the server is listening (and its cold start unaffected) first. */
@@ -49,12 +73,14 @@ const holder = globalThis as typeof globalThis & { __statusJobTimer?: NodeJS.Tim
  */
 export function scheduleStatusJob(log: (message: string) => void = console.log, today: () => string = () => todayIso()) {
   let doneFor: string | null = null;
-  const run = () => {
+  let running = false;
+  const run = async () => {
     const day = today();
-    if (day === doneFor) return;
+    if (day === doneFor || running) return;
+    running = true;
     try {
       const started = performance.now();
-      const results = runStatusJob({ today: day });
+      const results = await runStatusJobBetweenRequests({ today: day });
       doneFor = day;
       const ended = results.reduce((sum, r) => sum + r.endedAtTwenty, 0);
       const unlinked = results.reduce((sum, r) => sum + r.caseItemsUnlinked, 0);
@@ -63,6 +89,8 @@ export function scheduleStatusJob(log: (message: string) => void = console.log, 
       );
     } catch (error) {
       log(`Statusjobbet misslyckades: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      running = false;
     }
   };
   clearTimeout(holder.__statusJobStart);

@@ -261,23 +261,27 @@ export function markNoticeHandled(actor: Actor, noticeId: number) {
 /** Notices about a youth, for the youth page. */
 export function noticesOfYouth(file: YouthFile<"notices">) {
   const db = getDb();
-  return db
-    .select({
-      id: notices.id,
-      kind: notices.kind,
-      eventDate: notices.eventDate,
-      programme: notices.programme,
-      reason: notices.reason,
-      status: notices.status,
-      createdAt: notices.createdAt,
-      schoolName: organisations.name,
-      contactName: notices.contactName,
-      contactPhone: notices.contactPhone,
-      contactEmail: notices.contactEmail,
-    })
-    .from(notices)
-    .innerJoin(organisations, eq(organisations.id, notices.schoolOrganisationId))
-    .where(and(eq(notices.homeMunicipalityId, file.municipalityId), eq(notices.youthId, file.id)))
-    .orderBy(desc(notices.createdAt))
-    .all();
+  return (
+    db
+      .select({
+        id: notices.id,
+        kind: notices.kind,
+        eventDate: notices.eventDate,
+        programme: notices.programme,
+        reason: notices.reason,
+        status: notices.status,
+        createdAt: notices.createdAt,
+        schoolName: organisations.name,
+        contactName: notices.contactName,
+        contactPhone: notices.contactPhone,
+        contactEmail: notices.contactEmail,
+      })
+      .from(notices)
+      .innerJoin(organisations, eq(organisations.id, notices.schoolOrganisationId))
+      // Read by the youth's index; the register is tested per row (the unary + keeps SQLite from
+      // walking the municipality's notices instead, which an index on (municipality, date) would invite).
+      .where(and(sql`+${notices.homeMunicipalityId} = ${file.municipalityId}`, eq(notices.youthId, file.id)))
+      .orderBy(desc(notices.createdAt))
+      .all()
+  );
 }

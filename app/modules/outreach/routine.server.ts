@@ -2,7 +2,7 @@
  * The municipality's contact routine (kontaktrutin) and the state of one enrollment in it. The
  * routine itself is no youth data; the attempts it is judged on are read by the capability holders.
  */
-import { and, asc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { contactAttempts, contactRoutineSteps, enrollments, guardians, youths, type ContactChannel } from "#db/schema";
 import { forbidden } from "~/lib/http";
@@ -115,18 +115,7 @@ export function recomputeNextSteps(db: Conn, scope: { enrollmentIds: number[] } 
     .innerJoin(youths, eq(youths.id, enrollments.youthId))
     .where(and(open, "municipalityId" in scope ? eq(enrollments.municipalityId, scope.municipalityId) : inArray(enrollments.id, scope.enrollmentIds)))
     .all();
-  const cleared = { nextStepDue: null, nextStepIndex: null, nextStepMissingGuardian: null };
-  // What is no longer waiting for contact loses its step (closed, reached, watched, in insats).
-  db.update(enrollments)
-    .set(cleared)
-    .where(
-      and(
-        "municipalityId" in scope ? eq(enrollments.municipalityId, scope.municipalityId) : inArray(enrollments.id, scope.enrollmentIds),
-        isNotNull(enrollments.nextStepDue),
-        or(isNotNull(enrollments.endDate), ne(enrollments.status, "not_contacted")),
-      ),
-    )
-    .run();
+  clearStaleNextSteps(db, "municipalityId" in scope ? eq(enrollments.municipalityId, scope.municipalityId) : inArray(enrollments.id, scope.enrollmentIds));
   if (rows.length === 0) return;
   const attempts = attemptsByEnrollment(
     db,
@@ -156,7 +145,7 @@ export function recomputeNextSteps(db: Conn, scope: { enrollmentIds: number[] } 
       .set(
         state.state === "due"
           ? { nextStepDue: state.dueDate, nextStepIndex: state.index, nextStepMissingGuardian: state.missingTargets.includes("guardian") }
-          : cleared,
+          : CLEARED,
       )
       .where(eq(enrollments.id, row.id))
       .run();
@@ -173,4 +162,38 @@ export function recomputeNextStepOf(file: YouthFile<never, "identity">) {
       .get();
     if (open) recomputeNextSteps(tx, { enrollmentIds: [open.id] });
   });
+}
+
+const CLEARED = { nextStepDue: null, nextStepIndex: null, nextStepMissingGuardian: null };
+
+/** What is no longer waiting for contact (closed, reached, watched, in insats) loses its stored step. */
+function clearStaleNextSteps(db: Conn, scope: SQL) {
+  db.update(enrollments)
+    .set(CLEARED)
+    .where(and(scope, isNotNull(enrollments.nextStepDue), or(isNotNull(enrollments.endDate), ne(enrollments.status, "not_contacted"))))
+    .run();
+}
+
+/** Enrollments per transaction in the status job's recomputation. */
+export const NEXT_STEP_SLICE = 500;
+
+/**
+ * The status job's recomputation of a whole municipality, in slices of NEXT_STEP_SLICE enrollments,
+ * each its own short transaction, yielding between them: the server answers pages while a large
+ * register is brought up to date, and no write waits long for the database.
+ */
+export function* recomputeNextStepsInSlices(municipalityId: number, today = todayIso()): Generator<void, void> {
+  const db = getDb();
+  db.transaction((tx) => clearStaleNextSteps(tx, eq(enrollments.municipalityId, municipalityId)));
+  yield;
+  const ids = db
+    .select({ id: enrollments.id })
+    .from(enrollments)
+    .where(and(eq(enrollments.municipalityId, municipalityId), isNull(enrollments.endDate), sql`${enrollments.status} = 'not_contacted'`))
+    .all()
+    .map((row) => row.id);
+  for (let i = 0; i < ids.length; i += NEXT_STEP_SLICE) {
+    db.transaction((tx) => recomputeNextSteps(tx, { enrollmentIds: ids.slice(i, i + NEXT_STEP_SLICE) }, today));
+    yield;
+  }
 }

@@ -8,12 +8,12 @@
  *   the calendar, not with a write);
  * Watch dates and overdue follow-ups need no stored change: the worklist reads them by date.
  */
-import { and, eq, isNull, lte } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { enrollments, interventions, youths } from "#db/schema";
 import { addYears, todayIso } from "~/lib/dates";
 import { recomputeDocumentation, syncInterventionStatus } from "~/modules/documentation/documentation.server";
-import { recomputeNextSteps } from "./routine.server";
+import { recomputeNextStepsInSlices } from "./routine.server";
 
 /**
  * The responsibility ends at 20 (Skollagen 29 kap. 9 §): every open enrollment of a youth who has
@@ -26,7 +26,17 @@ export function endEnrollmentsAtTwenty(municipalityId: number, today = todayIso(
     .select({ id: enrollments.id, birthDate: youths.birthDate })
     .from(enrollments)
     .innerJoin(youths, eq(youths.id, enrollments.youthId))
-    .where(and(eq(enrollments.municipalityId, municipalityId), isNull(enrollments.endDate), lte(youths.birthDate, cutoff)))
+    // Read from the register's birth-date index: youths who turned 20 within the last two years (the
+    // job runs daily; registration refuses anyone 20 or older), not every open enrollment.
+    .where(
+      and(
+        eq(youths.homeMunicipalityId, municipalityId),
+        gt(youths.birthDate, addYears(today, -22)),
+        lte(youths.birthDate, cutoff),
+        sql`+${enrollments.municipalityId} = ${municipalityId}`,
+        isNull(enrollments.endDate),
+      ),
+    )
     .all();
   if (due.length === 0) return 0;
   db.transaction((tx) => {
@@ -47,12 +57,16 @@ export function endEnrollmentsAtTwenty(municipalityId: number, today = todayIso(
   return due.length;
 }
 
-/** Ends what ended at 20 and brings "i insats" in step with today's interventions, for one municipality. */
-export function bringStatusesUpToDate(municipalityId: number, today = todayIso()) {
+/**
+ * Ends what ended at 20 and brings "i insats" in step with today's interventions, for one
+ * municipality, yielding between its steps (the status job lets the server answer in between).
+ */
+export function* bringStatusesUpToDate(municipalityId: number, today = todayIso()): Generator<void, { endedAtTwenty: number }> {
   const endedAtTwenty = endEnrollmentsAtTwenty(municipalityId, today);
+  yield;
   syncInterventionStatus({ municipalityId }, today);
+  yield;
   // Turning 18 changes who the routine contacts; ended and changed enrollments lose their step.
-  const db = getDb();
-  db.transaction((tx) => recomputeNextSteps(tx, { municipalityId }, today));
+  yield* recomputeNextStepsInSlices(municipalityId, today);
   return { endedAtTwenty };
 }

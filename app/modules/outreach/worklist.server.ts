@@ -15,9 +15,9 @@ export const TURNING_20_WINDOW_DAYS = 30;
 /**
  * Each section shows at most this many rows (the earliest due first), so a whole unit's list of a big
  * register never renders or logs thousands of youths; the page says when a section has more. Every
- * youth shown is a row in the access log, so the unit's overview shows fewer than one caseworker's own list.
+ * youth shown is a row in the access log: fifty per section is what anyone can act on in a day.
  */
-export const WORKLIST_SECTION_LIMIT = { unit: 50, caseworker: 200 } as const;
+export const WORKLIST_SECTION_LIMIT = 50;
 
 export type WorklistFilter = { caseworker: "all" | "unassigned" | number };
 
@@ -40,7 +40,7 @@ export type WorklistSection = Exclude<keyof Worklist, "truncated">;
 export function readWorklist(register: RegisterAccess, filter: WorklistFilter, today = todayIso()): Worklist {
   const municipalityId = register.municipalityId;
   const db = getDb();
-  const limit = filter.caseworker === "all" ? WORKLIST_SECTION_LIMIT.unit : WORKLIST_SECTION_LIMIT.caseworker;
+  const limit = WORKLIST_SECTION_LIMIT;
   const caseworkerCondition =
     filter.caseworker === "all"
       ? undefined

@@ -1,4 +1,5 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { getDb } from "#db/client";
 import { youths } from "#db/schema";
 import { nameLikePattern, youthNameSearch } from "./names";
 
@@ -20,4 +21,18 @@ export function youthsInRegister(municipalityId: number, nameQuery?: string): SQ
     return sql`(+${youths.homeMunicipalityId} = ${municipalityId} AND ${youths.id} IN (SELECT k.youth_id FROM youth_name_keys k WHERE k.key IN (SELECT rowid FROM youth_name_search WHERE name_search LIKE ${search.contains})))`;
   }
   return sql`(${youths.homeMunicipalityId} = ${municipalityId} AND ${youths.nameSort} >= ${search.lastNameFrom} AND ${youths.nameSort} < ${search.lastNameBefore})`;
+}
+
+/**
+ * How many names anywhere contain the search (three characters or more), counted up to `limit` + 1
+ * in the trigram index: whether reading the matches is cheaper than walking the register in order.
+ */
+export function nameCandidates(query: string, limit: number): number {
+  const search = youthNameSearch(query);
+  if (!search || !("contains" in search)) return 0;
+  return (
+    getDb().get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM (SELECT rowid FROM youth_name_search WHERE name_search LIKE ${search.contains} LIMIT ${limit + 1})`,
+    )?.n ?? 0
+  );
 }

@@ -17,7 +17,7 @@ import { cappedCount } from "~/lib/capped-count.server";
 import { pageCountOf, pageWithin } from "~/lib/counting";
 import { addDays } from "~/lib/dates";
 import { youthNameSearch } from "./names";
-import { nameMatches, youthsInRegister } from "./names.server";
+import { nameCandidates, nameMatches, youthsInRegister } from "./names.server";
 import { REGISTER_PAGE_SIZE, type RegisterQuery } from "./register-query";
 
 /** Up to this many matching enrollments, their youths are sorted; past it the register is walked in order. */
@@ -30,12 +30,19 @@ export const ENROLLMENT_DRIVEN_MAX = 2000;
  */
 export const NAME_SEARCH_COUNT_CAP = 500;
 
-/** Conditions on the open enrollment that the query's filters ask for (none: no enrollment filter). */
-function enrollmentConditions(query: RegisterQuery, today: string): SQL | undefined {
+/** Past this many names in the whole trigram index (all registers), the matches are not read but met. */
+export const NAME_CANDIDATE_LIMIT = 2000;
+
+/**
+ * Conditions on the open enrollment that the query's filters ask for (none: no enrollment filter), as
+ * disjoint alternatives: "overdue" is two (not contacted in four weeks; a watch date that has come),
+ * each read from its own index rather than one walk of every open enrollment testing both.
+ */
+function enrollmentAlternatives(query: RegisterQuery, today: string): SQL[] | undefined {
   if (!query.status || query.status === "none") {
     if (!query.caseworker && !query.overdue) return undefined;
   }
-  return and(
+  const common = and(
     isNull(enrollments.endDate),
     query.status && query.status !== "none" ? eq(enrollments.status, query.status) : undefined,
     query.caseworker === "unassigned"
@@ -43,13 +50,13 @@ function enrollmentConditions(query: RegisterQuery, today: string): SQL | undefi
       : query.caseworker
         ? eq(enrollments.caseworkerMembershipId, query.caseworker)
         : undefined,
-    query.overdue
-      ? or(
-          and(eq(enrollments.status, "not_contacted"), lte(enrollments.startDate, addDays(today, -28))),
-          and(eq(enrollments.status, "watch"), lte(enrollments.watchUntil, today)),
-        )
-      : undefined,
-  );
+  )!;
+  if (!query.overdue) return [common];
+  // Literal statuses, so that the watch half can use its partial index.
+  return [
+    and(common, sql`${enrollments.status} = 'not_contacted'`, lte(enrollments.startDate, addDays(today, -28)))!,
+    and(common, sql`${enrollments.status} = 'watch'`, lte(enrollments.watchUntil, today))!,
+  ];
 }
 
 export function registerOrder(query: RegisterQuery) {
@@ -64,7 +71,8 @@ export function registerOrder(query: RegisterQuery) {
 export function selectRegisterPage(municipalityId: number, query: RegisterQuery, today: string, countCap: number) {
   const db = getDb();
   const order = registerOrder(query);
-  const onEnrollment = enrollmentConditions(query, today);
+  const alternatives = enrollmentAlternatives(query, today);
+  const onEnrollment = alternatives ? or(...alternatives) : undefined;
   // "No open enrollment" (status none, alone or with other filters that then match nothing).
   const withoutEnrollment = query.status === "none";
   const openEnrollment = and(eq(enrollments.youthId, youths.id), isNull(enrollments.endDate));
@@ -73,6 +81,8 @@ export function selectRegisterPage(municipalityId: number, query: RegisterQuery,
   let enrollmentDriven = false;
   let manyNames = false;
   if (query.q && isContainsSearch(query.q)) {
+    // A common fragment ("sjö") is met by walking the register; a rarer one is read from the index.
+    manyNames = nameCandidates(query.q, NAME_CANDIDATE_LIMIT) > NAME_CANDIDATE_LIMIT;
     counted = cappedCount(
       walked(
         db
@@ -82,18 +92,35 @@ export function selectRegisterPage(municipalityId: number, query: RegisterQuery,
       ),
       Math.min(countCap, NAME_SEARCH_COUNT_CAP),
     );
-    manyNames = counted.moreThanCap;
+    manyNames ||= counted.moreThanCap;
   } else if (onEnrollment && !withoutEnrollment) {
-    // Counted from the enrollment indexes; the youth's register is tested per row found.
-    counted = cappedCount(
-      db
-        .select({ one: sql`1` })
-        .from(enrollments)
-        .innerJoin(youths, eq(youths.id, enrollments.youthId))
-        .where(and(eq(enrollments.municipalityId, municipalityId), onEnrollment, perRow(municipalityId, query.q))),
-      countCap,
+    // Counted on the enrollment indexes alone: an enrollment's municipality is its youth's register
+    // (the home municipality cannot change; a move ends the enrollment), so no youth is read to count.
+    const parts = alternatives!.map((alternative) =>
+      cappedCount(
+        query.q
+          ? db
+              .select({ one: sql`1` })
+              .from(enrollments)
+              .innerJoin(youths, eq(youths.id, enrollments.youthId))
+              .where(and(eq(enrollments.municipalityId, municipalityId), alternative, perRow(municipalityId, query.q)))
+          : db
+              .select({ one: sql`1` })
+              .from(enrollments)
+              .where(and(eq(enrollments.municipalityId, municipalityId), alternative)),
+        countCap,
+      ),
     );
+    const sum = parts.reduce((n, part) => n + part.total, 0);
+    counted = { total: Math.min(sum, countCap), moreThanCap: sum > countCap || parts.some((part) => part.moreThanCap) };
     enrollmentDriven = !counted.moreThanCap && counted.total <= ENROLLMENT_DRIVEN_MAX;
+  } else if (withoutEnrollment && !onEnrollment && !query.q) {
+    // Youths without an open enrollment: the register's two counters (migration 0020), not a probe of every youth.
+    const sizes = db.get<{ youths: number; open: number } | undefined>(
+      sql`SELECT youths, open_enrollments AS open FROM register_sizes WHERE municipality_id = ${municipalityId}`,
+    );
+    const found = Math.max(0, (sizes?.youths ?? 0) - (sizes?.open ?? 0));
+    counted = { total: Math.min(found, countCap), moreThanCap: found > countCap };
   } else {
     counted = cappedCount(
       walked(
@@ -116,12 +143,16 @@ export function selectRegisterPage(municipalityId: number, query: RegisterQuery,
         .where(
           and(
             perRow(municipalityId, query.q),
-            inArray(
-              youths.id,
-              db
-                .select({ youthId: enrollments.youthId })
-                .from(enrollments)
-                .where(and(eq(enrollments.municipalityId, municipalityId), onEnrollment)),
+            or(
+              ...alternatives!.map((alternative) =>
+                inArray(
+                  youths.id,
+                  db
+                    .select({ youthId: enrollments.youthId })
+                    .from(enrollments)
+                    .where(and(eq(enrollments.municipalityId, municipalityId), alternative)),
+                ),
+              ),
             ),
           ),
         )

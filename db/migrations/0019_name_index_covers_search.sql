@@ -1,0 +1,2 @@
+DROP INDEX `youths_register_name`;--> statement-breakpoint
+CREATE INDEX `youths_register_name` ON `youths` (`home_municipality_id`,`name_sort`,`id`,`name_search`);
