@@ -11,7 +11,5 @@ CREATE TABLE `population_figures` (
 );
 --> statement-breakpoint
 CREATE INDEX `notices_home_created` ON `notices` (`home_municipality_id`,`created_at`);--> statement-breakpoint
-CREATE INDEX `enrollments_municipality_start` ON `enrollments` (`municipality_id`,`start_date`) WHERE start_date IS NOT NULL;--> statement-breakpoint
-CREATE INDEX `enrollments_municipality_end` ON `enrollments` (`municipality_id`,`end_date`) WHERE end_date IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `interventions_municipality_start` ON `interventions` (`municipality_id`,`start_date`);--> statement-breakpoint
 CREATE INDEX `interventions_municipality_end` ON `interventions` (`municipality_id`,`end_date`) WHERE end_date IS NOT NULL;

@@ -63,16 +63,6 @@ export const enrollments = sqliteTable(
     index("enrollments_open_status_start")
       .on(t.municipalityId, t.status, t.startDate)
       .where(sql`end_date IS NULL`),
-    // The follow-up (statistics/follow-up): registrations and endings of a period, per municipality.
-    // Partial on a condition that is always true, so that only a query comparing start_date can use it
-    // (SQLite's rule for partial indexes): the worklist and documentation lists, which only sort by
-    // start_date, keep their own indexes.
-    index("enrollments_municipality_start")
-      .on(t.municipalityId, t.startDate)
-      .where(sql`start_date IS NOT NULL`),
-    index("enrollments_municipality_end")
-      .on(t.municipalityId, t.endDate)
-      .where(sql`end_date IS NOT NULL`),
     index("enrollments_open_watch")
       .on(t.municipalityId, t.watchUntil)
       .where(sql`end_date IS NULL AND status = 'watch'`),

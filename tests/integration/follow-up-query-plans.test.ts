@@ -48,10 +48,17 @@ describe("query plans of the follow-up", () => {
     }
   });
 
-  it("reads a period's registrations, endings and notices through the period indexes", () => {
+  it("reads the target group, the period's registrations and endings, attempts, notices and interventions through their own ranges", () => {
     const joined = statements.map(plan).join("\n");
-    for (const index of ["enrollments_municipality_start", "enrollments_municipality_end", "notices_home_created", "interventions_municipality_end"]) {
-      expect(joined).toContain(index);
-    }
+    expect(joined).toMatch(/SEARCH follow_up_enrollments USING PRIMARY KEY \(municipality_id=\? AND end_key>\?\)/);
+    expect(joined).toMatch(/SEARCH follow_up_enrollments USING PRIMARY KEY \(municipality_id=\? AND end_key>\? AND end_key<\?\)/);
+    expect(joined).toMatch(
+      /SEARCH follow_up_enrollments USING COVERING INDEX follow_up_enrollments_start \(municipality_id=\? AND start_date>\? AND start_date<\?\)/,
+    );
+    expect(joined).toMatch(/SEARCH contact_attempt_days USING PRIMARY KEY \(municipality_id=\? AND day>\? AND day<\?\)/);
+    for (const index of ["notices_home_created", "interventions_open_by_end", "interventions_municipality_end"]) expect(joined).toContain(index);
+    // Running interventions are the open ones and those ended since the period began, never every
+    // intervention started before its end.
+    expect(joined).not.toContain("interventions_municipality_start");
   });
 });
