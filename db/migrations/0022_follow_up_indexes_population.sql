@@ -12,4 +12,5 @@ CREATE TABLE `population_figures` (
 --> statement-breakpoint
 CREATE INDEX `notices_home_created` ON `notices` (`home_municipality_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `interventions_municipality_start` ON `interventions` (`municipality_id`,`start_date`);--> statement-breakpoint
-CREATE INDEX `interventions_municipality_end` ON `interventions` (`municipality_id`,`end_date`) WHERE end_date IS NOT NULL;
+CREATE INDEX `interventions_municipality_end` ON `interventions` (`municipality_id`,`end_date`,`start_date`,`declined_date`,`youth_id`,`type_id`,`responsible_party`,`evaluation_outcome`) WHERE end_date IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `interventions_running` ON `interventions` (`municipality_id`,`start_date`,`youth_id`,`type_id`,`responsible_party`) WHERE end_date IS NULL AND declined_date IS NULL;

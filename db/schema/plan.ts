@@ -143,9 +143,14 @@ export const interventions = sqliteTable(
     index("interventions_enrollment").on(t.enrollmentId, t.startDate),
     // The follow-up: interventions running or ended in a period, per municipality.
     index("interventions_municipality_start").on(t.municipalityId, t.startDate),
+    // Covering, so that a period's running and ended interventions are counted from the index alone.
     index("interventions_municipality_end")
-      .on(t.municipalityId, t.endDate)
+      .on(t.municipalityId, t.endDate, t.startDate, t.declinedDate, t.youthId, t.typeId, t.responsibleParty, t.evaluationOutcome)
       .where(sql`end_date IS NOT NULL`),
+    // The follow-up: the interventions running now (the work in progress), covering like the one above.
+    index("interventions_running")
+      .on(t.municipalityId, t.startDate, t.youthId, t.typeId, t.responsibleParty)
+      .where(sql`end_date IS NULL AND declined_date IS NULL`),
     // Worklist: open interventions past their planned end, per municipality.
     index("interventions_open_by_end")
       .on(t.municipalityId, t.plannedEndDate)

@@ -84,7 +84,7 @@ export function fullScans(statement: string): string[] {
       if (scanned !== undefined) return aliases.has(scanned);
       // The interventions running now (the follow-up counts the youths in them): the work in progress,
       // a partial index of open interventions, not the municipality's history.
-      if (/INDEX interventions_open_by_end\b/.test(detail)) return false;
+      if (/INDEX interventions_running\b/.test(detail)) return false;
       const searched = /^SEARCH (\S+) USING (?:COVERING )?INDEX \S+ (\(.*\))$/.exec(detail);
       return searched !== null && aliases.has(searched[1]!) && SCOPE_ONLY.test(searched[2]!) && (!limited || sortedAt.has(parent));
     })

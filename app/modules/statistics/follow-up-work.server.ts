@@ -50,28 +50,39 @@ export function workFigures(db: Db | Tx, municipalityId: number, p: PeriodRange)
   cells.attempts = sum("attempts.channel");
   cells.reached = sum("reached.channel");
 
-  // Interventions running at some time in the period (declined ones never started): the open ones
-  // and those ended since the period began, two index ranges that follow the work in progress, not
-  // every intervention ever made. (Named: to SQLite an index on the start date looks as good.)
-  const running = sql`${interventions.id} IN (
-    SELECT i2.id FROM ${interventions} i2 INDEXED BY interventions_open_by_end
-      WHERE i2.municipality_id = ${municipalityId} AND i2.end_date IS NULL AND i2.declined_date IS NULL AND i2.start_date <= ${p.to}
-    UNION ALL
-    SELECT i2.id FROM ${interventions} i2 WHERE i2.municipality_id = ${municipalityId} AND i2.end_date >= ${p.from} AND i2.declined_date IS NULL AND i2.start_date <= ${p.to})`;
-  cells.inIntervention = db.get<{ n: number }>(sql`SELECT count(DISTINCT ${interventions.youthId}) AS n FROM ${interventions} WHERE ${running}`)?.n ?? 0;
-  put(
-    "intervention.type",
-    db.all<Row>(
-      sql`SELECT ${interventions.typeId} AS key, ${interventionTypes.name} AS label, count(DISTINCT ${interventions.youthId}) AS n FROM ${interventions}
-          JOIN ${interventionTypes} ON ${interventionTypes.id} = ${interventions.typeId} WHERE ${running} GROUP BY key`,
-    ),
-    (row) => row.label ?? "",
+  // Youths in an intervention running at some time in the period (declined ones never started), in
+  // all, by type and by responsible party. The running interventions are the open ones and those
+  // ended since the period began: two ranges of covering indexes, read once. (Named: to SQLite an
+  // index on the start date looks as good, and it would walk every intervention ever started.)
+  const running = db.all<{ dim: "all" | "type" | "party"; key: string | number | null; n: number }>(
+    sql`WITH running AS MATERIALIZED (
+          SELECT youth_id, type_id, responsible_party FROM ${interventions} INDEXED BY interventions_running
+            WHERE municipality_id = ${municipalityId} AND end_date IS NULL AND declined_date IS NULL AND start_date <= ${p.to}
+          UNION ALL
+          SELECT youth_id, type_id, responsible_party FROM ${interventions} INDEXED BY interventions_municipality_end
+            WHERE municipality_id = ${municipalityId} AND end_date >= ${p.from} AND declined_date IS NULL AND start_date <= ${p.to})
+        SELECT 'all' AS dim, NULL AS key, count(DISTINCT youth_id) AS n FROM running
+        UNION ALL SELECT 'type', type_id, count(DISTINCT youth_id) FROM running GROUP BY type_id
+        UNION ALL SELECT 'party', responsible_party, count(DISTINCT youth_id) FROM running GROUP BY responsible_party`,
   );
+  cells.inIntervention = running.find((r) => r.dim === "all")?.n ?? 0;
+  const types = running.filter((r) => r.dim === "type");
+  const typeNames = new Map(
+    types.length === 0
+      ? []
+      : db
+          .all<{ id: number; name: string }>(
+            sql`SELECT id, name FROM ${interventionTypes} WHERE id IN (${sql.join(
+              types.map((r) => sql`${r.key}`),
+              sql`, `,
+            )})`,
+          )
+          .map((t) => [t.id, t.name] as const),
+  );
+  put("intervention.type", types, (row) => typeNames.get(Number(row.key)) ?? "");
   put(
     "intervention.party",
-    db.all<Row>(
-      sql`SELECT ${interventions.responsibleParty} AS key, count(DISTINCT ${interventions.youthId}) AS n FROM ${interventions} WHERE ${running} GROUP BY key`,
-    ),
+    running.filter((r) => r.dim === "party"),
   );
 
   put(
