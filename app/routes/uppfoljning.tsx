@@ -4,9 +4,8 @@ import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
 import { notFound } from "~/lib/http";
 import { requireActor } from "~/modules/auth/actor.server";
-import { formatShown } from "~/modules/statistics/follow-up-format";
+import { FiguresTable, TrendTable } from "~/components/follow-up/figures-table";
 import { computeFollowUp, followUpAudience } from "~/modules/statistics/follow-up.server";
-import type { FigureTable } from "~/modules/statistics/follow-up-types";
 import { PERIOD_KIND_LABELS, PERIOD_KINDS, parsePeriod, periodChoices, PeriodError, type Period } from "~/modules/statistics/periods";
 import { populationSchema } from "~/modules/statistics/population-schema";
 import { setPopulation } from "~/modules/statistics/population.server";
@@ -46,43 +45,6 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.errors, parsed.values);
   setPopulation(actor, parsed.data);
   return json({ ok: true as const, errors: {} as Record<string, string>, values: {} as Record<string, string | string[]>, year: parsed.data.year });
-}
-
-function FiguresTable({ table, periods }: { table: FigureTable; periods: { label: string; from: string; to: string }[] }) {
-  return (
-    <div className="table-wrap">
-      <table id={table.id}>
-        <caption>{table.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Mått</th>
-            {periods.map((p, i) => (
-              <th scope="col" key={i}>
-                {i === 0 ? p.label : i === 1 ? `Föregående: ${p.label}` : `Ett år tidigare: ${p.label}`}
-                <span className="block muted">
-                  {p.from} – {p.to}
-                </span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => (
-            <tr key={row.key} className={row.total ? "row--total" : undefined}>
-              <th scope="row" className={row.indent ? "indent" : undefined}>
-                {row.indent ? "varav " : ""}
-                {row.label}
-              </th>
-              {row.cells.map((cell, i) => (
-                <td key={i}>{formatShown(cell)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {table.note ? <p className="muted">{table.note}</p> : null}
-    </div>
-  );
 }
 
 export default function FollowUpPage() {
@@ -150,6 +112,7 @@ export default function FollowUpPage() {
           ) : (
             <p>Siffrorna är exakta och är avsedda för KAA-enheten. Det som lämnar enheten (styrgruppen, samverkansforum, export) visas med små tal dolda.</p>
           )}
+          {data.followUp.trend ? <TrendTable trend={data.followUp.trend} /> : null}
           {data.followUp.tables.map((table) => (
             <FiguresTable key={table.id} table={table} periods={data.followUp!.periods} />
           ))}

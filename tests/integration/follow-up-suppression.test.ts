@@ -3,6 +3,8 @@
 // could otherwise be worked out from the total. The KAA unit sees the same figures exactly.
 import { beforeAll, describe, expect, it } from "vitest";
 import { action, loader } from "~/routes/uppfoljning";
+import { computeFollowUp, followUpAudience } from "~/modules/statistics/follow-up.server";
+import { tertial } from "~/modules/statistics/periods";
 import { createWorld } from "../factories/world";
 import { signedIn, statusOf } from "../factories/requests";
 import { statAttempt, statEnrollment, statNotice } from "../factories/follow-up";
@@ -71,6 +73,17 @@ describe("small numbers for the styrgrupp", () => {
     // Three of seven reached in time: a share of a small count.
     expect(cell(data, "oversikt", "contactShare")).toEqual({ hidden: "small" });
     expect(cell(data, "oversikt", "daysToContact")).toEqual({ hidden: "small" });
+  });
+
+  it("hides each period in the trend exactly as that period's own table does", async () => {
+    const steering = followUpAudience(world.actors.steering)!;
+    const now = computeFollowUp(steering, tertial(2026, 2), { today: "2026-11-30" });
+    const before = computeFollowUp(steering, tertial(2026, 1), { today: "2026-11-30" });
+    for (const row of now.trend!.rows) {
+      const own = before.tables.find((t) => t.id === "oversikt")!.rows.find((r) => r.key === row.key)!;
+      expect(row.cells.at(-2), row.key).toEqual(own.cells[0]);
+      expect(row.cells.at(-1), row.key).toEqual(now.tables.find((t) => t.id === "oversikt")!.rows.find((r) => r.key === row.key)!.cells[0]);
+    }
   });
 
   it("gives the KAA unit the same figures exactly", async () => {

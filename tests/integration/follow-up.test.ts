@@ -161,6 +161,25 @@ describe("the follow-up in the KAA unit's own view (exact)", () => {
     expect(row(f, "malgrupp-handlaggare", `target.caseworker:${world.actors.caseworker.membershipId}`)).toEqual(v(1, 1, 0));
   });
 
+  it("follows the overview over the last nine tertials, oldest first, the table's periods among them", () => {
+    expect(f.trend!.periods.map((p) => p.label)).toEqual([
+      "Tertial 3 2023",
+      "Tertial 1 2024",
+      "Tertial 2 2024",
+      "Tertial 3 2024",
+      "Tertial 1 2025",
+      "Tertial 2 2025",
+      "Tertial 3 2025",
+      "Tertial 1 2026",
+      "Tertial 2 2026",
+    ]);
+    const trend = (key: string) => f.trend!.rows.find((r) => r.key === key)!.cells;
+    // E5 in T2 2025; E4 from December 2025; E1 and E4 in T1 2026; E1–E3 in T2 2026.
+    expect(trend("target")).toEqual(v(0, 0, 0, 0, 0, 1, 1, 2, 3));
+    expect(trend("returned")).toEqual(v(0, 0, 0, 0, 0, 1, 0, 0, 1));
+    expect(trend("target").at(-1)).toEqual(row(f, "oversikt", "target")[0]);
+  });
+
   it("shows the caseworker breakdown to the samordnare only", () => {
     const caseworkerView = computeFollowUp(followUpAudience(world.actors.caseworker)!, PERIOD, { today: TODAY });
     expect(caseworkerView.view).toBe("unit");

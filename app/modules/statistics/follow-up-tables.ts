@@ -32,12 +32,15 @@ function breakdown(id: string, caption: string, total: string, rows: { key: stri
   };
 }
 
+/** One collator for every sort (localeCompare with a locale builds a new one per call). */
+const swedish = new Intl.Collator("sv");
+
 /** Rows whose keys come from the data (schools, caseworkers, intervention types): the union of the periods, by name. */
 function dataRows(prefix: string, keys: Iterable<string>, labels: Record<string, string>) {
   return [...new Set(keys)]
     .filter((key) => key.startsWith(`${prefix}:`))
     .map((key) => ({ key, label: labels[key] ?? key }))
-    .sort((a, b) => a.label.localeCompare(b.label, "sv"));
+    .sort((a, b) => swedish.compare(a.label, b.label));
 }
 
 const AGE_LABELS: Record<number, string> = { 16: "16 år eller yngre", 17: "17 år", 18: "18 år", 19: "19 år", 20: "20 år (fyllde 20 under perioden)" };

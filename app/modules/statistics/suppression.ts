@@ -73,6 +73,11 @@ function reduced(equations: Equation[], cells: string[]): Equation[] {
   }));
 }
 
+/** The bounds of b·y for y in r (a range's upper end may be unbounded: "dold" is 5 or more). */
+function termBounds(b: number, r: Range): [number, number] {
+  return b > 0 ? [b * r.lo, b * r.hi] : [b * r.hi, b * r.lo];
+}
+
 /**
  * The hidden cells a reader can work out exactly from the shown cells and the sums, with the ranges
  * they know for hidden cells: every combination of the sums (their reduced echelon form) and the
@@ -86,16 +91,22 @@ export function exposedCells(values: Readonly<Record<string, number>>, hidden: S
   for (let round = 0, changed = true; changed && round < 200; round++) {
     changed = false;
     for (const { terms, constant } of equations) {
+      // The bounds of the whole sum Σ b·y, as a finite part and a count of unbounded terms, so that
+      // each cell's "others" are the whole less its own term: linear in the terms, not quadratic.
+      // (A cell narrowed earlier in this pass still counts with its wider range: looser, still true.)
+      const sum = { lo: 0, hi: 0, loOpen: 0, hiOpen: 0 };
+      for (const [cell, b] of terms) {
+        const [l, h] = termBounds(b, ranges.get(cell)!);
+        if (Number.isFinite(l)) sum.lo += l;
+        else sum.loOpen++;
+        if (Number.isFinite(h)) sum.hi += h;
+        else sum.hiOpen++;
+      }
       for (const [cell, a] of terms) {
         // a·x = constant − Σ others: the bounds of the others' sum give x's.
-        let lo = 0;
-        let hi = 0;
-        for (const [other, b] of terms) {
-          if (other === cell) continue;
-          const r = ranges.get(other)!;
-          lo += b > 0 ? b * r.lo : b * r.hi;
-          hi += b > 0 ? b * r.hi : b * r.lo;
-        }
+        const [ownLo, ownHi] = termBounds(a, ranges.get(cell)!);
+        const lo = sum.loOpen - (Number.isFinite(ownLo) ? 0 : 1) > 0 ? -Infinity : sum.lo - (Number.isFinite(ownLo) ? ownLo : 0);
+        const hi = sum.hiOpen - (Number.isFinite(ownHi) ? 0 : 1) > 0 ? Infinity : sum.hi - (Number.isFinite(ownHi) ? ownHi : 0);
         const [xLo, xHi] = a > 0 ? [(constant - hi) / a, (constant - lo) / a] : [(constant - lo) / a, (constant - hi) / a];
         const own = ranges.get(cell)!;
         const next = { lo: Math.max(own.lo, Math.ceil(xLo - EPSILON)), hi: Math.min(own.hi, Math.floor(xHi + EPSILON)) };
@@ -113,12 +124,22 @@ export function exposedCells(values: Readonly<Record<string, number>>, hidden: S
 export function suppress(values: Readonly<Record<string, number>>, rules: readonly SumRule[]): Map<string, Hidden> {
   const hidden = new Map<string, Hidden>();
   for (const [cell, n] of Object.entries(values)) if (isSmall(n)) hidden.set(cell, "small");
+  // Sums that share no cell cannot tell anything about each other: each group is protected on its
+  // own, so a table of a hundred schools does not make the audit of the end reasons slower.
+  for (const group of connected(rules)) protect(values, group, hidden);
+  return hidden;
+}
+
+/** Secondary suppression within one group of connected sums: hides cells in `hidden` until none is exposed. */
+function protect(values: Readonly<Record<string, number>>, rules: readonly SumRule[], hidden: Map<string, Hidden>) {
   const cellsOf = (rule: SumRule) => [rule.total, ...rule.members];
   const value = (cell: string) => values[cell] ?? 0;
+  const own = new Set(rules.flatMap(cellsOf));
   // Zeros first, then the smallest count; the name breaks ties so the result is the same every time.
-  const cheapest = (cells: string[]) => cells.filter((cell) => !hidden.has(cell)).sort((a, b) => value(a) - value(b) || a.localeCompare(b))[0];
+  const cheapest = (cells: string[]) => cells.filter((cell) => !hidden.has(cell)).sort((a, b) => value(a) - value(b) || (a < b ? -1 : a > b ? 1 : 0))[0];
   for (let guard = 0; guard < 1000; guard++) {
-    const exposed = exposedCells(values, hidden, rules);
+    const mine = new Map([...hidden].filter(([cell]) => own.has(cell)));
+    const exposed = exposedCells(values, mine, rules);
     if (exposed.length === 0) break;
     const target = exposed[0]!;
     const next =
@@ -128,5 +149,21 @@ export function suppress(values: Readonly<Record<string, number>>, rules: readon
     if (next === undefined) break;
     hidden.set(next, value(next) === 0 ? "zero" : "secondary");
   }
-  return hidden;
+}
+
+/** The rules grouped by shared cells (connected components). */
+function connected(rules: readonly SumRule[]): SumRule[][] {
+  const parent = rules.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const firstWith = new Map<string, number>();
+  rules.forEach((rule, i) => {
+    for (const cell of [rule.total, ...rule.members]) {
+      const j = firstWith.get(cell);
+      if (j === undefined) firstWith.set(cell, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, SumRule[]>();
+  rules.forEach((rule, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), rule]));
+  return [...groups.values()];
 }
