@@ -3,6 +3,7 @@
  * list, so a page added here is both measured and guarded against scans.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { signedIn } from "../factories/requests";
 import type { BenchWorld } from "./bulk-seed";
 
 const routes = {
@@ -32,6 +33,21 @@ export type Page = {
   /** Also loaded over HTTP in the benchmark (the rest are timed in-process only, to keep the run short). */
   http: boolean;
 };
+
+export type Requester = { get: (path: string) => Request };
+
+/** A signed-in requester for each role the pages are loaded as (the anonymous one for sign-in). */
+export async function requestersOf(world: BenchWorld): Promise<Record<Who, Requester>> {
+  const { actors } = world;
+  return {
+    none: { get: (path) => new Request(`http://localhost${path}`) },
+    caseworker: await signedIn(actors.caseworkers[0]!),
+    coordinator: await signedIn(actors.coordinator),
+    social: await signedIn(actors.social),
+    school: await signedIn(actors.school),
+    steering: await signedIn(actors.steering),
+  };
+}
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 const call =

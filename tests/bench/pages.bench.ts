@@ -48,8 +48,8 @@ process.env.PORTAL_MODE = "test";
 
 const { getDb, closeDb } = await import("#db/client");
 const { seedBench } = await import("./bulk-seed");
-const { signedIn } = await import("../factories/requests");
-const { pagesOf } = await import("./page-list");
+const { statusOf } = await import("../factories/requests");
+const { pagesOf, requestersOf } = await import("./page-list");
 
 /* ------------------------------------------------------------------ 1. seeding */
 console.log(`Seedar ${YOUTHS} ungdomar och ${LOG_ROWS} loggrader i ${path.relative(process.cwd(), file)} …`);
@@ -66,20 +66,7 @@ console.log(
   `Seedning klar på ${seconds(world.timings.totalMs)} (register ${seconds(world.timings.youthsMs)}, övrigt ${seconds(world.timings.restMs)}, logg ${seconds(world.timings.logMs)})`,
 );
 
-const { actors } = world;
-const caseworker = actors.caseworkers[0]!;
 const PAGES = pagesOf(world);
-
-async function sessions() {
-  return {
-    caseworker: await signedIn(caseworker),
-    coordinator: await signedIn(actors.coordinator),
-    social: await signedIn(actors.social),
-    school: await signedIn(actors.school),
-    steering: await signedIn(actors.steering),
-  };
-}
-const anonymous = { get: (p: string) => new Request(`http://localhost${p}`) };
 
 /* ------------------------------------------------------------------ 2. in-process loaders */
 function stats(times: number[]) {
@@ -88,21 +75,11 @@ function stats(times: number[]) {
   return { median: at(0.5), p95: at(0.95) };
 }
 
-async function statusOf(run: () => Promise<unknown>) {
-  try {
-    const result = await run();
-    return result instanceof Response ? result.status : 200;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-}
-
 type InProcessRow = { label: string; status: number; median: number; p95: number; error?: string };
 const inProcess: InProcessRow[] = [];
 {
-  const as = await sessions();
-  const requester = (who: Who) => (who === "none" ? anonymous : as[who]);
+  const as = await requestersOf(world);
+  const requester = (who: Who) => as[who];
   console.log(`\nLaddare i processen (${RUNS} körningar efter 3 uppvärmningar):`);
   for (const page of PAGES) {
     const r = requester(page.who);
@@ -186,7 +163,7 @@ if (HTTP) {
     }
   }
   if (!fs.existsSync("build/index.js")) throw new Error("build/index.js saknas: kör npm run build eller sätt BENCH_BUILD=1");
-  const as = await sessions();
+  const as = await requestersOf(world);
   const cookieOf = (who: Who) => (who === "none" ? undefined : (as[who].get("/").headers.get("Cookie") ?? undefined));
   closeDb();
 

@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, listenToStatements } from "#db/client";
 import { seedBench, type BenchWorld } from "../bench/bulk-seed";
-import { pagesOf, type Page, type Who } from "../bench/page-list";
-import { signedIn, statusOf } from "../factories/requests";
+import { pagesOf, requestersOf, type Page, type Requester, type Who } from "../bench/page-list";
+import { statusOf } from "../factories/requests";
 
 /** Tables that grow with the register or the log: a plan may only search them by an index. */
 const GROWING = [
@@ -33,22 +33,13 @@ const SCOPE_ONLY = /\((?:home_|youth_)?(?:municipality_id|organisation_id)=\?\)$
 
 let heard: string[] = [];
 let world: BenchWorld;
-let requesters: Record<Who, { get: (path: string) => Request }>;
+let requesters: Record<Who, Requester>;
 
 beforeAll(async () => {
   closeDb();
   listenToStatements((statement) => heard.push(statement));
   world = await seedBench({ youths: 400, logRows: 5000, seed: 7 });
-  const { actors } = world;
-  const anonymous = { get: (path: string) => new Request(`http://localhost${path}`) };
-  requesters = {
-    none: anonymous,
-    caseworker: await signedIn(actors.caseworkers[0]!),
-    coordinator: await signedIn(actors.coordinator),
-    social: await signedIn(actors.social),
-    school: await signedIn(actors.school),
-    steering: await signedIn(actors.steering),
-  };
+  requesters = await requestersOf(world);
 }, 60_000);
 
 /** The statements a page runs, as SQLite received them (values filled in). */
