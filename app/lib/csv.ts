@@ -118,3 +118,18 @@ function lineEnd(text: string, from: number): { at: number; next: number } {
   if (!match) return { at: text.length, next: text.length };
   return { at: match.index, next: match.index + match[0].length };
 }
+
+/**
+ * One field of a file meant for a spreadsheet: always quoted, and a leading =, +, -, @, tab or CR
+ * disarmed with an apostrophe so that no formula runs when the file is opened.
+ */
+export function spreadsheetField(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? "" : String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** Rows as a file that Excel with Swedish settings opens as it is: UTF-8 with BOM (å, ä, ö), semicolons, CRLF. */
+export function spreadsheetCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return `\uFEFF${rows.map((row) => row.map(spreadsheetField).join(";")).join("\r\n")}\r\n`;
+}

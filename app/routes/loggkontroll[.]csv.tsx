@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { spreadsheetField as cell } from "~/lib/csv";
 import { formatDateTime } from "~/lib/format";
 import { exportAuditEvents } from "~/modules/access/audit.server";
 import { ACTION_LABELS, describeBasis, SECTION_LABELS } from "~/modules/access/audit-labels";
@@ -6,13 +7,6 @@ import { parseAuditFilter } from "~/modules/access/audit-filter.server";
 import { requireRole } from "~/modules/auth/actor.server";
 import { ROLE_LABELS } from "~/modules/organizations/labels";
 import type { Role } from "~/components/labels";
-
-/** A spreadsheet cell: quoted, and a leading =, +, - or @ disarmed so no formula runs when it is opened. */
-function cell(value: string | number | null | undefined) {
-  const text = value === null || value === undefined ? "" : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 const HEADER = ["Tid", "Användare", "Roll", "Organisation", "Ungdom", "Avsnitt", "Händelse", "Utfall", "Grund"];
 

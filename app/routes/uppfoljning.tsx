@@ -60,6 +60,9 @@ export default function FollowUpPage() {
         Aggregerade siffror om aktivitetsansvaret i {data.municipalityName}: vald period, perioden före och samma period ett år tidigare. Inga enskilda ungdomar
         visas.
       </p>
+      <p>
+        <a href="/uppfoljning/arsrapport">Årsrapporter till nämnden</a>
+      </p>
       <Form method="get" className="card" aria-labelledby="period-heading">
         <h2 id="period-heading">Välj period</h2>
         {data.error ? (
@@ -112,6 +115,19 @@ export default function FollowUpPage() {
           ) : (
             <p>Siffrorna är exakta och är avsedda för KAA-enheten. Det som lämnar enheten (styrgruppen, samverkansforum, export) visas med små tal dolda.</p>
           )}
+          {data.period && data.period.value !== "intervall" ? (
+            <p className="no-print">
+              Ladda ner perioden, med små tal dolda oavsett vem som laddar ner:{" "}
+              <a href={`/uppfoljning/export.xlsx?period=${data.period.value}`} download>
+                Excel (XLSX)
+              </a>{" "}
+              eller{" "}
+              <a href={`/uppfoljning/export.csv?period=${data.period.value}`} download>
+                CSV
+              </a>
+              .
+            </p>
+          ) : null}
           {data.followUp.trend ? <TrendTable trend={data.followUp.trend} /> : null}
           {data.followUp.tables.map((table) => (
             <FiguresTable key={table.id} table={table} periods={data.followUp!.periods} />

@@ -16,6 +16,7 @@ import {
   referralTo,
   signInRequest,
   userId,
+  annualReportId,
 } from "./helpers";
 
 /**
@@ -72,6 +73,13 @@ const workingGroupMembers = signedIn(404, { coordinator: 200, caseworker: 200, s
 const workingGroupPlanners = { ...workingGroupMembers, social: 403, employment: 403 };
 const steeringMeeting = () => `/samverkan/moten/${seededMeetingId(STEERING_GROUP, "planned")}`;
 const workingMeeting = () => `/samverkan/moten/${seededMeetingId(WORKING_GROUP, "planned")}`;
+
+// The follow-up's readers: the KAA unit (any municipality's, for its own) and the styrgrupp.
+const followUpReaders = signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 });
+// Nässjö's approved annual report: its KAA unit and styrgrupp; a draft: its KAA unit only.
+const approvedReportReaders = signedIn(404, { coordinator: 200, caseworker: 200, steering: 200 });
+const draftReportReaders = signedIn(404, { coordinator: 200, caseworker: 200 });
+const LAST_YEAR = new Date().getFullYear() - 1;
 
 const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/_index": { path: () => "/", expected: all(302) },
@@ -137,6 +145,23 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   // The follow-up: the KAA unit and the styrgrupp; schools, socialtjänsten, Arbetsförmedlingen and the
   // systemförvaltare get the same 404 as for a page that does not exist.
   "routes/uppfoljning": { path: () => "/uppfoljning", expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }) },
+  // Annual reports and exports: the same readers as the follow-up; a report only in its own municipality.
+  "routes/uppfoljning_.export[.]csv": { path: () => `/uppfoljning/export.csv?period=ar-${LAST_YEAR}`, expected: followUpReaders },
+  "routes/uppfoljning_.export[.]xlsx": { path: () => `/uppfoljning/export.xlsx?period=ar-${LAST_YEAR}`, expected: followUpReaders },
+  "routes/uppfoljning_.arsrapport._index": { path: () => "/uppfoljning/arsrapport", expected: followUpReaders },
+  "routes/uppfoljning_.arsrapport.$reportId._index": { path: () => `/uppfoljning/arsrapport/${annualReportId("approved")}`, expected: approvedReportReaders },
+  "routes/uppfoljning_.arsrapport.$reportId.utskrift": {
+    path: () => `/uppfoljning/arsrapport/${annualReportId("approved")}/utskrift`,
+    expected: approvedReportReaders,
+  },
+  "routes/uppfoljning_.arsrapport.$reportId.export[.]csv": {
+    path: () => `/uppfoljning/arsrapport/${annualReportId("approved")}/export.csv`,
+    expected: approvedReportReaders,
+  },
+  "routes/uppfoljning_.arsrapport.$reportId.export[.]xlsx": {
+    path: () => `/uppfoljning/arsrapport/${annualReportId("approved")}/export.xlsx`,
+    expected: approvedReportReaders,
+  },
   "routes/meddelanden": { path: () => "/meddelanden", expected: signedIn(200) },
   "routes/samverkan._index": { path: () => "/samverkan", expected: signedIn(200, { admin: 403 }) },
   "routes/samverkan.nytt-forum": { path: () => "/samverkan/nytt-forum", expected: signedIn(403, { coordinator: 200 }) },
@@ -173,6 +198,22 @@ const CONSENT_VARIANTS: Record<string, { path: () => string; expected: Expected 
   "routes/ungdomar.$youthId._index (samtycke finns)": { path: () => `/ungdomar/${consentYouth("active")}`, expected: homeKaaYouth },
 };
 
+/** An annual report still a draft: the styrgrupp gets the same 404 as for a report that does not exist. */
+const DRAFT_VARIANTS: Record<string, { path: () => string; expected: Expected }> = {
+  "routes/uppfoljning_.arsrapport.$reportId._index (utkast)": {
+    path: () => `/uppfoljning/arsrapport/${annualReportId("draft")}`,
+    expected: draftReportReaders,
+  },
+  "routes/uppfoljning_.arsrapport.$reportId.utskrift (utkast)": {
+    path: () => `/uppfoljning/arsrapport/${annualReportId("draft")}/utskrift`,
+    expected: draftReportReaders,
+  },
+  "routes/uppfoljning_.arsrapport.$reportId.export[.]xlsx (utkast)": {
+    path: () => `/uppfoljning/arsrapport/${annualReportId("draft")}/export.xlsx`,
+    expected: draftReportReaders,
+  },
+};
+
 const ROUTES_DIR = path.resolve("app/routes");
 const routeFiles = fs
   .readdirSync(ROUTES_DIR)
@@ -188,7 +229,7 @@ for (const [role, username] of Object.entries(ROLES) as [RoleName, string | null
     if (username) await signInRequest(request, baseURL!, username);
     const actual: Record<string, number> = {};
     const expected: Record<string, number> = {};
-    for (const [id, entry] of Object.entries({ ...MATRIX, ...CONSENT_VARIANTS })) {
+    for (const [id, entry] of Object.entries({ ...MATRIX, ...CONSENT_VARIANTS, ...DRAFT_VARIANTS })) {
       const response = await request.get(entry.path(), { maxRedirects: 0 });
       actual[id] = response.status();
       expected[id] = entry.expected[role];

@@ -135,3 +135,11 @@ export function seededMeetingId(forumName: string, status: "planned" | "minutes_
 export const STEERING_GROUP = "Styrgruppen för aktivitetsansvaret";
 export const COLLABORATION_FORUM = "Samverkansforum för unga 16–20 år";
 export const WORKING_GROUP = "Arbetsgruppen KAA Nässjö";
+
+/** Nässjö's seeded annual report: the approved one (last finished läsår) or the draft (the läsår under way). */
+export function annualReportId(status: "approved" | "draft"): number {
+  return lookup<{ id: number }>(
+    "SELECT r.id FROM annual_reports r JOIN municipalities m ON m.id = r.municipality_id WHERE m.code = '0682' AND r.status = ? ORDER BY r.id LIMIT 1",
+    status,
+  ).id;
+}

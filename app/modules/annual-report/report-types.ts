@@ -1,0 +1,35 @@
+/** The shapes of the annual report that the pages, the print view and the exports share. No database. */
+import type { FollowUp } from "~/modules/statistics/follow-up.server";
+import type { AnnualReportStatus } from "#db/schema/annual-reports-values";
+import type { AreaKey } from "./areas";
+
+/**
+ * The figures of a report: computed live (suppressed) while it is a draft, frozen into the report
+ * when it is fastställd. The integrator adds the goals met / not met and the trend series here, as
+ * optional fields (reports frozen before they existed lack them), and computes them in
+ * `reportFigures` (report-figures.server.ts); the page renders them through ReportDocument's `extras`.
+ */
+export type ReportFigures = {
+  followUp: FollowUp;
+};
+
+export type AnnualReportSummary = {
+  id: number;
+  period: string;
+  periodLabel: string;
+  status: AnnualReportStatus;
+  updatedAt: string;
+  approvedAt: string | null;
+};
+
+export type AnnualReportView = AnnualReportSummary & {
+  municipalityName: string;
+  periodFrom: string;
+  periodTo: string;
+  version: number;
+  analysis: Record<AreaKey, string>;
+  createdByName: string;
+  updatedByName: string;
+  approvedByName: string | null;
+  figures: ReportFigures;
+};
