@@ -29,6 +29,7 @@ import { guardianInputs, identityColumns } from "../app/modules/youth/youth-row"
 import { swedishFaker, youthInput } from "../tests/factories/youth";
 import { DEMO_ACCOUNTS, DEMO_MULTI_ROLE, DEMO_PASSWORD } from "./demo-accounts";
 import { seedMeetings } from "./seed-meetings";
+import { seedSteering } from "./seed-steering";
 
 function addDaysIso(iso: string, days: number) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -266,5 +267,6 @@ export async function seedDemo(db: Db, options: { youths: number }) {
       today: dayOffset(0),
     });
     seedMeetings(tx);
+    seedSteering(tx);
   });
 }

@@ -9,3 +9,4 @@ export * from "./consent";
 export * from "./meetings";
 export * from "./notifications";
 export * from "./statistics";
+export * from "./steering";
