@@ -17,12 +17,7 @@ export function seedSteering(tx: Tx) {
   const municipality = tx.select().from(municipalities).where(eq(municipalities.code, "0682")).get();
   if (!municipality) return;
   const member = (username: string) =>
-    tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(users.username, username))
-      .get()!.id;
+    tx.select({ id: memberships.id }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.username, username)).get()!.id;
   const coordinator = member("samordnare@demo.example");
   const chair = member("styrgrupp@demo.example");
 
