@@ -11,6 +11,7 @@ import {
   kaaConcernReportId,
   nassjoIntervention,
   nassjoInterventionTypeId,
+  nassjoGoalId,
   nassjoNoticeId,
   nassjoYouthId,
   referralTo,
@@ -137,6 +138,19 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   // The follow-up: the KAA unit and the styrgrupp; schools, socialtjänsten, Arbetsförmedlingen and the
   // systemförvaltare get the same 404 as for a page that does not exist.
   "routes/uppfoljning._index": { path: () => "/uppfoljning", expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }) },
+  // Goals and the handlingsplan: whoever reads the follow-up; a goal only in its own municipality.
+  "routes/uppfoljning.mal._index": {
+    path: () => "/uppfoljning/mal",
+    expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }),
+  },
+  "routes/uppfoljning.mal.$goalId": {
+    path: () => `/uppfoljning/mal/${nassjoGoalId()}`,
+    expected: signedIn(404, { coordinator: 200, caseworker: 200, steering: 200 }),
+  },
+  "routes/uppfoljning.handlingsplan": {
+    path: () => "/uppfoljning/handlingsplan",
+    expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }),
+  },
   "routes/meddelanden": { path: () => "/meddelanden", expected: signedIn(200) },
   "routes/samverkan._index": { path: () => "/samverkan", expected: signedIn(200, { admin: 403 }) },
   "routes/samverkan.nytt-forum": { path: () => "/samverkan/nytt-forum", expected: signedIn(403, { coordinator: 200 }) },

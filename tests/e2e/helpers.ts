@@ -135,3 +135,10 @@ export function seededMeetingId(forumName: string, status: "planned" | "minutes_
 export const STEERING_GROUP = "Styrgruppen för aktivitetsansvaret";
 export const COLLABORATION_FORUM = "Samverkansforum för unga 16–20 år";
 export const WORKING_GROUP = "Arbetsgruppen KAA Nässjö";
+
+/** Nässjö's first seeded goal (Kontakt inom fyra veckor ≥ 90 % per tertial). */
+export function nassjoGoalId(): number {
+  return lookup<{ id: number }>(
+    "SELECT g.id FROM steering_goals g JOIN municipalities m ON m.id = g.municipality_id WHERE m.code = '0682' ORDER BY g.id LIMIT 1",
+  ).id;
+}
