@@ -163,7 +163,8 @@ export default function PlanPage() {
           </p>
         </section>
       ) : null}
-      {data.mayEdit ? (
+      {/* One activity form at a time: the two share their fields' ids. */}
+      {data.mayEdit && !data.editing ? (
         <section aria-labelledby="ny-aktivitet" className="card">
           <h2 id="ny-aktivitet">Ny aktivitet</h2>
           <ActivityForm

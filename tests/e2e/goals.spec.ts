@@ -1,5 +1,6 @@
+import { addDays, todayIso } from "../../app/lib/dates";
 import { expect, test } from "./fixtures";
-import { expectAccessible, signIn } from "./helpers";
+import { STEERING_GROUP, expectAccessible, signIn } from "./helpers";
 
 const JUDGEMENT = /^(Uppfyllt|Inte uppfyllt|Kan inte bedömas)$/;
 
@@ -62,5 +63,49 @@ test("the samordnare sets a goal and adds an activity to the handlingsplan", asy
   const row = page.getByRole("row", { name: /Kartläggningsmall i portalen/ });
   await expect(row).toContainText("Pågår");
   await expect(row.getByRole("link", { name })).toBeVisible();
+  await expectAccessible(page);
+
+  // Done: edited in its own form, and the status moves on.
+  await row.getByRole("link", { name: /Ändra/ }).click();
+  const edit = page.getByRole("form", { name: "Ändra aktiviteten" });
+  await expect(edit.getByRole("textbox", { name: "Aktivitet (obligatoriskt)" })).toHaveValue("Kartläggningsmall i portalen för alla nya inskrivningar");
+  await expect(page.getByRole("form", { name: "Ny aktivitet" })).toHaveCount(0);
+  await expectAccessible(page);
+  await edit.getByLabel("Status (obligatoriskt)").selectOption("done");
+  await edit.getByRole("button", { name: "Spara ändringen" }).click();
+  await expect(page.getByRole("status")).toContainText("Aktiviteten är ändrad.");
+  await expect(page.getByRole("row", { name: /Kartläggningsmall i portalen/ })).toContainText("Klar");
+});
+
+test("the styrgrupp's chair puts the goals and the plan on an agenda, and they are frozen when it is sent", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, "styrgrupp@demo.example");
+  await page.goto("/samverkan");
+  await page.getByRole("link", { name: STEERING_GROUP }).first().click();
+  await page.getByRole("link", { name: "Planera nytt möte" }).click();
+  await page.getByLabel("Rubrik").fill("Styrgruppen: målen efter tertialet");
+  await page.getByLabel("Datum").fill(addDays(todayIso(), 12));
+  await page.getByRole("button", { name: "Skapa mötet" }).click();
+  await expect(page).toHaveURL(/\/samverkan\/moten\/\d+$/);
+  const meetingPath = new URL(page.url()).pathname;
+
+  await page.goto(`${meetingPath}/punkt`);
+  await page.getByLabel("Rubrik").fill("Mål och handlingsplan");
+  await page.getByLabel("Typ av punkt").selectOption({ label: "Mål och handlingsplan" });
+  await page.getByLabel("Tid (minuter)").fill("20");
+  await page.getByRole("button", { name: "Lägg till på dagordningen" }).click();
+  await expect(page).toHaveURL(new RegExp(`${meetingPath}#punkt-\\d+$`));
+  await expect(page.getByText("Förhandsvisning med dagens läge.")).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Mål för aktivitetsansvaret" }).getByRole("rowheader", { name: "Kontakt inom fyra veckor ≥ 90 % per tertial" }),
+  ).toBeVisible();
+  await expect(page.getByRole("table", { name: "Handlingsplanens aktiviteter" })).toContainText("Försenad");
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Skicka dagordningen" }).click();
+  await expect(page.getByText(/Ögonblicksbild fryst när dagordningen skickades/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Skriv ut dagordningen" }).click();
+  await expect(page.getByRole("table", { name: "Mål för aktivitetsansvaret" })).toBeVisible();
   await expectAccessible(page);
 });

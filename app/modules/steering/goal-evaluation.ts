@@ -39,7 +39,7 @@ export function judgementLabel(met: boolean | null): string {
 
 /** Why a goal could not be judged, in words for the reader. */
 export function notJudgedReason(reason: NotJudged | null): string | null {
-  if (reason === "hidden") return "Värdet bygger på färre än fem ungdomar och visas inte utanför KAA-enheten.";
+  if (reason === "hidden") return "Värdet visas inte utanför KAA-enheten, så att små tal inte kan peka ut enskilda ungdomar.";
   if (reason === "no_data") return "Det finns inga uppgifter att mäta för perioden.";
   return null;
 }
