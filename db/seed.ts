@@ -30,6 +30,7 @@ import { swedishFaker, youthInput } from "../tests/factories/youth";
 import { DEMO_ACCOUNTS, DEMO_MULTI_ROLE, DEMO_PASSWORD } from "./demo-accounts";
 import { seedMeetings } from "./seed-meetings";
 import { seedAnnualReports } from "./seed-annual-reports";
+import { seedSteering } from "./seed-steering";
 
 function addDaysIso(iso: string, days: number) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -268,5 +269,6 @@ export async function seedDemo(db: Db, options: { youths: number }) {
     });
     seedMeetings(tx);
     seedAnnualReports(tx);
+    seedSteering(tx);
   });
 }

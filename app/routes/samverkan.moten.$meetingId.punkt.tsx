@@ -29,7 +29,7 @@ function context(actor: Actor, request: Request, meetingId: number) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, FORUM_PORTAL_ROLES);
   const { ctx, item } = context(actor, request, Number(params.meetingId));
-  const kinds = MANUAL_AGENDA_KINDS.filter((k) => k !== "key_figures" || mayHaveKeyFigures(ctx.forum.kind));
+  const kinds = MANUAL_AGENDA_KINDS.filter((k) => (k !== "key_figures" && k !== "goals") || mayHaveKeyFigures(ctx.forum.kind));
   return {
     meeting: { id: ctx.meeting.id, title: ctx.meeting.title },
     planner: mayPlan(ctx.standing),
@@ -92,7 +92,7 @@ export default function AgendaItemPage() {
             label="Typ av punkt"
             required
             options={data.kinds}
-            hint="Nyckeltal: en ögonblicksbild av kommunens KAA-arbete som fryses när dagordningen skickas."
+            hint="Nyckeltal och Mål och handlingsplan: en ögonblicksbild av kommunens KAA-arbete, målens läge och handlingsplanens aktiviteter, som fryses när dagordningen skickas."
           />
         )}
         <SelectField {...field("presenterParticipantId")} label="Föredragande" options={data.presenters} />

@@ -10,3 +10,4 @@ export * from "./meetings";
 export * from "./notifications";
 export * from "./statistics";
 export * from "./annual-reports";
+export * from "./steering";

@@ -20,7 +20,7 @@ const routes = {
   schoolNotices: await import("~/routes/anmalningar._index"),
   forums: await import("~/routes/samverkan._index"),
   forum: await import("~/routes/samverkan.forum.$forumId._index"),
-  followUp: await import("~/routes/uppfoljning"),
+  followUp: await import("~/routes/uppfoljning._index"),
 };
 
 export type Who = "none" | "caseworker" | "coordinator" | "social" | "school" | "steering";

@@ -11,6 +11,7 @@ import {
   kaaConcernReportId,
   nassjoIntervention,
   nassjoInterventionTypeId,
+  nassjoGoalId,
   nassjoNoticeId,
   nassjoYouthId,
   referralTo,
@@ -144,7 +145,6 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/admin.anvandare.$userId": { path: () => `/admin/anvandare/${userId("skola@demo.example")}`, expected: adminOnly },
   // The follow-up: the KAA unit and the styrgrupp; schools, socialtjänsten, Arbetsförmedlingen and the
   // systemförvaltare get the same 404 as for a page that does not exist.
-  "routes/uppfoljning": { path: () => "/uppfoljning", expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }) },
   // Annual reports and exports: the same readers as the follow-up; a report only in its own municipality.
   "routes/uppfoljning_.export[.]csv": { path: () => `/uppfoljning/export.csv?period=ar-${LAST_YEAR}`, expected: followUpReaders },
   "routes/uppfoljning_.export[.]xlsx": { path: () => `/uppfoljning/export.xlsx?period=ar-${LAST_YEAR}`, expected: followUpReaders },
@@ -161,6 +161,20 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/uppfoljning_.arsrapport.$reportId.export[.]xlsx": {
     path: () => `/uppfoljning/arsrapport/${annualReportId("approved")}/export.xlsx`,
     expected: approvedReportReaders,
+  },
+  "routes/uppfoljning._index": { path: () => "/uppfoljning", expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }) },
+  // Goals and the handlingsplan: whoever reads the follow-up; a goal only in its own municipality.
+  "routes/uppfoljning.mal._index": {
+    path: () => "/uppfoljning/mal",
+    expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }),
+  },
+  "routes/uppfoljning.mal.$goalId": {
+    path: () => `/uppfoljning/mal/${nassjoGoalId()}`,
+    expected: signedIn(404, { coordinator: 200, caseworker: 200, steering: 200 }),
+  },
+  "routes/uppfoljning.handlingsplan": {
+    path: () => "/uppfoljning/handlingsplan",
+    expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }),
   },
   "routes/meddelanden": { path: () => "/meddelanden", expected: signedIn(200) },
   "routes/samverkan._index": { path: () => "/samverkan", expected: signedIn(200, { admin: 403 }) },

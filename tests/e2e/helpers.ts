@@ -143,3 +143,10 @@ export function annualReportId(status: "approved" | "draft"): number {
     status,
   ).id;
 }
+
+/** Nässjö's first seeded goal (Kontakt inom fyra veckor ≥ 90 % per tertial). */
+export function nassjoGoalId(): number {
+  return lookup<{ id: number }>(
+    "SELECT g.id FROM steering_goals g JOIN municipalities m ON m.id = g.municipality_id WHERE m.code = '0682' ORDER BY g.id LIMIT 1",
+  ).id;
+}

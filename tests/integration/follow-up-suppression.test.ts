@@ -2,7 +2,7 @@
 // 1 to 4 anywhere in it, a share of a small count hidden, and a neighbour hidden where a small count
 // could otherwise be worked out from the total. The KAA unit sees the same figures exactly.
 import { beforeAll, describe, expect, it } from "vitest";
-import { action, loader } from "~/routes/uppfoljning";
+import { action, loader } from "~/routes/uppfoljning._index";
 import { computeFollowUp, followUpAudience } from "~/modules/statistics/follow-up.server";
 import { tertial } from "~/modules/statistics/periods";
 import { createWorld } from "../factories/world";

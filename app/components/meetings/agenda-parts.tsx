@@ -2,6 +2,7 @@ import { formatDate, formatDateTime } from "~/lib/format";
 import type { AgendaItemView, CaseView, KeyFiguresView } from "~/modules/meetings/meeting-view.server";
 import { ACTION_STATUS_LABELS, CASE_SECTION_LABELS } from "~/modules/meetings/labels";
 import type { ActionItemStatus } from "#db/schema";
+import { GoalsAgendaBlock } from "~/components/steering/goals-agenda";
 
 /** The key-figure table of an agenda item: frozen when the agenda was sent, or a preview until then. */
 export function KeyFiguresTable({ figures, id }: { figures: KeyFiguresView; id: string }) {
@@ -114,6 +115,7 @@ export function AgendaItemBody({ item }: { item: AgendaItemView }) {
       {item.description ? <p className="pre-line">{item.description}</p> : null}
       {item.caseItem ? <CaseItemDetails caseItem={item.caseItem} /> : null}
       {item.keyFigures ? <KeyFiguresTable figures={item.keyFigures} id={`nyckeltal-${item.id}`} /> : null}
+      {item.goals ? <GoalsAgendaBlock goals={item.goals} id={`mal-${item.id}`} /> : null}
       {item.followUp ? <FollowUpLine followUp={item.followUp} /> : null}
     </>
   );

@@ -16,7 +16,7 @@ const optionalParticipant = () =>
     .transform((v) => (v ? Number(v) : null));
 
 /** The kinds a person chooses; case items and follow-ups have their own flows. */
-export const MANUAL_AGENDA_KINDS = ["information", "decision", "discussion", "key_figures"] as const;
+export const MANUAL_AGENDA_KINDS = ["information", "decision", "discussion", "key_figures", "goals"] as const;
 
 export const agendaItemSchema = z.object({
   title: title(),

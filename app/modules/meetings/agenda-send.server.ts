@@ -13,6 +13,7 @@ import type { Actor } from "~/modules/auth/actor.server";
 import { sendEmail, type EmailMessage } from "~/modules/integrations/email.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { computeKeyFigures } from "~/modules/statistics/key-figures.server";
+import { prepareGoalsFreeze } from "~/modules/steering/agenda-goals.server";
 import { acceptedItems } from "./agenda.server";
 import { bringUpToDate } from "./meeting-access.server";
 import { meetingLink, participantMembershipIds, participantsOf, type MeetingContext, type ParticipantView } from "./meetings.server";
@@ -97,7 +98,14 @@ export async function sendAgenda(actor: Actor, ctx: MeetingContext, origin: stri
   const resent = ctx.meeting.status === "agenda_sent";
   const db = getDb();
   const recipients = participantMembershipIds(ctx.meeting.id);
+  // Goals and the plan: computed before the write (reading only), stored in it.
+  const freezeGoals = prepareGoalsFreeze(
+    items.filter((i) => i.kind === "goals").map((i) => i.id),
+    ctx.forum.municipalityId,
+    now,
+  );
   db.transaction((tx) => {
+    freezeGoals?.(tx);
     // Frozen once, when first sent: a later send never recomputes a snapshot already taken.
     const unfrozen = items.filter((i) => i.kind === "key_figures" && i.keyFigures === null).map((i) => i.id);
     if (unfrozen.length > 0) {

@@ -99,6 +99,9 @@ export function addAgendaItem(actor: Actor, ctx: MeetingContext, input: AgendaIt
   if (input.kind === "key_figures" && !mayHaveKeyFigures(ctx.forum.kind)) {
     return { ok: false, errors: { kind: "Nyckeltal finns på dagordningen för styrgruppen och samverkansforumet." } };
   }
+  if (input.kind === "goals" && !mayHaveKeyFigures(ctx.forum.kind)) {
+    return { ok: false, errors: { kind: "Mål och handlingsplan finns på dagordningen för styrgruppen och samverkansforumet." } };
+  }
   if (!isActiveParticipant(ctx.meeting.id, input.presenterParticipantId))
     return { ok: false, errors: { presenterParticipantId: "Välj en av mötets deltagare." } };
   const row = getDb().transaction((tx) =>

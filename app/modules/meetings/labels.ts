@@ -39,6 +39,7 @@ export const AGENDA_KIND_LABELS: Record<AgendaItemKind, string> = {
   case: "Ärende",
   follow_up: "Uppföljning av åtgärdspunkt",
   key_figures: "Nyckeltal",
+  goals: "Mål och handlingsplan",
 };
 
 export const AGENDA_STATE_LABELS: Record<AgendaItemState, string> = {

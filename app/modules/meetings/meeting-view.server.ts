@@ -12,6 +12,8 @@ import type { Actor } from "~/modules/auth/actor.server";
 import { viewCaseItems, type CaseItemView } from "~/modules/meetings/case-item-access.server";
 import { computeKeyFigures } from "~/modules/statistics/key-figures.server";
 import { keyFigureRows, parseKeyFigures, type KeyFigureRow, type KeyFigures } from "~/modules/statistics/key-figures";
+import type { GoalsAgendaView } from "~/modules/steering/agenda-goals";
+import { goalsAgendaViews } from "~/modules/steering/agenda-goals.server";
 import { actionItemsById } from "./action-items.server";
 import { agendaRows, type AgendaItemRow } from "./agenda.server";
 import { inAgendaOrder, totalMinutes } from "./agenda-order";
@@ -47,6 +49,8 @@ export type AgendaItemView = {
   declineReason: string | null;
   caseItem: CaseView | null;
   keyFigures: KeyFiguresView | null;
+  /** Goals and the handlingsplan: frozen, or a preview until the agenda is sent. */
+  goals: GoalsAgendaView | null;
   followUp: {
     actionItemId: number;
     title: string;
@@ -107,6 +111,11 @@ export function meetingView(actor: Actor, ctx: MeetingContext) {
     return previewCache;
   };
   const today = todayIso();
+  const goalViews = goalsAgendaViews(
+    rows.filter((r) => r.kind === "goals" && r.state !== "declined" && r.state !== "withdrawn").map((r) => r.id),
+    forum.municipalityId,
+    agendaEditable(meeting.status),
+  );
 
   const accepted = inAgendaOrder(rows.filter((r) => r.state === "accepted"));
   const proposals = rows.filter((r) => r.state === "proposed" && (planner || r.proposedByMembershipId === actor.membershipId));
@@ -142,6 +151,7 @@ export function meetingView(actor: Actor, ctx: MeetingContext) {
       declineReason: row.declineReason,
       caseItem,
       keyFigures: row.kind === "key_figures" ? keyFiguresView(row, preview) : null,
+      goals: goalViews.get(row.id) ?? null,
       followUp: follow
         ? {
             actionItemId: follow.id,

@@ -10,6 +10,8 @@ import { PERIOD_KIND_LABELS, PERIOD_KINDS, parsePeriod, periodChoices, PeriodErr
 import { populationSchema } from "~/modules/statistics/population-schema";
 import { setPopulation } from "~/modules/statistics/population.server";
 import { SMALL_LABEL } from "~/modules/statistics/suppression";
+import { GoalsSection } from "~/components/steering/goals-section";
+import { goalsOnFollowUp } from "~/modules/steering/goal-status.server";
 
 export const meta: MetaFunction = () => [{ title: "Uppföljning – Samverkansportalen" }];
 
@@ -32,9 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     period = parsePeriod(url.searchParams, today, { allowInterval: audience.view === "unit" });
   } catch (error) {
     if (!(error instanceof PeriodError)) throw error;
-    return json({ ...base, error: error.message, period: null, followUp: null }, { status: 400 });
+    return json({ ...base, error: error.message, period: null, followUp: null, goals: null }, { status: 400 });
   }
-  return json({ ...base, error: null, period: { label: period.label, value: period.value }, followUp: computeFollowUp(audience, period, { today }) });
+  const followUp = computeFollowUp(audience, period, { today });
+  // The goals for the chosen period come from the same figures: no second computation.
+  const goals = goalsOnFollowUp(audience.municipalityId, followUp, period, today);
+  return json({ ...base, error: null, period: { label: period.label, value: period.value }, followUp, goals });
 }
 
 /** The samordnare enters the municipality's population aged 16–19 for a year. */
@@ -104,6 +109,7 @@ export default function FollowUpPage() {
           Visa
         </button>
       </Form>
+      {data.goals && data.period ? <GoalsSection goals={data.goals} periodLabel={data.period.label} /> : null}
       {data.followUp ? (
         <section aria-labelledby="figures-heading" aria-busy={navigation.state === "loading"}>
           <h2 id="figures-heading">{data.period?.label}</h2>

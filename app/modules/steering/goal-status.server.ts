@@ -1,0 +1,126 @@
+/**
+ * Each goal judged against the follow-up, as its reader may see it: the KAA unit exactly, the styrgrupp
+ * with small numbers hidden (a hidden value cannot be judged). Reads the follow-up through
+ * computeFollowUp, one period at a time, and judges with the pure goal-evaluation.ts.
+ */
+import type { Period } from "~/modules/statistics/periods";
+import type { Shown } from "~/modules/statistics/follow-up-types";
+import { computeFollowUp, type FollowUp, type FollowUpAudience } from "~/modules/statistics/follow-up.server";
+import type { GoalComparator, GoalPeriodKind } from "#db/schema/steering-values";
+import { goalFigure, type GoalFigureKind } from "./goal-figures";
+import { judge, type GoalPeriodStatus } from "./goal-evaluation";
+import { goalName } from "./goal-labels";
+import { recentPeriods } from "./goal-periods";
+import { listGoals } from "./goals.server";
+
+type Compute = typeof computeFollowUp;
+type GoalLike = {
+  id: number;
+  figureKey: string;
+  comparator: GoalComparator;
+  target: number;
+  periodKind: GoalPeriodKind;
+  note: string | null;
+  archivedAt: string | null;
+};
+
+/** A row's value by its key, the first table that has it (overview rows repeat as totals further down). */
+export function columnOf(followUp: FollowUp, index: number): Map<string, Shown> {
+  const column = new Map<string, Shown>();
+  for (const table of followUp.tables) for (const row of table.rows) if (!column.has(row.key) && row.cells[index]) column.set(row.key, row.cells[index]);
+  return column;
+}
+
+/**
+ * The follow-up's values per period, each computed once per request. One computation also yields the
+ * period before and the year earlier; the KAA unit's exact figures are the same whichever computation
+ * they come from, so they are reused. Suppressed figures are taken only as a computation's own period,
+ * so the styrgrupp sees the same value here as on the follow-up page for that period.
+ */
+export class FollowUpColumns {
+  private readonly columns = new Map<string, Map<string, Shown>>();
+  constructor(
+    private readonly audience: FollowUpAudience,
+    private readonly today: string,
+    private readonly compute: Compute = computeFollowUp,
+  ) {}
+
+  add(followUp: FollowUp) {
+    const positions = this.audience.view === "unit" ? followUp.periods.length : 1;
+    for (let i = 0; i < positions; i++) {
+      const key = `${followUp.periods[i]!.from}/${followUp.periods[i]!.to}`;
+      if (!this.columns.has(key)) this.columns.set(key, columnOf(followUp, i));
+    }
+  }
+
+  of(period: Pick<Period, "from" | "to">): Map<string, Shown> {
+    const key = `${period.from}/${period.to}`;
+    if (!this.columns.has(key)) this.add(this.compute(this.audience, period as Period, { today: this.today }));
+    return this.columns.get(key) ?? new Map();
+  }
+}
+
+export type GoalSummary = {
+  id: number;
+  name: string;
+  figureLabel: string;
+  figureKind: GoalFigureKind | null;
+  comparator: GoalComparator;
+  target: number;
+  periodKind: GoalPeriodKind;
+  note: string | null;
+  archived: boolean;
+};
+
+export type GoalStatusView = GoalSummary & {
+  /** The last period that has ended, and the one running today. */
+  latest: GoalPeriodStatus | null;
+  current: GoalPeriodStatus;
+  /** Oldest first, the running period last. */
+  trend: GoalPeriodStatus[];
+};
+
+export function goalSummary(goal: GoalLike): GoalSummary {
+  const figure = goalFigure(goal.figureKey);
+  return {
+    id: goal.id,
+    name: goalName(goal),
+    figureLabel: figure?.label ?? goal.figureKey,
+    figureKind: figure?.kind ?? null,
+    comparator: goal.comparator,
+    target: goal.target,
+    periodKind: goal.periodKind,
+    note: goal.note,
+    archived: goal.archivedAt !== null,
+  };
+}
+
+export function periodStatus(goal: GoalLike, period: Pick<Period, "label" | "from" | "to">, column: Map<string, Shown>, today: string): GoalPeriodStatus {
+  const judged = judge(goal, column.get(goal.figureKey));
+  return { label: period.label, from: period.from, to: period.to, ...judged, ongoing: period.to >= today };
+}
+
+/** Every goal with its latest ended period, the running one and its trend. */
+export function goalStatuses(audience: FollowUpAudience, goals: GoalLike[], today: string, columns = new FollowUpColumns(audience, today)): GoalStatusView[] {
+  return goals.map((goal) => {
+    const trend = recentPeriods(goal.periodKind, today).map((p) => periodStatus(goal, p, columns.of(p), today));
+    return { ...goalSummary(goal), latest: trend.at(-2) ?? null, current: trend.at(-1)!, trend };
+  });
+}
+
+/**
+ * The goals as the follow-up page shows them for its chosen period: those followed per that kind of
+ * period are judged from the page's own figures (no second computation); the others are listed.
+ */
+export function goalsForFollowUp(goals: GoalLike[], followUp: FollowUp, period: Period, today: string) {
+  const column = columnOf(followUp, 0);
+  return goals.map((goal) => ({
+    ...goalSummary(goal),
+    status: goal.periodKind === period.kind ? periodStatus(goal, period, column, today) : null,
+  }));
+}
+
+/** The municipality's goals in force, judged for the follow-up page's period where they follow that kind of period. */
+export function goalsOnFollowUp(municipalityId: number, followUp: FollowUp, period: Period, today: string) {
+  return goalsForFollowUp(listGoals(municipalityId), followUp, period, today);
+}
