@@ -33,12 +33,14 @@ export function columnOf(followUp: FollowUp, index: number): Map<string, Shown> 
 
 /**
  * The follow-up's values per period, each computed once per request. One computation also yields the
- * period before and the year earlier; the KAA unit's exact figures are the same whichever computation
- * they come from, so they are reused. Suppressed figures are taken only as a computation's own period,
- * so the styrgrupp sees the same value here as on the follow-up page for that period.
+ * period before, the year earlier and the overview's trend over three years of periods; every period
+ * is suppressed on its own figures alone (ADR 0015), so a value is the same whichever computation it
+ * comes from, and the same as on the follow-up page for that period.
  */
 export class FollowUpColumns {
   private readonly columns = new Map<string, Map<string, Shown>>();
+  /** Overview rows only (the trend): a figure from another table still needs its period's computation. */
+  private readonly trendColumns = new Map<string, Map<string, Shown>>();
   constructor(
     private readonly audience: FollowUpAudience,
     private readonly today: string,
@@ -46,19 +48,23 @@ export class FollowUpColumns {
   ) {}
 
   add(followUp: FollowUp) {
-    const positions = this.audience.view === "unit" ? followUp.periods.length : 1;
-    for (let i = 0; i < positions; i++) {
-      const key = `${followUp.periods[i]!.from}/${followUp.periods[i]!.to}`;
-      if (!this.columns.has(key)) this.columns.set(key, columnOf(followUp, i));
-    }
+    followUp.periods.forEach((period, i) => {
+      if (!this.columns.has(keyOf(period))) this.columns.set(keyOf(period), columnOf(followUp, i));
+    });
+    followUp.trend?.periods.forEach((period, i) => {
+      if (!this.trendColumns.has(keyOf(period))) this.trendColumns.set(keyOf(period), new Map(followUp.trend!.rows.map((row) => [row.key, row.cells[i]!])));
+    });
   }
 
-  of(period: Pick<Period, "from" | "to">): Map<string, Shown> {
-    const key = `${period.from}/${period.to}`;
+  value(period: Pick<Period, "from" | "to">, figureKey: string): Shown | undefined {
+    const key = keyOf(period);
+    if (!this.columns.has(key) && this.trendColumns.get(key)?.has(figureKey)) return this.trendColumns.get(key)!.get(figureKey);
     if (!this.columns.has(key)) this.add(this.compute(this.audience, period as Period, { today: this.today }));
-    return this.columns.get(key) ?? new Map();
+    return this.columns.get(key)?.get(figureKey);
   }
 }
+
+const keyOf = (period: Pick<Period, "from" | "to">) => `${period.from}/${period.to}`;
 
 export type GoalSummary = {
   id: number;
@@ -95,15 +101,19 @@ export function goalSummary(goal: GoalLike): GoalSummary {
   };
 }
 
-export function periodStatus(goal: GoalLike, period: Pick<Period, "label" | "from" | "to">, column: Map<string, Shown>, today: string): GoalPeriodStatus {
-  const judged = judge(goal, column.get(goal.figureKey));
+export function periodStatus(goal: GoalLike, period: Pick<Period, "label" | "from" | "to">, value: Shown | undefined, today: string): GoalPeriodStatus {
+  const judged = judge(goal, value);
   return { label: period.label, from: period.from, to: period.to, ...judged, ongoing: period.to >= today };
 }
 
 /** Every goal with its latest ended period, the running one and its trend. */
 export function goalStatuses(audience: FollowUpAudience, goals: GoalLike[], today: string, columns = new FollowUpColumns(audience, today)): GoalStatusView[] {
   return goals.map((goal) => {
-    const trend = recentPeriods(goal.periodKind, today).map((p) => periodStatus(goal, p, columns.of(p), today));
+    // Newest first: one computation of a period also brings the periods before it.
+    const trend = recentPeriods(goal.periodKind, today)
+      .reverse()
+      .map((p) => periodStatus(goal, p, columns.value(p, goal.figureKey), today))
+      .reverse();
     return { ...goalSummary(goal), latest: trend.at(-2) ?? null, current: trend.at(-1)!, trend };
   });
 }
@@ -116,7 +126,7 @@ export function goalsForFollowUp(goals: GoalLike[], followUp: FollowUp, period: 
   const column = columnOf(followUp, 0);
   return goals.map((goal) => ({
     ...goalSummary(goal),
-    status: goal.periodKind === period.kind ? periodStatus(goal, period, column, today) : null,
+    status: goal.periodKind === period.kind ? periodStatus(goal, period, column.get(goal.figureKey), today) : null,
   }));
 }
 
