@@ -162,6 +162,8 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
     path: () => `/uppfoljning/arsrapport/${annualReportId("approved")}/export.xlsx`,
     expected: approvedReportReaders,
   },
+  // Where people look for figures first: a redirect for everyone, which tells nothing; /uppfoljning decides.
+  "routes/statistik": { path: () => "/statistik", expected: all(301) },
   "routes/uppfoljning._index": { path: () => "/uppfoljning", expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }) },
   // Goals and the handlingsplan: whoever reads the follow-up; a goal only in its own municipality.
   "routes/uppfoljning.mal._index": {
