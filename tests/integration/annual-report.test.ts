@@ -13,6 +13,9 @@ import { AREA_KEYS, analysisField } from "~/modules/annual-report/areas";
 import { suppressedFollowUp } from "~/modules/annual-report/report-figures.server";
 import type { AnnualReportView } from "~/modules/annual-report/report-types";
 import { calendarYear } from "~/modules/statistics/periods";
+import { requireSteeringEditor } from "~/modules/steering/access.server";
+import { goalSchema } from "~/modules/steering/goal-schemas";
+import { createGoal, updateGoal } from "~/modules/steering/goals.server";
 import type { Actor } from "~/modules/auth/actor.server";
 import { action as listAction, loader as listLoader } from "~/routes/uppfoljning_.arsrapport._index";
 import { action as reportAction, loader as reportLoader } from "~/routes/uppfoljning_.arsrapport.$reportId._index";
@@ -181,11 +184,28 @@ describe("creating a report", () => {
         version: String(report.version),
         ...texts({ malgrupp: "Fler ungdomar än året före.\n\nTvå stycken.", analys: "Sammanfattning <script>alert(1)</script>" }),
       });
+      // Goals in force: one per year, one per tertial; the report judges each period of their kind in 2025.
+      const access = requireSteeringEditor(world.actors.coordinator);
+      const goal = (fields: Record<string, string>) => goalSchema.parse({ comparator: "gte", ...fields });
+      const yearly = createGoal(world.actors.coordinator, access, goal({ figureKey: "target", target: "10", periodKind: "ar" })).id;
+      createGoal(world.actors.coordinator, access, goal({ figureKey: "target", target: "5", periodKind: "tertial" }));
       const approved = await post(world.actors.coordinator, yearReport, { intent: "approve", version: String(report.version + 1), confirmApproval: "on" });
       expect(approved.status).toBe(200);
       const frozen = (await read(world.actors.coordinator, yearReport)).data!.report;
       expect(frozen.status).toBe("approved");
       expect(target(frozen)).toEqual({ value: 12 });
+      const goals = frozen.figures.goals!;
+      expect(goals.map((g) => g.periods.map((p) => [p.from, p.to, p.met]))).toEqual([
+        [["2025-01-01", "2025-12-31", true]],
+        [
+          ["2025-01-01", "2025-04-30", expect.anything()],
+          ["2025-05-01", "2025-08-31", expect.anything()],
+          ["2025-09-01", "2025-12-31", expect.anything()],
+        ],
+      ]);
+      // A goal changed afterwards does not change what the report says was decided and met.
+      updateGoal(world.actors.coordinator, access, yearly, goal({ figureKey: "target", target: "50", periodKind: "ar" }));
+      expect((await read(world.actors.coordinator, yearReport)).data!.report.figures.goals![0]!.periods[0]!.met).toBe(true);
 
       // The world changes after approval: the live figures move, the report's do not.
       for (let i = 0; i < 6; i++) statEnrollment(world.municipality.id, { startDate: `2025-10-${String(i + 1).padStart(2, "0")}` });

@@ -6,6 +6,8 @@
 import type { Db, Tx } from "#db/client";
 import { computeFollowUp, type FollowUp, type FollowUpAudience } from "~/modules/statistics/follow-up.server";
 import type { Period } from "~/modules/statistics/periods";
+import { todayIso } from "~/lib/dates";
+import { goalsWithin } from "~/modules/steering/goal-status.server";
 import type { ReportFigures } from "./report-types";
 
 /** The outside view of a municipality's follow-up, for an audience of any view. */
@@ -19,5 +21,7 @@ export function suppressedFollowUp(municipalityId: number, period: Period, optio
 
 /** Everything a report shows in figures, as it is now: what approval freezes. */
 export function reportFigures(municipalityId: number, period: Period, options: { today?: string; now?: Date; db?: Db | Tx } = {}): ReportFigures {
-  return { followUp: suppressedFollowUp(municipalityId, period, options) };
+  const followUp = suppressedFollowUp(municipalityId, period, options);
+  const today = options.today ?? todayIso(options.now);
+  return { followUp, goals: goalsWithin(outsideAudience(municipalityId), period, today) };
 }

@@ -1,5 +1,6 @@
 /** The shapes of the annual report that the pages, the print view and the exports share. No database. */
 import type { FollowUp } from "~/modules/statistics/follow-up.server";
+import type { GoalInReport } from "~/modules/steering/goal-status.server";
 import type { AnnualReportStatus } from "#db/schema/annual-reports-values";
 import type { AreaKey } from "./areas";
 
@@ -11,6 +12,8 @@ import type { AreaKey } from "./areas";
  */
 export type ReportFigures = {
   followUp: FollowUp;
+  /** The goals in force and how they were met in the report's period (absent in reports frozen before goals existed). */
+  goals?: GoalInReport[];
 };
 
 export type AnnualReportSummary = {

@@ -134,3 +134,23 @@ export function goalsForFollowUp(goals: GoalLike[], followUp: FollowUp, period: 
 export function goalsOnFollowUp(municipalityId: number, followUp: FollowUp, period: Period, today: string) {
   return goalsForFollowUp(listGoals(municipalityId), followUp, period, today);
 }
+
+/** A goal as the annual report shows it: each period of the goal's kind that lies within the report's. */
+export type GoalInReport = GoalSummary & { periods: GoalPeriodStatus[] };
+
+/**
+ * The goals in force, each judged for the periods of its kind inside `within` (a läsår has three
+ * tertials, two terminer, one läsår), as `audience` may see the follow-up. For the annual report,
+ * which freezes the result when it is fastställd.
+ */
+export function goalsWithin(audience: FollowUpAudience, within: Pick<Period, "from" | "to">, today: string): GoalInReport[] {
+  const columns = new FollowUpColumns(audience, today);
+  return listGoals(audience.municipalityId).map((goal) => {
+    const periods = recentPeriods(goal.periodKind, within.to, 4)
+      .filter((p) => p.from >= within.from && p.to <= within.to)
+      .reverse()
+      .map((p) => periodStatus(goal, p, columns.value(p, goal.figureKey), today))
+      .reverse();
+    return { ...goalSummary(goal), periods };
+  });
+}
