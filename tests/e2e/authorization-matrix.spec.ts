@@ -137,6 +137,10 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   // The follow-up: the KAA unit and the styrgrupp; schools, socialtjänsten, Arbetsförmedlingen and the
   // systemförvaltare get the same 404 as for a page that does not exist.
   "routes/uppfoljning": { path: () => "/uppfoljning", expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }) },
+  "routes/uppfoljning_.insatser": {
+    path: () => "/uppfoljning/insatser?period=ar-2025",
+    expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }),
+  },
   "routes/meddelanden": { path: () => "/meddelanden", expected: signedIn(200) },
   "routes/samverkan._index": { path: () => "/samverkan", expected: signedIn(200, { admin: 403 }) },
   "routes/samverkan.nytt-forum": { path: () => "/samverkan/nytt-forum", expected: signedIn(403, { coordinator: 200 }) },
