@@ -49,7 +49,7 @@ function EffectTableView({ table }: { table: EffectTable }) {
         <caption>{table.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Insatstyp</th>
+            <th scope="col">{table.rowHeading}</th>
             {table.columns.map((c) => (
               <th scope="col" key={c.key} className="num">
                 {c.label}

@@ -80,7 +80,7 @@ function effect(period: string, actor = world.actors.coordinator) {
 }
 
 /** The cells of a row of a table, by column key. */
-function row(e: InterventionEffect, table: string, rowKey: number | "all") {
+function row(e: InterventionEffect, table: string, rowKey: number | string) {
   const t = e.tables.find((x) => x.id === table)!;
   const r = t.rows.find((x) => x.key === String(rowKey));
   if (!r) return undefined;
@@ -101,17 +101,9 @@ describe("the effect of interventions in tertial 2 2025", () => {
 
   it("shows the evaluations and the share whose goal was met, of those evaluated", () => {
     const e = effect("tertial-2025-2");
-    expect(row(e, "insatser-mal", types.guidance)).toEqual({
-      ended: v(3),
-      met: v(1),
-      partly: v(1),
-      not_met: v(0),
-      none: v(1),
-      share: { share: 0.5 },
-      youths: v(3),
-    });
-    expect(row(e, "insatser-mal", types.placement)).toMatchObject({ ended: v(1), not_met: v(1), share: { share: 0 }, youths: v(1) });
-    expect(row(e, "insatser-mal", "all")).toMatchObject({ ended: v(4), met: v(1), none: v(1), share: { share: 1 / 3 }, youths: v(4) });
+    expect(row(e, "insatser-mal", types.guidance)).toEqual({ ended: v(3), evaluated: v(2), met: v(1), share: { share: 0.5 }, youths: v(3) });
+    expect(row(e, "insatser-mal", types.placement)).toEqual({ ended: v(1), evaluated: v(1), met: v(0), share: { share: 0 }, youths: v(1) });
+    expect(row(e, "insatser-mal", "all")).toEqual({ ended: v(4), evaluated: v(3), met: v(1), share: { share: 1 / 3 }, youths: v(4) });
   });
 
   it("reads what the youths were doing 6 months on, and counts the 12 months as not yet due", () => {
@@ -119,6 +111,25 @@ describe("the effect of interventions in tertial 2 2025", () => {
     expect(row(e, "insatser-efter-6", types.guidance)).toMatchObject({ ended: v(3), work: v(1), studies: v(1), unknown: v(1), none: v(0), pending: v(0) });
     expect(row(e, "insatser-efter-6", types.placement)).toMatchObject({ ended: v(1), moved: v(1), work: v(0) });
     expect(row(e, "insatser-efter-12", "all")).toMatchObject({ ended: v(4), pending: v(4), studies: v(0), work: v(0), unknown: v(0) });
+    // In studies or work at 6 months: Y1 (work) and Y2 (studies) of the three guidance ones followed up.
+    expect(row(e, "insatser-efter-6-man", types.guidance)).toEqual({
+      ended: v(3),
+      followed: v(3),
+      studies: v(1),
+      work: v(1),
+      share: { share: 2 / 3 },
+      youths: v(3),
+    });
+    expect(row(e, "insatser-efter-12-man", types.guidance)).toEqual({
+      ended: v(3),
+      followed: v(0),
+      studies: v(0),
+      work: v(0),
+      share: { none: true },
+      youths: v(3),
+    });
+    expect(row(e, "sysselsattning-efter", "studies")).toEqual({ after6: v(1), after12: v(0) });
+    expect(row(e, "sysselsattning-efter", "all")).toEqual({ after6: v(4), after12: v(4) });
     expect(e.outcomeSeries.map((s) => s.points.find((p) => p.label === "Arbetar")!.value)).toEqual([1, 0]);
   });
 
@@ -137,7 +148,7 @@ describe("period edges", () => {
     // Y8: work on 29 Feb counts at 6 months, studies on 1 Mar at 12. Y9: "none" on 1 Mar is a day too late for 6 months.
     expect(row(e, "insatser-efter-6", types.coaching)).toMatchObject({ ended: v(2), work: v(1), unknown: v(1), studies: v(0), none: v(0) });
     expect(row(e, "insatser-efter-12", types.coaching)).toMatchObject({ ended: v(2), studies: v(1), none: v(1), pending: v(0) });
-    expect(row(e, "insatser-mal", types.coaching)).toMatchObject({ met: v(1), partly: v(1), share: { share: 0.5 } });
+    expect(row(e, "insatser-mal", types.coaching)).toMatchObject({ evaluated: v(2), met: v(1), share: { share: 0.5 } });
   });
 
   it("does not count an intervention planned to start after today as started", () => {
