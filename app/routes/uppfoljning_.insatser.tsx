@@ -4,6 +4,7 @@
  * same readers as /uppfoljning: the KAA unit exactly, the styrgrupp with small numbers hidden.
  * (The trailing underscore keeps the page out of /uppfoljning's layout: the two are separate pages.)
  */
+import { Fragment } from "react";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { BarChart, TrendSection } from "~/components/charts";
@@ -44,9 +45,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function EffectTableView({ table }: { table: EffectTable }) {
   return (
-    <div className="table-wrap">
+    // A wide table scrolls sideways on a narrow screen: the scrolling region takes keyboard focus.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div className="table-wrap" role="region" aria-labelledby={`${table.id}-caption`} tabIndex={0}>
       <table id={table.id} className="effect-table">
-        <caption>{table.caption}</caption>
+        <caption id={`${table.id}-caption`}>{table.caption}</caption>
         <thead>
           <tr>
             <th scope="col">{table.rowHeading}</th>
@@ -111,14 +114,18 @@ export default function InterventionEffectPage() {
             <p>Alla insatstyper, den valda perioden och perioderna före den (upp till tre år).</p>
           </TrendSection>
           {effect.tables.map((table) => (
-            <EffectTableView key={table.id} table={table} />
+            <Fragment key={table.id}>
+              {table.id === "sysselsattning-efter" ? (
+                <BarChart
+                  title="Sysselsättning 6 och 12 månader efter avslutad insats"
+                  series={effect.outcomeSeries}
+                  unit="antal"
+                  numbers={{ tableId: table.id, tableCaption: table.caption }}
+                />
+              ) : null}
+              <EffectTableView table={table} />
+            </Fragment>
           ))}
-          <BarChart
-            title="Sysselsättning efter avslutad insats, alla insatstyper"
-            series={effect.outcomeSeries}
-            unit="antal"
-            categoryHeading="Sysselsättning"
-          />
           <section aria-labelledby="rule-heading">
             <h2 id="rule-heading">Så räknas sysselsättningen efter insatsen</h2>
             <ul>

@@ -173,6 +173,18 @@ describe("rendered on the server", () => {
     );
     expect(bars).toMatch(/<svg[^>]*role="img"/);
     expect(bars).toContain("<caption>Efter sex månader: siffrorna i diagrammet</caption>");
+    // Where the page has the same numbers in a table beside the chart, the chart links to it instead.
+    const linked = renderToStaticMarkup(
+      createElement(BarChart, {
+        title: "Efter sex månader",
+        series: [{ key: "n", label: "Antal", points: [{ label: "Studerar", value: 3 }] }],
+        unit: "antal",
+        numbers: { tableId: "sysselsattning", tableCaption: "Sysselsättning efter insatsen" },
+      }),
+    );
+    expect(linked).not.toContain("<table");
+    expect(linked).toContain('<a href="#sysselsattning">Sysselsättning efter insatsen</a>');
+    expect(linked).toContain("Samma siffror finns i tabellen ”Sysselsättning efter insatsen”.");
     const section = renderToStaticMarkup(createElement(TrendSection, { id: "t", heading: "Över tid", series: trend, unit: "antal" }));
     expect(section).toContain('<h2 id="t-heading">Över tid</h2>');
     expect(section).toContain("<title");

@@ -1,23 +1,22 @@
 /**
  * The reader's search, for the suppression property tests: whether the published sums have a
  * whole-number solution in which a hidden cell differs from its true value, with each hidden cell in
- * the range a reader knows ("färre än 5": 0–4, "dold": 5 or more). A depth-first search that fills in
- * any cell a sum leaves as the only unknown, branching on the cell in question first and then on a
- * cell of the sum with the fewest unknowns, each at its true value first: where an alternative exists
- * (the expected case) it is found in a few steps even among dozens of hidden cells. A "dold" cell is
- * tried up to `slack` above its true value, which can only make the search miss an alternative
- * (fail the test), never invent one. Only the hidden cells tied to the cell in question through the
- * sums are searched; every other cell can keep its true value.
+ * the range a reader knows ("färre än 5": 0–4, "dold": 5 or more). A small constraint solver: every
+ * sum narrows the ranges of its hidden cells from the others' ranges until nothing changes (an empty
+ * range: no solution down this branch), then it branches on the cell with the fewest values left, the
+ * cell in question first and every other cell at its true value first. Only the hidden cells tied to
+ * the cell in question through the sums are searched; every other cell keeps its true value. A "dold"
+ * cell is tried up to `slack` above its true value: that can only make the search miss an alternative
+ * (fail the test), never invent one.
  */
 import type { Hidden, SumRule } from "~/modules/statistics/suppression";
 
 export type Table = { values: Record<string, number>; rules: SumRule[] };
+type Range = { lo: number; hi: number };
 
 export function alternativesExist(table: Table, hidden: ReadonlyMap<string, Hidden>, cell: string, options: { slack?: number; limit?: number } = {}): boolean {
-  const { slack = 12, limit = 200_000 } = options;
-  let steps = 0;
+  const { slack = 12, limit = 100_000 } = options;
   const truth = (c: string) => table.values[c] ?? 0;
-  // Only the hidden cells tied to `cell` through the sums can move with it; the rest keep their true values.
   const tied = new Set([cell]);
   for (let grown = true; grown;) {
     grown = false;
@@ -29,45 +28,56 @@ export function alternativesExist(table: Table, hidden: ReadonlyMap<string, Hidd
       }
     }
   }
-  const range = (c: string): [number, number] => (hidden.get(c) === "secondary" ? [5, Math.max(5, truth(c)) + slack] : [0, 4]);
-  const candidates = (c: string) => {
-    const [lo, hi] = range(c);
-    const all = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i).sort((a, b) => Math.abs(a - truth(c)) - Math.abs(b - truth(c)));
-    return c === cell ? all.filter((v) => v !== truth(c)) : all;
-  };
-  const search = (assignment: Map<string, number>): boolean => {
-    if (++steps > limit) throw new Error(`The search for ${cell} gave up after ${limit} steps.`);
-    const next = new Map(assignment);
-    const known = (c: string) => (tied.has(c) ? next.get(c) : truth(c));
-    const unknownsOf = (rule: SumRule) => [rule.total, ...rule.members].filter((c) => known(c) === undefined);
+  const rules = table.rules.filter((rule) => [rule.total, ...rule.members].some((c) => tied.has(c)));
+  const start = new Map<string, Range>();
+  for (const c of tied) start.set(c, hidden.get(c) === "secondary" ? { lo: 5, hi: Math.max(5, truth(c)) + slack } : { lo: 0, hi: 4 });
+
+  /** Narrows the ranges through every sum to a fixed point; false when one empties. */
+  const narrow = (ranges: Map<string, Range>): boolean => {
+    const range = (c: string): Range => ranges.get(c) ?? { lo: truth(c), hi: truth(c) };
     for (let changed = true; changed;) {
       changed = false;
-      for (const rule of table.rules) {
-        const unknown = unknownsOf(rule);
-        const membersSum = rule.members.filter((c) => !unknown.includes(c)).reduce((a, c) => a + known(c)!, 0);
-        if (unknown.length === 0) {
-          if (known(rule.total) !== membersSum) return false;
-        } else if (unknown.length === 1) {
-          const c = unknown[0]!;
-          const v = c === rule.total ? membersSum : known(rule.total)! - membersSum;
-          const [lo, hi] = range(c);
-          if (v < lo || v > hi || (c === cell && v === truth(c))) return false;
-          next.set(c, v);
-          changed = true;
+      for (const rule of rules) {
+        // total − Σ members = 0, as Σ sign·cell = 0.
+        const terms: [string, number][] = [[rule.total, 1], ...rule.members.map((m): [string, number] => [m, -1])];
+        for (const [c, sign] of terms) {
+          if (!ranges.has(c)) continue;
+          let lo = 0;
+          let hi = 0;
+          for (const [other, s] of terms) {
+            if (other === c) continue;
+            const r = range(other);
+            lo += s > 0 ? s * r.lo : s * r.hi;
+            hi += s > 0 ? s * r.hi : s * r.lo;
+          }
+          // sign·c = −(others): c's range from the others' sum.
+          const [cLo, cHi] = sign > 0 ? [-hi, -lo] : [lo, hi];
+          const own = range(c);
+          const next = { lo: Math.max(own.lo, cLo), hi: Math.min(own.hi, cHi) };
+          if (next.lo > next.hi) return false;
+          if (next.lo !== own.lo || next.hi !== own.hi) {
+            ranges.set(c, next);
+            changed = true;
+          }
         }
       }
     }
-    let open: string | undefined = next.has(cell) ? undefined : cell;
-    if (open === undefined) {
-      const tightest = table.rules
-        .map(unknownsOf)
-        .filter((u) => u.length > 0)
-        .sort((a, b) => a.length - b.length)[0];
-      open = tightest?.[0] ?? [...tied].find((c) => !next.has(c));
-    }
-    if (open === undefined) return true;
-    for (const v of candidates(open)) if (search(new Map(next).set(open, v))) return true;
-    return false;
+    return true;
   };
-  return search(new Map());
+
+  let steps = 0;
+  const search = (ranges: Map<string, Range>): boolean => {
+    if (++steps > limit) throw new Error(`The search for ${cell} gave up after ${limit} steps.`);
+    if (!narrow(ranges)) return false;
+    const target = ranges.get(cell)!;
+    if (target.lo === target.hi && target.lo === truth(cell)) return false;
+    const open = [...ranges].filter(([, r]) => r.lo < r.hi).sort(([a, ra], [b, rb]) => (a === cell ? -1 : b === cell ? 1 : ra.hi - ra.lo - (rb.hi - rb.lo)))[0];
+    if (open === undefined) return true;
+    const [c, r] = open;
+    const values = Array.from({ length: r.hi - r.lo + 1 }, (_, i) => r.lo + i)
+      .filter((v) => c !== cell || v !== truth(c))
+      .sort((a, b) => Math.abs(a - truth(c)) - Math.abs(b - truth(c)));
+    return values.some((v) => search(new Map(ranges).set(c, { lo: v, hi: v })));
+  };
+  return search(start);
 }

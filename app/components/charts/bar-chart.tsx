@@ -13,9 +13,11 @@ export type BarChartProps = {
   series: readonly ChartSeries[];
   unit: ChartUnit;
   categoryHeading?: string;
+  /** The same numbers in a table beside the chart on the page: linked to instead of repeated. */
+  numbers?: { tableId: string; tableCaption: string };
 };
 
-export function BarChart({ title, series, unit, categoryHeading = "Kategori" }: BarChartProps) {
+export function BarChart({ title, series, unit, categoryHeading = "Kategori", numbers }: BarChartProps) {
   const uid = useChartId();
   const g = barChartGeometry(series, unit);
   const legend = <ChartLegend entries={[...series.map((s, i) => ({ key: s.key, label: s.label, swatch: barSwatch(uid, i) })), ...hiddenEntry(uid, series)]} />;
@@ -28,7 +30,7 @@ export function BarChart({ title, series, unit, categoryHeading = "Kategori" }: 
       width={g.width}
       height={g.height}
       legend={legend}
-      table={<ChartDataTable title={title} series={series} unit={unit} categoryHeading={categoryHeading} />}
+      numbers={numbers ?? { table: <ChartDataTable title={title} series={series} unit={unit} categoryHeading={categoryHeading} /> }}
     >
       <ChartPatterns uid={uid} count={series.length} />
       <g className="chart__axis">

@@ -128,7 +128,14 @@ export function ChartDataTable({
   );
 }
 
-/** The frame: caption, legend, the SVG (role="img", named by its title and description), the table. */
+/** Where a chart's numbers are: its own table (folded), or a table beside it on the page. */
+export type ChartNumbers = { table: ReactNode } | { tableId: string; tableCaption: string };
+
+/**
+ * The frame: caption, legend, the SVG (role="img", named by its title and description), and the
+ * numbers: the chart's own table, or, where the page shows the same numbers in a table right beside
+ * the chart, a link to that table (so a screen reader does not hear them twice).
+ */
 export function ChartFigure(props: {
   uid: string;
   title: string;
@@ -136,11 +143,12 @@ export function ChartFigure(props: {
   width: number;
   height: number;
   legend: ReactNode;
-  table: ReactNode;
+  numbers: ChartNumbers;
   children: ReactNode;
   kind: "line" | "bar";
 }) {
-  const { uid, title, description, width, height } = props;
+  const { uid, title, description, width, height, numbers } = props;
+  const where = "table" in numbers ? "i tabellen efter diagrammet" : `i tabellen ”${numbers.tableCaption}”`;
   return (
     <figure className={`chart chart--${props.kind}`}>
       <figcaption className="chart__title">{title}</figcaption>
@@ -154,13 +162,21 @@ export function ChartFigure(props: {
         preserveAspectRatio="xMinYMin meet"
       >
         <title id={`${uid}-title`}>{title}</title>
-        <desc id={`${uid}-desc`}>{`${description} Samma siffror finns i tabellen efter diagrammet.`}</desc>
+        <desc id={`${uid}-desc`}>{`${description} Samma siffror finns ${where}.`}</desc>
         {props.children}
       </svg>
-      <details className="chart__toggle">
-        <summary>Visa siffrorna i en tabell</summary>
-      </details>
-      <div className="chart__data table-wrap">{props.table}</div>
+      {"table" in numbers ? (
+        <>
+          <details className="chart__toggle">
+            <summary>Visa siffrorna i en tabell</summary>
+          </details>
+          <div className="chart__data">{numbers.table}</div>
+        </>
+      ) : (
+        <p className="chart__see">
+          Siffrorna finns i tabellen <a href={`#${numbers.tableId}`}>{numbers.tableCaption}</a>.
+        </p>
+      )}
     </figure>
   );
 }

@@ -14,9 +14,11 @@ export type LineChartProps = {
   unit: ChartUnit;
   /** The heading of the table's first column, e.g. "Period" or "Månad". */
   categoryHeading?: string;
+  /** The same numbers in a table beside the chart on the page: linked to instead of repeated. */
+  numbers?: { tableId: string; tableCaption: string };
 };
 
-export function LineChart({ title, series, unit, categoryHeading = "Period" }: LineChartProps) {
+export function LineChart({ title, series, unit, categoryHeading = "Period", numbers }: LineChartProps) {
   const uid = useChartId();
   const g = lineChartGeometry(series, unit);
   const legend = (
@@ -31,7 +33,7 @@ export function LineChart({ title, series, unit, categoryHeading = "Period" }: L
       width={g.width}
       height={g.height}
       legend={legend}
-      table={<ChartDataTable title={title} series={series} unit={unit} categoryHeading={categoryHeading} />}
+      numbers={numbers ?? { table: <ChartDataTable title={title} series={series} unit={unit} categoryHeading={categoryHeading} /> }}
     >
       <ChartPatterns uid={uid} count={0} />
       <g className="chart__axis">
