@@ -65,9 +65,15 @@ export default function FollowUpPage() {
         Aggregerade siffror om aktivitetsansvaret i {data.municipalityName}: vald period, perioden före och samma period ett år tidigare. Inga enskilda ungdomar
         visas.
       </p>
-      <p>
-        <a href="/uppfoljning/arsrapport">Årsrapporter till nämnden</a>
-      </p>
+      <ul>
+        <li>
+          <a href="/uppfoljning/insatser">Insatsernas effekt</a>: påbörjade, avslutade och avböjda insatser per insatstyp, måluppfyllelse och vad ungdomarna
+          gjorde 6 och 12 månader efter insatsen.
+        </li>
+        <li>
+          <a href="/uppfoljning/arsrapport">Årsrapporter till nämnden</a>
+        </li>
+      </ul>
       <Form method="get" className="card" aria-labelledby="period-heading">
         <h2 id="period-heading">Välj period</h2>
         {data.error ? (

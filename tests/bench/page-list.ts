@@ -21,6 +21,7 @@ const routes = {
   forums: await import("~/routes/samverkan._index"),
   forum: await import("~/routes/samverkan.forum.$forumId._index"),
   followUp: await import("~/routes/uppfoljning._index"),
+  interventionEffect: await import("~/routes/uppfoljning_.insatser"),
 };
 
 export type Who = "none" | "caseworker" | "coordinator" | "social" | "school" | "steering";
@@ -113,6 +114,14 @@ export function pagesOf(world: BenchWorld): Page[] {
     page("/uppfoljning (samordnare, tertial)", "coordinator", "/uppfoljning", routes.followUp.loader, true),
     page("/uppfoljning?period=lasar-2025 (samordnare)", "coordinator", "/uppfoljning?period=lasar-2025", routes.followUp.loader),
     page("/uppfoljning (styrgruppen)", "steering", "/uppfoljning", routes.followUp.loader),
+    page(
+      "/uppfoljning/insatser?period=lasar-2025 (samordnare)",
+      "coordinator",
+      "/uppfoljning/insatser?period=lasar-2025",
+      routes.interventionEffect.loader,
+      true,
+    ),
+    page("/uppfoljning/insatser (styrgruppen, nio tertial)", "steering", "/uppfoljning/insatser", routes.interventionEffect.loader),
     page("/samverkan/forum/:id (socialtjänsten)", "social", `/samverkan/forum/${world.forumId}`, routes.forum.loader, false, {
       forumId: String(world.forumId),
     }),

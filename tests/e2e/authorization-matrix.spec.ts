@@ -178,6 +178,10 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
     path: () => "/uppfoljning/handlingsplan",
     expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }),
   },
+  "routes/uppfoljning_.insatser": {
+    path: () => "/uppfoljning/insatser?period=ar-2025",
+    expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }),
+  },
   "routes/meddelanden": { path: () => "/meddelanden", expected: signedIn(200) },
   "routes/samverkan._index": { path: () => "/samverkan", expected: signedIn(200, { admin: 403 }) },
   "routes/samverkan.nytt-forum": { path: () => "/samverkan/nytt-forum", expected: signedIn(403, { coordinator: 200 }) },

@@ -137,14 +137,27 @@ function protect(values: Readonly<Record<string, number>>, rules: readonly SumRu
   const own = new Set(rules.flatMap(cellsOf));
   // Zeros first, then the smallest count; the name breaks ties so the result is the same every time.
   const cheapest = (cells: string[]) => cells.filter((cell) => !hidden.has(cell)).sort((a, b) => value(a) - value(b) || (a < b ? -1 : a > b ? 1 : 0))[0];
+  // The sums holding the exposed cell; where everything in them is hidden already, the cell is given
+  // away through hidden neighbours, so the sums one hidden cell further out, and so on: the cheapest
+  // cell near it, rather than any zero anywhere (which hid whole tables of zeros).
+  const nearestSums = (target: string): SumRule[] => {
+    const reached = new Set([target]);
+    for (let ring = rules.filter((rule) => cellsOf(rule).includes(target)); ring.length > 0;) {
+      if (ring.some((rule) => cellsOf(rule).some((cell) => !hidden.has(cell)))) return ring;
+      for (const cell of ring.flatMap(cellsOf)) reached.add(cell);
+      ring = rules.filter(
+        (rule) => !ring.includes(rule) && cellsOf(rule).some((cell) => reached.has(cell)) && cellsOf(rule).some((cell) => !reached.has(cell)),
+      );
+    }
+    return [];
+  };
   for (let guard = 0; guard < 1000; guard++) {
     const mine = new Map([...hidden].filter(([cell]) => own.has(cell)));
     const exposed = exposedCells(values, mine, rules);
     if (exposed.length === 0) break;
-    const target = exposed[0]!;
     const next =
-      cheapest(rules.filter((rule) => cellsOf(rule).includes(target)).flatMap(cellsOf)) ??
-      // Everything beside it is hidden already: spread to the sums that share a hidden cell.
+      cheapest(nearestSums(exposed[0]!).flatMap(cellsOf)) ??
+      // Nothing left to hide near it: spread to the sums that share a hidden cell.
       cheapest(rules.filter((rule) => cellsOf(rule).some((cell) => hidden.has(cell))).flatMap(cellsOf));
     if (next === undefined) break;
     hidden.set(next, value(next) === 0 ? "zero" : "secondary");
