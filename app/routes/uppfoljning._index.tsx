@@ -5,6 +5,7 @@ import { invalid, parseForm } from "~/lib/form.server";
 import { notFound } from "~/lib/http";
 import { requireActor } from "~/modules/auth/actor.server";
 import { FiguresTable, TrendTable } from "~/components/follow-up/figures-table";
+import { TrendCharts } from "~/components/follow-up/trend-charts";
 import { computeFollowUp, followUpAudience } from "~/modules/statistics/follow-up.server";
 import { PERIOD_KIND_LABELS, PERIOD_KINDS, parsePeriod, periodChoices, PeriodError, type Period } from "~/modules/statistics/periods";
 import { populationSchema } from "~/modules/statistics/population-schema";
@@ -140,6 +141,7 @@ export default function FollowUpPage() {
               .
             </p>
           ) : null}
+          {data.followUp.trend ? <TrendCharts trend={data.followUp.trend} /> : null}
           {data.followUp.trend ? <TrendTable trend={data.followUp.trend} /> : null}
           {data.followUp.tables.map((table) => (
             <FiguresTable key={table.id} table={table} periods={data.followUp!.periods} />

@@ -18,6 +18,11 @@ test("a styrgrupp member opens the follow-up, changes the period and reads the f
   await expect(overview.getByRole("columnheader").nth(2)).toContainText("Föregående: Läsåret 2024/25");
   await expect(overview.getByRole("rowheader", { name: "Ungdomar i målgruppen under perioden" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Målgruppen efter handläggare" })).toHaveCount(0);
+  // A chart drawn on the server, with its numbers as a table: three läsår, the chosen one last.
+  await expect(page.getByRole("img", { name: /Målgruppen över tid/ })).toBeVisible();
+  const chartTable = page.getByRole("table", { name: "Målgruppen över tid: siffrorna i diagrammet" });
+  await expect(chartTable.getByRole("rowheader")).toHaveText(["Läsåret 2023/24", "Läsåret 2024/25", "Läsåret 2025/26"]);
+  await expect(page.getByRole("table", { name: "Utveckling över tid" })).toBeVisible();
   // No count from 1 to 4 on the page: such a cell reads "färre än 5".
   const cells = await page.locator("td").allInnerTexts();
   expect(cells.length).toBeGreaterThan(50);
