@@ -268,7 +268,7 @@ export async function seedDemo(db: Db, options: { youths: number }) {
       today: dayOffset(0),
     });
     seedMeetings(tx);
-    seedAnnualReports(tx);
     seedSteering(tx);
+    seedAnnualReports(tx);
   });
 }

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ANNUAL_REPORT_STATUS_LABELS } from "#db/schema/annual-reports-values";
 import { ReportDocument } from "~/components/annual-report/report-document";
-import { ReportGoals } from "~/components/annual-report/report-goals";
+import { reportExtras } from "~/components/annual-report/report-extras";
 import { CheckboxField, ErrorSummary, Form, TextAreaField, useValidatedForm } from "~/components/form";
 import { useIntentForm } from "~/components/intent-form";
 import { todayIso } from "~/lib/dates";
@@ -77,7 +77,7 @@ function DraftForm() {
       <input type="hidden" name="version" value={version} />
       <ErrorSummary errors={mine?.errors} />
       <ReportDocument
-        extras={{ mal: <ReportGoals goals={report.figures.goals} /> }}
+        extras={reportExtras(report.figures)}
         figures={report.figures}
         analysis={report.analysis}
         frozen={false}
@@ -171,7 +171,7 @@ export default function AnnualReport() {
         </>
       ) : (
         <ReportDocument
-          extras={{ mal: <ReportGoals goals={report.figures.goals} /> }}
+          extras={reportExtras(report.figures)}
           figures={report.figures}
           analysis={report.analysis}
           frozen={report.status === "approved"}

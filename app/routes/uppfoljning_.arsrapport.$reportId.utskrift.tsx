@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ReportDocument } from "~/components/annual-report/report-document";
-import { ReportGoals } from "~/components/annual-report/report-goals";
+import { reportExtras } from "~/components/annual-report/report-extras";
 import { PrintButton } from "~/components/print-button";
 import { formatDateTime } from "~/lib/format";
 import { requireActor } from "~/modules/auth/actor.server";
@@ -35,7 +35,7 @@ export default function PrintAnnualReport() {
         </p>
         {approved ? null : <p className="print-document__draft">Utkast – rapporten är inte fastställd och siffrorna kan ändras.</p>}
       </header>
-      <ReportDocument extras={{ mal: <ReportGoals goals={report.figures.goals} /> }} figures={report.figures} analysis={report.analysis} frozen={approved} />
+      <ReportDocument extras={reportExtras(report.figures)} figures={report.figures} analysis={report.analysis} frozen={approved} />
       <section className="signatures" aria-label="Fastställelse">
         <p>
           Fastställd: {approved ? `${report.approvedByName ?? "samordnaren"}, ${formatDateTime(report.approvedAt!)} (elektroniskt i Samverkansportalen)` : "–"}

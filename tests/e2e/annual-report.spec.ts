@@ -75,6 +75,9 @@ test("a styrgrupp member reads the approved report, never a draft, and downloads
   await expect(page.getByText("Fastställd", { exact: true })).toBeVisible();
   await expect(page.getByRole("textbox")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Fastställ årsrapporten" })).toHaveCount(0);
+  // The trend as charts with their numbers, and the goals as they were met, frozen with the report.
+  await expect(page.getByRole("img", { name: /Målgruppen över tid/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Målen och hur de uppfylldes/ })).toBeVisible();
   await expectAccessible(page);
 
   await page.goto("/uppfoljning");

@@ -46,10 +46,11 @@ const CHARTS: { id: string; heading: string; unit: ChartUnit; keys: readonly str
   },
 ];
 
-export function TrendCharts({ trend }: { trend: Trend }) {
+/** The charts, or only those named (the annual report places each in its area). */
+export function TrendCharts({ trend, only }: { trend: Trend; only?: readonly string[] }) {
   return (
     <>
-      {CHARTS.map((chart) => (
+      {CHARTS.filter((chart) => !only || only.includes(chart.id)).map((chart) => (
         <TrendSection key={chart.id} id={chart.id} heading={chart.heading} unit={chart.unit} series={seriesOf(trend, chart.keys)} categoryHeading="Period">
           <p>{chart.text}</p>
         </TrendSection>

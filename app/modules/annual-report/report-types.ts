@@ -6,9 +6,10 @@ import type { AreaKey } from "./areas";
 
 /**
  * The figures of a report: computed live (suppressed) while it is a draft, frozen into the report
- * when it is fastställd. The integrator adds the goals met / not met and the trend series here, as
- * optional fields (reports frozen before they existed lack them), and computes them in
- * `reportFigures` (report-figures.server.ts); the page renders them through ReportDocument's `extras`.
+ * when it is fastställd. The trend over three periods travels in `followUp.trend`; the goals met and
+ * not met are optional (reports frozen before they existed lack them). Both are computed in
+ * `reportFigures` (report-figures.server.ts) and rendered through ReportDocument's `extras`
+ * (components/annual-report/report-extras.tsx).
  */
 export type ReportFigures = {
   followUp: FollowUp;
