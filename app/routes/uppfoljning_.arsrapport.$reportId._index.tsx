@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ANNUAL_REPORT_STATUS_LABELS } from "#db/schema/annual-reports-values";
+import { ANNUAL_REPORT_STATUS_LABELS } from "~/modules/annual-report/labels";
 import { ReportDocument } from "~/components/annual-report/report-document";
 import { reportExtras } from "~/components/annual-report/report-extras";
 import { CheckboxField, ErrorSummary, Form, TextAreaField, useValidatedForm } from "~/components/form";

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ANNUAL_REPORT_PERIOD_KINDS, ANNUAL_REPORT_STATUS_LABELS } from "#db/schema/annual-reports-values";
+import { ANNUAL_REPORT_PERIOD_KINDS, ANNUAL_REPORT_STATUS_LABELS } from "~/modules/annual-report/labels";
 import { ErrorSummary, Form, SelectField } from "~/components/form";
 import { useIntentForm } from "~/components/intent-form";
 import { todayIso } from "~/lib/dates";

@@ -14,7 +14,7 @@ import { addDays } from "~/lib/dates";
 import { CONTACT_WINDOW_DAYS } from "./key-figures.server";
 import type { FigureSet, PeriodRange } from "./follow-up-types";
 
-const facts = sql.raw("follow_up_enrollments");
+const facts = sql.identifier("follow_up_enrollments");
 
 type Group = { age: number; school: number | null; caseworker: number | null; n: number; notContacted: number; assessed: number; planned: number };
 type Row = { key: string | null; n: number };
@@ -53,7 +53,7 @@ export function registerFigures(db: Db | Tx, municipalityId: number, p: PeriodRa
   const judgedBy = addDays(today, -CONTACT_WINDOW_DAYS);
   const started = db.all<Row & { judged: number; inTime: number }>(
     sql`SELECT start_reason AS key, count(*) AS n, sum(start_date <= ${judgedBy}) AS judged,
-          sum(start_date <= ${judgedBy} AND first_reached_on <= date(start_date, '+${sql.raw(String(CONTACT_WINDOW_DAYS))} days')) AS inTime
+          sum(start_date <= ${judgedBy} AND first_reached_on <= date(start_date, ${`+${CONTACT_WINDOW_DAYS} days`})) AS inTime
         FROM ${facts} WHERE ${startedIn} GROUP BY key`,
   );
   cells["contact.judged"] = 0;

@@ -6,7 +6,7 @@
  * enrollment by key and the youth's later contacts through contact_attempts_youth. Counts come back,
  * never a youth; the access log is never read.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "#db/client";
 import { contactAttempts, enrollments, interventions, interventionTypes } from "#db/schema";
 import { todayIso } from "~/lib/dates";
@@ -21,12 +21,16 @@ import type { Period } from "./periods";
 type PeriodRange = Pick<Period, "from" | "to">;
 
 /** Occupations that say something: "okänt" recorded at a contact is no information. */
-const KNOWN = sql.raw(`('studies', 'work', 'other_activity', 'none')`);
-const STUDIES = sql.raw(`(${STUDY_END_REASONS.map((r) => `'${r}'`).join(", ")})`);
+const inList = (values: readonly string[]) =>
+  sql`(${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
+const KNOWN = inList(["studies", "work", "other_activity", "none"]);
+const STUDIES = inList(STUDY_END_REASONS);
 
 /** What the youth was doing at the horizon `h` (an SQL date), for one ended intervention `i` with its enrollment `e`. */
-function outcomeAt(h: string, today: string) {
-  const horizon = sql.raw(h);
+function outcomeAt(horizon: SQL, today: string) {
   // The enrollment's end says something when it falls between the intervention's end and the horizon:
   // the occupation recorded at closing, else what the end reason tells.
   const enrollmentSays = sql`CASE WHEN e.end_date BETWEEN i.end_date AND ${horizon} THEN
@@ -63,7 +67,7 @@ export function effectCounts(db: Db | Tx, municipalityId: number, p: PeriodRange
   const outcomes = db.all<EffectCounts["outcomes"][number]>(
     sql`SELECT typeId, evaluation, at6, at12, count(*) AS n FROM (
           SELECT i.type_id AS typeId, coalesce(i.evaluation_outcome, 'none') AS evaluation,
-            ${outcomeAt("i.h6", today)} AS at6, ${outcomeAt("i.h12", today)} AS at12
+            ${outcomeAt(sql`i.h6`, today)} AS at6, ${outcomeAt(sql`i.h12`, today)} AS at12
           FROM (SELECT type_id, youth_id, enrollment_id, end_date, evaluation_outcome,
                   date(end_date, '+6 months', 'floor') AS h6, date(end_date, '+12 months', 'floor') AS h12
                 FROM ${interventions} WHERE municipality_id = ${municipalityId} AND end_date BETWEEN ${p.from} AND ${p.to}) i
