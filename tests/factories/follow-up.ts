@@ -121,3 +121,42 @@ export function statAssessment(e: { id: number; youthId: string }, by: number, d
 export function statPlan(e: { id: number; youthId: string }, by: number) {
   getDb().insert(plans).values({ enrollmentId: e.id, youthId: e.youthId, goal: "Studier", updatedByMembershipId: by }).run();
 }
+
+/**
+ * The small world the suppression tests read: seven youths registered in May of `year`, all 18 at
+ * the year's end; five from the school's notices, two without; three reached by phone within four
+ * weeks. Every breakdown then has cells from 1 to 4 to hide.
+ */
+export function statSevenYouths(
+  world: {
+    municipality: { id: number };
+    orgs: { school: { id: number } };
+    actors: { caseworker: { membershipId: number | null }; school: { membershipId: number | null } };
+  },
+  year: number,
+) {
+  const m = world.municipality.id;
+  const by = world.actors.caseworker.membershipId!;
+  const school = { organisationId: world.orgs.school.id, membershipId: world.actors.school.membershipId! };
+  for (let i = 0; i < 7; i++) {
+    const sourceNoticeId = i < 5 ? statNotice(m, school, `${year}-05-0${i + 1}T08:00:00.000Z`) : null;
+    const e = statEnrollment(m, {
+      startDate: `${year}-05-0${i + 1}`,
+      birthDate: `${year - 18}-01-15`,
+      sourceNoticeId,
+      startReason: i < 5 ? "notice_dropout" : "moved_in",
+    });
+    if (i < 3) statAttempt(e, by, `${year}-05-1${i}`, "phone", "reached");
+  }
+}
+
+/** Every number under a "value" key in loader data or a snapshot: the counts a reader is shown. */
+export function shownCounts(data: unknown, found: number[] = []): number[] {
+  if (Array.isArray(data)) for (const item of data) shownCounts(item, found);
+  else if (data && typeof data === "object")
+    for (const [key, value] of Object.entries(data)) {
+      if (key === "value" && typeof value === "number") found.push(value);
+      else shownCounts(value, found);
+    }
+  return found;
+}

@@ -15,7 +15,7 @@ import { loader as followUpCsv } from "~/routes/uppfoljning_.export[.]csv";
 import { loader as followUpXlsx } from "~/routes/uppfoljning_.export[.]xlsx";
 import { createWorld } from "../factories/world";
 import { signedIn, statusOf } from "../factories/requests";
-import { statAttempt, statEnrollment, statNotice } from "../factories/follow-up";
+import { shownCounts, statSevenYouths } from "../factories/follow-up";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 let reportId: number;
@@ -27,19 +27,8 @@ async function get(loader: Loader, actor: Actor, path: string, params: Record<st
 
 beforeAll(async () => {
   world = await createWorld();
-  const m = world.municipality.id;
-  const by = world.actors.caseworker.membershipId;
-  const school = { organisationId: world.orgs.school.id, membershipId: world.actors.school.membershipId };
-  for (let i = 0; i < 7; i++) {
-    const sourceNoticeId = i < 5 ? statNotice(m, school, `2025-05-0${i + 1}T08:00:00.000Z`) : null;
-    const e = statEnrollment(m, {
-      startDate: `2025-05-0${i + 1}`,
-      birthDate: "2007-01-15",
-      sourceNoticeId,
-      startReason: i < 5 ? "notice_dropout" : "moved_in",
-    });
-    if (i < 3) statAttempt(e, by, `2025-05-1${i}`, "phone", "reached");
-  }
+  // Seven youths in May 2025, all 18 at the year's end: five from the school's notices, two without; three reached in time.
+  statSevenYouths(world, 2025);
   // An approved annual report of 2025 for the styrgrupp.
   const coordinator = await signedIn(world.actors.coordinator);
   const created = (await createAction({ request: coordinator.post("/uppfoljning/arsrapport", { period: "ar-2025" }), params: {}, context: {} })) as Response;
@@ -136,17 +125,6 @@ describe("exports of the follow-up", () => {
 });
 
 describe("the annual report outside the KAA unit", () => {
-  /** Every number under a "value" key: the counts the page shows. */
-  function shownCounts(data: unknown, found: number[] = []): number[] {
-    if (Array.isArray(data)) for (const item of data) shownCounts(item, found);
-    else if (data && typeof data === "object")
-      for (const [key, value] of Object.entries(data)) {
-        if (key === "value" && typeof value === "number") found.push(value);
-        else shownCounts(value, found);
-      }
-    return found;
-  }
-
   it("gives a styrgrupp member's loader no count from 1 to 4", async () => {
     const response = await get(reportLoader, world.actors.steering, `/uppfoljning/arsrapport/${reportId}`, { reportId: String(reportId) });
     const counts = shownCounts(await response.json());

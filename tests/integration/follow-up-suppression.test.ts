@@ -7,41 +7,18 @@ import { computeFollowUp, followUpAudience } from "~/modules/statistics/follow-u
 import { tertial } from "~/modules/statistics/periods";
 import { createWorld } from "../factories/world";
 import { signedIn, statusOf } from "../factories/requests";
-import { statAttempt, statEnrollment, statNotice } from "../factories/follow-up";
+import { shownCounts, statSevenYouths } from "../factories/follow-up";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
 const PATH = "/uppfoljning?period=tertial-2026-2";
 
 beforeAll(async () => {
   world = await createWorld();
-  const m = world.municipality.id;
-  const by = world.actors.caseworker.membershipId;
-  const school = { organisationId: world.orgs.school.id, membershipId: world.actors.school.membershipId };
-  // Seven youths in tertial 2 2026, all 18 at its end: five from the school's notices, two without.
-  for (let i = 0; i < 7; i++) {
-    const sourceNoticeId = i < 5 ? statNotice(m, school, `2026-05-0${i + 1}T08:00:00.000Z`) : null;
-    const e = statEnrollment(m, {
-      startDate: `2026-05-0${i + 1}`,
-      birthDate: "2008-01-15",
-      sourceNoticeId,
-      startReason: i < 5 ? "notice_dropout" : "moved_in",
-    });
-    // Three reached by phone, within four weeks.
-    if (i < 3) statAttempt(e, by, `2026-05-1${i}`, "phone", "reached");
-  }
+  // Seven youths in May 2026, all 18 at the year's end: five from the school's notices, two without; three reached in time.
+  statSevenYouths(world, 2026);
 });
 
 type Json = unknown;
-/** Every number under a "value" key: the counts the page shows. */
-function shownCounts(data: Json, found: number[] = []): number[] {
-  if (Array.isArray(data)) for (const item of data) shownCounts(item, found);
-  else if (data && typeof data === "object")
-    for (const [key, value] of Object.entries(data)) {
-      if (key === "value" && typeof value === "number") found.push(value);
-      else shownCounts(value, found);
-    }
-  return found;
-}
 
 async function loaderData(actor: Parameters<typeof signedIn>[0], path = PATH) {
   const response = (await loader({ request: (await signedIn(actor)).get(path), params: {}, context: {} })) as Response;

@@ -6,7 +6,7 @@ import { loader } from "~/routes/uppfoljning_.insatser";
 import type { InterventionEffect } from "~/modules/statistics/intervention-effect.server";
 import { createWorld } from "../factories/world";
 import { signedIn, statusOf } from "../factories/requests";
-import { statEnrollment, statIntervention, statInterventionType } from "../factories/follow-up";
+import { shownCounts, statEnrollment, statIntervention, statInterventionType } from "../factories/follow-up";
 import { statOccupation } from "../factories/intervention-effect";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -29,17 +29,6 @@ beforeAll(async () => {
     if (i < 3) statOccupation(e, by, "2024-09-01", "studies");
   }
 });
-
-/** Every number under a "value" key: the counts the page shows, in the tables and in the charts. */
-function shownCounts(data: unknown, found: number[] = []): number[] {
-  if (Array.isArray(data)) for (const item of data) shownCounts(item, found);
-  else if (data && typeof data === "object")
-    for (const [key, value] of Object.entries(data)) {
-      if (key === "value" && typeof value === "number") found.push(value);
-      else shownCounts(value, found);
-    }
-  return found;
-}
 
 async function loaderData(actor: Parameters<typeof signedIn>[0], path = PATH) {
   const response = (await loader({ request: (await signedIn(actor)).get(path), params: {}, context: {} })) as Response;
