@@ -11,3 +11,4 @@ export * from "./notifications";
 export * from "./statistics";
 export * from "./annual-reports";
 export * from "./steering";
+export * from "./reconciliation-inputs";

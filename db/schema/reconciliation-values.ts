@@ -1,0 +1,46 @@
+/**
+ * The value lists of the target-group reconciliation (population extracts, school lists and the
+ * proposals made from them), in a file without drizzle so that forms in the browser can import them.
+ */
+
+/** What a school list tells: gymnasium enrolments (GY/GYS) or the grundskolor's year-9 leavers. */
+export const SCHOOL_LIST_KINDS = ["gymnasium", "year9"] as const;
+export type SchoolListKind = (typeof SCHOOL_LIST_KINDS)[number];
+
+/** Where a school list came from: a CSV file uploaded in the portal, or a school system over SS 12000. */
+export const SCHOOL_LIST_SOURCES = ["csv", "ss12000"] as const;
+export type SchoolListSource = (typeof SCHOOL_LIST_SOURCES)[number];
+
+/** How a school placement ended: avbrott, or completed with studiebevis or examensbevis. */
+export const SCHOOL_OUTCOMES = ["avbrott", "studiebevis", "examen"] as const;
+export type SchoolOutcome = (typeof SCHOOL_OUTCOMES)[number];
+
+/** SS 12000 SchoolTypesEnum values a list row may carry. GY and GYS take a youth out of the target group. */
+export const SCHOOL_TYPES = [
+  "GY",
+  "GYS",
+  "GR",
+  "GRS",
+  "SP",
+  "SAM",
+  "FKLASS",
+  "FTH",
+  "OPPFTH",
+  "FS",
+  "FHS",
+  "KOMVUX",
+  "SFI",
+  "YH",
+  "AU",
+  "VUX",
+  "VUXSFI",
+  "VUXGR",
+  "VUXGY",
+  "VUXSARGR",
+  "VUXSARTR",
+  "VUXSARGY",
+] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
+
+export const SNAPSHOT_STATUSES = ["running", "complete", "failed"] as const;
+export type SnapshotStatus = (typeof SNAPSHOT_STATUSES)[number];
