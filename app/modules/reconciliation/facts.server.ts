@@ -14,18 +14,18 @@ import { getDb } from "#db/client";
 import { populationSnapshots, type EnrollmentEndReason, type EnrollmentStartReason, type SchoolListKind, type SchoolOutcome } from "#db/schema";
 import type { PersonFacts, SchoolPlacement } from "./target-group";
 
-// A fixed statement with bound parameters only (?1 the extract, ?2 the municipality).
+// A fixed statement with bound parameters only (@snapshot the extract, @municipality the municipality).
 const FACTS_SQL = `
 WITH people(pn) AS (
-  SELECT personal_number FROM population_snapshot_people WHERE snapshot_id = ?1
+  SELECT personal_number FROM population_snapshot_people WHERE snapshot_id = @snapshot
   UNION
   SELECT y.personal_number FROM enrollments e JOIN youths y ON y.id = e.youth_id
-   WHERE e.municipality_id = ?2 AND e.end_date IS NULL
+   WHERE e.municipality_id = @municipality AND e.end_date IS NULL
   UNION
   SELECT r.personal_number FROM organisations o
     JOIN school_lists l ON l.organisation_id = o.id
     JOIN school_list_rows r ON r.list_id = l.id
-   WHERE o.municipality_id = ?2 AND l.kind = 'gymnasium' AND l.completed_at IS NOT NULL AND l.superseded_at IS NULL
+   WHERE o.municipality_id = @municipality AND l.kind = 'gymnasium' AND l.completed_at IS NOT NULL AND l.superseded_at IS NULL
 )
 SELECT p.pn AS pn,
   sp.personal_number IS NOT NULL AS inExtract, sp.birth_date AS extractBirth, sp.resident_here AS residentHere,
@@ -37,15 +37,15 @@ SELECT p.pn AS pn,
     (SELECT le.end_reason FROM enrollments le WHERE le.youth_id = y.id ORDER BY le.start_date DESC, le.id DESC LIMIT 1)
   END AS lastEndReason,
   (SELECT json_group_array(json_array(l.kind, r.school_type, r.programme_code, r.start_date, r.end_date, r.outcome,
-            r.school_unit_code, substr(l.completed_at, 1, 10), o.municipality_id = ?2, l.id, r.row_number))
+            r.school_unit_code, substr(l.completed_at, 1, 10), o.municipality_id = @municipality, l.id, r.row_number))
      FROM school_list_rows r JOIN school_lists l ON l.id = r.list_id JOIN organisations o ON o.id = l.organisation_id
     WHERE r.personal_number = p.pn AND l.completed_at IS NOT NULL AND l.superseded_at IS NULL) AS placements,
   (SELECT json_array(sum(a.invalid_absence_minutes), sum(a.offered_minutes), min(a.period_start), max(a.period_end), min(a.school_unit_code))
      FROM school_absence_reports a JOIN school_lists l ON l.id = a.list_id
     WHERE a.personal_number = p.pn AND l.completed_at IS NOT NULL AND l.superseded_at IS NULL) AS absence
 FROM people p
-LEFT JOIN population_snapshot_people sp ON sp.snapshot_id = ?1 AND sp.personal_number = p.pn
-LEFT JOIN youths y ON y.home_municipality_id = ?2 AND y.personal_number = p.pn
+LEFT JOIN population_snapshot_people sp ON sp.snapshot_id = @snapshot AND sp.personal_number = p.pn
+LEFT JOIN youths y ON y.home_municipality_id = @municipality AND y.personal_number = p.pn
 LEFT JOIN enrollments e ON e.youth_id = y.id AND e.end_date IS NULL
 `;
 
@@ -134,14 +134,14 @@ function toFacts(row: FactsRow): PersonFacts {
 
 /** Streams each person's facts for the municipality, reading the given extract (or none: -1). */
 export function* personFacts(municipalityId: number, snapshotId: number | null): Generator<PersonFacts> {
-  const statement = getDb().$client.prepare<[number, number], FactsRow>(FACTS_SQL);
-  for (const row of statement.iterate(snapshotId ?? -1, municipalityId)) yield toFacts(row);
+  const statement = getDb().$client.prepare<[{ snapshot: number; municipality: number }], FactsRow>(FACTS_SQL);
+  for (const row of statement.iterate({ snapshot: snapshotId ?? -1, municipality: municipalityId })) yield toFacts(row);
 }
 
 /** The query plan of the facts statement (the query-plan test asserts it reads by index). */
 export function factsQueryPlan(municipalityId: number, snapshotId: number): string[] {
   return getDb()
-    .$client.prepare<[number, number], { detail: string }>(`EXPLAIN QUERY PLAN ${FACTS_SQL}`)
-    .all(snapshotId, municipalityId)
+    .$client.prepare<[{ snapshot: number; municipality: number }], { detail: string }>(`EXPLAIN QUERY PLAN ${FACTS_SQL}`)
+    .all({ snapshot: snapshotId, municipality: municipalityId })
     .map((r) => r.detail);
 }

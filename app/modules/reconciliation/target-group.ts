@@ -154,6 +154,16 @@ function evidenceOf(facts: PersonFacts, extra: Partial<Evidence> = {}): Evidence
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
+function absencePercent(a: AbsenceFacts | null): number | null {
+  if (!a || a.offeredMinutes <= 0) return null;
+  return Math.round((1000 * a.invalidMinutes) / a.offeredMinutes) / 10;
+}
+
+function significantAbsence(facts: PersonFacts, ctx: ReconcileContext) {
+  const percent = absencePercent(facts.absence);
+  return percent !== null && percent >= ctx.settings.absenceThresholdPercent;
+}
+
 /** Why an open enrollment should end, if the facts say the youth has left the target group. */
 function endOf(facts: PersonFacts, open: NonNullable<NonNullable<PersonFacts["register"]>["openEnrollment"]>, ctx: ReconcileContext): Proposal | null {
   const pop = facts.population;
@@ -169,18 +179,14 @@ function endOf(facts: PersonFacts, open: NonNullable<NonNullable<PersonFacts["re
   const fresh = { ...facts, placements: facts.placements.filter((p) => p.listedOn >= open.startDate) };
   const completed = completedPlacement(fresh);
   if (completed) return end("end_completed", completed.endDate ?? ctx.today);
-  // An enrollment opened on a notice of absence is about a student who still attends: attending ends nothing.
-  if (open.startReason === "notice_absence") return null;
+  // An enrollment opened on a notice of absence is about a student who still attends, and a student
+  // whose school reports significant unexcused absence is followed as if notified: attending ends nothing.
+  if (open.startReason === "notice_absence" || significantAbsence(facts, ctx)) return null;
   const current = currentPlacement(fresh, ctx.today);
   if (current && (current.startDate === null || current.startDate <= ctx.today)) {
     return end(isIntroductionProgramme(current) ? "end_introduction_programme" : "end_national_programme", current.startDate ?? ctx.today);
   }
   return null;
-}
-
-function absencePercent(a: AbsenceFacts | null): number | null {
-  if (!a || a.offeredMinutes <= 0) return null;
-  return Math.round((1000 * a.invalidMinutes) / a.offeredMinutes) / 10;
 }
 
 /**
