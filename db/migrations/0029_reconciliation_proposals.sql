@@ -23,6 +23,8 @@ CREATE TABLE `reconciliation_proposals` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `reconciliation_proposals_evidence` ON `reconciliation_proposals` (`municipality_id`,`personal_number`,`kind`,`evidence_hash`);--> statement-breakpoint
 CREATE INDEX `reconciliation_proposals_list` ON `reconciliation_proposals` (`municipality_id`,`state`,`kind`,`id`);--> statement-breakpoint
+CREATE INDEX `reconciliation_proposals_run` ON `reconciliation_proposals` (`run_id`);--> statement-breakpoint
+CREATE INDEX `reconciliation_proposals_snapshot` ON `reconciliation_proposals` (`snapshot_id`);--> statement-breakpoint
 CREATE TABLE `reconciliation_runs` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`municipality_id` integer NOT NULL,
@@ -39,6 +41,7 @@ CREATE TABLE `reconciliation_runs` (
 );
 --> statement-breakpoint
 CREATE INDEX `reconciliation_runs_municipality` ON `reconciliation_runs` (`municipality_id`,`id`);--> statement-breakpoint
+CREATE INDEX `reconciliation_runs_snapshot` ON `reconciliation_runs` (`snapshot_id`);--> statement-breakpoint
 CREATE TABLE `reconciliation_settings` (
 	`municipality_id` integer PRIMARY KEY NOT NULL,
 	`hold_from` text DEFAULT '06-01' NOT NULL,

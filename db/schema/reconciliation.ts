@@ -39,7 +39,7 @@ export const reconciliationRuns = sqliteTable(
     openProposals: integer("open_proposals").notNull(),
     heldBack: integer("held_back").notNull(),
   },
-  (t) => [index("reconciliation_runs_municipality").on(t.municipalityId, t.id)],
+  (t) => [index("reconciliation_runs_municipality").on(t.municipalityId, t.id), index("reconciliation_runs_snapshot").on(t.snapshotId)],
 );
 
 /**
@@ -78,5 +78,8 @@ export const reconciliationProposals = sqliteTable(
   (t) => [
     uniqueIndex("reconciliation_proposals_evidence").on(t.municipalityId, t.personalNumber, t.kind, t.evidenceHash),
     index("reconciliation_proposals_list").on(t.municipalityId, t.state, t.kind, t.id),
+    // The foreign keys' own look-ups (a run or an extract deleted), so they need not scan every proposal.
+    index("reconciliation_proposals_run").on(t.runId),
+    index("reconciliation_proposals_snapshot").on(t.snapshotId),
   ],
 );

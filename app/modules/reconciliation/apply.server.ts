@@ -22,6 +22,7 @@ import { mayReconcile } from "~/modules/access/policy";
 import { insertEnrollment, openEnrollmentOf } from "~/modules/outreach/enrollments.server";
 import { endEnrollmentAndInsatser } from "~/modules/outreach/statuses.server";
 import { createYouth } from "~/modules/youth/youth-file.server";
+import { latestExtract } from "./facts.server";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
 
 export type Selection = { ids: readonly number[] } | { allOfKind: ProposalKind };
@@ -43,16 +44,18 @@ class CannotApply extends Error {}
 
 type ProposalRow = typeof reconciliationProposals.$inferSelect;
 
+/** The identity from the newest extract: a proposal may be older than the latest extract. */
 function identityFromExtract(tx: Tx, p: ProposalRow, municipalityId: number): YouthCreateInput {
+  const extract = latestExtract(municipalityId);
   const person =
-    p.snapshotId === null
+    extract === null
       ? undefined
       : tx
           .select()
           .from(populationSnapshotPeople)
-          .where(and(eq(populationSnapshotPeople.snapshotId, p.snapshotId), eq(populationSnapshotPeople.personalNumber, p.personalNumber)))
+          .where(and(eq(populationSnapshotPeople.snapshotId, extract.id), eq(populationSnapshotPeople.personalNumber, p.personalNumber)))
           .get();
-  if (!person) throw new CannotApply("Folkbokföringsuttaget som ett av förslagen bygger på finns inte längre. Hämta ett nytt uttag och stäm av igen.");
+  if (!person) throw new CannotApply("En av personerna finns inte i det senaste folkbokföringsuttaget. Stäm av igen innan du godkänner.");
   const guardians = (person.guardians ? (JSON.parse(person.guardians) as { name: string; phone?: string | null }[]) : []).slice(0, 2);
   return {
     personalNumber: person.personalNumber,

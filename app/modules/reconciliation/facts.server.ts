@@ -134,8 +134,18 @@ function toFacts(row: FactsRow): PersonFacts {
 
 /** Streams each person's facts for the municipality, reading the given extract (or none: -1). */
 export function* personFacts(municipalityId: number, snapshotId: number | null): Generator<PersonFacts> {
-  const statement = getDb().$client.prepare<[{ snapshot: number; municipality: number }], FactsRow>(FACTS_SQL);
-  for (const row of statement.iterate({ snapshot: snapshotId ?? -1, municipality: municipalityId })) yield toFacts(row);
+  const sqlite = getDb().$client;
+  const statement = sqlite.prepare<[{ snapshot: number; municipality: number }], FactsRow>(FACTS_SQL);
+  // The statement visits the extract, the register and the lists person by person: SQLite's default
+  // 2 MB page cache would re-read the same pages many times over (measured: about a third of the run
+  // at 30 000 people). A larger cache for the run only, then back to what the pages use.
+  const previous = Number(sqlite.pragma("cache_size", { simple: true }));
+  sqlite.pragma("cache_size = -65536");
+  try {
+    for (const row of statement.iterate({ snapshot: snapshotId ?? -1, municipality: municipalityId })) yield toFacts(row);
+  } finally {
+    sqlite.pragma(`cache_size = ${previous}`);
+  }
 }
 
 /** The query plan of the facts statement (the query-plan test asserts it reads by index). */

@@ -94,7 +94,7 @@ export function listProposals(register: RegisterAccess, kind: ProposalKind, page
     .leftJoin(
       populationSnapshotPeople,
       and(
-        eq(populationSnapshotPeople.snapshotId, reconciliationProposals.snapshotId),
+        eq(populationSnapshotPeople.snapshotId, latestExtract(register.municipalityId)?.id ?? -1),
         eq(populationSnapshotPeople.personalNumber, reconciliationProposals.personalNumber),
       ),
     )

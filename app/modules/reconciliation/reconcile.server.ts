@@ -92,6 +92,7 @@ export function reconcileMunicipality(municipalityId: number, options: { today?:
       .from(reconciliationProposals)
       .where(and(eq(reconciliationProposals.municipalityId, municipalityId), inArray(reconciliationProposals.state, ["open", "rejected"])))
       .all();
+    const knownKeys = new Set(known.map((k) => `${k.pn}|${k.kind}|${k.hash}`));
     const stale = known.filter((k) => k.state === "open" && !made.has(`${k.pn}|${k.kind}|${k.hash}`)).map((k) => k.id);
     for (let i = 0; i < stale.length; i += 500)
       tx.delete(reconciliationProposals)
@@ -111,7 +112,8 @@ export function reconcileMunicipality(municipalityId: number, options: { today?:
       .returning({ id: reconciliationRuns.id })
       .get();
     let newProposals = 0;
-    const rows = [...made.values()];
+    // Only what is not already open or rejected is written; a proposal that stays keeps its row untouched.
+    const rows = [...made.entries()].filter(([key]) => !knownKeys.has(key)).map(([, m]) => m);
     for (let i = 0; i < rows.length; i += 400) {
       const inserted = tx
         .insert(reconciliationProposals)
@@ -121,11 +123,6 @@ export function reconcileMunicipality(municipalityId: number, options: { today?:
         .run();
       newProposals += inserted.changes;
     }
-    // Proposals still supported read their identity from the newest extract (older ones are deleted in time).
-    tx.update(reconciliationProposals)
-      .set({ snapshotId: extract?.id ?? null, runId: run.id })
-      .where(and(eq(reconciliationProposals.municipalityId, municipalityId), eq(reconciliationProposals.state, "open")))
-      .run();
     const openProposals = tx
       .select({ n: sql<number>`count(*)` })
       .from(reconciliationProposals)
