@@ -23,7 +23,7 @@ const KAA: NavItem[] = [
 
 /** The main menu of each role: only what that role may open. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  kaa_coordinator: [...KAA, { to: "/loggkontroll", label: "Loggkontroll" }],
+  kaa_coordinator: [...KAA, { to: "/malgrupp", label: "Målgruppen" }, { to: "/loggkontroll", label: "Loggkontroll" }],
   kaa_caseworker: KAA,
   school_staff: [
     { to: "/start", label: "Start" },

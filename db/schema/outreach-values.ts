@@ -19,6 +19,8 @@ export const ENROLLMENT_END_REASONS = [
   "moved",
   "turned_20",
   "completed",
+  // Learnt from the population register; the enrollment ends without any letter.
+  "died",
   "other",
 ] as const;
 export const OCCUPATIONS = ["studies", "work", "other_activity", "none", "unknown"] as const;

@@ -44,3 +44,26 @@ export type SchoolType = (typeof SCHOOL_TYPES)[number];
 
 export const SNAPSHOT_STATUSES = ["running", "complete", "failed"] as const;
 export type SnapshotStatus = (typeof SNAPSHOT_STATUSES)[number];
+
+/**
+ * What a reconciliation proposes for one person. `register`: in the target group but not in the
+ * register. `end_*`: in the register but no longer in the target group, by reason. `absence`: a
+ * school system reports significant unexcused absence (registered as a notice of absence would be).
+ * `not_resident`: enrolled at a school in the municipality but folkbokförd elsewhere (for the school
+ * to notify the home municipality; nothing changes in the register).
+ */
+export const PROPOSAL_KINDS = [
+  "register",
+  "absence",
+  "end_national_programme",
+  "end_introduction_programme",
+  "end_completed",
+  "end_moved",
+  "end_died",
+  "end_turned_20",
+  "not_resident",
+] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
+export const PROPOSAL_STATES = ["open", "accepted", "rejected"] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];

@@ -131,6 +131,9 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   },
   "routes/loggkontroll[.]csv": { path: () => "/loggkontroll.csv", expected: signedIn(403, { coordinator: 200 }) },
   "routes/kontaktrutin": { path: () => "/kontaktrutin", expected: kaaOnly },
+  // The reconciliation is the samordnare's (it reads the whole extract and changes the register in bulk).
+  "routes/malgrupp._index": { path: () => "/malgrupp", expected: signedIn(403, { coordinator: 200 }) },
+  "routes/malgrupp.installningar": { path: () => "/malgrupp/installningar", expected: signedIn(403, { coordinator: 200 }) },
   "routes/inkorg._index": { path: () => "/inkorg", expected: kaaOnly },
   "routes/inkorg.$noticeId": { path: () => `/inkorg/${nassjoNoticeId()}`, expected: homeKaaNotice },
   "routes/anmalningar._index": { path: () => "/anmalningar", expected: schoolOnly },

@@ -131,6 +131,14 @@ export function mayUseRegister(actor: PolicyActor): boolean {
   return KAA_ROLES.includes(actor.role) && actor.organisationKind === "kaa_unit" && actor.municipalityId !== null;
 }
 
+/**
+ * The target-group reconciliation (population extracts, proposals to register and end) is the
+ * samordnare's: it reads everyone in the municipality's extract and changes the register in bulk.
+ */
+export function mayReconcile(actor: PolicyActor): boolean {
+  return mayUseRegister(actor) && actor.role === "kaa_coordinator";
+}
+
 /** What the policy needs to know of a school notice. */
 export type PolicyNotice = { schoolOrganisationId: number; homeMunicipalityId: number } | null;
 

@@ -36,6 +36,7 @@ export const END_REASON_LABELS: Record<EnrollmentEndReason, string> = {
   moved: "Flyttade från kommunen",
   turned_20: "Fyllde 20 år",
   completed: "Fullföljd utbildning",
+  died: "Avliden",
   other: "Annat",
 };
 

@@ -9,8 +9,8 @@
  * Watch dates and overdue follow-ups need no stored change: the worklist reads them by date.
  */
 import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
-import { getDb } from "#db/client";
-import { enrollments, interventions, youths } from "#db/schema";
+import { getDb, type Tx } from "#db/client";
+import { enrollments, interventions, youths, type EnrollmentEndReason, type InterventionEndReason, type Occupation } from "#db/schema";
 import { addYears, todayIso } from "~/lib/dates";
 import { recomputeDocumentation, syncInterventionStatus } from "~/modules/documentation/documentation.server";
 import { recomputeNextStepsInSlices } from "./routine.server";
@@ -41,20 +41,45 @@ export function endEnrollmentsAtTwenty(municipalityId: number, today = todayIso(
   if (due.length === 0) return 0;
   db.transaction((tx) => {
     for (const row of due) {
-      const birthday = addYears(row.birthDate, 20);
-      tx.update(enrollments)
-        .set({ endDate: birthday, endReason: "turned_20", endNote: "Avslutad automatiskt: ungdomen fyllde 20 år." })
-        .where(eq(enrollments.id, row.id))
-        .run();
-      // The insatser end with the responsibility; their evaluation is then due on the caseworker's worklist.
-      tx.update(interventions)
-        .set({ endDate: birthday, endReason: "turned_20", updatedAt: new Date().toISOString() })
-        .where(and(eq(interventions.enrollmentId, row.id), isNull(interventions.endDate), isNull(interventions.declinedDate)))
-        .run();
-      recomputeDocumentation(tx, { id: row.id, municipalityId });
+      endEnrollmentAndInsatser(
+        tx,
+        { id: row.id, municipalityId },
+        { endDate: addYears(row.birthDate, 20), endReason: "turned_20", interventionEndReason: "turned_20", endNote: "Avslutad automatiskt: ungdomen fyllde 20 år." },
+      );
     }
   });
   return due.length;
+}
+
+/**
+ * Ends an enrollment together with its running insatser, on a fact from outside rather than a
+ * caseworker's closing (turning 20, and what the reconciliation learns: moved, died, began a
+ * programme). The insatser end with the responsibility; their evaluation is then due on the
+ * caseworker's worklist. Inside the caller's transaction.
+ */
+export function endEnrollmentAndInsatser(
+  tx: Tx,
+  enrollment: { id: number; municipalityId: number },
+  values: { endDate: string; endReason: EnrollmentEndReason; interventionEndReason: InterventionEndReason; endNote: string; endOccupation?: Occupation; endedByMembershipId?: number | null },
+) {
+  tx.update(enrollments)
+    .set({
+      endDate: values.endDate,
+      endReason: values.endReason,
+      endNote: values.endNote,
+      endOccupation: values.endOccupation ?? null,
+      endedByMembershipId: values.endedByMembershipId ?? null,
+      nextStepDue: null,
+      nextStepIndex: null,
+      nextStepMissingGuardian: null,
+    })
+    .where(eq(enrollments.id, enrollment.id))
+    .run();
+  tx.update(interventions)
+    .set({ endDate: values.endDate, endReason: values.interventionEndReason, updatedAt: new Date().toISOString() })
+    .where(and(eq(interventions.enrollmentId, enrollment.id), isNull(interventions.endDate), isNull(interventions.declinedDate)))
+    .run();
+  recomputeDocumentation(tx, enrollment);
 }
 
 /**

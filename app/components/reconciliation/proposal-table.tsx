@@ -1,0 +1,88 @@
+import { Form } from "@remix-run/react";
+import { PROPOSAL_EFFECT, PROPOSAL_KIND_LABELS } from "~/modules/reconciliation/labels";
+import type { ProposalKind } from "#db/schema/reconciliation-values";
+import { formatDate } from "~/lib/format";
+
+export type ProposalRowView = {
+  id: number;
+  name: string | null;
+  personalNumber: string | null;
+  effectiveDate: string;
+  evidence: string[];
+};
+
+/**
+ * The open proposals of one kind, each with its evidence, and the decisions: the ticked rows, or the
+ * whole group at once. Plain forms: it works without JavaScript.
+ */
+export function ProposalTable({ kind, rows, total }: { kind: ProposalKind; rows: ProposalRowView[]; total: number }) {
+  const dateLabel = kind.startsWith("end_") ? "Slutdatum" : "Datum";
+  return (
+    <>
+      <Form method="post" id="forslag">
+        <input type="hidden" name="kind" value={kind} />
+        <div className="table-wrap">
+          <table>
+            <caption>
+              {PROPOSAL_KIND_LABELS[kind]}: {PROPOSAL_EFFECT[kind]}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Välj</th>
+                <th scope="col">Person</th>
+                <th scope="col">Underlag</th>
+                <th scope="col">{dateLabel}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const who = r.name ?? "Elev på skolans lista";
+                return (
+                  <tr key={r.id}>
+                    <td>
+                      <input type="checkbox" name="id" value={r.id} id={`forslag-${r.id}`} />
+                      <label htmlFor={`forslag-${r.id}`} className="visually-hidden">
+                        Välj {who}
+                      </label>
+                    </td>
+                    <td>
+                      {who}
+                      {r.personalNumber ? (
+                        <>
+                          <br />
+                          <span className="muted">{r.personalNumber}</span>
+                        </>
+                      ) : null}
+                    </td>
+                    <td>
+                      <ul className="compact-list">
+                        {r.evidence.map((line) => (
+                          <li key={line}>{line}</li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>{formatDate(r.effectiveDate)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <div className="button-row">
+          <button type="submit" name="intent" value="accept" className="button">
+            Godkänn markerade
+          </button>
+          <button type="submit" name="intent" value="reject" className="button button--secondary">
+            Avvisa markerade
+          </button>
+        </div>
+      </Form>
+      <Form method="post" className="button-row">
+        <input type="hidden" name="kind" value={kind} />
+        <button type="submit" name="intent" value="accept-all" className="button button--secondary">
+          Godkänn alla {total} i gruppen
+        </button>
+      </Form>
+    </>
+  );
+}
