@@ -66,7 +66,7 @@ export default function SchoolLists() {
       </div>
       {data.stored > 0 ? (
         <p className="alert alert--success" role="status">
-          Listan är inläst: {data.stored.toLocaleString("sv-SE")} rader. Den ersätter den tidigare listan av samma slag.
+          Listan är inläst: {data.stored.toLocaleString("sv-SE")} {data.stored === 1 ? "rad" : "rader"}. Den ersätter den tidigare listan av samma slag.
         </p>
       ) : null}
       <p>

@@ -6,6 +6,7 @@ const HEADER = "Personnummer;Skolenhetskod;Skolform;Programkod;Startdatum;Slutda
 const year = new Date().getUTCFullYear();
 const PN_A = makePersonalNumber(`${year - 17}-02-14`, 612);
 const PN_B = makePersonalNumber(`${year - 18}-09-30`, 613);
+const PN_C = makePersonalNumber(`${year - 16}-01-21`, 614);
 const dashed = (pn: string) => `${pn.slice(0, 8)}-${pn.slice(8)}`;
 
 const file = (rows: string[]) => ({ name: "elever.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${[HEADER, ...rows].join("\r\n")}\r\n`) });
@@ -44,4 +45,22 @@ test("a school uploads a list with a bad row, reads the report, fixes the file a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gymnasieelever (GY/GYS)");
   await expect(page.getByRole("row", { name: new RegExp(dashed(PN_B)) })).toContainText("Avbrott");
   await expectAccessible(page);
+});
+
+test("the samordnare uploads the municipality's year-9 list and sees the schools' lists only as metadata", async ({ page }) => {
+  await signIn(page, "samordnare@demo.example");
+  await page.goto("/skollistor/ny");
+  await expectAccessible(page);
+  await page.getByLabel("Sorts lista").selectOption("year9");
+  await page.getByLabel("Listan gäller").selectOption({ label: "Kommunens grundskolor (KAA-enhetens egen lista)" });
+  await page.getByLabel("CSV-fil").setInputFiles({ ...file([`${PN_C};12345678;GR;;;${year}-06-12;studiebevis`]), name: "arskurs9.csv" });
+  await page.getByRole("button", { name: "Läs in och kontrollera" }).click();
+  await expect(page.getByRole("status")).toContainText("Listan är inläst: 1 rad.");
+  const own = page.getByRole("table", { name: "Egna listor, senaste först" });
+  await expect(own.getByRole("row").filter({ hasText: "arskurs9.csv" })).toContainText("Gällande");
+  // The schools' lists have no link: their rows are the school's alone.
+  await expect(page.getByRole("table", { name: "Skolornas listor, senaste först" }).getByRole("link")).toHaveCount(0);
+  await expectAccessible(page);
+  await own.getByRole("row").filter({ hasText: "arskurs9.csv" }).getByRole("link").click();
+  await expect(page.getByRole("row", { name: new RegExp(dashed(PN_C)) })).toContainText("Studiebevis");
 });
