@@ -33,10 +33,19 @@ export async function action({ request }: ActionFunctionArgs) {
     kind: kind as SchoolListKind,
     target: String(form.get("skola") ?? ""),
     fileName: file.name,
-    text: decodeCsv(await file.arrayBuffer()),
+    text: await fileText(file),
   });
   if (result.ok) return redirect(`/skollistor?lagrade=${result.rowCount}`);
   return json<ActionData>("report" in result ? { report: result.report } : { error: result.error }, { status: 400 });
+}
+
+/**
+ * The file as text without a copy of its bytes beside it in the usual case (UTF-8); only a file that
+ * is not UTF-8 (Excel's plain "CSV (semikolonavgränsad)", Windows-1252) is read again as bytes.
+ */
+async function fileText(file: File): Promise<string> {
+  const text = await file.text();
+  return text.includes("\uFFFD") ? decodeCsv(await file.arrayBuffer()) : text;
 }
 
 export default function UploadSchoolList() {
