@@ -7,6 +7,9 @@ const SAMVERKAN: NavItem = { to: "/samverkan", label: "Samverkan" };
 // The follow-up in aggregates: the KAA unit (exact) and the styrgrupp (small numbers hidden).
 const FOLLOW_UP: NavItem = { to: "/uppfoljning", label: "Uppföljning" };
 
+// School lists (issue 14): schools and the samordnare upload them; caseworkers do not.
+const SCHOOL_LISTS: NavItem = { to: "/skollistor", label: "Skollistor" };
+
 const KAA: NavItem[] = [
   { to: "/start", label: "Start" },
   { to: "/att-gora", label: "Att göra" },
@@ -23,13 +26,14 @@ const KAA: NavItem[] = [
 
 /** The main menu of each role: only what that role may open. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  kaa_coordinator: [...KAA, { to: "/malgrupp", label: "Målgruppen" }, { to: "/loggkontroll", label: "Loggkontroll" }],
+  kaa_coordinator: [...KAA, { to: "/malgrupp", label: "Målgruppen" }, SCHOOL_LISTS, { to: "/loggkontroll", label: "Loggkontroll" }],
   kaa_caseworker: KAA,
   school_staff: [
     { to: "/start", label: "Start" },
     { to: "/anmalningar", label: "Anmälningar" },
     { to: "/anmalningar/ny", label: "Ny anmälan" },
     { to: "/anmalningar/importera", label: "Importera" },
+    SCHOOL_LISTS,
     { to: "/remisser", label: "Remisser" },
     { to: "/orosanmalningar", label: "Orosanmälan" },
     SAMVERKAN,

@@ -18,7 +18,14 @@ export const STRAY_QUOTE_MESSAGE =
 
 /** `firstLine` is the line number of the first line of `text` (2 after Excel's "sep=;" line). */
 export function readCsvRecords(text: string, delimiter: string, firstLine = 1): CsvRecord[] {
-  const records: CsvRecord[] = [];
+  return Array.from(csvRecords(text, delimiter, firstLine));
+}
+
+/**
+ * The same records one at a time, so that a large file (a school organiser's list of 30 000 rows) is
+ * checked and stored batch by batch without an array of every record beside the text.
+ */
+export function* csvRecords(text: string, delimiter: string, firstLine = 1): Generator<CsvRecord> {
   let pos = 0;
   let line = firstLine;
   let expectedFields: number | null = null;
@@ -32,17 +39,16 @@ export function readCsvRecords(text: string, delimiter: string, firstLine = 1): 
         .slice(pos, end.at)
         .split(delimiter)
         .map((f) => f.replace(/^"|"$/g, ""));
-      records.push({ line, fields, error: STRAY_QUOTE_MESSAGE });
+      yield { line, fields, error: STRAY_QUOTE_MESSAGE };
       pos = end.next;
       line++;
       continue;
     }
-    records.push({ line, fields: read.fields });
+    yield { line, fields: read.fields };
     if (expectedFields === null && read.fields.some((f) => f.trim() !== "")) expectedFields = read.fields.length;
     pos = read.next;
     line += 1 + read.breaks;
   }
-  return records;
 }
 
 /** The delimiter used on the header line, outside quotes: ';' (Excel in Sweden), ',' or tab. */

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { makePersonalNumber } from "../../app/modules/youth/personal-number";
 import { expect, test } from "./fixtures";
 import {
   STEERING_GROUP,
@@ -15,6 +16,8 @@ import {
   nassjoNoticeId,
   nassjoYouthId,
   referralTo,
+  organisationOf,
+  schoolListOf,
   signInRequest,
   userId,
   annualReportId,
@@ -24,6 +27,8 @@ import {
  * Every route of the app × every demo role → the status it must answer (redirects not followed).
  * A route file without a row here fails the first test: new routes must decide who may open them.
  */
+const SCHOOL_LIST_PN = makePersonalNumber(`${new Date().getFullYear() - 16}-04-04`, 404);
+
 const ROLES = {
   anonymous: null,
   coordinator: "samordnare@demo.example",
@@ -81,6 +86,10 @@ const followUpReaders = signedIn(404, { coordinator: 200, caseworker: 200, other
 const approvedReportReaders = signedIn(404, { coordinator: 200, caseworker: 200, steering: 200 });
 const draftReportReaders = signedIn(404, { coordinator: 200, caseworker: 200 });
 const LAST_YEAR = new Date().getFullYear() - 1;
+// School lists: the school and the samordnare upload; a list's rows only to its own organisation (the
+// samordnare sees that the school's list exists, never its rows: the same 404 as a missing list).
+const schoolListUploaders = signedIn(403, { coordinator: 200, school: 200 });
+const ownSchoolList = signedIn(403, { coordinator: 404, school: 200 });
 
 const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/_index": { path: () => "/", expected: all(302) },
@@ -140,6 +149,10 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/anmalningar.ny": { path: () => "/anmalningar/ny", expected: schoolOnly },
   "routes/anmalningar.importera": { path: () => "/anmalningar/importera", expected: schoolOnly },
   "routes/anmalningar.mall[.]csv": { path: () => "/anmalningar/mall.csv", expected: schoolOnly },
+  "routes/skollistor._index": { path: () => "/skollistor", expected: schoolListUploaders },
+  "routes/skollistor.ny": { path: () => "/skollistor/ny", expected: schoolListUploaders },
+  "routes/skollistor.mall[.]csv": { path: () => "/skollistor/mall.csv", expected: schoolListUploaders },
+  "routes/skollistor.$listId": { path: () => `/skollistor/${schoolListOf("skola@demo.example")}`, expected: ownSchoolList },
   "routes/admin.kommuner": { path: () => "/admin/kommuner", expected: adminOnly },
   "routes/admin.organisationer._index": { path: () => "/admin/organisationer", expected: adminOnly },
   "routes/admin.organisationer.ny": { path: () => "/admin/organisationer/ny", expected: adminOnly },
@@ -242,6 +255,27 @@ const routeFiles = fs
   .readdirSync(ROUTES_DIR)
   .filter((file) => /\.(tsx?|jsx?)$/.test(file) && !file.includes(".test."))
   .map((file) => ({ id: `routes/${file.replace(/\.(tsx?|jsx?)$/, "")}`, source: fs.readFileSync(path.join(ROUTES_DIR, file), "utf8") }));
+
+// The seed has no school list: the school uploads one (each worker its own; the newest is current).
+test.beforeAll(async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  await signInRequest(request, baseURL!, "skola@demo.example");
+  const response = await request.post("/skollistor/ny", {
+    multipart: {
+      lista: "year9",
+      skola: String(organisationOf("skola@demo.example")),
+      file: {
+        name: "matris.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(`Personnummer;Skolenhetskod;Skolform;Programkod;Startdatum;Slutdatum;Utfall\n${SCHOOL_LIST_PN};12345678;GR;;;;\n`),
+      },
+    },
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(302);
+  await request.dispose();
+});
 
 test("every route is in the authorisation matrix", () => {
   expect(routeFiles.map((r) => r.id).sort()).toEqual(Object.keys(MATRIX).sort());

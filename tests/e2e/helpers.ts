@@ -150,3 +150,19 @@ export function nassjoGoalId(): number {
     "SELECT g.id FROM steering_goals g JOIN municipalities m ON m.id = g.municipality_id WHERE m.code = '0682' ORDER BY g.id LIMIT 1",
   ).id;
 }
+
+/** The organisation of a demo account's (first) membership. */
+export function organisationOf(username: string): number {
+  return lookup<{ id: number }>(
+    "SELECT m.organisation_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.username = ? AND m.ended_at IS NULL ORDER BY m.id LIMIT 1",
+    username,
+  ).id;
+}
+
+/** The newest complete school list of a demo account's organisation (the seed has none: a test uploads one first). */
+export function schoolListOf(username: string): number {
+  return lookup<{ id: number }>(
+    "SELECT id FROM school_lists WHERE organisation_id = ? AND completed_at IS NOT NULL ORDER BY id DESC LIMIT 1",
+    organisationOf(username),
+  ).id;
+}

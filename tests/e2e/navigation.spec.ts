@@ -15,6 +15,8 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Insatskatalog",
     "Uppföljning",
     "Samverkan",
+    "Målgruppen",
+    "Skollistor",
     "Loggkontroll",
   ],
   "handlaggare@demo.example": [
@@ -43,7 +45,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Uppföljning",
     "Samverkan",
   ],
-  "skola@demo.example": ["Start", "Anmälningar", "Ny anmälan", "Importera", "Remisser", "Orosanmälan", "Samverkan"],
+  "skola@demo.example": ["Start", "Anmälningar", "Ny anmälan", "Importera", "Skollistor", "Remisser", "Orosanmälan", "Samverkan"],
   "socialtjanst@demo.example": ["Start", "Remisser", "Orosanmälningar", "Samverkan"],
   "arbetsformedlingen@demo.example": ["Start", "Remisser", "Samverkan"],
   "styrgrupp@demo.example": ["Start", "Uppföljning", "Samverkan"],

@@ -14,6 +14,8 @@ import {
   limitRequestBodies,
   MINUTES_BODY_LIMIT,
   requestForRemix,
+  SCHOOL_LIST_BODY_LIMIT,
+  SCHOOL_LIST_TOO_LARGE_MESSAGE,
   TOO_LARGE_MESSAGE,
 } from "~/modules/security/body-limit.server.js";
 
@@ -120,6 +122,8 @@ describe("the body limit", () => {
 
   it("gives the CSV import its own limit and message, and the minutes theirs", async () => {
     expect(bodyLimitFor("/anmalningar/importera")).toMatchObject({ limit: CSV_IMPORT_BODY_LIMIT, message: FILE_TOO_LARGE_MESSAGE });
+    expect(bodyLimitFor("/skollistor/ny")).toMatchObject({ limit: SCHOOL_LIST_BODY_LIMIT, message: SCHOOL_LIST_TOO_LARGE_MESSAGE });
+    expect(bodyLimitFor("/skollistor/12").limit).toBe(FORM_BODY_LIMIT);
     expect(bodyLimitFor("/samverkan/moten/12/protokoll").limit).toBe(MINUTES_BODY_LIMIT);
     expect(bodyLimitFor("/samverkan/moten/12/punkt").limit).toBe(FORM_BODY_LIMIT);
     expect((await send("/anmalningar/importera", 3 * MB)).status).toBe(200);

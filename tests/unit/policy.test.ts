@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OrganisationKind, Role } from "#db/schema";
-import { decide, mayUseRegister, type AccessAction, type Decision, type PolicyActor, type YouthSection } from "~/modules/access/policy";
+import { decide, mayUploadSchoolLists, mayUseRegister, type AccessAction, type Decision, type PolicyActor, type YouthSection } from "~/modules/access/policy";
 
 const HOME = 1;
 const OTHER = 2;
@@ -70,5 +70,15 @@ describe("mayUseRegister()", () => {
       .filter(([, a]) => mayUseRegister(a))
       .map(([name]) => name);
     expect(allowed.sort()).toEqual(["caseworker", "coordinator", "otherCaseworker", "otherCoordinator"]);
+  });
+});
+
+describe("mayUploadSchoolLists", () => {
+  it("lets the school and the samordnare upload, with an organisation; nobody else", () => {
+    const allowed = Object.entries(actors)
+      .filter(([, actor]) => mayUploadSchoolLists({ ...actor, organisationId: 7 }))
+      .map(([name]) => name);
+    expect(allowed.sort()).toEqual(["coordinator", "otherCoordinator", "school"]);
+    expect(mayUploadSchoolLists({ ...actors.school!, organisationId: null })).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ export const SECTION_LABELS: Record<string, string> = {
   referrals: "Remisser",
   consents: "Samtycken",
   concern_reports: "Orosanmälan",
+  school_lists: "Skollista",
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -30,6 +31,9 @@ export const BASIS_FILTER_LABELS: Record<string, string> = {
   denied: "Nekad åtkomst",
 };
 
+/** Grounds that are not a filter of the log review: a school's own list (basisRef: the list's id). */
+const OTHER_BASIS_LABELS: Record<string, string> = { school_list_owner: "Egen skollista" };
+
 const DENIAL_LABELS: Record<string, string> = {
   not_found: "finns inte",
   role: "rollen saknar behörighet",
@@ -42,6 +46,8 @@ const DENIAL_LABELS: Record<string, string> = {
 /** "Registeransvar (KAA)", "Samtycke 12", "Remiss 4", "Orosanmälan 2" or "Nekad: …". */
 export function describeBasis(row: { outcome: string; basis: string | null; basisRef: string | null }) {
   if (row.outcome !== "allowed") return `Nekad: ${DENIAL_LABELS[row.basisRef ?? ""] ?? row.basisRef ?? ""}`;
-  const label = BASIS_FILTER_LABELS[row.basis ?? ""] ?? row.basis ?? "";
-  return row.basis === "consent" || row.basis === "referral" || row.basis === "concern_report" ? `${label} ${row.basisRef ?? ""}`.trim() : label;
+  const label = BASIS_FILTER_LABELS[row.basis ?? ""] ?? OTHER_BASIS_LABELS[row.basis ?? ""] ?? row.basis ?? "";
+  return row.basis === "consent" || row.basis === "referral" || row.basis === "concern_report" || row.basis === "school_list_owner"
+    ? `${label} ${row.basisRef ?? ""}`.trim()
+    : label;
 }

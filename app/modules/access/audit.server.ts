@@ -15,7 +15,8 @@ export type AuditEntry = {
   youthId: string | null;
   /** The youth's home municipality (whose register was touched); null if the youth does not exist. */
   youthMunicipalityId: number | null;
-  section: YouthSection;
+  /** A section of a youth file, or a school list shown row by row (its rows name students, not youths). */
+  section: YouthSection | "school_lists";
   action: AuditAction;
   decision: Decision;
 };

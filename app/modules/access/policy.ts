@@ -68,7 +68,7 @@ export type PolicyConsent = {
 export type PolicyYouth = { homeMunicipalityId: number; protectedIdentity: boolean; consents?: readonly PolicyConsent[] } | null;
 
 /** The legal ground an allowed access rests on. */
-export type AccessBasis = "register_keeper" | "notice_sender" | "consent" | "referral" | "concern_report";
+export type AccessBasis = "register_keeper" | "notice_sender" | "consent" | "referral" | "concern_report" | "school_list_owner";
 
 export type DenialReason = "not_found" | "role" | "other_municipality" | "protected_identity" | "no_consent" | "referral_revoked";
 
@@ -158,6 +158,16 @@ export function decideNotice(actor: PolicyActor & { organisationId: number | nul
 /** Schools file notices; nobody else does. */
 export function mayFileNotices(actor: PolicyActor & { organisationId: number | null }): boolean {
   return actor.role === "school_staff" && actor.organisationKind === "school" && actor.organisationId !== null;
+}
+
+/**
+ * School lists (issue 14): a school uploads its own; the KAA samordnare uploads on behalf of a school
+ * of the municipality or for the municipality's own grundskolor. Caseworkers do not: the lists feed
+ * the reconciliation the samordnare runs. The rows are seen only by the organisation a list belongs to.
+ */
+export function mayUploadSchoolLists(actor: PolicyActor): boolean {
+  if (actor.organisationId == null) return false;
+  return (actor.role === "school_staff" && actor.organisationKind === "school") || (actor.role === "kaa_coordinator" && actor.organisationKind === "kaa_unit");
 }
 
 /* ------------------------------------------------------------------ referrals and reports of concern */

@@ -209,3 +209,30 @@ export function mayLookUpPopulationRegister(actor: Actor): boolean {
   commitAudit([{ actor, youthId: null, youthMunicipalityId: null, section: "identity", action: "lookup", decision: { allowed: false, reason: "role" } }]);
   return false;
 }
+
+/* ------------------------------------------------------------------ school lists */
+
+/**
+ * A school list shown row by row (personnummer of students) to the organisation it belongs to. The
+ * rows are not youths of a register (no youth id), so one row per page shown is logged, naming the
+ * list in basisRef: enough for a log review to find who read which list when.
+ */
+export function logSchoolListShown(actor: Actor, listId: number) {
+  commitAudit([
+    {
+      actor,
+      youthId: null,
+      youthMunicipalityId: null,
+      section: "school_lists",
+      action: "read",
+      decision: { allowed: true, basis: "school_list_owner", basisRef: String(listId) },
+    },
+  ]);
+}
+
+/** A school list opened that does not exist or is another organisation's: logged, and the caller answers 404. */
+export function logSchoolListRefused(actor: Actor) {
+  commitAudit([
+    { actor, youthId: null, youthMunicipalityId: null, section: "school_lists", action: "read", decision: { allowed: false, reason: "not_found" } },
+  ]);
+}

@@ -27,11 +27,20 @@ export const CSV_FILE_LIMIT = 2 * 1024 * 1024;
  */
 export const CSV_IMPORT_BODY_LIMIT = 2 * CSV_FILE_LIMIT + FORM_BODY_LIMIT;
 
+/**
+ * A school list (issue 14): a large huvudman's 30 000 rows are about 2 MB, so 8 MB leaves room for
+ * longer lines and twice the rows. Only the file is posted (no text posted back).
+ */
+export const SCHOOL_LIST_FILE_LIMIT = 8 * 1024 * 1024;
+export const SCHOOL_LIST_BODY_LIMIT = SCHOOL_LIST_FILE_LIMIT + FORM_BODY_LIMIT;
+export const SCHOOL_LIST_TOO_LARGE_MESSAGE = "Filen är större än 8 MB. Dela upp den i flera filer och läs in dem var för sig.";
+
 export const TOO_LARGE_MESSAGE = "Det du skickade är för stort för att tas emot. Korta ned texten och försök igen.";
 export const FILE_TOO_LARGE_MESSAGE = "Filen är större än 2 MB. Dela upp den i flera filer och läs in dem var för sig.";
 
 const ROUTE_LIMITS = [
   { path: /^\/anmalningar\/importera\/?$/, limit: CSV_IMPORT_BODY_LIMIT, message: FILE_TOO_LARGE_MESSAGE },
+  { path: /^\/skollistor\/ny\/?$/, limit: SCHOOL_LIST_BODY_LIMIT, message: SCHOOL_LIST_TOO_LARGE_MESSAGE },
   { path: /^\/samverkan\/moten\/[^/]+\/protokoll\/?$/, limit: MINUTES_BODY_LIMIT, message: TOO_LARGE_MESSAGE },
 ];
 
