@@ -150,3 +150,8 @@ export function nassjoGoalId(): number {
     "SELECT g.id FROM steering_goals g JOIN municipalities m ON m.id = g.municipality_id WHERE m.code = '0682' ORDER BY g.id LIMIT 1",
   ).id;
 }
+
+/** The seeded SS 12000 connection (Nässjö kommuns skolsystem). */
+export function schoolSystemConnectionId(): number {
+  return lookup<{ id: number }>("SELECT id FROM school_system_connections ORDER BY id LIMIT 1").id;
+}

@@ -100,7 +100,7 @@ export function persons(regular = 2): FakePerson[] {
   ];
   const programmes = ["NANAT", "SAMED", "ESBIL", "BABYG", "ELELT", "VOVAR"];
   for (let i = 0; i < regular; i++) {
-    const birth = `200${8 + (i % 3)}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
+    const birth = `${2008 + (i % 3)}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
     list.push(
       p(100 + i, "Elev", `Nummer ${i + 1}`, civicNo(birth, 200 + (i % 700)), [
         gy(i % 2 ? UNIT.naturbruk : UNIT.kvarnback, programmes[i % programmes.length]!, "2025-08-18"),
