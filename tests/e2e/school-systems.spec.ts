@@ -17,7 +17,9 @@ test("the systemförvaltare fetches from the demo school system and sees the out
 
   // The connection's page shows the counts and never the secret.
   await page.getByRole("link", { name: "Nässjö kommuns skolsystem" }).click();
-  await expect(page.getByText("Lyckades")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nässjö kommuns skolsystem");
+  await expect(page.getByText("Lyckades", { exact: true })).toBeVisible();
+  await expect(page.getByText("Inskrivningar")).toBeVisible();
   await expect(page.getByLabel("Klienthemlighet")).toHaveValue("");
   expect(await page.content()).not.toContain("demo-hemlighet");
   await expectAccessible(page);
@@ -42,7 +44,7 @@ test("a new connection: Swedish errors for bad input, then a refused secret is s
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fel hemlighet");
   await page.getByRole("button", { name: "Hämta nu" }).click();
   await expect(page.getByRole("status")).toContainText("Tokentjänsten godkände inte klient-id eller klienthemlighet");
-  await expect(page.getByText("Misslyckades")).toBeVisible();
+  await expect(page.getByText("Misslyckades", { exact: true })).toBeVisible();
   await expectAccessible(page);
 });
 
