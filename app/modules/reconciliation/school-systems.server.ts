@@ -3,7 +3,7 @@
  * of its schools. The client secret goes in and is never read back out: listings and the edit form
  * only learn whether one is set.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { municipalities, organisations, schoolSystemConnections } from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
@@ -44,15 +44,14 @@ export function listConnections() {
 /** A connection without its secret, with `hasSecret` instead; null when there is none. */
 export function getConnection(id: number) {
   const row = getDb()
-    .select({ ...publicColumns, secretLength: schoolSystemConnections.clientSecret })
+    // Whether a secret is set, computed in SQL: the secret itself never leaves the database here.
+    .select({ ...publicColumns, hasSecret: sql<number>`length(${schoolSystemConnections.clientSecret}) > 0` })
     .from(schoolSystemConnections)
     .innerJoin(organisations, eq(organisations.id, schoolSystemConnections.organisationId))
     .innerJoin(municipalities, eq(municipalities.id, organisations.municipalityId))
     .where(eq(schoolSystemConnections.id, id))
     .get();
-  if (!row) return null;
-  const { secretLength, ...rest } = row;
-  return { ...rest, hasSecret: secretLength.length > 0 };
+  return row ? { ...row, hasSecret: Boolean(row.hasSecret) } : null;
 }
 
 /** The schools a connection can read for (organisations of kind school), with their huvudman. */
