@@ -31,6 +31,7 @@ import { DEMO_ACCOUNTS, DEMO_MULTI_ROLE, DEMO_PASSWORD } from "./demo-accounts";
 import { seedMeetings } from "./seed-meetings";
 import { seedAnnualReports } from "./seed-annual-reports";
 import { seedSteering } from "./seed-steering";
+import { seedSchoolSystems } from "./seed-school-systems";
 
 function addDaysIso(iso: string, days: number) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -270,5 +271,6 @@ export async function seedDemo(db: Db, options: { youths: number }) {
     seedMeetings(tx);
     seedSteering(tx);
     seedAnnualReports(tx);
+    seedSchoolSystems(tx, { schoolOrganisationId: orgs.school1! });
   });
 }

@@ -46,5 +46,6 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/admin/organisationer", label: "Organisationer" },
     { to: "/admin/anvandare", label: "Användare" },
     { to: "/admin/kommuner", label: "Kommuner" },
+    { to: "/admin/skolsystem", label: "Skolsystem" },
   ],
 };

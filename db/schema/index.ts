@@ -13,3 +13,4 @@ export * from "./annual-reports";
 export * from "./steering";
 export * from "./reconciliation-inputs";
 export * from "./reconciliation";
+export * from "./school-systems";

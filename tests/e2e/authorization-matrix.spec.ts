@@ -21,6 +21,7 @@ import {
   signInRequest,
   userId,
   annualReportId,
+  schoolSystemConnectionId,
 } from "./helpers";
 
 /**
@@ -159,6 +160,9 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/admin.anvandare._index": { path: () => "/admin/anvandare", expected: adminOnly },
   "routes/admin.anvandare.ny": { path: () => "/admin/anvandare/ny", expected: adminOnly },
   "routes/admin.anvandare.$userId": { path: () => `/admin/anvandare/${userId("skola@demo.example")}`, expected: adminOnly },
+  "routes/admin.skolsystem._index": { path: () => "/admin/skolsystem", expected: adminOnly },
+  "routes/admin.skolsystem.ny": { path: () => "/admin/skolsystem/ny", expected: adminOnly },
+  "routes/admin.skolsystem.$connectionId": { path: () => `/admin/skolsystem/${schoolSystemConnectionId()}`, expected: adminOnly },
   // The follow-up: the KAA unit and the styrgrupp; schools, socialtjänsten, Arbetsförmedlingen and the
   // systemförvaltare get the same 404 as for a page that does not exist.
   // Annual reports and exports: the same readers as the follow-up; a report only in its own municipality.

@@ -4,8 +4,10 @@ import { config } from "~/config.server";
 // when their handlers are created, so production (no devDependencies) never imports msw.
 import { createEmailServiceHandlers } from "../../../tests/mocks/email-service";
 import { createPopulationRegisterHandlers } from "../../../tests/mocks/population-register";
+import { createSs12000Handlers } from "../../../tests/mocks/ss12000/handlers";
 import { setEmailTransport } from "./email.server";
 import { setPopulationRegisterTransport } from "./population-register.server";
+import { setSs12000Transport } from "./ss12000.server";
 
 type Transport = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -34,4 +36,9 @@ export async function startDemoMockServices(): Promise<void> {
   if (PORTAL_MODE !== "demo" && PORTAL_MODE !== "test") return;
   if (!POPULATION_REGISTER_URL) setPopulationRegisterTransport(await mswTransport(await createPopulationRegisterHandlers()));
   if (!EMAIL_SERVICE_URL) setEmailTransport(await mswTransport(await createEmailServiceHandlers()));
+  // School systems are configured per connection: addresses under .demo.invalid (the seeded demo
+  // connection) are answered by the fake SS 12000 system, any other address by the network. In test
+  // mode the fake checks each body against the standard's schemas; the demo skips that for speed.
+  const schoolSystem = await mswTransport((await createSs12000Handlers({ validate: PORTAL_MODE === "test", regularStudents: 24 })).handlers);
+  setSs12000Transport((url, init) => (new URL(url).hostname.endsWith(".demo.invalid") ? schoolSystem(url, init) : fetch(url, init)));
 }
