@@ -165,6 +165,7 @@ export function schoolListOf(username: string): number {
     "SELECT id FROM school_lists WHERE organisation_id = ? AND completed_at IS NOT NULL ORDER BY id DESC LIMIT 1",
     organisationOf(username),
   ).id;
+}
 
 /** The seeded SS 12000 connection (Nässjö kommuns skolsystem). */
 export function schoolSystemConnectionId(): number {
