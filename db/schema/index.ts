@@ -12,3 +12,4 @@ export * from "./statistics";
 export * from "./annual-reports";
 export * from "./steering";
 export * from "./reconciliation-inputs";
+export * from "./population-extract";

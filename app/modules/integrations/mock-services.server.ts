@@ -6,6 +6,7 @@ import { createEmailServiceHandlers } from "../../../tests/mocks/email-service";
 import { createPopulationRegisterHandlers } from "../../../tests/mocks/population-register";
 import { setEmailTransport } from "./email.server";
 import { setPopulationRegisterTransport } from "./population-register.server";
+import { demoPopulationRoster } from "~/modules/youth/demo-roster.server";
 
 type Transport = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -32,6 +33,8 @@ async function mswTransport(handlers: HttpHandler[]): Promise<Transport> {
 export async function startDemoMockServices(): Promise<void> {
   const { PORTAL_MODE, POPULATION_REGISTER_URL, EMAIL_SERVICE_URL } = config();
   if (PORTAL_MODE !== "demo" && PORTAL_MODE !== "test") return;
-  if (!POPULATION_REGISTER_URL) setPopulationRegisterTransport(await mswTransport(await createPopulationRegisterHandlers()));
+  // The fake register's extract knows the youths the portal registered (the demo's overlap).
+  if (!POPULATION_REGISTER_URL)
+    setPopulationRegisterTransport(await mswTransport(await createPopulationRegisterHandlers(undefined, { roster: demoPopulationRoster })));
   if (!EMAIL_SERVICE_URL) setEmailTransport(await mswTransport(await createEmailServiceHandlers()));
 }
