@@ -52,9 +52,13 @@ const count = (n: number | undefined) => (n === undefined ? "–" : n.toLocaleSt
 function SnapshotTable({ snapshots }: { snapshots: SnapshotMeta[] }) {
   if (snapshots.length === 0) return <p>Inget uttag är hämtat än.</p>;
   return (
-    <div className="table-wrap">
+    // A wide table scrolls sideways: focusable, so keyboard users can scroll it too.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div className="table-wrap" role="region" aria-labelledby="uttag-caption" tabIndex={0}>
       <table>
-        <caption className="visually-hidden">De senaste uttagen ur folkbokföringen</caption>
+        <caption id="uttag-caption" className="visually-hidden">
+          De senaste uttagen ur folkbokföringen
+        </caption>
         <thead>
           <tr>
             <th scope="col">Begärt</th>
