@@ -27,7 +27,7 @@ test("the samordnare fetches the population extract and sets its schedule, also 
   await expectAccessible(page);
 
   // Weekly without a day: a Swedish message at the field, HTTP 400, nothing saved.
-  await page.getByLabel("En gång i veckan").check();
+  await page.getByRole("radio", { name: "En gång i veckan" }).check();
   await page.getByLabel("Klockslag (hel timme, 0–23)").fill("6");
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === "POST"),
@@ -37,7 +37,7 @@ test("the samordnare fetches the population extract and sets its schedule, also 
   await expect(page.locator("#weekday-error")).toHaveText("Välj vilken veckodag uttaget ska hämtas.");
   await expectAccessible(page);
 
-  await page.getByLabel("En gång i veckan").check();
+  await page.getByRole("radio", { name: "En gång i veckan" }).check();
   await page.getByLabel("Veckodag (vid en gång i veckan)").selectOption({ label: "tisdag" });
   await page.getByLabel("Klockslag (hel timme, 0–23)").fill("6");
   await page.getByRole("button", { name: "Spara schemat" }).click();
