@@ -10,6 +10,7 @@ import { startDemoMockServices } from "~/modules/integrations/mock-services.serv
 import { applySecurityHeaders, newNonce } from "~/modules/security/headers.server";
 import { loggableError } from "~/lib/log-safe";
 import { scheduleStatusJob } from "~/modules/jobs/status-job.server";
+import { scheduleExtractJob } from "~/modules/jobs/extract-job.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -19,6 +20,8 @@ getDb();
 // Bring case statuses up to date with the calendar now and then every hour (idempotent): the end
 // of the responsibility at 20 and "i insats". Pages only read; see docs/decisions/0009-status-job.md.
 scheduleStatusJob();
+// Fetch the population-register extracts the samordnare has scheduled, when they are due.
+scheduleExtractJob();
 // In demo and test mode msw plays the external services (population register) in this process.
 await startDemoMockServices();
 

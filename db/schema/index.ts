@@ -14,3 +14,4 @@ export * from "./steering";
 export * from "./reconciliation-inputs";
 export * from "./reconciliation";
 export * from "./school-systems";
+export * from "./population-extract";

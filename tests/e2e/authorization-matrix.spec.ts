@@ -140,6 +140,8 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
     expected: signedIn(404, { coordinator: 200, caseworker: 200, social: 200 }),
   },
   "routes/loggkontroll[.]csv": { path: () => "/loggkontroll.csv", expected: signedIn(403, { coordinator: 200 }) },
+  // The population-register extract: only the samordnare starts it and sets its schedule.
+  "routes/malgrupp.folkbokforing": { path: () => "/malgrupp/folkbokforing", expected: signedIn(403, { coordinator: 200 }) },
   "routes/kontaktrutin": { path: () => "/kontaktrutin", expected: kaaOnly },
   // The reconciliation is the samordnare's (it reads the whole extract and changes the register in bulk).
   "routes/malgrupp._index": { path: () => "/malgrupp", expected: signedIn(403, { coordinator: 200 }) },

@@ -8,6 +8,7 @@ import { createSs12000Handlers } from "../../../tests/mocks/ss12000/handlers";
 import { setEmailTransport } from "./email.server";
 import { setPopulationRegisterTransport } from "./population-register.server";
 import { setSs12000Transport } from "./ss12000.server";
+import { demoPopulationRoster } from "~/modules/youth/demo-roster.server";
 
 type Transport = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -34,7 +35,9 @@ async function mswTransport(handlers: HttpHandler[]): Promise<Transport> {
 export async function startDemoMockServices(): Promise<void> {
   const { PORTAL_MODE, POPULATION_REGISTER_URL, EMAIL_SERVICE_URL } = config();
   if (PORTAL_MODE !== "demo" && PORTAL_MODE !== "test") return;
-  if (!POPULATION_REGISTER_URL) setPopulationRegisterTransport(await mswTransport(await createPopulationRegisterHandlers()));
+  // The fake register's extract knows the youths the portal registered (the demo's overlap).
+  if (!POPULATION_REGISTER_URL)
+    setPopulationRegisterTransport(await mswTransport(await createPopulationRegisterHandlers(undefined, { roster: demoPopulationRoster })));
   if (!EMAIL_SERVICE_URL) setEmailTransport(await mswTransport(await createEmailServiceHandlers()));
   // School systems are configured per connection: addresses under .demo.invalid (the seeded demo
   // connection) are answered by the fake SS 12000 system, any other address by the network. In test

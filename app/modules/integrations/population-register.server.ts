@@ -79,6 +79,11 @@ export function setPopulationRegisterTransport(next: Transport) {
   transport = next;
 }
 
+/** The transport in use, shared by the bulk extract (population-extract.server.ts). */
+export function populationRegisterTransport(): Transport {
+  return transport;
+}
+
 export function populationRegisterBaseUrl(): string | null {
   const { POPULATION_REGISTER_URL, PORTAL_MODE } = config();
   if (POPULATION_REGISTER_URL) return POPULATION_REGISTER_URL.replace(/\/+$/, "");
