@@ -6,7 +6,8 @@ import { parseForm, readFormData } from "~/lib/form.server";
 import { requireRole } from "~/modules/auth/actor.server";
 import { describeSchedule, FREQUENCY_LABELS, scheduleSchema, WEEKDAY_LABELS } from "~/modules/reconciliation/extract-schedule";
 import { requireExtractKeeper, saveSchedule, scheduleOf } from "~/modules/reconciliation/extract-schedule.server";
-import { recentSnapshots, runPopulationExtract, type SnapshotMeta } from "~/modules/reconciliation/population-extract.server";
+import { recentSnapshots, type SnapshotMeta } from "~/modules/reconciliation/population-extract.server";
+import { refreshTargetGroup } from "~/modules/reconciliation/refresh.server";
 
 export const meta: MetaFunction = () => [{ title: "Folkbokföringsuttag – Målgrupp – Samverkansportalen" }];
 
@@ -31,9 +32,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const register = requireExtractKeeper(actor);
   const intent = String((await readFormData(request.clone())).get("intent") ?? "");
   if (intent === "fetch") {
-    const result = await runPopulationExtract(register.municipalityId, actor.membershipId);
+    const { extract: result, run } = await refreshTargetGroup(register.municipalityId, actor.membershipId);
     const message = result.ok
-      ? `Uttaget är hämtat: ${result.personCount} personer${result.rejected > 0 ? `, ${result.rejected} rader med ogiltigt personnummer avvisades` : ""}.`
+      ? `Uttaget är hämtat: ${result.personCount} personer${result.rejected > 0 ? `, ${result.rejected} rader med ogiltigt personnummer avvisades` : ""}. Avstämningen gav ${run?.newProposals ?? 0} nya förslag.`
       : result.message;
     return json<ActionData>({ intent, ok: result.ok, message }, { status: result.ok ? 200 : 502 });
   }

@@ -5,7 +5,7 @@ import { http, HttpResponse, delay } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "#db/client";
-import { populationSnapshotPeople, populationSnapshots } from "#db/schema";
+import { populationSnapshotPeople, populationSnapshots, reconciliationRuns } from "#db/schema";
 import { resetConfigForTests } from "~/config.server";
 import { POPULATION_EXTRACT_MESSAGES, POPULATION_EXTRACT_PATH } from "~/modules/integrations/population-extract.server";
 import { DEMO_POPULATION_REGISTER_URL } from "~/modules/integrations/population-register.server";
@@ -182,6 +182,10 @@ describe("the scheduled extract", () => {
     const due = new Date("2026-12-01T04:00:00Z");
     const first = await runDueExtracts(due, () => {});
     expect(first).toEqual([expect.objectContaining({ municipalityId, ok: true })]);
+    // Reconciled at once: the samordnare finds the proposals ready.
+    const runs = getDb().select().from(reconciliationRuns).where(eq(reconciliationRuns.municipalityId, municipalityId)).all();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.peopleRead).toBeGreaterThanOrEqual(3);
     expect(scheduleOf(register).lastRunAt).toBe(due.toISOString());
     expect(await runDueExtracts(new Date("2026-12-01T10:00:00Z"), () => {})).toEqual([]);
   });

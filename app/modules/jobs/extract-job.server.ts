@@ -1,10 +1,10 @@
 /**
  * The population-extract job: every few minutes it asks which municipalities' schedules are due
  * (the samordnare's "every weekday at 04" or "Tuesdays at 06") and fetches their extracts one after
- * another. The extract itself yields to the event loop between pages, so pages are answered meanwhile.
+ * another, each reconciled at once (refresh.server.ts). The extract itself yields to the event loop between pages, so pages are answered meanwhile.
  * Logs counts only, never personal data.
  */
-import { runPopulationExtract } from "~/modules/reconciliation/population-extract.server";
+import { refreshTargetGroup } from "~/modules/reconciliation/refresh.server";
 import { dueMunicipalities, markScheduledRun } from "~/modules/reconciliation/extract-schedule.server";
 
 /** Often enough that "at 04" means about 04.00; the check itself is one small query. */
@@ -15,11 +15,11 @@ export async function runDueExtracts(now: Date = new Date(), log: (message: stri
   const results = [];
   for (const municipalityId of dueMunicipalities(now)) {
     markScheduledRun(municipalityId, now);
-    const result = await runPopulationExtract(municipalityId, null, now);
-    results.push({ municipalityId, ...result });
+    const { extract: result, run } = await refreshTargetGroup(municipalityId, null, now);
+    results.push({ municipalityId, ...result, newProposals: run?.newProposals ?? 0 });
     log(
       result.ok
-        ? `Schemalagt uttag för kommun ${municipalityId}: ${result.personCount} personer, ${result.rejected} avvisade nummer.`
+        ? `Schemalagt uttag för kommun ${municipalityId}: ${result.personCount} personer, ${result.rejected} avvisade nummer, ${run?.newProposals ?? 0} nya förslag.`
         : `Schemalagt uttag för kommun ${municipalityId} misslyckades: ${result.message}`,
     );
   }

@@ -54,9 +54,13 @@ export type SnapshotMeta = {
 export type ExtractRunResult =
   { ok: true; snapshotId: number; personCount: number; rejected: number } | { ok: false; snapshotId: number | null; message: string };
 
-/** The birth dates of everyone aged 16–19 on `today` (the target group's ages). */
+/**
+ * The birth dates of the target group's ages on `today`: under 20, and born in the year that turns 16
+ * or earlier — the whole year-9 cohort, since a leaver born in December has finished compulsory school
+ * at 15 (target-group.ts decides who of them is in the target group, and when).
+ */
 export function targetBirthRange(today: string): { bornFrom: string; bornTo: string } {
-  return { bornFrom: addDays(addYears(today, -20), 1), bornTo: addYears(today, -16) };
+  return { bornFrom: addDays(addYears(today, -20), 1), bornTo: `${Number(today.slice(0, 4)) - 16}-12-31` };
 }
 
 type Row = [
