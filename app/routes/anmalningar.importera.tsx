@@ -4,7 +4,7 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { fileNotices } from "~/modules/notices/notices.server";
 import { requireRole } from "~/modules/auth/actor.server";
 import { CSV_FIELD_LABELS, decodeCsv, MAX_CSV_ROWS, municipalityResolver, parseNoticeCsv, type CsvRowResult } from "~/modules/notices/notice-csv";
-import { listMunicipalities } from "~/modules/organizations/municipalities.server";
+import { listMunicipalities, municipalitiesWithKaaUnit } from "~/modules/organizations/municipalities.server";
 import { CSV_FILE_LIMIT, FILE_TOO_LARGE_MESSAGE } from "~/modules/security/body-limit.server.js";
 
 export const meta: MetaFunction = () => [{ title: "Importera anmälningar – Samverkansportalen" }];
@@ -62,7 +62,10 @@ export async function action({ request }: ActionFunctionArgs) {
       actor,
       valid.map((r) => r.data),
     );
-    return redirect(`/anmalningar?skickade=${valid.length}`);
+    // Rows to a municipality without a KAA unit in the portal are stored to send by hand, not sent.
+    const reachable = municipalitiesWithKaaUnit(valid.map((r) => r.data.homeMunicipalityId));
+    const manual = valid.filter((r) => !reachable.has(r.data.homeMunicipalityId)).length;
+    return redirect(`/anmalningar?skickade=${valid.length - manual}${manual > 0 ? `&manuella=${manual}` : ""}`);
   }
   return json<Report>(report(parsed.rows, text), { status: 400 });
 }

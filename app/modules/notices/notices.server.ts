@@ -223,6 +223,7 @@ export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCre
     decideNotices(actor, [notice], "write", "write", "all");
     throw notFound();
   }
+  if (notice.status === "withdrawn") return { ok: false, errors: { form: "Skolan har återkallat anmälan." } };
   if (notice.status !== "sent") return { ok: false, errors: { form: "Anmälan är redan mottagen." } };
   const db = getDb();
   const now = new Date().toISOString();

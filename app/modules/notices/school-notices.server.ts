@@ -39,8 +39,12 @@ export function readSchoolNotice(actor: Actor, noticeId: number) {
   const byName = (membershipId: number | null) =>
     membershipId === null
       ? null
-      : (db.select({ name: users.displayName }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.id, membershipId)).get()
-          ?.name ?? null);
+      : (db
+          .select({ name: users.displayName })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(eq(memberships.id, membershipId))
+          .get()?.name ?? null);
   const history = db
     .select({ id: noticeRevisions.id, action: noticeRevisions.action, at: noticeRevisions.at, byName: users.displayName })
     .from(noticeRevisions)
@@ -74,7 +78,20 @@ function openForChange(actor: Actor, noticeId: number) {
 /** What a correction can change, as it was: kept in notice_revisions. */
 function snapshot(n: Notice) {
   const { kind, personalNumber, firstName, lastName, homeMunicipalityId, programme, eventDate, reason, contactName, contactPhone, contactEmail, status } = n;
-  return JSON.stringify({ kind, personalNumber, firstName, lastName, homeMunicipalityId, programme, eventDate, reason, contactName, contactPhone, contactEmail, status });
+  return JSON.stringify({
+    kind,
+    personalNumber,
+    firstName,
+    lastName,
+    homeMunicipalityId,
+    programme,
+    eventDate,
+    reason,
+    contactName,
+    contactPhone,
+    contactEmail,
+    status,
+  });
 }
 
 /** Thrown inside a transaction when the notice's state changed under us (received meanwhile): rolls back. */
@@ -125,7 +142,9 @@ export function correctNotice(actor: Actor, noticeId: number, input: NoticeInput
       .where(whereState)
       .run().changes;
     if (changed !== 1) throw new StateChanged();
-    tx.insert(noticeRevisions).values({ noticeId: notice.id, action: "corrected", previous: snapshot(notice), byMembershipId: actor.membershipId }).run();
+    tx.insert(noticeRevisions)
+      .values({ noticeId: notice.id, action: "corrected", previous: snapshot(notice), byMembershipId: actor.membershipId })
+      .run();
     return status;
   });
 }
@@ -139,7 +158,9 @@ export function withdrawNotice(actor: Actor, noticeId: number): ChangeResult {
       .where(whereState)
       .run().changes;
     if (changed !== 1) throw new StateChanged();
-    tx.insert(noticeRevisions).values({ noticeId: notice.id, action: "withdrawn", previous: snapshot(notice), byMembershipId: actor.membershipId }).run();
+    tx.insert(noticeRevisions)
+      .values({ noticeId: notice.id, action: "withdrawn", previous: snapshot(notice), byMembershipId: actor.membershipId })
+      .run();
     return "withdrawn";
   });
 }

@@ -5,7 +5,13 @@ import { municipalities, organisations } from "#db/schema";
 /** All municipalities (all 290 and any added by hand), by name, with their län for grouping. */
 export function listMunicipalities() {
   return getDb()
-    .select({ id: municipalities.id, name: municipalities.name, code: municipalities.code, countyCode: municipalities.countyCode, countyName: municipalities.countyName })
+    .select({
+      id: municipalities.id,
+      name: municipalities.name,
+      code: municipalities.code,
+      countyCode: municipalities.countyCode,
+      countyName: municipalities.countyName,
+    })
     .from(municipalities)
     .orderBy(asc(municipalities.name))
     .all();
