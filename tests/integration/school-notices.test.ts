@@ -8,7 +8,9 @@ import { municipalityResolver } from "~/modules/notices/notice-csv";
 import type { NoticeInput } from "~/modules/notices/notice-schema";
 import { correctNotice, findOpenDuplicate, markNoticeSentManually, readSchoolNotice, withdrawNotice } from "~/modules/notices/school-notices.server";
 import { listMunicipalities, municipalitiesWithKaaUnit } from "~/modules/organizations/municipalities.server";
+import { action as importAction } from "~/routes/anmalningar.importera";
 import { registerOf } from "../factories/gate";
+import { signedIn } from "../factories/requests";
 import { createActor, createOrganisation, createWorld } from "../factories/world";
 import { swedishFaker, youthInput } from "../factories/youth";
 
@@ -151,5 +153,36 @@ describe("the school's side of a notice", () => {
     expect(findOpenDuplicate(otherSchool, input)).toBeNull();
     withdrawNotice(world.actors.school, id!);
     expect(findOpenDuplicate(world.actors.school, input)).toBeNull();
+  });
+
+  it("a CSV file: a Stockholm youth is accepted; a row repeating an open notice is flagged and not sent", async () => {
+    const open = notice(world.municipality.id);
+    fileNotices(world.actors.school, [open]);
+    const stockholmRow = notice(0);
+    const line = (n: NoticeInput, municipality: string) =>
+      ["avbrott", n.personalNumber, n.firstName, n.lastName, municipality, "Ekonomiprogrammet", n.eventDate, "", "Rektor Rut", "", ""].join(";");
+    const text = [
+      "Typ;Personnummer;Förnamn;Efternamn;Hemkommun;Program;Datum;Orsak;Kontaktperson;Telefon;E-post",
+      line(open, world.municipality.code),
+      line(stockholmRow, "Stockholm"),
+    ].join("\n");
+    const session = await signedIn(world.actors.school);
+    const report = (await importAction({
+      request: session.post("/anmalningar/importera", { intent: "send-valid", csv: text }),
+      params: {},
+      context: {},
+    })) as Response;
+    // The valid Stockholm row is stored (to send by hand: Stockholm has no KAA unit here); the duplicate is not.
+    expect(report.status).toBe(302);
+    expect(report.headers.get("Location")).toBe("/anmalningar?skickade=0&manuella=1");
+    const mine = getDb().select().from(notices).where(eq(notices.schoolOrganisationId, world.orgs.school.id)).all();
+    expect(mine.filter((n) => n.personalNumber.endsWith(open.personalNumber.replace(/\D/g, "").slice(-10)))).toHaveLength(1);
+    const flagged = (await importAction({
+      request: session.post("/anmalningar/importera", { intent: "send-valid", csv: text.split("\n").slice(0, 2).join("\n") }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(flagged.status).toBe(400);
+    expect(await flagged.text()).toContain("Filen har inga giltiga rader");
   });
 });
