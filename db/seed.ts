@@ -4,6 +4,7 @@
  * demo account per role; and a few hundred youths with Swedish names and valid personnummer.
  * Demo passwords exist only here, and this runs only in demo and test mode.
  */
+import { eq } from "drizzle-orm";
 import crypto from "node:crypto";
 import type { Db } from "./client";
 import {
@@ -47,11 +48,11 @@ export async function seedDemo(db: Db, options: { youths: number }) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const faker = swedishFaker();
   db.transaction((tx) => {
-    const muni = (name: string, code: string) => tx.insert(municipalities).values({ name, code }).returning({ id: municipalities.id }).get().id;
-    const nassjo = muni("Nässjö kommun", "0682");
-    const jonkoping = muni("Jönköpings kommun", "0680");
-    muni("Eksjö kommun", "0686");
-    muni("Vetlanda kommun", "0685");
+    // All 290 municipalities are in every database (migration 0030); the demo only finds its own.
+    // Eksjö and Vetlanda stay without a KAA unit: notices to them are sent by hand.
+    const muni = (code: string) => tx.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.code, code)).get()!.id;
+    const nassjo = muni("0682");
+    const jonkoping = muni("0680");
 
     const org = (values: typeof organisations.$inferInsert) => tx.insert(organisations).values(values).returning({ id: organisations.id }).get().id;
     const orgs: Record<string, number> = {

@@ -162,8 +162,10 @@ export function SelectField({
   error,
   hint,
   options,
+  groups = [],
   required,
-}: Omit<FieldProps, "type"> & { options: { value: string; label: string }[] }) {
+}: Omit<FieldProps, "type"> & { options: { value: string; label: string }[]; groups?: { label: string; options: { value: string; label: string }[] }[] }) {
+  // Options outside any group come first; a long list (290 municipalities) reads better in groups.
   return (
     <LabelledField
       {...{ name, label, error, hint, required }}
@@ -174,6 +176,15 @@ export function SelectField({
             <option key={option.value} value={option.value}>
               {option.label}
             </option>
+          ))}
+          {groups.map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {group.options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       )}

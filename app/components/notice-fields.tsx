@@ -1,6 +1,33 @@
 import { NOTICE_KIND_LABELS, NOTICE_REASON_MAX } from "~/modules/notices/notice-schema";
 import { SelectField, TextField, type Register } from "./form";
 
+type MunicipalityOption = { id: number; name: string; countyCode?: string | null; countyName?: string | null };
+
+/**
+ * The municipalities as select groups, one per län in länskod order (SCB's order), names sorted
+ * within; one added by hand without a län is listed first. A native select: works without JavaScript.
+ */
+export function municipalitiesByCounty(municipalities: readonly MunicipalityOption[]) {
+  const option = (m: MunicipalityOption) => ({ value: String(m.id), label: m.name });
+  const byName = (a: MunicipalityOption, b: MunicipalityOption) => a.name.localeCompare(b.name, "sv");
+  const counties = new Map<string, { label: string; members: MunicipalityOption[] }>();
+  for (const m of municipalities) {
+    if (!m.countyCode || !m.countyName) continue;
+    const county = counties.get(m.countyCode) ?? { label: m.countyName, members: [] };
+    county.members.push(m);
+    counties.set(m.countyCode, county);
+  }
+  return {
+    ungrouped: municipalities
+      .filter((m) => !m.countyCode || !m.countyName)
+      .sort(byName)
+      .map(option),
+    groups: [...counties.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, county]) => ({ label: county.label, options: county.members.sort(byName).map(option) })),
+  };
+}
+
 /** The fields of a school notice. */
 export function NoticeFields({
   register,
@@ -9,8 +36,9 @@ export function NoticeFields({
 }: {
   register: Register;
   errorFor: (name: string) => string | undefined;
-  municipalities: { id: number; name: string }[];
+  municipalities: MunicipalityOption[];
 }) {
+  const { ungrouped, groups } = municipalitiesByCounty(municipalities);
   const field = (name: string) => ({ name, register, error: errorFor(name) });
   return (
     <>
@@ -35,9 +63,10 @@ export function NoticeFields({
         <SelectField
           {...field("homeMunicipalityId")}
           label="Elevens hemkommun (folkbokföringskommun)"
-          hint="Anmälan går till hemkommunens KAA-enhet, även om den är en annan kommun än skolans."
+          hint="Alla Sveriges kommuner, ordnade efter län. Anmälan går till hemkommunens KAA-enhet, även om den är en annan kommun än skolans. Finns kommunens KAA-enhet inte i portalen får ni en anmälan att skriva ut och skicka."
           required
-          options={municipalities.map((m) => ({ value: String(m.id), label: m.name }))}
+          options={ungrouped}
+          groups={groups}
         />
         <TextField {...field("programme")} label="Program" required />
         <TextField {...field("eventDate")} label="Datum för händelsen" type="date" hint="ÅÅÅÅ-MM-DD. Till exempel dagen studierna avbröts." required />

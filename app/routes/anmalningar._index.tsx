@@ -14,7 +14,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, ["school_staff"]);
   const params = new URL(request.url).searchParams;
   const page = parsePage(params.get("sida"));
-  return { ...listSchoolNotices(actor, page), sent: Number(params.get("skickade")) || 0, schoolName: actor.organisationName };
+  return {
+    ...listSchoolNotices(actor, page),
+    sent: Number(params.get("skickade")) || 0,
+    manual: Number(params.get("manuella")) || 0,
+    schoolName: actor.organisationName,
+  };
 }
 
 export default function SchoolNotices() {
@@ -36,6 +41,12 @@ export default function SchoolNotices() {
       {data.sent > 0 ? (
         <p className="alert alert--success" role="status">
           {data.sent === 1 ? "Anmälan är skickad" : `${data.sent} anmälningar är skickade`} till elevens hemkommun.
+        </p>
+      ) : null}
+      {data.manual > 0 ? (
+        <p className="alert alert--warning" role="status">
+          {data.manual === 1 ? "En anmälan är inte skickad" : `${data.manual} anmälningar är inte skickade`}: hemkommunen har ingen KAA-enhet i portalen. Öppna
+          anmälningar med status &quot;Att skicka manuellt&quot;, skriv ut dem och skicka dem med post eller e-post.
         </p>
       ) : null}
       <p>
@@ -62,7 +73,9 @@ export default function SchoolNotices() {
               {data.rows.map((n) => (
                 <tr key={n.id}>
                   <td>{formatDateTime(n.createdAt)}</td>
-                  <td>{n.name}</td>
+                  <td>
+                    <Link to={`/anmalningar/${n.id}`}>{n.name}</Link>
+                  </td>
                   <td>{n.personalNumber}</td>
                   <td>{NOTICE_KIND_LABELS[n.kind]}</td>
                   <td>{n.eventDate}</td>

@@ -2,10 +2,15 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { readFormData } from "~/lib/form.server";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { fileNotices } from "~/modules/notices/notices.server";
+import { findOpenDuplicate } from "~/modules/notices/school-notices.server";
+import { formatDateTime } from "~/lib/format";
 import { requireRole } from "~/modules/auth/actor.server";
 import { CSV_FIELD_LABELS, decodeCsv, MAX_CSV_ROWS, municipalityResolver, parseNoticeCsv, type CsvRowResult } from "~/modules/notices/notice-csv";
-import { listMunicipalities } from "~/modules/organizations/municipalities.server";
+import { listMunicipalities, municipalitiesWithKaaUnit } from "~/modules/organizations/municipalities.server";
 import { CSV_FILE_LIMIT, FILE_TOO_LARGE_MESSAGE } from "~/modules/security/body-limit.server.js";
+
+const DUPLICATE_ROW =
+  "Möjlig dubblett: skolan har redan en öppen anmälan av samma slag om eleven till samma hemkommun. Skicka den via Ny anmälan om den behövs. Den förra skickades";
 
 export const meta: MetaFunction = () => [{ title: "Importera anmälningar – Samverkansportalen" }];
 
@@ -54,6 +59,14 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = parseNoticeCsv(text, municipalityResolver(listMunicipalities()));
   if (!parsed.ok) return json<Report>({ error: parsed.error }, { status: 400 });
+  // A row that repeats an open notice of the school is flagged, never sent from the file; the form
+  // (Ny anmälan) sends it after an explicit "Skicka ändå".
+  parsed.rows = parsed.rows.map((r) => {
+    const duplicate = r.ok ? findOpenDuplicate(actor, r.data) : null;
+    return duplicate
+      ? { line: r.line, ok: false as const, values: r.values, errors: { personalNumber: `${DUPLICATE_ROW} ${formatDateTime(duplicate.createdAt)}.` } }
+      : r;
+  });
   const valid = parsed.rows.filter((r): r is Extract<CsvRowResult, { ok: true }> => r.ok);
   const hasErrors = valid.length < parsed.rows.length;
   if (intent === "send-valid" || !hasErrors) {
@@ -62,7 +75,10 @@ export async function action({ request }: ActionFunctionArgs) {
       actor,
       valid.map((r) => r.data),
     );
-    return redirect(`/anmalningar?skickade=${valid.length}`);
+    // Rows to a municipality without a KAA unit in the portal are stored to send by hand, not sent.
+    const reachable = municipalitiesWithKaaUnit(valid.map((r) => r.data.homeMunicipalityId));
+    const manual = valid.filter((r) => !reachable.has(r.data.homeMunicipalityId)).length;
+    return redirect(`/anmalningar?skickade=${valid.length - manual}${manual > 0 ? `&manuella=${manual}` : ""}`);
   }
   return json<Report>(report(parsed.rows, text), { status: 400 });
 }

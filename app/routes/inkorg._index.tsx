@@ -8,7 +8,7 @@ import { listInbox } from "~/modules/notices/notices.server";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { openRegister } from "~/modules/access/gate.server";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
-import { NOTICE_STATUSES, type NoticeStatus } from "~/components/labels";
+import { INBOX_STATUSES, type InboxStatus } from "~/components/labels";
 
 export const meta: MetaFunction = () => [{ title: "Inkorg – Samverkansportalen" }];
 
@@ -24,14 +24,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
   const params = new URL(request.url).searchParams;
   const statusParam = params.get("status");
-  const status: NoticeStatus = NOTICE_STATUSES.includes(statusParam as NoticeStatus) ? (statusParam as NoticeStatus) : "sent";
+  const status: InboxStatus = INBOX_STATUSES.includes(statusParam as InboxStatus) ? (statusParam as InboxStatus) : "sent";
   const page = parsePage(params.get("sida"));
   const now = Date.now();
   const inbox = listInbox(openRegister(actor), status, page);
   return { ...inbox, rows: inbox.rows.map((r) => ({ ...r, waited: waited(r.createdAt, now) })), status };
 }
 
-const TAB_LABELS: Record<NoticeStatus, string> = { sent: "Nya", received: "Mottagna", handled: "Hanterade" };
+const TAB_LABELS: Record<InboxStatus, string> = { sent: "Nya", received: "Mottagna", handled: "Hanterade" };
 
 export default function Inbox() {
   const data = useLoaderData<typeof loader>();
@@ -42,7 +42,7 @@ export default function Inbox() {
       <p className="lead">Anmälningar om elever folkbokförda i kommunen, från alla skolor oavsett huvudman och kommun. Äldst först.</p>
       <nav aria-label="Anmälningar efter status" className="section-nav">
         <ul>
-          {NOTICE_STATUSES.map((s) => (
+          {INBOX_STATUSES.map((s) => (
             <li key={s}>
               <Link to={`?status=${s}`} aria-current={s === data.status ? "page" : undefined}>
                 {TAB_LABELS[s]} ({countFigure(data.counts[s].total, data.counts[s].moreThanCap)})

@@ -5,7 +5,7 @@ import { youths } from "./youth";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
-import { NOTICE_STATUSES } from "./notices-values";
+import { NOTICE_REVISION_ACTIONS, NOTICE_STATUSES } from "./notices-values";
 
 export * from "./notices-values";
 
@@ -41,6 +41,11 @@ export const notices = sqliteTable(
     receivedAt: text("received_at"),
     receivedByMembershipId: integer("received_by_membership_id").references(() => memberships.id),
     handledAt: text("handled_at"),
+    // A notice to a municipality without a KAA unit in the portal: when and by whom the school sent it by post or e-mail.
+    manuallySentAt: text("manually_sent_at"),
+    manuallySentByMembershipId: integer("manually_sent_by_membership_id").references(() => memberships.id),
+    withdrawnAt: text("withdrawn_at"),
+    withdrawnByMembershipId: integer("withdrawn_by_membership_id").references(() => memberships.id),
     createdAt: text("created_at").notNull().default(now),
   },
   (t) => [
@@ -50,5 +55,29 @@ export const notices = sqliteTable(
     // The follow-up: notices received in a period, per home municipality.
     index("notices_home_created").on(t.homeMunicipalityId, t.createdAt),
     index("notices_person").on(t.homeMunicipalityId, t.personalNumber),
+    // The school's duplicate check: its notices about one person.
+    index("notices_school_person").on(t.schoolOrganisationId, t.personalNumber),
   ],
+);
+
+/**
+ * A notice as it was before the school corrected it, withdrew it or marked it sent by hand: the
+ * earlier values are kept (nothing in case data is overwritten without a trace). Append-only.
+ */
+export const noticeRevisions = sqliteTable(
+  "notice_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    noticeId: integer("notice_id")
+      .notNull()
+      .references(() => notices.id),
+    action: text("action", { enum: NOTICE_REVISION_ACTIONS }).notNull(),
+    // JSON of the notice's fields before the change.
+    previous: text("previous").notNull(),
+    byMembershipId: integer("by_membership_id")
+      .notNull()
+      .references(() => memberships.id),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("notice_revisions_notice").on(t.noticeId, t.at)],
 );

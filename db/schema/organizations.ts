@@ -12,6 +12,9 @@ export const municipalities = sqliteTable("municipalities", {
   // Kommunkod from SCB, four digits.
   code: text("code").notNull().unique(),
   name: text("name").notNull().unique(),
+  // Länskod and län (SCB); the länskod is the kommunkod's first two digits. Null for a municipality added by hand.
+  countyCode: text("county_code"),
+  countyName: text("county_name"),
   createdAt: text("created_at").notNull().default(now),
 });
 

@@ -14,6 +14,7 @@ import {
   nassjoInterventionTypeId,
   nassjoGoalId,
   nassjoNoticeId,
+  schoolNoticeId,
   nassjoYouthId,
   referralTo,
   organisationOf,
@@ -65,6 +66,9 @@ const adminOnly = signedIn(403, { admin: 200 });
 const schoolOnly = signedIn(403, { school: 200 });
 // A notice: the home municipality's KAA unit; another KAA unit gets the same 404 as a missing one.
 const homeKaaNotice = signedIn(403, { coordinator: 200, caseworker: 200, otherKaa: 404 });
+// The school's own notice: that school only; another school's notice is the same 404 as a missing one.
+const ownSchoolNotice = schoolOnly;
+const otherSchoolNotice = signedIn(403, { school: 404 });
 
 // Referrals: the KAA unit that sent them, and the recipient (socialtjänsten here); everyone else the same 404.
 const referralRoles = signedIn(404, { coordinator: 200, caseworker: 200, social: 200, steering: 403, admin: 403 });
@@ -156,6 +160,9 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/skollistor.ny": { path: () => "/skollistor/ny", expected: schoolListUploaders },
   "routes/skollistor.mall[.]csv": { path: () => "/skollistor/mall.csv", expected: schoolListUploaders },
   "routes/skollistor.$listId": { path: () => `/skollistor/${schoolListOf("skola@demo.example")}`, expected: ownSchoolList },
+  "routes/anmalningar.$noticeId._index": { path: () => `/anmalningar/${schoolNoticeId(true)}`, expected: ownSchoolNotice },
+  "routes/anmalningar.$noticeId.andra": { path: () => `/anmalningar/${schoolNoticeId(true)}/andra`, expected: ownSchoolNotice },
+  "routes/anmalningar.$noticeId.utskrift": { path: () => `/anmalningar/${schoolNoticeId(true)}/utskrift`, expected: ownSchoolNotice },
   "routes/admin.kommuner": { path: () => "/admin/kommuner", expected: adminOnly },
   "routes/admin.organisationer._index": { path: () => "/admin/organisationer", expected: adminOnly },
   "routes/admin.organisationer.ny": { path: () => "/admin/organisationer/ny", expected: adminOnly },
@@ -240,6 +247,14 @@ const CONSENT_VARIANTS: Record<string, { path: () => string; expected: Expected 
   "routes/ungdomar.$youthId._index (samtycke finns)": { path: () => `/ungdomar/${consentYouth("active")}`, expected: homeKaaYouth },
 };
 
+/** Another school's notice: the demo school gets the same 404 as for a notice that does not exist. */
+const OTHER_SCHOOL_VARIANTS: Record<string, { path: () => string; expected: Expected }> = {
+  "routes/anmalningar.$noticeId._index (annan skolas)": { path: () => `/anmalningar/${schoolNoticeId(false)}`, expected: otherSchoolNotice },
+  "routes/anmalningar.$noticeId.andra (annan skolas)": { path: () => `/anmalningar/${schoolNoticeId(false)}/andra`, expected: otherSchoolNotice },
+  "routes/anmalningar.$noticeId.utskrift (annan skolas)": { path: () => `/anmalningar/${schoolNoticeId(false)}/utskrift`, expected: otherSchoolNotice },
+  "routes/anmalningar.$noticeId._index (finns inte)": { path: () => "/anmalningar/99999999", expected: otherSchoolNotice },
+};
+
 /** An annual report still a draft: the styrgrupp gets the same 404 as for a report that does not exist. */
 const DRAFT_VARIANTS: Record<string, { path: () => string; expected: Expected }> = {
   "routes/uppfoljning_.arsrapport.$reportId._index (utkast)": {
@@ -292,7 +307,7 @@ for (const [role, username] of Object.entries(ROLES) as [RoleName, string | null
     if (username) await signInRequest(request, baseURL!, username);
     const actual: Record<string, number> = {};
     const expected: Record<string, number> = {};
-    for (const [id, entry] of Object.entries({ ...MATRIX, ...CONSENT_VARIANTS, ...DRAFT_VARIANTS })) {
+    for (const [id, entry] of Object.entries({ ...MATRIX, ...CONSENT_VARIANTS, ...DRAFT_VARIANTS, ...OTHER_SCHOOL_VARIANTS })) {
       const response = await request.get(entry.path(), { maxRedirects: 0 });
       actual[id] = response.status();
       expected[id] = entry.expected[role];

@@ -62,6 +62,15 @@ export function nassjoNoticeId(): number {
     .id;
 }
 
+/** A seeded notice filed by the demo school (skola@demo.example's school), or by another school. */
+export function schoolNoticeId(own: boolean): number {
+  return lookup<{ id: number }>(
+    `SELECT n.id FROM notices n WHERE n.school_organisation_id ${own ? "=" : "<>"}
+       (SELECT m.organisation_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.username = 'skola@demo.example')
+     ORDER BY n.id LIMIT 1`,
+  ).id;
+}
+
 export function userId(username: string): number {
   return lookup<{ id: number }>("SELECT id FROM users WHERE username = ?", username).id;
 }

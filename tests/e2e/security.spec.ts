@@ -33,7 +33,9 @@ test("pages carry the security headers, and signed-in pages are never cached", a
 test("a cross-origin POST is rejected with 403 and changes nothing", async ({ request, baseURL }) => {
   await signInRequest(request, baseURL!, "handlaggare@demo.example");
   const personalNumber = makePersonalNumber(`${new Date().getUTCFullYear() - 17}-06-01`, 903);
-  const form = { personalNumber, firstName: "Förfalskad", lastName: "Förfrågan", homeMunicipalityId: "1", startReason: "other" };
+  // All 290 municipalities are seeded (migration 0030): Nässjö's id is looked up, not assumed.
+  const nassjo = lookup<{ id: number }>("SELECT id FROM municipalities WHERE code = '0682'").id;
+  const form = { personalNumber, firstName: "Förfalskad", lastName: "Förfrågan", homeMunicipalityId: String(nassjo), startReason: "other" };
   const count = () => lookup<{ n: number }>("SELECT count(*) AS n FROM youths WHERE personal_number = ?", personalNumber).n;
 
   const foreign = await request.post("/ungdomar/ny", { form, headers: { Origin: "https://angripare.example" }, maxRedirects: 0 });

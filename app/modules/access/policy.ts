@@ -149,8 +149,9 @@ export type PolicyNotice = { schoolOrganisationId: number; homeMunicipalityId: n
 export function decideNotice(actor: PolicyActor & { organisationId: number | null }, notice: PolicyNotice, action: AccessAction): Decision {
   if (!notice) return { allowed: false, reason: "not_found" };
   if (actor.role === "school_staff" && actor.organisationKind === "school" && actor.organisationId === notice.schoolOrganisationId) {
-    // The school may read what it sent, never change it after sending.
-    return action === "read" ? { allowed: true, basis: "notice_sender" } : { allowed: false, reason: "role" };
+    // The school reads what it sent and may correct or withdraw it; whether the notice's state still
+    // allows that (not yet received) is the notices module's rule, not access.
+    return { allowed: true, basis: "notice_sender" };
   }
   return decide(actor, { homeMunicipalityId: notice.homeMunicipalityId, protectedIdentity: false }, "notices", action);
 }

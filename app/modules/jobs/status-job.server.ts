@@ -10,8 +10,9 @@
  *   (an expired consent) and take up open action items (app/modules/meetings/meeting-access.server.ts).
  * Watch dates and overdue follow-ups need no stored change: the worklist reads them by date.
  */
+import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { municipalities } from "#db/schema";
+import { organisations } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import { bringMeetingsUpToDate } from "~/modules/meetings/meeting-access.server";
 import { bringStatusesUpToDate } from "~/modules/outreach/statuses.server";
@@ -27,9 +28,11 @@ function* statusJob(options: { municipalityId?: number; today?: string } = {}): 
   const ids =
     options.municipalityId !== undefined
       ? [options.municipalityId]
-      : getDb()
-          .select({ id: municipalities.id })
-          .from(municipalities)
+      : // Only a municipality with a KAA unit keeps a register and forums; the other ~280 of the 290 have nothing to bring up to date.
+        getDb()
+          .selectDistinct({ id: organisations.municipalityId })
+          .from(organisations)
+          .where(eq(organisations.kind, "kaa_unit"))
           .all()
           .map((m) => m.id);
   const results: StatusJobResult[] = [];

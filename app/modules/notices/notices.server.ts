@@ -4,8 +4,8 @@
  */
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { municipalities, notices, organisations, youths, type NoticeStatus } from "#db/schema";
-import { NOTICE_STATUSES } from "#db/schema/notices-values";
+import { municipalities, notices, organisations, youths, type InboxStatus } from "#db/schema";
+import { INBOX_STATUSES } from "#db/schema/notices-values";
 import { cappedCount } from "~/lib/capped-count.server";
 import { COUNT_CAP, pageCountOf, pageWithin, type CappedCount } from "~/lib/counting";
 import type { FieldErrors } from "~/lib/form-fields";
@@ -20,6 +20,7 @@ import { mayFileNotices } from "~/modules/access/policy";
 import { decideNotices, logMissingNotice, logNoticesFiled, logNoticeWrite } from "~/modules/access/records.server";
 import { insertEnrollment } from "~/modules/outreach/enrollments.server";
 import { createYouth } from "~/modules/youth/youth-file.server";
+import { municipalitiesWithKaaUnit } from "~/modules/organizations/municipalities.server";
 
 export const NOTICE_PAGE_SIZE = 25;
 
@@ -36,11 +37,16 @@ function countNotices(where: SQL | undefined, countCap: number) {
 
 /* ------------------------------------------------------------------ the school */
 
-/** Files one or many notices in one transaction: all are stored, or none. */
+/**
+ * Files one or many notices in one transaction: all are stored, or none. A notice to a municipality
+ * whose KAA unit is not in the portal reaches no one: it is stored as "att skicka manuellt", for the
+ * school to print and send, never as sent.
+ */
 export function fileNotices(actor: Actor, inputs: NoticeInput[]): number[] {
   if (!mayFileNotices(actor) || actor.organisationId === null) throw forbidden();
   const schoolId = actor.organisationId;
   const db = getDb();
+  const reachable = municipalitiesWithKaaUnit(inputs.map((input) => input.homeMunicipalityId));
   return db.transaction((tx) =>
     inputs.map((input) => {
       const parsed = parsePersonalNumber(input.personalNumber);
@@ -61,6 +67,7 @@ export function fileNotices(actor: Actor, inputs: NoticeInput[]): number[] {
           contactName: input.contactName,
           contactPhone: input.contactPhone ?? null,
           contactEmail: input.contactEmail ?? null,
+          status: reachable.has(input.homeMunicipalityId) ? "sent" : "to_send_manually",
         })
         .returning()
         .get();
@@ -120,10 +127,10 @@ export function listSchoolNotices(actor: Actor, pageAsked: number, countCap = CO
  * on its own along notices_inbox (municipality, status, …) and stops at `countCap`: a GROUP BY would
  * read every notice the municipality ever received.
  */
-export function listInbox(register: RegisterAccess, status: NoticeStatus, pageAsked: number, countCap = COUNT_CAP) {
+export function listInbox(register: RegisterAccess, status: InboxStatus, pageAsked: number, countCap = COUNT_CAP) {
   const db = getDb();
-  const inStatus = (s: NoticeStatus) => and(eq(notices.homeMunicipalityId, register.municipalityId), eq(notices.status, s));
-  const counts = Object.fromEntries(NOTICE_STATUSES.map((s) => [s, countNotices(inStatus(s), countCap)])) as Record<NoticeStatus, CappedCount>;
+  const inStatus = (s: InboxStatus) => and(eq(notices.homeMunicipalityId, register.municipalityId), eq(notices.status, s));
+  const counts = Object.fromEntries(INBOX_STATUSES.map((s) => [s, countNotices(inStatus(s), countCap)])) as Record<InboxStatus, CappedCount>;
   const { total, moreThanCap } = counts[status];
   const pageCount = pageCountOf(total, NOTICE_PAGE_SIZE);
   const page = pageWithin(pageAsked, pageCount);
@@ -216,6 +223,7 @@ export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCre
     decideNotices(actor, [notice], "write", "write", "all");
     throw notFound();
   }
+  if (notice.status === "withdrawn") return { ok: false, errors: { form: "Skolan har återkallat anmälan." } };
   if (notice.status !== "sent") return { ok: false, errors: { form: "Anmälan är redan mottagen." } };
   const db = getDb();
   const now = new Date().toISOString();

@@ -12,12 +12,14 @@ import type { Actor } from "~/modules/auth/actor.server";
 import { decidePopulationLookup, mayLookUpPopulationRegister, type LookupDecision } from "~/modules/access/records.server";
 import { lookupPerson, type RegisteredPerson } from "~/modules/integrations/population-register.server";
 import { parsePersonalNumber } from "./personal-number";
+import { municipalitiesWithKaaUnit } from "~/modules/organizations/municipalities.server";
 
 export const LOOKUP_MESSAGES = {
   role: "Bara KAA-enheten i ungdomens hemkommun kan slå upp i folkbokföringen.",
   otherMunicipality:
     "Personen är folkbokförd i en annan kommun. Bara den kommunens KAA-enhet kan slå upp personen; fyll i uppgifterna för hand om anmälan ändå gäller er.",
-  outsidePortal: "Personen är folkbokförd i en kommun som inte finns i portalen. Uppgifterna visas inte; fyll i dem för hand om anmälan ändå gäller er.",
+  outsidePortal:
+    "Personen är folkbokförd i en kommun vars KAA-enhet inte finns i portalen. Uppgifterna visas inte; fyll i dem för hand om anmälan ändå gäller er.",
   protectedIdentity: "Skyddad identitet: adressen visas inte. Ungdomen registreras med skyddad identitet, och bara KAA-samordnaren kan se adressen.",
   nameDiffers: "Namnet i folkbokföringen skiljer sig från namnet i anmälan. Välj vilket som ska registreras.",
 } as const;
@@ -66,7 +68,9 @@ async function lookUp(actor: Actor, personalNumber: string): Promise<Found> {
     protectedIdentity: person.protectedIdentity,
     youthId: existing?.id ?? null,
   });
-  if (!decision.allowed || !municipality) return { ok: false, message: municipality ? LOOKUP_MESSAGES.otherMunicipality : LOOKUP_MESSAGES.outsidePortal };
+  // Every municipality is in the portal (all 290); one without a KAA unit here has no register keeper.
+  const kept = municipality !== undefined && municipalitiesWithKaaUnit([municipality.id]).has(municipality.id);
+  if (!decision.allowed || !municipality) return { ok: false, message: kept ? LOOKUP_MESSAGES.otherMunicipality : LOOKUP_MESSAGES.outsidePortal };
   return { ok: true, person, decision, municipality };
 }
 
