@@ -1,4 +1,4 @@
-import { NOTICE_KIND_LABELS, NOTICE_REASON_MAX } from "~/modules/notices/notice-schema";
+import { NOTICE_KIND_LABELS, NOTICE_KINDS, NOTICE_REASON_MAX } from "~/modules/notices/notice-schema";
 import { SelectField, TextField, type Register } from "./form";
 
 type MunicipalityOption = { id: number; name: string; countyCode?: string | null; countyName?: string | null };
@@ -46,7 +46,7 @@ export function NoticeFields({
         {...field("kind")}
         label="Anmälan gäller"
         required
-        options={Object.entries(NOTICE_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+        options={NOTICE_KINDS.map((value) => ({ value, label: NOTICE_KIND_LABELS[value] }))}
       />
       <fieldset>
         <legend>Eleven</legend>

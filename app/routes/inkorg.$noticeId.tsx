@@ -106,10 +106,19 @@ export default function NoticePage() {
           <dd>{NOTICE_STATUS_LABELS[notice.status]}</dd>
           <dt>Personnummer</dt>
           <dd>{notice.personalNumber}</dd>
-          <dt>Skola</dt>
-          <dd>
-            {data.schoolName} ({data.schoolOrganiserKind === "fristaende" ? "fristående" : "kommunal"} huvudman: {data.schoolOrganiserName})
-          </dd>
+          {notice.kind === "moved" ? (
+            <>
+              <dt>Från</dt>
+              <dd>{data.schoolName}</dd>
+            </>
+          ) : (
+            <>
+              <dt>Skola</dt>
+              <dd>
+                {data.schoolName} ({data.schoolOrganiserKind === "fristaende" ? "fristående" : "kommunal"} huvudman: {data.schoolOrganiserName})
+              </dd>
+            </>
+          )}
           <dt>Program</dt>
           <dd>{notice.programme}</dd>
           <dt>Händelsedatum</dt>

@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const decision = intent === "reject" ? "reject" : "accept";
   if (intent !== "accept" && intent !== "reject" && intent !== "accept-all") return json({ ok: false, message: "Okänt val." }, { status: 400 });
   const selection = intent === "accept-all" ? { allOfKind: kind } : { ids: proposalIdsOf(form.getAll("id").map(String)) };
-  const result = decideProposals(register, selection, decision);
+  const result = decideProposals(register, selection, decision, undefined, { notifyMoves: form.get("notify") === "1" });
   if (!result.ok) return json({ ok: false, message: result.error }, { status: 400 });
   const skipped = result.skipped > 0 ? ` ${result.skipped} behövde inte göras: registret hade redan ändrats.` : "";
   return json({

@@ -23,7 +23,9 @@ export const notices = sqliteTable(
     submittedByMembershipId: integer("submitted_by_membership_id")
       .notNull()
       .references(() => memberships.id),
-    kind: text("kind", { enum: ["dropout", "absence", "started", "not_started"] }).notNull(),
+    // "moved": not a school's notice but the former home municipality's KAA unit telling the new one
+    // (the sender is then that KAA unit; app/modules/notices/move-notices.server.ts).
+    kind: text("kind", { enum: ["dropout", "absence", "started", "not_started", "moved"] }).notNull(),
     personalNumber: text("personal_number").notNull(),
     firstName: text("first_name").notNull(),
     lastName: text("last_name").notNull(),

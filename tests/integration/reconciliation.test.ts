@@ -4,12 +4,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
-import { auditEvents, enrollments, reconciliationProposals, youths } from "#db/schema";
+import { auditEvents, enrollments, municipalities, notices, reconciliationProposals, youths } from "#db/schema";
 import { openRegister } from "~/modules/access/gate.server";
 import { decideProposals } from "~/modules/reconciliation/apply.server";
 import { listProposals } from "~/modules/reconciliation/proposals.server";
 import { reconcile } from "~/modules/reconciliation/reconcile.server";
-import { createWorld } from "../factories/world";
+import { createActor, createOrganisation, createWorld } from "../factories/world";
+import { listInbox } from "~/modules/notices/notices.server";
 import { extract, pnFor, registered, row, schoolList } from "../factories/reconciliation";
 
 const TODAY = "2026-10-15";
@@ -100,11 +101,20 @@ describe("reconciling", () => {
     expect(open("not_resident")).toEqual([]);
   });
 
-  it("applies accepted proposals through the kernel: registered, ended, logged", () => {
+  it("applies accepted proposals through the kernel: registered, ended, the new home municipality told, logged", async () => {
     const register = openRegister(world.actors.coordinator);
+    // Stockholm (0180), where one youth moved, has a KAA unit in the portal: it is sent a move notice.
+    const stockholm = getDb().select().from(municipalities).where(eq(municipalities.code, "0180")).get()!;
+    const stockholmKaa = createOrganisation("kaa_unit", stockholm.id);
     for (const kind of ["register", "end_national_programme", "end_moved", "end_died"] as const) {
-      expect(decideProposals(register, { allOfKind: kind }, "accept", TODAY)).toMatchObject({ ok: true });
+      expect(decideProposals(register, { allOfKind: kind }, "accept", TODAY, { notifyMoves: true })).toMatchObject({ ok: true });
     }
+    const inbox = listInbox(openRegister(await createActor("kaa_coordinator", stockholmKaa)), "sent", 1);
+    expect(inbox.rows).toEqual([expect.objectContaining({ kind: "moved", eventDate: "2026-09-30", schoolName: world.orgs.kaa.name })]);
+    expect(getDb().select().from(notices).where(eq(notices.homeMunicipalityId, stockholm.id)).get()).toMatchObject({
+      personalNumber: people.moved,
+      schoolOrganisationId: world.orgs.kaa.id,
+    });
     const db = getDb();
     const added = db
       .select()

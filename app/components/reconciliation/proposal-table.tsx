@@ -11,6 +11,16 @@ export type ProposalRowView = {
   evidence: string[];
 };
 
+/** For a move: tell the new home municipality's KAA unit, when it is in the portal (name and personnummer only). */
+function NotifyMoves({ id }: { id: string }) {
+  return (
+    <div className="field field--checkbox">
+      <input type="checkbox" name="notify" value="1" id={id} defaultChecked />
+      <label htmlFor={id}>Skicka en flyttanmälan till den nya hemkommunens KAA-enhet när den finns i portalen</label>
+    </div>
+  );
+}
+
 /**
  * The open proposals of one kind, each with its evidence, and the decisions: the ticked rows, or the
  * whole group at once. Plain forms: it works without JavaScript.
@@ -68,6 +78,7 @@ export function ProposalTable({ kind, rows, total }: { kind: ProposalKind; rows:
             </tbody>
           </table>
         </div>
+        {kind === "end_moved" ? <NotifyMoves id="notify-rows" /> : null}
         <div className="button-row">
           <button type="submit" name="intent" value="accept" className="button">
             Godkänn markerade
@@ -79,6 +90,7 @@ export function ProposalTable({ kind, rows, total }: { kind: ProposalKind; rows:
       </Form>
       <Form method="post" className="button-row">
         <input type="hidden" name="kind" value={kind} />
+        {kind === "end_moved" ? <NotifyMoves id="notify-all" /> : null}
         <button type="submit" name="intent" value="accept-all" className="button button--secondary">
           Godkänn alla {total} i gruppen
         </button>

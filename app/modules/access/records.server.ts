@@ -236,3 +236,23 @@ export function logSchoolListRefused(actor: Actor) {
     { actor, youthId: null, youthMunicipalityId: null, section: "school_lists", action: "read", decision: { allowed: false, reason: "not_found" } },
   ]);
 }
+
+/**
+ * Logs that the register keeper told the KAA unit of a youth's new home municipality that the youth
+ * moved there (the youth's identity leaves this register: logged against the youth it was about).
+ */
+export function logMoveNoticeSent(actor: Actor, youth: { id: string; municipalityId: number }, tx: Parameters<typeof writeAudit>[1]) {
+  writeAudit(
+    [
+      {
+        actor,
+        youthId: youth.id,
+        youthMunicipalityId: youth.municipalityId,
+        section: "notices",
+        action: "create",
+        decision: { allowed: true, basis: "register_keeper" },
+      },
+    ],
+    tx,
+  );
+}

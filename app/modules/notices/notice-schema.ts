@@ -6,11 +6,15 @@ import { ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
 export const NOTICE_KINDS = ["dropout", "absence", "started", "not_started"] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
+/** Every kind a stored notice can have: a school's four, and a KAA unit's notice that a youth moved here. */
+export type StoredNoticeKind = NoticeKind | "moved";
+
+export const NOTICE_KIND_LABELS: Record<StoredNoticeKind, string> = {
   dropout: "Avbrott i studierna",
   absence: "Betydande ogiltig frånvaro",
   started: "Påbörjade studier",
   not_started: "Påbörjade inte studierna efter antagning",
+  moved: "Flyttat till kommunen (från KAA-enheten i förra hemkommunen)",
 };
 
 export const NOTICE_REASON_MAX = 300;

@@ -11,7 +11,7 @@ import { COUNT_CAP, pageCountOf, pageWithin, type CappedCount } from "~/lib/coun
 import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
-import type { NoticeInput, NoticeKind } from "~/modules/notices/notice-schema";
+import type { NoticeInput, StoredNoticeKind } from "~/modules/notices/notice-schema";
 import { todayIso } from "~/lib/dates";
 import { parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
@@ -201,11 +201,12 @@ export function readNotice(actor: Actor, noticeId: number) {
   };
 }
 
-const START_REASON_BY_KIND: Record<NoticeKind, "notice_dropout" | "notice_absence" | "notice_not_started" | "notice_started"> = {
+const START_REASON_BY_KIND: Record<StoredNoticeKind, "notice_dropout" | "notice_absence" | "notice_not_started" | "notice_started" | "moved_in"> = {
   dropout: "notice_dropout",
   absence: "notice_absence",
   not_started: "notice_not_started",
   started: "notice_started",
+  moved: "moved_in",
 };
 
 export type ReceiveResult = { ok: true; youthId: string | null } | { ok: false; errors: FieldErrors };

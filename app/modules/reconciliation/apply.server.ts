@@ -22,10 +22,14 @@ import { mayReconcile } from "~/modules/access/policy";
 import { insertEnrollment, openEnrollmentOf } from "~/modules/outreach/enrollments.server";
 import { endEnrollmentAndInsatser } from "~/modules/outreach/statuses.server";
 import { createYouth } from "~/modules/youth/youth-file.server";
+import { kaaMunicipalityByCode, sendMoveNotice } from "~/modules/notices/move-notices.server";
 import { latestExtract } from "./facts.server";
+import type { Evidence } from "./target-group";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
 
 export type Selection = { ids: readonly number[] } | { allOfKind: ProposalKind };
+/** `notifyMoves`: send a move notice to the new home municipality's KAA unit, when it is in the portal. */
+export type DecideOptions = { notifyMoves?: boolean };
 export type DecideResult = { ok: true; applied: number; skipped: number } | { ok: false; error: string };
 
 const END: Partial<Record<ProposalKind, { endReason: EnrollmentEndReason; interventionEndReason: InterventionEndReason; endOccupation: Occupation }>> = {
@@ -75,7 +79,7 @@ function identityFromExtract(tx: Tx, p: ProposalRow, municipalityId: number): Yo
 }
 
 /** Applies one accepted proposal; false when the register has moved on since the run (nothing to do). */
-function applyOne(tx: Tx, register: RegisterAccess, p: ProposalRow, today: string): boolean {
+function applyOne(tx: Tx, register: RegisterAccess, p: ProposalRow, today: string, options: DecideOptions): boolean {
   const actor = register.actor;
   const end = END[p.kind];
   if (end) {
@@ -87,6 +91,10 @@ function applyOne(tx: Tx, register: RegisterAccess, p: ProposalRow, today: strin
       { id: open.id, municipalityId: open.municipalityId },
       { ...end, endDate: p.effectiveDate, endNote: END_NOTE, endedByMembershipId: actor.membershipId },
     );
+    // Moved to a municipality whose KAA unit is in the portal: it is told, if the samordnare chose so.
+    const movedTo = p.kind === "end_moved" && options.notifyMoves ? (JSON.parse(p.evidence) as Evidence).population?.movedToCode : null;
+    const receiver = movedTo ? kaaMunicipalityByCode(tx, movedTo) : null;
+    if (receiver && receiver.id !== register.municipalityId) sendMoveNotice(tx, file, receiver, p.effectiveDate);
     return true;
   }
   if (p.kind === "register" || p.kind === "absence") {
@@ -108,7 +116,13 @@ function applyOne(tx: Tx, register: RegisterAccess, p: ProposalRow, today: strin
 }
 
 /** Accepts or rejects the selected open proposals of the actor's municipality. */
-export function decideProposals(register: RegisterAccess, selection: Selection, decision: "accept" | "reject", today = todayIso()): DecideResult {
+export function decideProposals(
+  register: RegisterAccess,
+  selection: Selection,
+  decision: "accept" | "reject",
+  today = todayIso(),
+  options: DecideOptions = {},
+): DecideResult {
   if (!mayReconcile(register.actor)) throw forbidden();
   const db = getDb();
   const where = and(
@@ -121,7 +135,7 @@ export function decideProposals(register: RegisterAccess, selection: Selection, 
       const chosen = tx.select().from(reconciliationProposals).where(where).all();
       if (chosen.length === 0) throw new CannotApply("Välj minst ett förslag som fortfarande är öppet.");
       let applied = 0;
-      for (const p of chosen) if (decision === "accept" && applyOne(tx, register, p, today)) applied++;
+      for (const p of chosen) if (decision === "accept" && applyOne(tx, register, p, today, options)) applied++;
       const decidedAt = new Date().toISOString();
       for (let i = 0; i < chosen.length; i += 500) {
         tx.update(reconciliationProposals)
