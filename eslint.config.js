@@ -14,7 +14,18 @@ import tseslint from "typescript-eslint";
 // ── The architecture rules ─────────────────────────────────────────────────────────────────────
 
 /** The domain modules whose *.server.ts files may read and write youth data (besides the access kernel). */
-const YOUTH_DATA_MODULES = ["youth", "notices", "outreach", "documentation", "consent", "referrals", "concern-reports", "meetings", "statistics", "reconciliation"];
+const YOUTH_DATA_MODULES = [
+  "youth",
+  "notices",
+  "outreach",
+  "documentation",
+  "consent",
+  "referrals",
+  "concern-reports",
+  "meetings",
+  "statistics",
+  "reconciliation",
+];
 
 /** The tables of db/schema that hold youth data: `youths`, every table with a youth_id or hanging off one, and the access log. */
 export const YOUTH_DATA_TABLES = [

@@ -42,12 +42,7 @@ export function NoticeFields({
   const field = (name: string) => ({ name, register, error: errorFor(name) });
   return (
     <>
-      <SelectField
-        {...field("kind")}
-        label="Anmälan gäller"
-        required
-        options={NOTICE_KINDS.map((value) => ({ value, label: NOTICE_KIND_LABELS[value] }))}
-      />
+      <SelectField {...field("kind")} label="Anmälan gäller" required options={NOTICE_KINDS.map((value) => ({ value, label: NOTICE_KIND_LABELS[value] }))} />
       <fieldset>
         <legend>Eleven</legend>
         <TextField

@@ -54,7 +54,9 @@ const personAt = (i: number) => {
 const insertYouth = sqlite.prepare(
   "INSERT INTO youths (id, home_municipality_id, personal_number, is_coordination_number, birth_date, first_name, last_name, name_search, name_sort) VALUES (?, ?, ?, 0, ?, 'Förnamn', 'Efternamn', 'förnamn efternamn', 'efternamn förnamn')",
 );
-const insertEnrollment = sqlite.prepare("INSERT INTO enrollments (youth_id, municipality_id, start_date, start_reason) VALUES (?, ?, '2025-09-01', 'notice_dropout')");
+const insertEnrollment = sqlite.prepare(
+  "INSERT INTO enrollments (youth_id, municipality_id, start_date, start_reason) VALUES (?, ?, '2025-09-01', 'notice_dropout')",
+);
 const insertSnapshot = sqlite.prepare("INSERT INTO population_snapshots (municipality_id, taken_on, status, person_count) VALUES (?, ?, 'complete', ?)");
 const insertPerson = sqlite.prepare(
   `INSERT INTO population_snapshot_people (snapshot_id, personal_number, is_coordination_number, birth_date, first_name, last_name, street_address, postal_code, city,
@@ -143,7 +145,10 @@ sample();
 repeats.sort((a, b) => a - b);
 const median = repeats[Math.floor(repeats.length / 2)]!;
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
-const kinds = sqlite.prepare("SELECT kind, count(*) AS n FROM reconciliation_proposals WHERE state = 'open' GROUP BY kind ORDER BY kind").all() as { kind: string; n: number }[];
+const kinds = sqlite.prepare("SELECT kind, count(*) AS n FROM reconciliation_proposals WHERE state = 'open' GROUP BY kind ORDER BY kind").all() as {
+  kind: string;
+  n: number;
+}[];
 
 const report = [
   `# Avstämning av målgruppen (${new Date().toISOString().slice(0, 10)})`,

@@ -44,7 +44,12 @@ export function endEnrollmentsAtTwenty(municipalityId: number, today = todayIso(
       endEnrollmentAndInsatser(
         tx,
         { id: row.id, municipalityId },
-        { endDate: addYears(row.birthDate, 20), endReason: "turned_20", interventionEndReason: "turned_20", endNote: "Avslutad automatiskt: ungdomen fyllde 20 år." },
+        {
+          endDate: addYears(row.birthDate, 20),
+          endReason: "turned_20",
+          interventionEndReason: "turned_20",
+          endNote: "Avslutad automatiskt: ungdomen fyllde 20 år.",
+        },
       );
     }
   });
@@ -60,7 +65,14 @@ export function endEnrollmentsAtTwenty(municipalityId: number, today = todayIso(
 export function endEnrollmentAndInsatser(
   tx: Tx,
   enrollment: { id: number; municipalityId: number },
-  values: { endDate: string; endReason: EnrollmentEndReason; interventionEndReason: InterventionEndReason; endNote: string; endOccupation?: Occupation; endedByMembershipId?: number | null },
+  values: {
+    endDate: string;
+    endReason: EnrollmentEndReason;
+    interventionEndReason: InterventionEndReason;
+    endNote: string;
+    endOccupation?: Occupation;
+    endedByMembershipId?: number | null;
+  },
 ) {
   tx.update(enrollments)
     .set({
