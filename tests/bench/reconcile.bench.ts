@@ -2,7 +2,8 @@
  * The reconciliation benchmark: an extract of N people, N school-list enrolments and a register of N
  * (default 30 000 each, as issue 14 names), reconciled in-process on a fresh SQLite file. Reports the
  * first run (which writes the proposals), repeated runs on the same data (which propose nothing new),
- * and the process's memory. Speed is measured and reported here, never asserted.
+ * and the process's memory; then fetches an extract of the register's youths through the population-register
+ * client (msw answering page by page), stores it and reconciles against it. Speed is measured and reported here, never asserted.
  *
  *   npm run bench:reconcile                 (30 000 of each)
  *   BENCH_RECONCILE_PEOPLE=60000 BENCH_RUNS=5 npm run bench:reconcile
@@ -140,6 +141,18 @@ for (let r = 0; r < RUNS; r++) {
   repeats.push(performance.now() - t);
   if (again.newProposals !== 0) throw new Error(`En upprepad avstämning gav ${again.newProposals} nya förslag`);
 }
+// The extract as the portal fetches it: the client pages through the fake population register (msw,
+// the register youths as its roster), each page stored in its own transaction; then reconciled again.
+const { startDemoMockServices } = await import("~/modules/integrations/mock-services.server");
+const { runPopulationExtract } = await import("~/modules/reconciliation/population-extract.server");
+await startDemoMockServices();
+const f0 = performance.now();
+const fetched = await runPopulationExtract(municipality.id, null, new Date(`${TODAY}T08:00:00Z`));
+const fetchMs = performance.now() - f0;
+if (!fetched.ok) throw new Error(fetched.message);
+const r0 = performance.now();
+const afterFetch = reconcile(register, { today: TODAY });
+const afterFetchMs = performance.now() - r0;
 clearInterval(sampler);
 sample();
 repeats.sort((a, b) => a - b);
@@ -159,6 +172,8 @@ const report = [
   "| --- | --- | --- |",
   `| första avstämningen (skriver ${first.newProposals} förslag) | ${(firstMs / 1000).toFixed(2)} s | ${mb(rssBefore)} → ${mb(firstPeak)} |`,
   `| upprepad avstämning, median av ${RUNS} (inga nya förslag) | ${(median / 1000).toFixed(2)} s (min ${(repeats[0]! / 1000).toFixed(2)}, max ${(repeats.at(-1)! / 1000).toFixed(2)}) | topp ${mb(peak)} |`,
+  `| uttaget hämtat genom klienten (msw, sidvis) och sparat: ${fetched.personCount} personer | ${(fetchMs / 1000).toFixed(2)} s | |`,
+  `| avstämning mot det hämtade uttaget (${afterFetch.newProposals} nya förslag) | ${(afterFetchMs / 1000).toFixed(2)} s | topp ${mb(peak)} |`,
   "",
   "Öppna förslag per slag: " + kinds.map((k) => `${k.kind} ${k.n}`).join(", "),
   "",
