@@ -66,7 +66,7 @@ export function statNotice(
   homeMunicipalityId: number,
   school: { organisationId: number; membershipId: number },
   createdAt: string,
-  kind: "dropout" | "absence" | "started" | "not_started" = "dropout",
+  kind: "dropout" | "absence" | "started" | "not_started" | "moved" = "dropout",
   status: NoticeStatus = "handled",
 ) {
   return getDb()

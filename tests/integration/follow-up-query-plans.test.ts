@@ -56,7 +56,9 @@ describe("query plans of the follow-up", () => {
       /SEARCH follow_up_enrollments USING COVERING INDEX follow_up_enrollments_start \(municipality_id=\? AND start_date>\? AND start_date<\?\)/,
     );
     expect(joined).toMatch(/SEARCH contact_attempt_days USING PRIMARY KEY \(municipality_id=\? AND day>\? AND day<\?\)/);
-    for (const index of ["notices_home_created", "interventions_running", "interventions_municipality_end"]) expect(joined).toContain(index);
+    for (const index of ["interventions_running", "interventions_municipality_end"]) expect(joined).toContain(index);
+    // Notices received in the period: per state that reached the KAA unit, a range of creation times.
+    expect(joined).toMatch(/SEARCH notices USING INDEX notices_inbox \(home_municipality_id=\? AND status=\? AND created_at>\? AND created_at<\?\)/);
     // Running interventions are the open ones and those ended since the period began, never every
     // intervention started before its end.
     expect(joined).not.toContain("interventions_municipality_start");

@@ -22,6 +22,9 @@ beforeAll(async () => {
   // 23:59 on 30 April in Stockholm (summer time, UTC+2): tertial 1. 00:30 on 1 May: tertial 2.
   const aprilNotice = statNotice(m, school, "2026-04-30T21:59:00.000Z", "absence");
   statNotice(m, school, "2026-04-30T22:30:00.000Z", "dropout");
+  // Not counted: a notice the school withdrew, and a move notice from another KAA unit (not a school's).
+  statNotice(m, school, "2026-05-02T10:00:00.000Z", "dropout", "withdrawn");
+  statNotice(m, { organisationId: world.orgs.kaa.id, membershipId: world.actors.coordinator.membershipId! }, "2026-05-03T10:00:00.000Z", "moved", "sent");
 
   // E1 spans tertial 1 and 2: from 20 April, open; reached after 5 days; assessed and planned; an open insats.
   const e1 = statEnrollment(m, { startDate: "2026-04-20", birthDate: "2009-06-15", sourceNoticeId: aprilNotice, caseworkerMembershipId: by });

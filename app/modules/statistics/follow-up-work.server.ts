@@ -9,6 +9,7 @@ import type { Db, Tx } from "#db/client";
 import { interventions, interventionTypes, notices, organisations } from "#db/schema";
 import { addDays, stockholmDayStartUtc } from "~/lib/dates";
 import type { FigureSet, PeriodRange } from "./follow-up-types";
+import { schoolNoticeReceived } from "~/modules/notices/notice-counting.server";
 
 type Row = { key: string | number | null; label?: string | null; n: number };
 
@@ -25,7 +26,8 @@ export function workFigures(db: Db | Tx, municipalityId: number, p: PeriodRange)
   const sum = (prefix: string) => Object.entries(cells).reduce((total, [key, n]) => (key.startsWith(`${prefix}:`) ? total + n : total), 0);
 
   // Notices are instants: a Swedish day begins at midnight in Stockholm.
-  const received = sql`${notices.homeMunicipalityId} = ${municipalityId} AND ${notices.createdAt} >= ${stockholmDayStartUtc(p.from)} AND ${notices.createdAt} < ${stockholmDayStartUtc(addDays(p.to, 1))}`;
+  // Only schools' notices that reached the KAA unit: not one withdrawn, nor another KAA unit's move notice.
+  const received = sql`${notices.homeMunicipalityId} = ${municipalityId} AND ${notices.createdAt} >= ${stockholmDayStartUtc(p.from)} AND ${notices.createdAt} < ${stockholmDayStartUtc(addDays(p.to, 1))} AND ${schoolNoticeReceived()}`;
   put(
     "notices.school",
     db.all<Row>(

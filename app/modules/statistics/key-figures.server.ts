@@ -8,6 +8,7 @@ import { getDb, type Db, type Tx } from "#db/client";
 import { contactAttempts, enrollments, municipalities, notices, type EnrollmentEndReason } from "#db/schema";
 import { addDays, addMonths, stockholmDayStartUtc, todayIso } from "~/lib/dates";
 import { KEY_FIGURE_PERIOD_MONTHS, type KeyFigures } from "./key-figures";
+import { schoolNoticeReceived } from "~/modules/notices/notice-counting.server";
 
 /** End reasons that mean the youth went back to studies. */
 export const RETURNED_TO_STUDIES: readonly EnrollmentEndReason[] = ["national_programme", "introduction_programme", "komvux", "folkhogskola"];
@@ -55,6 +56,7 @@ export function computeKeyFigures(municipalityId: number, options: { today?: str
           eq(notices.homeMunicipalityId, municipalityId),
           gte(notices.createdAt, stockholmDayStartUtc(period.from)),
           sql`${notices.createdAt} < ${stockholmDayStartUtc(addDays(period.to, 1))}`,
+          schoolNoticeReceived(),
         ),
       )
       .get(),
