@@ -38,7 +38,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!kind) return json({ ok: false, message: "Välj en grupp av förslag." }, { status: 400 });
   const decision = intent === "reject" ? "reject" : "accept";
   if (intent !== "accept" && intent !== "reject" && intent !== "accept-all") return json({ ok: false, message: "Okänt val." }, { status: 400 });
-  const selection = intent === "accept-all" ? { allOfKind: kind } : { ids: proposalIdsOf(form.getAll("id").map(String)) };
+  const upToRun = Number(form.get("upToRun"));
+  if (intent === "accept-all" && !(Number.isInteger(upToRun) && upToRun > 0))
+    return json({ ok: false, message: "Ladda om sidan och försök igen." }, { status: 400 });
+  const selection = intent === "accept-all" ? { allOfKind: kind, upToRun } : { ids: proposalIdsOf(form.getAll("id").map(String)) };
   const result = decideProposals(register, selection, decision, undefined, { notifyMoves: form.get("notify") === "1" });
   if (!result.ok) return json({ ok: false, message: result.error }, { status: 400 });
   const skipped = result.skipped > 0 ? ` ${result.skipped} behövde inte göras: registret hade redan ändrats.` : "";
@@ -110,7 +113,7 @@ export default function TargetGroup() {
         </nav>
         {data.list.rows.length > 0 ? (
           <>
-            <ProposalTable kind={data.kind} rows={data.list.rows} total={data.list.total} />
+            <ProposalTable kind={data.kind} rows={data.list.rows} total={data.list.total} upToRun={data.lastRun?.id ?? 0} />
             <Pagination page={data.list.page} pageCount={data.list.pageCount} search={location.search} />
           </>
         ) : (

@@ -64,7 +64,7 @@ export const populationSnapshotPeople = sqliteTable(
 
 /**
  * A school list: the enrolments (or year-9 leavers) one school, huvudman or school system reported.
- * A newer list from the same organisation, kind and source supersedes the older one; only current
+ * A newer list from the same organisation and kind (any source) supersedes the older one; only current
  * lists feed the reconciliation. The organisation that uploaded a list is the only one that sees it
  * row by row; the KAA unit of a youth's home municipality learns of a row only through a proposal.
  */

@@ -37,8 +37,8 @@ beforeAll(async () => {
   reconcile(register, { today: "2026-10-15" });
   reconciliationOverview(register);
   listProposals(register, "register", 1);
-  decideProposals(register, { allOfKind: "register" }, "accept", "2026-10-15");
-  decideProposals(register, { allOfKind: "end_national_programme" }, "reject", "2026-10-15");
+  decideProposals(register, { allOfKind: "register", upToRun: Number.MAX_SAFE_INTEGER }, "accept", "2026-10-15");
+  decideProposals(register, { allOfKind: "end_national_programme", upToRun: Number.MAX_SAFE_INTEGER }, "reject", "2026-10-15");
   restore();
 });
 afterAll(() => restore?.());

@@ -83,6 +83,17 @@ describe("reconciling", () => {
     expect(JSON.stringify(list)).not.toContain(people.elsewhere);
   });
 
+  it("logs each person of the extract shown in the list, by proposal", () => {
+    const list = listProposals(openRegister(world.actors.coordinator), "register", 1);
+    const logged = getDb()
+      .select({ basisRef: auditEvents.basisRef, youthId: auditEvents.youthId })
+      .from(auditEvents)
+      .where(sql`${auditEvents.basisRef} LIKE 'avstämningsförslag %'`)
+      .all();
+    expect(logged.map((l) => l.basisRef).sort()).toEqual(list.rows.map((r) => `avstämningsförslag ${r.id}`).sort());
+    expect(logged.every((l) => l.youthId === null)).toBe(true);
+  });
+
   it("does not propose a rejected proposal again until its evidence changes", () => {
     const register = openRegister(world.actors.coordinator);
     const [proposal] = open("end_national_programme");
@@ -107,7 +118,9 @@ describe("reconciling", () => {
     const stockholm = getDb().select().from(municipalities).where(eq(municipalities.code, "0180")).get()!;
     const stockholmKaa = createOrganisation("kaa_unit", stockholm.id);
     for (const kind of ["register", "end_national_programme", "end_moved", "end_died"] as const) {
-      expect(decideProposals(register, { allOfKind: kind }, "accept", TODAY, { notifyMoves: true })).toMatchObject({ ok: true });
+      expect(decideProposals(register, { allOfKind: kind, upToRun: Number.MAX_SAFE_INTEGER }, "accept", TODAY, { notifyMoves: true })).toMatchObject({
+        ok: true,
+      });
     }
     const inbox = listInbox(openRegister(await createActor("kaa_coordinator", stockholmKaa)), "sent", 1);
     expect(inbox.rows).toEqual([expect.objectContaining({ kind: "moved", eventDate: "2026-09-30", schoolName: world.orgs.kaa.name })]);
@@ -156,7 +169,7 @@ describe("reconciling", () => {
       .select({ n: sql<number>`count(*)` })
       .from(youths)
       .get()!.n;
-    const result = decideProposals(register, { allOfKind: "register" }, "accept", TODAY);
+    const result = decideProposals(register, { allOfKind: "register", upToRun: Number.MAX_SAFE_INTEGER }, "accept", TODAY);
     expect(result).toMatchObject({ ok: false });
     expect(
       getDb()
@@ -167,9 +180,26 @@ describe("reconciling", () => {
     expect(open("register").length).toBe(proposals.length);
   });
 
+  it("accepts a whole group only as far as the samordnare saw it", () => {
+    const register = openRegister(world.actors.coordinator);
+    const seen = reconcile(register, { today: TODAY });
+    for (const p of open("register")) decideProposals(register, { ids: [p.id] }, "reject", TODAY);
+    // A scheduled extract brings a new person while the page is open.
+    const pn = pnFor("2008-12-10");
+    extract(world.municipality.id, [{ personalNumber: pn, birthDate: "2008-12-10" }], "2026-10-15");
+    expect(reconcile(register, { today: TODAY }).newProposals).toBe(1);
+    expect(decideProposals(register, { allOfKind: "register", upToRun: seen.runId }, "accept", TODAY)).toEqual({
+      ok: false,
+      error: "Välj minst ett förslag som fortfarande är öppet.",
+    });
+    expect(open("register").map((p) => p.personalNumber)).toEqual([pn]);
+  });
+
   it("is the samordnare's alone", () => {
     expect(() => reconcile(openRegister(world.actors.caseworker), { today: TODAY })).toThrow();
-    expect(() => decideProposals(openRegister(world.actors.caseworker), { allOfKind: "register" }, "accept", TODAY)).toThrow();
+    expect(() =>
+      decideProposals(openRegister(world.actors.caseworker), { allOfKind: "register", upToRun: Number.MAX_SAFE_INTEGER }, "accept", TODAY),
+    ).toThrow();
     expect(() => openRegister(world.actors.school)).toThrow();
   });
 });

@@ -50,10 +50,21 @@ describe("in the target group but not in the register", () => {
     expect(kindOf(person({ placements: [placement({ schoolType: "GYS", programmeCode: "GYSAD" })] }))).toBeNull();
   });
 
-  it("counts an admission that starts later as attending, and a broken-off or ended one as not", () => {
-    expect(kindOf(person({ placements: [placement({ startDate: "2027-01-10" })] }))).toBeNull();
+  it("counts an admission that starts within a month as attending, a later one, a broken-off one or an old list's as not", () => {
+    expect(kindOf(person({ placements: [placement({ startDate: "2026-11-10" })] }))).toBeNull();
+    expect(kindOf(person({ placements: [placement({ startDate: "2027-01-10" })] }))).toBe("register");
     expect(kindOf(person({ placements: [placement({ endDate: "2026-09-30", outcome: "avbrott" })] }))).toBe("register");
-    expect(kindOf(person({ placements: [placement({ endDate: "2026-09-30" })] }))).toBe("register");
+    expect(kindOf(person({ placements: [placement({ listedOn: "2025-09-01" })] }))).toBe("register");
+  });
+
+  it("proposes nothing on a placement that ended without a reported outcome (a graduation as likely as a dropout)", () => {
+    expect(kindOf(person({ placements: [placement({ endDate: "2026-06-12" })] }))).toBeNull();
+    // An introduktionsprogram ended without outcome is no graduation.
+    expect(kindOf(person({ placements: [placement({ programmeCode: "IMV", endDate: "2026-06-12" })] }))).toBe("register");
+  });
+
+  it("does not take studiebevis from an introduktionsprogram as a completed national programme", () => {
+    expect(kindOf(person({ placements: [placement({ programmeCode: "IMA", endDate: "2026-06-12", outcome: "studiebevis" })] }))).toBe("register");
   });
 
   it("proposes nothing for one who completed with examensbevis or studiebevis", () => {
@@ -99,6 +110,14 @@ describe("year-9 leavers and the summer hold", () => {
     expect(reconcilePerson(older, ctx("2026-07-01")).heldBack).toBe(true);
     const longer = { ...ctx("2026-09-05"), settings: { ...DEFAULT_SETTINGS, holdUntil: "09-15" } };
     expect(reconcilePerson(leaver, longer).heldBack).toBe(true);
+  });
+
+  it("keeps out one whom a grundskola still lists (a late starter)", () => {
+    const late = person({
+      birthDate: "2009-03-01",
+      placements: [placement({ kind: "year9", schoolType: "GR", programmeCode: null, startDate: null, endDate: null })],
+    });
+    expect(reconcilePerson(late, ctx()).proposal).toBeNull();
   });
 
   it("does not hold back older youths in the summer", () => {
@@ -149,6 +168,27 @@ describe("in the register but no longer in the target group", () => {
     expect(kindOf(person({ birthDate: "2010-11-01", register: inRegister(), population: null }))).toBeNull();
   });
 
+  it("reads nothing from an extract older than the enrollment, nor from a samordningsnummer's absence", () => {
+    const moved = person({
+      register: inRegister("2026-10-01"),
+      population: { ...resident, residentHere: false, movedOutOn: "2026-09-01", movedToCode: "0180" },
+    });
+    expect(kindOf(moved, { ...ctx(), extractTakenOn: "2026-09-20" })).toBeNull();
+    expect(kindOf(moved, { ...ctx(), extractTakenOn: "2026-10-10" })).toBe("end_moved");
+    expect(kindOf(person({ personalNumber: "200803611237", register: inRegister(), population: null }))).toBeNull();
+  });
+
+  it("never dates an ending in the future, and shows no school of a youth who moved", () => {
+    const p = person({ register: inRegister(), placements: [placement({ endDate: "2026-12-20", outcome: "examen", listedOn: "2026-10-01" })] });
+    expect(reconcilePerson(p, ctx()).proposal?.effectiveDate).toBe(TODAY);
+    const moved = person({
+      register: inRegister(),
+      placements: [placement()],
+      population: { ...resident, residentHere: false, movedOutOn: "2026-09-30", movedToCode: "0180" },
+    });
+    expect(reconcilePerson(moved, ctx()).proposal?.evidence.placements).toEqual([]);
+  });
+
   it("proposes nothing for a registered youth still in the target group", () => {
     expect(kindOf(person({ register: inRegister() }))).toBeNull();
   });
@@ -161,6 +201,10 @@ describe("back in the target group, and the caseworker's own closings", () => {
       placements: [placement({ endDate: "2026-10-01", outcome: "avbrott" })],
     });
     expect(kindOf(p)).toBe("register");
+  });
+
+  it("does not propose again one the unit ended as completed, whom next year's lists no longer show", () => {
+    expect(kindOf(person({ register: { youthId: "y".repeat(16), openEnrollment: null, lastEndReason: "completed" } }))).toBeNull();
   });
 
   it("leaves alone one the unit closed while still in the target group (work, Komvux)", () => {

@@ -25,7 +25,7 @@ function NotifyMoves({ id }: { id: string }) {
  * The open proposals of one kind, each with its evidence, and the decisions: the ticked rows, or the
  * whole group at once. Plain forms: it works without JavaScript.
  */
-export function ProposalTable({ kind, rows, total }: { kind: ProposalKind; rows: ProposalRowView[]; total: number }) {
+export function ProposalTable({ kind, rows, total, upToRun }: { kind: ProposalKind; rows: ProposalRowView[]; total: number; upToRun: number }) {
   const dateLabel = kind.startsWith("end_") ? "Slutdatum" : "Datum";
   return (
     <>
@@ -90,6 +90,7 @@ export function ProposalTable({ kind, rows, total }: { kind: ProposalKind; rows:
       </Form>
       <Form method="post" className="button-row">
         <input type="hidden" name="kind" value={kind} />
+        <input type="hidden" name="upToRun" value={upToRun} />
         {kind === "end_moved" ? <NotifyMoves id="notify-all" /> : null}
         <button type="submit" name="intent" value="accept-all" className="button button--secondary">
           Godkänn alla {total} i gruppen

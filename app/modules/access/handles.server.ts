@@ -100,6 +100,24 @@ export class RegisterAccess {
     return this.actor.municipalityId;
   }
 
+  /**
+   * Logs that people of the population extract who are not in the register were shown by name and
+   * personnummer in the reconciliation's proposals (no youth id yet: the proposal is the reference).
+   */
+  logExtractListed(proposalIds: Iterable<number>) {
+    if (!this.#kernel) return;
+    this.#log(
+      [...new Set(proposalIds)].map((id) => ({
+        actor: this.actor,
+        youthId: null,
+        youthMunicipalityId: this.municipalityId,
+        section: "identity" as const,
+        action: "list" as const,
+        decision: { allowed: true as const, basis: "register_keeper" as const, basisRef: `avstämningsförslag ${id}` },
+      })),
+    );
+  }
+
   /** Logs, in one transaction, that these youths of the register were shown in a list or found in a search. */
   logListed(youthIds: Iterable<string>, section: YouthSection, action: "list" | "search" = "list") {
     if (!this.#kernel) return;

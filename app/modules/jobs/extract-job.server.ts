@@ -15,7 +15,15 @@ export async function runDueExtracts(now: Date = new Date(), log: (message: stri
   const results = [];
   for (const municipalityId of dueMunicipalities(now)) {
     markScheduledRun(municipalityId, now);
-    const { extract: result, run } = await refreshTargetGroup(municipalityId, null, now);
+    let refreshed: Awaited<ReturnType<typeof refreshTargetGroup>>;
+    try {
+      refreshed = await refreshTargetGroup(municipalityId, null, now);
+    } catch (error) {
+      // One municipality's failure does not stop the others' extracts.
+      log(`Schemalagt uttag för kommun ${municipalityId} avbröts: ${error instanceof Error ? error.name : "okänt fel"}`);
+      continue;
+    }
+    const { extract: result, run } = refreshed;
     results.push({ municipalityId, ...result, newProposals: run?.newProposals ?? 0 });
     log(
       result.ok

@@ -22,10 +22,14 @@ export function kaaMunicipalityByCode(tx: Tx, code: string): { id: number; name:
   );
 }
 
-/** Sends the move notice inside the caller's transaction (the ending of the enrollment). */
+/**
+ * Sends the move notice inside the caller's transaction (the ending of the enrollment). Never for a
+ * youth with skyddad identitet: where such a youth lives is not passed on, even to another KAA unit.
+ */
 export function sendMoveNotice(tx: Tx, file: YouthFile<never, "enrollment">, to: { id: number }, movedOn: string) {
   const { actor, youth } = file;
   if (actor.organisationId === null) throw new Error("En flyttanmälan skickas av en KAA-enhet");
+  if (youth.protectedIdentity) return false;
   tx.insert(notices)
     .values({
       schoolOrganisationId: actor.organisationId,
@@ -37,9 +41,10 @@ export function sendMoveNotice(tx: Tx, file: YouthFile<never, "enrollment">, to:
       homeMunicipalityId: to.id,
       programme: "–",
       eventDate: movedOn,
-      reason: `Utflyttad enligt folkbokföringen. Var inskriven i aktivitetsansvaret i ${actor.municipalityName ?? "förra hemkommunen"}.`,
+      reason: "Utflyttad enligt folkbokföringen.",
       contactName: actor.displayName,
     })
     .run();
   logMoveNoticeSent(actor, { id: youth.id, municipalityId: youth.homeMunicipalityId }, tx);
+  return true;
 }

@@ -87,8 +87,13 @@ export function endEnrollmentAndInsatser(
     })
     .where(eq(enrollments.id, enrollment.id))
     .run();
+  // An insats that began after the end date (a fact learnt late) ends on its own first day.
   tx.update(interventions)
-    .set({ endDate: values.endDate, endReason: values.interventionEndReason, updatedAt: new Date().toISOString() })
+    .set({
+      endDate: sql`CASE WHEN ${interventions.startDate} > ${values.endDate} THEN ${interventions.startDate} ELSE ${values.endDate} END`,
+      endReason: values.interventionEndReason,
+      updatedAt: new Date().toISOString(),
+    })
     .where(and(eq(interventions.enrollmentId, enrollment.id), isNull(interventions.endDate), isNull(interventions.declinedDate)))
     .run();
   recomputeDocumentation(tx, enrollment);

@@ -5,7 +5,7 @@
  * applied, or none. Each register write goes through the kernel (createYouth, openYouthFile) and is
  * logged there. Rejected proposals are kept, so the same evidence is not proposed again.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, lte } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import {
   populationSnapshotPeople,
@@ -27,7 +27,11 @@ import { latestExtract } from "./facts.server";
 import type { Evidence } from "./target-group";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
 
-export type Selection = { ids: readonly number[] } | { allOfKind: ProposalKind };
+/**
+ * The ticked proposals, or a whole group as the samordnare saw it: `upToRun` leaves out proposals a
+ * later run (a scheduled extract) made while the page was open.
+ */
+export type Selection = { ids: readonly number[] } | { allOfKind: ProposalKind; upToRun: number };
 /** `notifyMoves`: send a move notice to the new home municipality's KAA unit, when it is in the portal. */
 export type DecideOptions = { notifyMoves?: boolean };
 export type DecideResult = { ok: true; applied: number; skipped: number } | { ok: false; error: string };
@@ -128,7 +132,9 @@ export function decideProposals(
   const where = and(
     eq(reconciliationProposals.municipalityId, register.municipalityId),
     eq(reconciliationProposals.state, "open"),
-    "ids" in selection ? inArray(reconciliationProposals.id, [...selection.ids]) : eq(reconciliationProposals.kind, selection.allOfKind),
+    "ids" in selection
+      ? inArray(reconciliationProposals.id, [...selection.ids])
+      : and(eq(reconciliationProposals.kind, selection.allOfKind), lte(reconciliationProposals.runId, selection.upToRun)),
   );
   try {
     return db.transaction((tx) => {

@@ -4,6 +4,9 @@
  * is done in SQLite in one statement and streamed row by row (better-sqlite3's iterate), so a
  * municipality's 30 000 people never sit in memory as three copies (extract, lists, register).
  *
+ * Placements come from the current lists, and completions (examen, studiebevis) from every list ever
+ * received: the next year's list no longer shows a graduate.
+ *
  * The people are the union of those in the extract, those with an open enrollment in the register,
  * and those on a current gymnasium list of a school in the municipality. Each is looked up by index:
  * population_snapshot_people_number, youths_register_personal_number, enrollments_one_open,
@@ -39,7 +42,8 @@ SELECT p.pn AS pn,
   (SELECT json_group_array(json_array(l.kind, r.school_type, r.programme_code, r.start_date, r.end_date, r.outcome,
             r.school_unit_code, substr(l.completed_at, 1, 10), o.municipality_id = @municipality, l.id, r.row_number))
      FROM school_list_rows r JOIN school_lists l ON l.id = r.list_id JOIN organisations o ON o.id = l.organisation_id
-    WHERE r.personal_number = p.pn AND l.completed_at IS NOT NULL AND l.superseded_at IS NULL) AS placements,
+    WHERE r.personal_number = p.pn AND l.completed_at IS NOT NULL
+      AND (l.superseded_at IS NULL OR r.outcome IN ('examen', 'studiebevis'))) AS placements,
   (SELECT json_array(sum(a.invalid_absence_minutes), sum(a.offered_minutes), min(a.period_start), max(a.period_end), min(a.school_unit_code))
      FROM school_absence_reports a JOIN school_lists l ON l.id = a.list_id
     WHERE a.personal_number = p.pn AND l.completed_at IS NOT NULL AND l.superseded_at IS NULL) AS absence
@@ -86,7 +90,9 @@ export function latestExtract(municipalityId: number): { id: number; takenOn: st
 function birthDateOf(pn: string): string {
   const day = Number(pn.slice(6, 8));
   // A samordningsnummer has 60 added to the day.
-  return `${pn.slice(0, 4)}-${pn.slice(4, 6)}-${String(day > 60 ? day - 60 : day).padStart(2, "0")}`;
+  // Day 60 (a samordningsnummer whose day of birth is unknown): the first of the month stands in.
+  const real = day > 60 ? day - 60 : day === 60 ? 1 : day;
+  return `${pn.slice(0, 4)}-${pn.slice(4, 6)}-${String(real).padStart(2, "0")}`;
 }
 
 function toFacts(row: FactsRow): PersonFacts {

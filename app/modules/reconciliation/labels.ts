@@ -45,7 +45,9 @@ export function evidenceLines(kind: ProposalKind, e: Evidence, municipalities: M
     else if (pop.movedOutOn) {
       const to = pop.movedToCode ? municipalities.get(pop.movedToCode) : undefined;
       const where = pop.movedToCode ? (to ? `${to.name} kommun` : `kommun ${pop.movedToCode}`) : "utlandet eller okänd ort";
-      lines.push(`Utflyttad ${pop.movedOutOn} till ${where}.${to?.inPortal ? ` ${to.name} kommuns KAA-enhet finns i portalen.` : ""}`);
+      // Where a youth with skyddad identitet moved is not shown, not even the municipality.
+      if (pop.protectedIdentity) lines.push(`Utflyttad ${pop.movedOutOn}.`);
+      else lines.push(`Utflyttad ${pop.movedOutOn} till ${where}.${to?.inPortal ? ` ${to.name} kommuns KAA-enhet finns i portalen.` : ""}`);
     } else if (!pop.deceasedOn) lines.push("Inte folkbokförd i kommunen.");
     if (pop.protectedIdentity) lines.push("Skyddad identitet: adressen hämtas inte.");
   }

@@ -107,6 +107,7 @@ export function listProposals(register: RegisterAccess, kind: ProposalKind, page
     rows.flatMap((r) => (r.proposal.youthId ? [r.proposal.youthId] : [])),
     "identity",
   );
+  register.logExtractListed(rows.flatMap((r) => (r.proposal.youthId === null && r.proposal.kind !== "not_resident" ? [r.proposal.id] : [])));
   const names = municipalityNames();
   const schools = new Map<string, string>();
   return {

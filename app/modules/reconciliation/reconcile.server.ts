@@ -56,7 +56,7 @@ export function reconcile(register: RegisterAccess, options: { today?: string; s
 export function reconcileMunicipality(municipalityId: number, options: { today?: string; membershipId: number | null }): RunSummary {
   const today = options.today ?? todayIso();
   const extract = latestExtract(municipalityId);
-  const ctx = { today, settings: settingsOf(municipalityId), haveExtract: extract !== null };
+  const ctx = { today, settings: settingsOf(municipalityId), haveExtract: extract !== null, extractTakenOn: extract?.takenOn ?? null };
   const made = new Map<string, Made>();
   let peopleRead = 0;
   let heldBack = 0;

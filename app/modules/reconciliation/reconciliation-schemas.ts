@@ -17,6 +17,12 @@ export const reconciliationSettingsSchema = z
       .min(1, "Gränsen måste vara minst 1 %.")
       .max(100, "Gränsen kan vara högst 100 %."),
   })
-  .refine((s) => s.holdFrom < s.holdUntil, { path: ["holdUntil"], message: "Perioden måste sluta efter att den börjar, inom samma år." });
+  .refine((s) => s.holdFrom < s.holdUntil, { path: ["holdUntil"], message: "Perioden måste sluta efter att den börjar, inom samma år." })
+  // The hold also marks when this year's 16-year-olds count as done with compulsory school: not before
+  // the spring term ends.
+  .refine((s) => s.holdFrom >= "05-01", {
+    path: ["holdFrom"],
+    message: "Perioden kan börja tidigast 05-01: niondeklassarna går i skolan till vårterminens slut.",
+  });
 
 export type ReconciliationSettingsInput = z.infer<typeof reconciliationSettingsSchema>;

@@ -2,7 +2,7 @@
  * Writes school lists, whatever their source (a CSV file, an SS 12000 school system). A list is
  * written in steps so that a large source never sits in memory whole: begin, append the rows a page
  * or a batch at a time (each batch one transaction), then complete it — which, in one transaction,
- * makes it the organisation's current list of that kind and source and supersedes the one before.
+ * makes it the organisation's current list of that kind, whatever its source, and supersedes the one before.
  * A list that fails halfway is discarded and the earlier list stays current.
  */
 import { and, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
@@ -94,14 +94,14 @@ export function completeSchoolList(listId: number): { rowCount: number } {
       .where(eq(schoolListRows.listId, listId))
       .get()!.n;
     const at = new Date().toISOString();
+    // The organisation's newest complete list of a kind is its current one, whatever its source: a school
+    // that moves from CSV files to its school system must not keep an old file current for ever.
     tx.update(schoolLists)
       .set({ supersededAt: at })
       .where(
         and(
           eq(schoolLists.organisationId, list.organisationId),
           eq(schoolLists.kind, list.kind),
-          eq(schoolLists.source, list.source),
-          list.connectionId === null ? isNull(schoolLists.connectionId) : eq(schoolLists.connectionId, list.connectionId),
           isNull(schoolLists.supersededAt),
           isNotNull(schoolLists.completedAt),
           ne(schoolLists.id, listId),

@@ -60,7 +60,14 @@ export type PersonFacts = {
 export type ReconcileSettings = { holdFrom: string; holdUntil: string; absenceThresholdPercent: number };
 export const DEFAULT_SETTINGS: ReconcileSettings = { holdFrom: "06-01", holdUntil: "09-01", absenceThresholdPercent: 15 };
 
-export type ReconcileContext = { today: string; settings: ReconcileSettings; /** True when an extract was read. */ haveExtract: boolean };
+export type ReconcileContext = {
+  today: string;
+  settings: ReconcileSettings;
+  /** True when an extract was read. */
+  haveExtract: boolean;
+  /** The extract's date: an extract older than an enrollment says nothing about it. */
+  extractTakenOn?: string | null;
+};
 
 export type Proposal = {
   kind: ProposalKind;
@@ -101,14 +108,51 @@ function isGymnasium(p: SchoolPlacement) {
   return p.kind === "gymnasium" && GYMNASIUM_TYPES.has(p.schoolType);
 }
 
-/** Completed a national programme: examensbevis or studiebevis from GY/GYS. */
+/**
+ * Completed a national programme: examensbevis or studiebevis from GY/GYS (an introduktionsprogram
+ * gives neither). Read from every list ever received, since next year's list no longer shows a graduate.
+ */
 export function completedPlacement(facts: PersonFacts): SchoolPlacement | null {
-  return facts.placements.find((p) => isGymnasium(p) && (p.outcome === "examen" || p.outcome === "studiebevis")) ?? null;
+  return facts.placements.find((p) => isGymnasium(p) && !isIntroductionProgramme(p) && (p.outcome === "examen" || p.outcome === "studiebevis")) ?? null;
 }
 
-/** A current GY/GYS placement: not ended before today, not broken off. One admitted for a later start counts. */
+/**
+ * A current GY/GYS placement: not ended before today, not broken off, begun or beginning within a month
+ * (one admitted for next term does not attend now), on a list from the last year (an old list proves
+ * nothing about today).
+ */
 export function currentPlacement(facts: PersonFacts, today: string): SchoolPlacement | null {
-  return facts.placements.find((p) => isGymnasium(p) && p.outcome === null && (p.endDate === null || p.endDate >= today)) ?? null;
+  const soon = addDaysTo(today, 31);
+  const listedSince = addYearsTo(today, -1);
+  return (
+    facts.placements.find(
+      (p) =>
+        isGymnasium(p) &&
+        p.outcome === null &&
+        (p.endDate === null || p.endDate >= today) &&
+        (p.startDate === null || p.startDate <= soon) &&
+        p.listedOn >= listedSince,
+    ) ?? null
+  );
+}
+
+/**
+ * A national-programme placement that ended without a reported outcome (SS 12000 reports none; a CSV
+ * row may leave it empty): it may be a graduation as well as a dropout, so it is not proposed either way.
+ */
+function endedWithoutOutcome(facts: PersonFacts, today: string): boolean {
+  return facts.placements.some((p) => isGymnasium(p) && !isIntroductionProgramme(p) && p.outcome === null && p.endDate !== null && p.endDate < today);
+}
+
+function addDaysTo(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A samordningsnummer (day + 60): the person is not folkbokförd, so an extract of folkbokförda never shows them. */
+function isCoordinationNumber(personalNumber: string) {
+  return Number(personalNumber.slice(6, 8)) > 60;
 }
 
 export function isIntroductionProgramme(p: SchoolPlacement) {
@@ -128,6 +172,8 @@ export function compulsorySchool(facts: PersonFacts, ctx: ReconcileContext): { d
   const inHold = md >= ctx.settings.holdFrom && md < ctx.settings.holdUntil;
   const leftYear9 = facts.placements.find((p) => p.kind === "year9" && p.endDate !== null && p.endDate <= ctx.today);
   const leftThisYear = leftYear9 !== undefined && leftYear9.endDate!.startsWith(String(year));
+  // Still on a grundskola's list without an end (a late starter, anpassad grundskola's year 10): not done.
+  if (!leftYear9 && facts.placements.some((p) => p.kind === "year9" && (p.endDate === null || p.endDate > ctx.today))) return { done: false, heldBack: false };
   if (born <= year - 17) return { done: true, heldBack: inHold && leftThisYear };
   if (born === year - 16 && md >= ctx.settings.holdFrom) return { done: true, heldBack: inHold };
   if (leftYear9) return { done: true, heldBack: inHold && leftThisYear };
@@ -153,6 +199,7 @@ function evidenceOf(facts: PersonFacts, extra: Partial<Evidence> = {}): Evidence
 }
 
 const later = (a: string, b: string) => (a > b ? a : b);
+const earlier = (a: string, b: string) => (a < b ? a : b);
 
 function absencePercent(a: AbsenceFacts | null): number | null {
   if (!a || a.offeredMinutes <= 0) return null;
@@ -166,14 +213,25 @@ function significantAbsence(facts: PersonFacts, ctx: ReconcileContext) {
 
 /** Why an open enrollment should end, if the facts say the youth has left the target group. */
 function endOf(facts: PersonFacts, open: NonNullable<NonNullable<PersonFacts["register"]>["openEnrollment"]>, ctx: ReconcileContext): Proposal | null {
-  const pop = facts.population;
-  const end = (kind: ProposalKind, date: string): Proposal => ({ kind, effectiveDate: later(date, open.startDate), evidence: evidenceOf(facts) });
-  if (pop?.deceasedOn) return end("end_died", pop.deceasedOn);
-  if (pop && !pop.residentHere) return end("end_moved", pop.movedOutOn ?? ctx.today);
+  // An ending is never dated after today nor before the enrollment began. A move or a death shows no
+  // school placements in its evidence (where a former resident studies now is not this unit's business).
+  const end = (kind: ProposalKind, date: string, evidence = evidenceOf(facts)): Proposal => ({
+    kind,
+    effectiveDate: later(earlier(date, ctx.today), open.startDate),
+    evidence,
+  });
   const twenty = twentiethBirthday(facts.birthDate);
   if (twenty <= ctx.today) return end("end_turned_20", twenty);
-  // Not in an extract of everyone 16–19 folkbokförd here: no longer folkbokförd here.
-  if (!pop && ctx.haveExtract && addYearsTo(facts.birthDate, 16) <= ctx.today) return end("end_moved", ctx.today);
+  // The extract speaks of the enrollment only if it was taken after the enrollment began.
+  const extractCounts = ctx.haveExtract && (ctx.extractTakenOn == null || ctx.extractTakenOn >= open.startDate);
+  const pop = extractCounts ? facts.population : null;
+  const withoutPlacements = evidenceOf({ ...facts, placements: [] });
+  if (pop?.deceasedOn) return end("end_died", pop.deceasedOn, withoutPlacements);
+  if (pop && !pop.residentHere) return end("end_moved", pop.movedOutOn ?? ctx.today, withoutPlacements);
+  // Not in an extract of everyone 16–19 folkbokförd here: no longer folkbokförd here (a samordningsnummer
+  // is never folkbokförd, so its absence says nothing).
+  if (extractCounts && !facts.population && addYearsTo(facts.birthDate, 16) <= ctx.today && !isCoordinationNumber(facts.personalNumber))
+    return end("end_moved", ctx.today, withoutPlacements);
   // Placements only count when the school reported them after the enrollment began: a list from before
   // a dropout notice still shows the placement the notice ended.
   const fresh = { ...facts, placements: facts.placements.filter((p) => p.listedOn >= open.startDate) };
@@ -194,14 +252,15 @@ function endOf(facts: PersonFacts, open: NonNullable<NonNullable<PersonFacts["re
  * last enrollment ended because the youth left the target group (began a programme, moved, …) and is
  * now back in it. One whose enrollment the unit closed while still in the target group (work, Komvux,
  * folkhögskola, other) is in the register already: re-proposing would undo the caseworker's decision.
+ * Nor is one ended as completed: next year's lists no longer show the graduate, which proves nothing.
  */
 const LEFT_TARGET_GROUP: ReadonlySet<EnrollmentEndReason | null> = new Set([
   "national_programme",
   "introduction_programme",
-  "completed",
   "moved",
   "turned_20",
-  "died",
+  // In the register without any enrollment (none was ever opened).
+  null,
 ]);
 function needsRegistering(register: PersonFacts["register"]) {
   return register === null || LEFT_TARGET_GROUP.has(register.lastEndReason);
@@ -217,7 +276,7 @@ export function reconcilePerson(facts: PersonFacts, ctx: ReconcileContext): Outc
   const under20 = twentiethBirthday(facts.birthDate) > ctx.today;
   if (resident && under20) {
     const school = compulsorySchool(facts, ctx);
-    const outOfSchool = !currentPlacement(facts, ctx.today) && !completedPlacement(facts);
+    const outOfSchool = !currentPlacement(facts, ctx.today) && !completedPlacement(facts) && !endedWithoutOutcome(facts, ctx.today);
     if (school.done && outOfSchool && needsRegistering(facts.register)) {
       if (school.heldBack) return { proposal: null, heldBack: true };
       return { proposal: { kind: "register", effectiveDate: ctx.today, evidence: evidenceOf(facts) }, heldBack: false };
@@ -231,7 +290,7 @@ export function reconcilePerson(facts: PersonFacts, ctx: ReconcileContext): Outc
 
   // Enrolled at a school here but folkbokförd elsewhere: the school notifies the home municipality.
   const here = facts.placements.filter((p) => p.atSchoolHere && isGymnasium(p) && (p.outcome === null || p.outcome === "avbrott"));
-  if (!resident && facts.register === null && here.length > 0 && under20 && pop?.deceasedOn == null) {
+  if (!resident && facts.register === null && here.length > 0 && under20 && pop?.deceasedOn == null && !isCoordinationNumber(facts.personalNumber)) {
     return {
       proposal: {
         kind: "not_resident",
