@@ -49,7 +49,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
   "socialtjanst@demo.example": ["Start", "Remisser", "Orosanmälningar", "Samverkan"],
   "arbetsformedlingen@demo.example": ["Start", "Remisser", "Samverkan"],
   "styrgrupp@demo.example": ["Start", "Uppföljning", "Samverkan"],
-  "admin@demo.example": ["Start", "Organisationer", "Användare", "Kommuner"],
+  "admin@demo.example": ["Start", "Organisationer", "Användare", "Kommuner", "Skolsystem"],
 };
 
 test("the sign-in page is accessible and refuses a wrong password without saying which part was wrong", async ({ page }) => {
