@@ -1,3 +1,4 @@
+import { RowReport } from "~/components/row-report";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { readFormData } from "~/lib/form.server";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
@@ -124,39 +125,7 @@ export default function ImportNotices() {
           <p role="status">
             Ingenting har skickats. {data.validCount} av {data.rows.length} rader är rätt.
           </p>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Kontroll rad för rad</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Rad</th>
-                  <th scope="col">Elev</th>
-                  <th scope="col">Resultat</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((row) => (
-                  <tr key={row.line} className={row.ok ? undefined : "row--denied"}>
-                    <td>{row.line}</td>
-                    <td>{row.name}</td>
-                    <td>
-                      {row.ok ? (
-                        "Rätt"
-                      ) : (
-                        <ul className="compact-list">
-                          {row.errors.map((e) => (
-                            <li key={e.field + e.message}>
-                              <strong>{e.field}:</strong> {e.message}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RowReport rows={data.rows} withName />
           {data.validCount ? (
             <Form method="post" encType="multipart/form-data" className="card">
               {/* Multipart, so the text goes back as it is, not URL-encoded to up to three times its size. */}

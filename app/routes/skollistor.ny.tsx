@@ -1,3 +1,4 @@
+import { RowReport } from "~/components/row-report";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { readFormData } from "~/lib/form.server";
@@ -125,37 +126,7 @@ function Report({ report }: { report: UploadReport }) {
         raderna nedan i filen och läs in den igen.
         {report.allRowsShown ? null : ` Här visas bara raderna med fel${report.errorCount > report.rows.length ? `, de ${report.rows.length} första` : ""}.`}
       </p>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Kontroll rad för rad</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rad</th>
-              <th scope="col">Resultat</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.rows.map((row) => (
-              <tr key={row.line} className={row.ok ? undefined : "row--denied"}>
-                <td>{row.line}</td>
-                <td>
-                  {row.ok ? (
-                    "Rätt"
-                  ) : (
-                    <ul className="compact-list">
-                      {row.errors.map((e) => (
-                        <li key={e.field + e.message}>
-                          <strong>{e.field}:</strong> {e.message}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RowReport rows={report.rows} />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
 import type { NoticeInput, StoredNoticeKind } from "~/modules/notices/notice-schema";
+import { noticeColumns } from "./notice-columns";
 import { todayIso } from "~/lib/dates";
 import { parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
@@ -56,17 +57,7 @@ export function fileNotices(actor: Actor, inputs: NoticeInput[]): number[] {
         .values({
           schoolOrganisationId: schoolId,
           submittedByMembershipId: actor.membershipId,
-          kind: input.kind,
-          personalNumber: parsed.value.normalized,
-          firstName: input.firstName,
-          lastName: input.lastName,
-          homeMunicipalityId: input.homeMunicipalityId,
-          programme: input.programme,
-          eventDate: input.eventDate,
-          reason: input.reason ?? null,
-          contactName: input.contactName,
-          contactPhone: input.contactPhone ?? null,
-          contactEmail: input.contactEmail ?? null,
+          ...noticeColumns(input, parsed.value.normalized),
           status: reachable.has(input.homeMunicipalityId) ? "sent" : "to_send_manually",
         })
         .returning()

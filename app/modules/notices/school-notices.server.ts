@@ -14,6 +14,7 @@ import type { Actor } from "~/modules/auth/actor.server";
 import { decideNotices, logNoticeWrite } from "~/modules/access/records.server";
 import type { NoticeInput } from "~/modules/notices/notice-schema";
 import { readNotice } from "~/modules/notices/notices.server";
+import { noticeColumns } from "./notice-columns";
 import { municipalitiesWithKaaUnit } from "~/modules/organizations/municipalities.server";
 import { parsePersonalNumber } from "~/modules/youth/personal-number";
 
@@ -125,20 +126,7 @@ export function correctNotice(actor: Actor, noticeId: number, input: NoticeInput
     const status: NoticeStatus = reachable ? "sent" : "to_send_manually";
     const changed = tx
       .update(notices)
-      .set({
-        kind: input.kind,
-        personalNumber: parsed.value.normalized,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        homeMunicipalityId: input.homeMunicipalityId,
-        programme: input.programme,
-        eventDate: input.eventDate,
-        reason: input.reason ?? null,
-        contactName: input.contactName,
-        contactPhone: input.contactPhone ?? null,
-        contactEmail: input.contactEmail ?? null,
-        status,
-      })
+      .set({ ...noticeColumns(input, parsed.value.normalized), status })
       .where(whereState)
       .run().changes;
     if (changed !== 1) throw new StateChanged();
