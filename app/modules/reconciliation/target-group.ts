@@ -11,6 +11,7 @@
  * counts as attending.
  */
 import type { EnrollmentEndReason, EnrollmentStartReason } from "#db/schema/outreach-values";
+import { addDays, addYears } from "~/lib/dates";
 import type { ProposalKind, SchoolListKind, SchoolOutcome } from "#db/schema/reconciliation-values";
 
 export type SchoolPlacement = {
@@ -91,17 +92,9 @@ export type Outcome = { proposal: Proposal | null; heldBack: boolean };
 
 const GYMNASIUM_TYPES = new Set(["GY", "GYS"]);
 
-function addYearsTo(iso: string, years: number): string {
-  const y = Number(iso.slice(0, 4)) + years;
-  const md = iso.slice(5);
-  // Born on 29 February: the birthday falls on 1 March in a common year.
-  if (md === "02-29" && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return `${y}-03-01`;
-  return `${y}-${md}`;
-}
-
 /** The day the person turns 20, when the municipality's responsibility ends. */
 export function twentiethBirthday(birthDate: string): string {
-  return addYearsTo(birthDate, 20);
+  return addYears(birthDate, 20);
 }
 
 function isGymnasium(p: SchoolPlacement) {
@@ -122,8 +115,8 @@ export function completedPlacement(facts: PersonFacts): SchoolPlacement | null {
  * nothing about today).
  */
 export function currentPlacement(facts: PersonFacts, today: string): SchoolPlacement | null {
-  const soon = addDaysTo(today, 31);
-  const listedSince = addYearsTo(today, -1);
+  const soon = addDays(today, 31);
+  const listedSince = addYears(today, -1);
   return (
     facts.placements.find(
       (p) =>
@@ -142,12 +135,6 @@ export function currentPlacement(facts: PersonFacts, today: string): SchoolPlace
  */
 function endedWithoutOutcome(facts: PersonFacts, today: string): boolean {
   return facts.placements.some((p) => isGymnasium(p) && !isIntroductionProgramme(p) && p.outcome === null && p.endDate !== null && p.endDate < today);
-}
-
-function addDaysTo(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** A samordningsnummer (day + 60): the person is not folkbokförd, so an extract of folkbokförda never shows them. */
@@ -230,7 +217,7 @@ function endOf(facts: PersonFacts, open: NonNullable<NonNullable<PersonFacts["re
   if (pop && !pop.residentHere) return end("end_moved", pop.movedOutOn ?? ctx.today, withoutPlacements);
   // Not in an extract of everyone 16–19 folkbokförd here: no longer folkbokförd here (a samordningsnummer
   // is never folkbokförd, so its absence says nothing).
-  if (extractCounts && !facts.population && addYearsTo(facts.birthDate, 16) <= ctx.today && !isCoordinationNumber(facts.personalNumber))
+  if (extractCounts && !facts.population && addYears(facts.birthDate, 16) <= ctx.today && !isCoordinationNumber(facts.personalNumber))
     return end("end_moved", ctx.today, withoutPlacements);
   // Placements only count when the school reported them after the enrollment began: a list from before
   // a dropout notice still shows the placement the notice ended.
