@@ -139,3 +139,27 @@ export function spreadsheetField(value: string | number | null | undefined): str
 export function spreadsheetCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return `\uFEFF${rows.map((row) => row.map(spreadsheetField).join(";")).join("\r\n")}\r\n`;
 }
+
+export type CsvText = { ok: true; body: string; delimiter: string; firstLine: number } | { ok: false; error: string };
+
+/**
+ * An uploaded CSV file's text, ready to read: BOM removed, refused with a Swedish message when empty,
+ * not text or not UTF-8, and Excel's optional "sep=;" first line read as the delimiter (else detected).
+ */
+export function openCsvText(text: string): CsvText {
+  let body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  if (body.trim() === "") return { ok: false, error: "Filen är tom." };
+  if (body.includes("\u0000")) return { ok: false, error: "Filen verkar inte vara en textfil. Spara den som CSV i Excel och försök igen." };
+  if (body.includes("\uFFFD")) {
+    return { ok: false, error: "Filen har en teckenkodning som inte går att läsa (å, ä och ö blir fel). Spara den som ”CSV UTF-8” i Excel och försök igen." };
+  }
+  let firstLine = 1;
+  let delimiter: string | null = null;
+  const sep = /^sep=(.)\r?\n/i.exec(body);
+  if (sep) {
+    delimiter = sep[1] ?? null;
+    body = body.slice(sep[0].length);
+    firstLine = 2;
+  }
+  return { ok: true, body, delimiter: delimiter ?? detectDelimiter(body), firstLine };
+}

@@ -1,4 +1,4 @@
-import { detectDelimiter, quoteField, readCsvRecords } from "~/lib/csv";
+import { openCsvText, quoteField, readCsvRecords } from "~/lib/csv";
 import { fieldErrors, FORBIDDEN_TEXT_MESSAGE, hasForbiddenText, type FieldErrors } from "~/lib/form-fields";
 import { makePersonalNumber, parsePersonalNumber } from "~/modules/youth/personal-number";
 import { NOTICE_KIND_LABELS, NOTICE_KINDS, noticeSchema, type NoticeInput, type NoticeKind } from "./notice-schema";
@@ -132,23 +132,9 @@ export function municipalityResolver(list: readonly { id: number; name: string; 
  * quote is an error of that row alone.
  */
 export function parseNoticeCsv(text: string, resolveMunicipality: (value: string) => number | null): CsvParseResult {
-  let body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  if (body.trim() === "") return { ok: false, error: "Filen är tom." };
-  if (body.includes("\u0000")) return { ok: false, error: "Filen verkar inte vara en textfil. Spara den som CSV i Excel och försök igen." };
-  if (body.includes("\uFFFD")) {
-    return { ok: false, error: "Filen har en teckenkodning som inte går att läsa (å, ä och ö blir fel). Spara den som ”CSV UTF-8” i Excel och försök igen." };
-  }
-
-  // Excel's optional "sep=;" first line names the delimiter.
-  let firstLine = 1;
-  let delimiter: string | null = null;
-  const sep = /^sep=(.)\r?\n/i.exec(body);
-  if (sep) {
-    delimiter = sep[1] ?? null;
-    body = body.slice(sep[0].length);
-    firstLine = 2;
-  }
-  delimiter ??= detectDelimiter(body);
+  const opened = openCsvText(text);
+  if (!opened.ok) return opened;
+  const { body, delimiter, firstLine } = opened;
 
   const records = readCsvRecords(body, delimiter, firstLine).filter((r) => !isEmptyRecord(r.fields));
   const headerRecord = records.shift();

@@ -1,4 +1,4 @@
-import { csvRecords, detectDelimiter, quoteField } from "~/lib/csv";
+import { csvRecords, openCsvText, quoteField } from "~/lib/csv";
 import { FORBIDDEN_TEXT_MESSAGE, hasForbiddenText, type FieldErrors } from "~/lib/form-fields";
 import { makePersonalNumber, parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { SchoolListKind, SchoolOutcome } from "#db/schema/reconciliation-values";
@@ -91,20 +91,9 @@ export function schoolListTemplate(kind: SchoolListKind, today: Date = new Date(
  * file (the header is line 1). Duplicates are checked within one run of `rows()`.
  */
 export function openSchoolListCsv(text: string, kind: SchoolListKind): SchoolListFile {
-  let body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  if (body.trim() === "") return { ok: false, error: "Filen är tom." };
-  if (body.includes("\u0000")) return { ok: false, error: "Filen verkar inte vara en textfil. Spara den som CSV i Excel och försök igen." };
-  if (body.includes("\uFFFD"))
-    return { ok: false, error: "Filen har en teckenkodning som inte går att läsa. Spara den som ”CSV UTF-8” i Excel och försök igen." };
-  let firstLine = 1;
-  let delimiter: string | null = null;
-  const sep = /^sep=(.)\r?\n/i.exec(body);
-  if (sep) {
-    delimiter = sep[1] ?? null;
-    body = body.slice(sep[0].length);
-    firstLine = 2;
-  }
-  const d = delimiter ?? detectDelimiter(body);
+  const opened = openCsvText(text);
+  if (!opened.ok) return opened;
+  const { body, delimiter: d, firstLine } = opened;
   const records = () => filterEmpty(csvRecords(body, d, firstLine));
 
   const header = records().next();
