@@ -7,10 +7,9 @@ import { readFormData } from "~/lib/form.server";
 import { openRegister } from "~/modules/access/gate.server";
 import { requireRole } from "~/modules/auth/actor.server";
 import { decideProposals } from "~/modules/reconciliation/apply.server";
-import { PROPOSAL_KIND_LABELS } from "~/modules/reconciliation/labels";
+import { PROPOSAL_KINDS, PROPOSAL_KIND_LABELS, type ProposalKind } from "~/modules/reconciliation/labels";
 import { listProposals, proposalIdsOf, reconciliationOverview } from "~/modules/reconciliation/proposals.server";
 import { reconcile } from "~/modules/reconciliation/reconcile.server";
-import { PROPOSAL_KINDS, type ProposalKind } from "#db/schema/reconciliation-values";
 
 export const meta: MetaFunction = () => [{ title: "Målgruppen – avstämning – Samverkansportalen" }];
 

@@ -1,10 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { EXTRACT_FREQUENCIES } from "#db/schema/population-extract-values";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { parseForm, readFormData } from "~/lib/form.server";
 import { requireRole } from "~/modules/auth/actor.server";
-import { describeSchedule, FREQUENCY_LABELS, scheduleSchema, WEEKDAY_LABELS } from "~/modules/reconciliation/extract-schedule";
+import { describeSchedule, EXTRACT_FREQUENCIES, FREQUENCY_LABELS, scheduleSchema, WEEKDAY_LABELS } from "~/modules/reconciliation/extract-schedule";
 import { requireExtractKeeper, saveSchedule, scheduleOf } from "~/modules/reconciliation/extract-schedule.server";
 import { recentSnapshots, type SnapshotMeta } from "~/modules/reconciliation/population-extract.server";
 import { refreshTargetGroup } from "~/modules/reconciliation/refresh.server";

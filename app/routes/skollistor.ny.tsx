@@ -4,10 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { readFormData } from "~/lib/form.server";
 import { requireRole } from "~/modules/auth/actor.server";
 import { decodeCsv } from "~/modules/notices/notice-csv";
-import { MAX_SCHOOL_LIST_ROWS, SCHOOL_LIST_KIND_LABELS } from "~/modules/reconciliation/school-list-csv";
+import { MAX_SCHOOL_LIST_ROWS, SCHOOL_LIST_KIND_LABELS, SCHOOL_LIST_KINDS, type SchoolListKind } from "~/modules/reconciliation/school-list-csv";
 import { uploadSchoolList, uploadTargets, type UploadReport } from "~/modules/reconciliation/school-lists.server";
 import { SCHOOL_LIST_FILE_LIMIT, SCHOOL_LIST_TOO_LARGE_MESSAGE } from "~/modules/security/body-limit.server.js";
-import { SCHOOL_LIST_KINDS, type SchoolListKind } from "#db/schema/reconciliation-values";
 
 export const meta: MetaFunction = () => [{ title: "Läs in skollista – Samverkansportalen" }];
 

@@ -1,6 +1,5 @@
 import { Form } from "@remix-run/react";
-import { PROPOSAL_EFFECT, PROPOSAL_KIND_LABELS } from "~/modules/reconciliation/labels";
-import type { ProposalKind } from "#db/schema/reconciliation-values";
+import { PROPOSAL_EFFECT, PROPOSAL_KIND_LABELS, type ProposalKind } from "~/modules/reconciliation/labels";
 import { formatDate } from "~/lib/format";
 
 export type ProposalRowView = {

@@ -4,6 +4,9 @@
  */
 import { z } from "zod";
 import { EXTRACT_FREQUENCIES, type ExtractFrequency } from "#db/schema/population-extract-values";
+
+// The pages take the value list from here, not from db/.
+export { EXTRACT_FREQUENCIES };
 import { addDays, stockholmToUtc, todayIso } from "~/lib/dates";
 
 export const FREQUENCY_LABELS: Record<ExtractFrequency, string> = {

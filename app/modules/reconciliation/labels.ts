@@ -2,7 +2,10 @@
  * Swedish words of the reconciliation, and the evidence of a proposal in sentences the samordnare
  * can check against the sources. No database here: the page renders them.
  */
-import type { ProposalKind } from "#db/schema/reconciliation-values";
+import { PROPOSAL_KINDS, type ProposalKind } from "#db/schema/reconciliation-values";
+
+// The pages take the value list from here, not from db/.
+export { PROPOSAL_KINDS, type ProposalKind };
 import type { Evidence } from "./target-group";
 
 export const PROPOSAL_KIND_LABELS: Record<ProposalKind, string> = {

@@ -1,7 +1,10 @@
 import { csvRecords, openCsvText, quoteField } from "~/lib/csv";
 import { FORBIDDEN_TEXT_MESSAGE, hasForbiddenText, type FieldErrors } from "~/lib/form-fields";
 import { makePersonalNumber, parsePersonalNumber } from "~/modules/youth/personal-number";
-import type { SchoolListKind, SchoolOutcome } from "#db/schema/reconciliation-values";
+import { SCHOOL_LIST_KINDS, type SchoolListKind, type SchoolOutcome } from "#db/schema/reconciliation-values";
+
+// The pages take the value list from here, not from db/.
+export { SCHOOL_LIST_KINDS, type SchoolListKind };
 
 /**
  * A school list as CSV (issue 14): the gymnasium enrolments a school or huvudman reports, or the
