@@ -25,6 +25,9 @@ const YOUTH_DATA_MODULES = [
   "meetings",
   "statistics",
   "reconciliation",
+  // Issue 15: the SCB export and the stickprov are per youth.
+  "scb",
+  "internal-control",
 ];
 
 /** The tables of db/schema that hold youth data: `youths`, every table with a youth_id or hanging off one, and the access log. */
@@ -62,6 +65,8 @@ export const YOUTH_DATA_TABLES = [
   "schoolListRows",
   "schoolAbsenceReports",
   "reconciliationProposals",
+  // db/schema/internal-control.ts: the drawn cases name youths
+  "internalControlSampleCases",
 ];
 
 // Import paths, as aliases (tsconfig "paths": #db/* → db/*) or relative (../../db/…). The

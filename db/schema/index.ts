@@ -15,3 +15,4 @@ export * from "./reconciliation-inputs";
 export * from "./reconciliation";
 export * from "./school-systems";
 export * from "./population-extract";
+export * from "./internal-control";

@@ -36,3 +36,22 @@ export type ContactTarget = (typeof CONTACT_TARGETS)[number];
 export type Occupation = (typeof OCCUPATIONS)[number];
 export const OFFSET_UNITS = ["days", "weeks", "months"] as const;
 export type OffsetUnit = (typeof OFFSET_UNITS)[number];
+
+/**
+ * Orsak till registrering (SCB block 1, mandatory since 1 July 2017): why the youth belongs to the target group,
+ * which is not the same as how we learnt of the youth (`ENROLLMENT_START_REASONS`). "unknown" is what older
+ * records got when the variable was added: it is listed for a person to fill in, never guessed.
+ */
+export const REGISTRATION_REASONS = [
+  "not_started",
+  "dropout_national",
+  "dropout_introduction",
+  "completed_without_diploma",
+  "moved_in",
+  "other",
+  "unknown",
+] as const;
+export type RegistrationReason = (typeof REGISTRATION_REASONS)[number];
+/** Senaste skolrelaterade sysselsättning vid registrering (SCB block 1). */
+export const LAST_SCHOOL_OCCUPATIONS = ["compulsory_school", "national_programme", "introduction_programme", "other_school", "none", "unknown"] as const;
+export type LastSchoolOccupation = (typeof LAST_SCHOOL_OCCUPATIONS)[number];

@@ -10,8 +10,10 @@ import {
   ENROLLMENT_END_REASONS,
   ENROLLMENT_START_REASONS,
   ENROLLMENT_STATUSES,
+  LAST_SCHOOL_OCCUPATIONS,
   OCCUPATIONS,
   OFFSET_UNITS,
+  REGISTRATION_REASONS,
 } from "./outreach-values";
 
 export * from "./outreach-values";
@@ -32,6 +34,9 @@ export const enrollments = sqliteTable(
       .references(() => municipalities.id),
     startDate: text("start_date").notNull(),
     startReason: text("start_reason", { enum: ENROLLMENT_START_REASONS }).notNull(),
+    // SCB block 1: why the youth is in the target group, and what the youth last did at school.
+    registrationReason: text("registration_reason", { enum: REGISTRATION_REASONS }).notNull().default("unknown"),
+    lastSchoolOccupation: text("last_school_occupation", { enum: LAST_SCHOOL_OCCUPATIONS }).notNull().default("unknown"),
     sourceNoticeId: integer("source_notice_id").references(() => notices.id),
     status: text("status", { enum: ENROLLMENT_STATUSES }).notNull().default("not_contacted"),
     caseworkerMembershipId: integer("caseworker_membership_id").references(() => memberships.id),

@@ -27,3 +27,10 @@ export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
 
 export const DOCUMENTATION_ENTITIES = ["assessment", "plan", "intervention", "follow_up"] as const;
 export type DocumentationEntity = (typeof DOCUMENTATION_ENTITIES)[number];
+
+/**
+ * The SCB kind of an åtgärd (block 3). The municipality's own catalogue (`intervention_types`) is mapped onto
+ * these once by the samordnare; a type without one is an error in the SCB checks.
+ */
+export const SCB_INTERVENTION_TYPES = ["guidance", "introduction_programme", "other_studies", "work_practice", "motivational", "other"] as const;
+export type ScbInterventionType = (typeof SCB_INTERVENTION_TYPES)[number];

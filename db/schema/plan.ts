@@ -3,7 +3,14 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { memberships, municipalities, organisations } from "./organizations";
 import { enrollments, OCCUPATIONS } from "./outreach";
 import { youths } from "./youth";
-import { DOCUMENTATION_ENTITIES, EVALUATION_OUTCOMES, INTERVENTION_END_REASONS, RESPONSIBLE_PARTIES, STUDIEBEVIS_STATES } from "./plan-values";
+import {
+  DOCUMENTATION_ENTITIES,
+  EVALUATION_OUTCOMES,
+  INTERVENTION_END_REASONS,
+  RESPONSIBLE_PARTIES,
+  SCB_INTERVENTION_TYPES,
+  STUDIEBEVIS_STATES,
+} from "./plan-values";
 
 export * from "./plan-values";
 
@@ -29,6 +36,8 @@ export const interventionTypes = sqliteTable(
     position: integer("position").notNull(),
     // Types are retired, never deleted: old interventions keep their type.
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    // The SCB kind of åtgärd (block 3), set once by the samordnare; null until then.
+    scbType: text("scb_type", { enum: SCB_INTERVENTION_TYPES }),
     createdAt: text("created_at").notNull().default(now),
   },
   (t) => [uniqueIndex("intervention_types_name").on(t.municipalityId, t.name), index("intervention_types_position").on(t.municipalityId, t.position)],
@@ -128,6 +137,8 @@ export const interventions = sqliteTable(
     endReason: text("end_reason", { enum: INTERVENTION_END_REASONS }),
     evaluationOutcome: text("evaluation_outcome", { enum: EVALUATION_OUTCOMES }),
     evaluationText: text("evaluation_text"),
+    // SCB block 4: what the youth does after the åtgärd (asked when it ends; null while open).
+    occupationAfter: text("occupation_after", { enum: OCCUPATIONS }),
     // Set when the intervention was taken on by the recipient of a referral (issue 5).
     referralId: integer("referral_id"),
     createdAt: text("created_at").notNull().default(now),
