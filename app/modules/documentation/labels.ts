@@ -1,4 +1,4 @@
-import type { EvaluationOutcome, InterventionEndReason, ResponsibleParty, StudiebevisState } from "#db/schema/plan-values";
+import type { EvaluationOutcome, InterventionEndReason, ResponsibleParty, ScbInterventionType, StudiebevisState } from "#db/schema/plan-values";
 
 export const RESPONSIBLE_PARTY_LABELS: Record<ResponsibleParty, string> = {
   youth: "Ungdomen",
@@ -39,3 +39,13 @@ export function interventionState(i: { declinedDate: string | null; endDate: str
   if (i.plannedEndDate < today) return { key: "overdue", label: "Pågår – planerat slut passerat" } as const;
   return { key: "active", label: "Pågår" } as const;
 }
+
+/** The SCB kind of åtgärd (block 3) a catalogue type is reported as. */
+export const SCB_INTERVENTION_TYPE_LABELS: Record<ScbInterventionType, string> = {
+  guidance: "Studie- och yrkesvägledning",
+  introduction_programme: "Studier på introduktionsprogram",
+  other_studies: "Andra studier (t.ex. Komvux, folkhögskola)",
+  work_practice: "Praktik eller arbetsträning",
+  motivational: "Motiverande insats",
+  other: "Annan åtgärd",
+};

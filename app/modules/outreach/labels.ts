@@ -5,8 +5,10 @@ import type {
   EnrollmentEndReason,
   EnrollmentStartReason,
   EnrollmentStatus,
+  LastSchoolOccupation,
   Occupation,
   OffsetUnit,
+  RegistrationReason,
 } from "#db/schema";
 
 export const ENROLLMENT_STATUS_LABELS: Record<EnrollmentStatus, string> = {
@@ -70,3 +72,24 @@ export const OCCUPATION_LABELS: Record<Occupation, string> = {
 
 export const OFFSET_UNIT_LABELS: Record<OffsetUnit, string> = { days: "dagar", weeks: "veckor", months: "månader" };
 export { CONTACT_CHANNELS, OFFSET_UNITS } from "#db/schema/outreach-values";
+
+/** Orsak till registrering (SCB block 1). */
+export const REGISTRATION_REASON_LABELS: Record<RegistrationReason, string> = {
+  not_started: "Har inte börjat i gymnasieskolan",
+  dropout_national: "Avbrott på nationellt program",
+  dropout_introduction: "Avbrott på introduktionsprogram",
+  completed_without_diploma: "Gått ut utan examen eller studiebevis",
+  moved_in: "Flyttat till kommunen utan studier",
+  other: "Annan orsak",
+  unknown: "Uppgift saknas",
+};
+
+/** Senaste skolrelaterade sysselsättning vid registrering (SCB block 1). */
+export const LAST_SCHOOL_OCCUPATION_LABELS: Record<LastSchoolOccupation, string> = {
+  compulsory_school: "Grundskola eller anpassad grundskola",
+  national_programme: "Nationellt program",
+  introduction_programme: "Introduktionsprogram",
+  other_school: "Annan utbildning (t.ex. utomlands)",
+  none: "Ingen skola",
+  unknown: "Uppgift saknas",
+};
