@@ -13,6 +13,7 @@ import { setPopulation } from "~/modules/statistics/population.server";
 import { SMALL_LABEL } from "~/modules/statistics/suppression";
 import { GoalsSection } from "~/components/steering/goals-section";
 import { goalsOnFollowUp } from "~/modules/steering/goal-status.server";
+import { mayExportToScb } from "~/modules/scb/exports.server";
 
 export const meta: MetaFunction = () => [{ title: "Uppföljning – Samverkansportalen" }];
 
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     asked: { period: url.searchParams.get("period") ?? "", fran: url.searchParams.get("fran") ?? "", till: url.searchParams.get("till") ?? "" },
     mayEnterPopulation: audience.mayEnterPopulation,
     mayChooseInterval: audience.view === "unit",
+    mayExportToScb: mayExportToScb(actor),
     today,
   };
   let period: Period;
@@ -74,6 +76,11 @@ export default function FollowUpPage() {
         <li>
           <a href="/uppfoljning/arsrapport">Årsrapporter till nämnden</a>
         </li>
+        {data.mayExportToScb ? (
+          <li>
+            <a href="/uppfoljning/scb">SCB-rapporten (halvår)</a>: kontrollera registret, rätta det som saknas och hämta filen till SCB.
+          </li>
+        ) : null}
       </ul>
       <Form method="get" className="card" aria-labelledby="period-heading">
         <h2 id="period-heading">Välj period</h2>
