@@ -27,7 +27,10 @@ describe("the SCB file (golden)", () => {
   it("is the same file whatever order the youths, contacts and åtgärder are read in", () => {
     const world = goldenWorld();
     world.youths.reverse();
-    for (const y of world.youths) for (const e of y.enrollments) (e.contacts.reverse(), e.interventions.reverse());
+    for (const e of world.youths.flatMap((y) => y.enrollments)) {
+      e.contacts.reverse();
+      e.interventions.reverse();
+    }
     expect(sha256(exportOf(world).bytes)).toBe(sha256(expected));
   });
 
