@@ -33,6 +33,7 @@ import { seedMeetings } from "./seed-meetings";
 import { seedAnnualReports } from "./seed-annual-reports";
 import { seedSteering } from "./seed-steering";
 import { seedSchoolSystems } from "./seed-school-systems";
+import { seedScbExportDemo } from "./seed-scb-export";
 
 function addDaysIso(iso: string, days: number) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -273,5 +274,6 @@ export async function seedDemo(db: Db, options: { youths: number }) {
     seedSteering(tx);
     seedAnnualReports(tx);
     seedSchoolSystems(tx, { schoolOrganisationId: orgs.school1! });
+    seedScbExportDemo(tx, { municipalityId: nassjo, membershipId: membershipIds["samordnare@demo.example"]!, today: dayOffset(0) });
   });
 }

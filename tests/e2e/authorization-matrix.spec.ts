@@ -23,7 +23,9 @@ import {
   userId,
   annualReportId,
   schoolSystemConnectionId,
+  nassjoScbExportId,
 } from "./helpers";
+import { previousPeriod, scbHalfYear } from "../../app/modules/statistics/periods";
 
 /**
  * Every route of the app × every demo role → the status it must answer (redirects not followed).
@@ -207,6 +209,10 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
     path: () => "/uppfoljning/handlingsplan",
     expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }),
   },
+  // The SCB file is the samordnare's (the whole register, personnummer and all): everyone else 403.
+  "routes/uppfoljning.scb._index": { path: () => "/uppfoljning/scb", expected: signedIn(403, { coordinator: 200 }) },
+  "routes/uppfoljning.scb.$exportId[.]txt": { path: () => `/uppfoljning/scb/${nassjoScbExportId()}.txt`, expected: signedIn(403, { coordinator: 200 }) },
+  "routes/uppfoljning.scb.$exportId[.]xlsx": { path: () => `/uppfoljning/scb/${nassjoScbExportId()}.xlsx`, expected: signedIn(403, { coordinator: 200 }) },
   "routes/uppfoljning_.insatser": {
     path: () => "/uppfoljning/insatser?period=ar-2025",
     expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }),
@@ -296,6 +302,18 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   });
   expect(response.status()).toBe(302);
   await request.dispose();
+  // An SCB export of Nässjö for the download rows: the samordnare makes one for the last half-year that has ended.
+  const coordinator = await playwright.request.newContext({ baseURL });
+  await signInRequest(coordinator, baseURL!, "samordnare@demo.example");
+  const today = new Date().toISOString().slice(0, 10);
+  const lastEnded = previousPeriod(scbHalfYear(Number(today.slice(0, 4)), today.slice(5, 7) <= "06" ? 1 : 2));
+  const made = await coordinator.post("/uppfoljning/scb?index", {
+    form: { period: lastEnded.value, godkann: "1" },
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  });
+  expect(made.status()).toBe(302);
+  await coordinator.dispose();
 });
 
 test("every route is in the authorisation matrix", () => {
