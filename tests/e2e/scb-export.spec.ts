@@ -15,7 +15,7 @@ test("the samordnare checks an SCB half-year, fixes the youth that lacks values 
   await expect(page.getByRole("heading", { name: /Portalen följer SCB-version 2026-1 \(ej verifierad/ })).toBeVisible();
   await expect(page.getByText("Ej verifierad.")).toBeVisible();
 
-  await page.getByLabel("Halvår").selectOption(period.value);
+  await page.getByLabel("Halvår", { exact: true }).selectOption(period.value);
   await page.getByRole("button", { name: "Kontrollera" }).click();
   await expect(page.getByRole("heading", { name: `Kontroll av ${period.label}` })).toBeVisible();
   await expect(page.getByText("2 ungdomar i registret under perioden")).toBeVisible();
