@@ -6,13 +6,14 @@
  */
 import type { Tx } from "./client";
 import { contactAttempts, enrollments, youthRevisions, youths } from "./schema";
-import { previousPeriod, scbHalfYear, type Period } from "../app/modules/statistics/periods";
+import { addDays } from "../app/lib/dates";
+import { previousPeriod, scbHalfYearOf, type Period } from "../app/modules/statistics/periods";
 import { makePersonalNumber } from "../app/modules/youth/personal-number";
 import { identityColumns } from "../app/modules/youth/youth-row";
 
 /** The half-year of the SCB demo: five before the one `today` falls in. */
 export function scbDemoHalfYear(today: string): Period {
-  let period = scbHalfYear(Number(today.slice(0, 4)), today.slice(5, 7) <= "06" ? 1 : 2);
+  let period = scbHalfYearOf(today);
   for (let i = 0; i < 5; i++) period = previousPeriod(period);
   return period;
 }
@@ -22,18 +23,12 @@ export const SCB_DEMO_YOUTHS = [
   { firstName: "Tove", lastName: "Öhrström", birthDaysBeforePeriod: 18 * 365, serial: 422, complete: false },
 ] as const;
 
-function addDaysIso(iso: string, days: number) {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export function seedScbExportDemo(tx: Tx, options: { municipalityId: number; membershipId: number; today: string }) {
   const period = scbDemoHalfYear(options.today);
   for (const [n, y] of SCB_DEMO_YOUTHS.entries()) {
-    const birthDate = addDaysIso(period.from, -y.birthDaysBeforePeriod);
+    const birthDate = addDays(period.from, -y.birthDaysBeforePeriod);
     const id = `scbdemo${String(n).padStart(9, "0")}`;
-    const createdAt = `${addDaysIso(period.from, 10)}T09:00:00.000Z`;
+    const createdAt = `${addDays(period.from, 10)}T09:00:00.000Z`;
     tx.insert(youths)
       .values({
         id,
@@ -53,12 +48,12 @@ export function seedScbExportDemo(tx: Tx, options: { municipalityId: number; mem
       .values({
         youthId: id,
         municipalityId: options.municipalityId,
-        startDate: addDaysIso(period.from, 10 + n),
+        startDate: addDays(period.from, 10 + n),
         startReason: "notice_dropout",
         registrationReason: y.complete ? "dropout_national" : "unknown",
         lastSchoolOccupation: y.complete ? "national_programme" : "unknown",
         status: "contacted",
-        endDate: addDaysIso(period.from, 120 + n),
+        endDate: addDays(period.from, 120 + n),
         endReason: "moved",
         endOccupation: "unknown",
         endedByMembershipId: options.membershipId,
@@ -71,7 +66,7 @@ export function seedScbExportDemo(tx: Tx, options: { municipalityId: number; mem
         enrollmentId,
         youthId: id,
         channel: "phone",
-        date: addDaysIso(period.from, 20 + n),
+        date: addDays(period.from, 20 + n),
         outcome: "reached",
         occupation: "none",
         recordedByMembershipId: options.membershipId,

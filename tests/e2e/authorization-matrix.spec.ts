@@ -25,7 +25,7 @@ import {
   schoolSystemConnectionId,
   nassjoScbExportId,
 } from "./helpers";
-import { previousPeriod, scbHalfYear } from "../../app/modules/statistics/periods";
+import { previousPeriod, scbHalfYearOf } from "../../app/modules/statistics/periods";
 
 /**
  * Every route of the app × every demo role → the status it must answer (redirects not followed).
@@ -306,7 +306,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   const coordinator = await playwright.request.newContext({ baseURL });
   await signInRequest(coordinator, baseURL!, "samordnare@demo.example");
   const today = new Date().toISOString().slice(0, 10);
-  const lastEnded = previousPeriod(scbHalfYear(Number(today.slice(0, 4)), today.slice(5, 7) <= "06" ? 1 : 2));
+  const lastEnded = previousPeriod(scbHalfYearOf(today));
   const made = await coordinator.post("/uppfoljning/scb?index", {
     form: { period: lastEnded.value, godkann: "1" },
     headers: { Origin: baseURL! },

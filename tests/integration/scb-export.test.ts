@@ -6,7 +6,7 @@ import { getDb } from "#db/client";
 import { auditEvents, enrollments, interventions, interventionTypes, scbExports } from "#db/schema";
 import { addDays, todayIso } from "~/lib/dates";
 import { createScbExport, scbCheck, scbHistory, scbRegister, storedDataFile, storedWorkbook } from "~/modules/scb/exports.server";
-import { scbHalfYear } from "~/modules/statistics/periods";
+import { scbHalfYearOf } from "~/modules/statistics/periods";
 import { enrolledYouth } from "../factories/enrollment";
 import { createWorld } from "../factories/world";
 
@@ -14,7 +14,7 @@ let world: Awaited<ReturnType<typeof createWorld>>;
 let other: Awaited<ReturnType<typeof createWorld>>;
 const today = todayIso();
 // The half-year today falls in: the factories' enrollments start some days before today.
-const period = scbHalfYear(Number(today.slice(0, 4)), today.slice(5, 7) <= "06" ? 1 : 2);
+const period = scbHalfYearOf(today);
 const youths: string[] = [];
 let typeId: number;
 

@@ -14,7 +14,7 @@ import { forbidden, notFound } from "~/lib/http";
 import { openRegister, type RegisterAccess } from "~/modules/access/gate.server";
 import { mayReconcile } from "~/modules/access/policy";
 import type { Actor } from "~/modules/auth/actor.server";
-import { parsePeriod, PeriodError, previousPeriod, scbHalfYear, type Period } from "~/modules/statistics/periods";
+import { parsePeriod, PeriodError, previousPeriod, scbHalfYearOf, type Period } from "~/modules/statistics/periods";
 import { buildBlocks } from "./blocks";
 import { blockingFailures, runChecks, type ScbFailure } from "./checks";
 import { dataFile, dataFileName, readDataFile, sha256 } from "./data-file";
@@ -33,7 +33,7 @@ export function scbRegister(actor: Actor): RegisterAccess {
 
 /** The half-years offered: the last one that has ended first (the one due at SCB), back three years, and the current one. */
 export function scbPeriodChoices(today = todayIso()): Period[] {
-  const current = scbHalfYear(Number(today.slice(0, 4)), today.slice(5, 7) <= "06" ? 1 : 2);
+  const current = scbHalfYearOf(today);
   const out = [current];
   for (let i = 0; i < 6; i++) out.push(previousPeriod(out.at(-1)!));
   return out;
