@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { auditEvents, enrollments, interventions, interventionTypes, scbExports } from "#db/schema";
 import { addDays, todayIso } from "~/lib/dates";
+import { ACTION_LABELS, describeBasis } from "~/modules/access/audit-labels";
 import { createScbExport, scbCheck, scbHistory, scbRegister, storedDataFile, storedWorkbook } from "~/modules/scb/exports.server";
 import { scbHalfYearOf } from "~/modules/statistics/periods";
 import { enrolledYouth } from "../factories/enrollment";
@@ -99,6 +100,9 @@ describe("the SCB export", () => {
       true,
     );
     expect(scbHistory(register())[0]).toMatchObject({ id: second.id, withExceptions: false, sha256: second.sha256 });
+    // The log review names the file the youth went out in.
+    expect(ACTION_LABELS[logged[0]!.action]).toBe("Exporterades (SCB)");
+    expect(describeBasis(logged[0]!)).toBe(`Registeransvar (KAA), SCB-export ${first.id}`);
   });
 
   it("a past export downloads again byte for byte, and each download is logged per youth", async () => {
