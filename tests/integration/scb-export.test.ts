@@ -8,7 +8,10 @@ import { addDays, todayIso } from "~/lib/dates";
 import { ACTION_LABELS, describeBasis } from "~/modules/access/audit-labels";
 import { createScbExport, scbCheck, scbHistory, scbRegister, storedDataFile, storedWorkbook } from "~/modules/scb/exports.server";
 import { scbHalfYearOf } from "~/modules/statistics/periods";
+import { action as scbAction, loader as scbLoader } from "~/routes/uppfoljning.scb._index";
+import { loader as dataFileLoader } from "~/routes/uppfoljning.scb.$exportId[.]txt";
 import { enrolledYouth } from "../factories/enrollment";
+import { signedIn, statusOf } from "../factories/requests";
 import { createWorld } from "../factories/world";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -130,5 +133,42 @@ describe("the SCB export", () => {
     const [latest] = scbHistory(register());
     expect(() => getDb().update(scbExports).set({ youthCount: 0 }).where(eq(scbExports.id, latest!.id)).run()).toThrow(/kan inte ändras/);
     expect(() => getDb().delete(scbExports).where(eq(scbExports.id, latest!.id)).run()).toThrow(/kan inte tas bort/);
+  });
+});
+
+describe("the SCB page's routes", () => {
+  const call = { params: {}, context: {} };
+  it("bad input is a 400 with a Swedish message and writes nothing", async () => {
+    const as = await signedIn(world.actors.coordinator);
+    const before = scbHistory(register()).length;
+    const cases: [Record<string, string>, string][] = [
+      [{ period: "tertial-2026-1" }, "Välj ett halvår: SCB tar emot registret per halvår."],
+      [{ period: "halvar-2026-3" }, "Halvåret måste vara 1 eller 2."],
+      [{ period: period.value, godkann: "ja" }, "Kryssa i rutan för att godkänna undantagsrapporten, eller lämna den tom."],
+      [{}, "Välj ett halvår."],
+    ];
+    for (const [fields, message] of cases) {
+      const response = (await scbAction({ ...call, request: as.post("/uppfoljning/scb?index", fields) })) as Response;
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { message: string }).message).toBe(message);
+    }
+    expect(await statusOf(() => scbLoader({ ...call, request: as.get("/uppfoljning/scb?period=ar-2026") }))).toBe(400);
+    expect(scbHistory(register()).length).toBe(before);
+  });
+
+  it("a good post makes the file and sends the samordnare to it; the file route serves the same bytes", async () => {
+    const as = await signedIn(world.actors.coordinator);
+    const response = (await scbAction({ ...call, request: as.post("/uppfoljning/scb?index", { period: period.value }) })) as Response;
+    expect(response.status).toBe(302);
+    const id = new URL(response.headers.get("Location")!, "http://localhost").searchParams.get("export")!;
+    const file = (await dataFileLoader({ ...call, params: { exportId: id }, request: as.get(`/uppfoljning/scb/${id}.txt`) })) as Response;
+    expect(file.headers.get("Content-Disposition")).toMatch(/^attachment; filename="kaa-\d{4}-halvar-\d{4}-[12]-v2026-1\.txt"$/);
+    expect(file.headers.get("X-Checksum-Sha256")).toBe(scbHistory(register())[0]!.sha256);
+  });
+
+  it("a caseworker gets 403 on the page and the files", async () => {
+    const as = await signedIn(world.actors.caseworker);
+    expect(await statusOf(() => scbLoader({ ...call, request: as.get("/uppfoljning/scb") }))).toBe(403);
+    expect(await statusOf(() => dataFileLoader({ ...call, params: { exportId: "1" }, request: as.get("/uppfoljning/scb/1.txt") }))).toBe(403);
   });
 });
