@@ -207,7 +207,7 @@ export default function ScbExportPage() {
                       {formatDateTime(h.createdAt)} av {h.createdBy}
                     </td>
                     <td>{h.youthCount}</td>
-                    <td>{h.withExceptions ? `Ja, ${h.exceptions.filter((e) => e.severity === "error").length} fel godkända` : "Nej"}</td>
+                    <td>{h.withExceptions ? `Ja, ${h.acceptedErrors} fel godkända` : "Nej"}</td>
                     <td>
                       <code className="checksum">{h.sha256}</code>
                     </td>

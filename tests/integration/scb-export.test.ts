@@ -78,7 +78,9 @@ describe("the SCB export", () => {
     expect(made.ok).toBe(true);
     const [row] = scbHistory(register());
     expect(row).toMatchObject({ withExceptions: true, youthCount: 2, mappingVersion: "2026-1", period: period.value });
-    expect(row!.exceptions.filter((e) => e.severity === "error")).toHaveLength(5);
+    expect(row!.acceptedErrors).toBe(5);
+    const stored = getDb().select({ report: scbExports.exceptionsReport }).from(scbExports).where(eq(scbExports.id, row!.id)).get()!;
+    expect((JSON.parse(stored.report) as { rule: string }[]).map((f) => f.rule).sort()).toEqual(["block1", "block1", "block1", "block1", "scb_type"]);
   });
 
   it("after the records are fixed it succeeds; the same data gives the same checksum; one log row per youth", () => {

@@ -149,10 +149,11 @@ export function scbHistory(register: RegisterAccess) {
     .where(eq(scbExports.municipalityId, register.municipalityId))
     .orderBy(desc(scbExports.createdAt), desc(scbExports.id))
     .all()
-    .map(({ exceptionsReport, ...row }) => ({
-      ...row,
-      exceptions: JSON.parse(exceptionsReport) as Pick<ScbFailure, "rule" | "severity" | "youthId" | "message">[],
-    }));
+    .map(({ exceptionsReport, ...row }) => {
+      const report = JSON.parse(exceptionsReport) as Pick<ScbFailure, "rule" | "severity" | "youthId" | "message">[];
+      // The page shows how many errors were accepted; the report itself stays with the export.
+      return { ...row, acceptedErrors: report.filter((f) => f.severity === "error").length };
+    });
 }
 
 /**
