@@ -134,6 +134,11 @@ const routineSnapshotSchema = z.array(
   }),
 );
 
+/** The contact routine a sample froze when it was drawn (`routine_snapshot`), for scoring its cases on any ground. */
+export function parseRoutineSnapshot(json: string): RoutineStep[] {
+  return routineSnapshotSchema.parse(JSON.parse(json));
+}
+
 /** A sample of the register's municipality with its cases in draw order; another's, or none, is a 404. */
 export function sampleOf(register: RegisterAccess, sampleId: number) {
   if (!Number.isSafeInteger(sampleId) || sampleId <= 0) throw notFound();
@@ -159,8 +164,7 @@ export function sampleOf(register: RegisterAccess, sampleId: number) {
     .orderBy(asc(internalControlSampleCases.position))
     .all();
   const { routineSnapshot, ...rest } = sample.sample;
-  const routine: RoutineStep[] = routineSnapshotSchema.parse(JSON.parse(routineSnapshot));
-  return { ...rest, caseworkerName: sample.caseworkerName, createdByName: createdBy?.name ?? null, routine, cases };
+  return { ...rest, caseworkerName: sample.caseworkerName, createdByName: createdBy?.name ?? null, routine: parseRoutineSnapshot(routineSnapshot), cases };
 }
 
 export type Sample = ReturnType<typeof sampleOf>;
