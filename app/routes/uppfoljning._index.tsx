@@ -28,6 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     asked: { period: url.searchParams.get("period") ?? "", fran: url.searchParams.get("fran") ?? "", till: url.searchParams.get("till") ?? "" },
     mayEnterPopulation: audience.mayEnterPopulation,
     mayChooseInterval: audience.view === "unit",
+    // The stickprov reads individual cases: the samordnare's internal control, not a figure.
+    mayDrawSamples: actor.role === "kaa_coordinator" && audience.view === "unit",
     today,
   };
   let period: Period;
@@ -74,6 +76,12 @@ export default function FollowUpPage() {
         <li>
           <a href="/uppfoljning/arsrapport">Årsrapporter till nämnden</a>
         </li>
+        {data.mayDrawSamples ? (
+          <li>
+            <a href="/uppfoljning/stickprov">Stickprov (intern kontroll)</a>: dra slumpmässiga ärenden och bedöm dem som revisorerna gör, på kontakt,
+            kartläggning, åtgärder och uppföljning.
+          </li>
+        ) : null}
       </ul>
       <Form method="get" className="card" aria-labelledby="period-heading">
         <h2 id="period-heading">Välj period</h2>

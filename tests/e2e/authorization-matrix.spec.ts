@@ -23,6 +23,8 @@ import {
   userId,
   annualReportId,
   schoolSystemConnectionId,
+  drawNassjoSample,
+  nassjoSampleId,
 } from "./helpers";
 
 /**
@@ -94,6 +96,8 @@ const LAST_YEAR = new Date().getFullYear() - 1;
 // School lists: the school and the samordnare upload; a list's rows only to its own organisation (the
 // samordnare sees that the school's list exists, never its rows: the same 404 as a missing list).
 const schoolListUploaders = signedIn(403, { coordinator: 200, school: 200 });
+// The stickprov is the samordnare's internal control; a sample of another municipality is the same 404 as a missing one.
+const samordnareOnly = signedIn(403, { coordinator: 200 });
 const ownSchoolList = signedIn(403, { coordinator: 404, school: 200 });
 
 const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
@@ -191,6 +195,10 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
     path: () => `/uppfoljning/arsrapport/${annualReportId("approved")}/export.xlsx`,
     expected: approvedReportReaders,
   },
+  "routes/uppfoljning.stickprov._index": { path: () => "/uppfoljning/stickprov", expected: samordnareOnly },
+  "routes/uppfoljning.stickprov.$sampleId._index": { path: () => `/uppfoljning/stickprov/${nassjoSampleId()}`, expected: samordnareOnly },
+  "routes/uppfoljning.stickprov.$sampleId.utskrift": { path: () => `/uppfoljning/stickprov/${nassjoSampleId()}/utskrift?anonym=1`, expected: samordnareOnly },
+  "routes/uppfoljning.stickprov.$sampleId.export[.]csv": { path: () => `/uppfoljning/stickprov/${nassjoSampleId()}/export.csv`, expected: samordnareOnly },
   // Where people look for figures first: a redirect for everyone, which tells nothing; /uppfoljning decides.
   "routes/statistik": { path: () => "/statistik", expected: all(301) },
   "routes/uppfoljning._index": { path: () => "/uppfoljning", expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }) },
@@ -296,6 +304,11 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   });
   expect(response.status()).toBe(302);
   await request.dispose();
+  // Nor has it a stickprov: the samordnare draws one.
+  const coordinator = await playwright.request.newContext({ baseURL });
+  await signInRequest(coordinator, baseURL!, "samordnare@demo.example");
+  await drawNassjoSample(coordinator, baseURL!, "matris");
+  await coordinator.dispose();
 });
 
 test("every route is in the authorisation matrix", () => {

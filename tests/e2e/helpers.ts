@@ -180,3 +180,23 @@ export function schoolListOf(username: string): number {
 export function schoolSystemConnectionId(): number {
   return lookup<{ id: number }>("SELECT id FROM school_system_connections ORDER BY id LIMIT 1").id;
 }
+
+/** Nässjö's newest stickprov (the seed has none: a test draws one first). */
+export function nassjoSampleId(): number {
+  return lookup<{ id: number }>(
+    "SELECT s.id FROM internal_control_samples s JOIN municipalities m ON m.id = s.municipality_id WHERE m.code = '0682' ORDER BY s.id DESC LIMIT 1",
+  ).id;
+}
+
+/** Draws a stickprov of Nässjö's register as the samordnare, through the form's endpoint; answers its id. */
+export async function drawNassjoSample(request: APIRequestContext, baseURL: string, seed: string, size = 3): Promise<number> {
+  const today = new Date().toISOString().slice(0, 10);
+  const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const response = await request.post("/uppfoljning/stickprov", {
+    form: { size: String(size), seed, period: "intervall", fran: yearAgo, till: today, state: "all", handlaggare: "alla" },
+    headers: { Origin: baseURL },
+    maxRedirects: 0,
+  });
+  expect(response.status(), "draw a stickprov").toBe(302);
+  return Number(/\/uppfoljning\/stickprov\/(\d+)$/.exec(response.headers()["location"] ?? "")?.[1]);
+}
