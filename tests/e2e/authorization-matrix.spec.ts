@@ -75,15 +75,17 @@ const ownSchoolNotice = schoolOnly;
 const otherSchoolNotice = signedIn(403, { school: 404 });
 
 // Referrals: the KAA unit that sent them, and the recipient (socialtjänsten here); everyone else the same 404.
-const referralRoles = signedIn(404, { coordinator: 200, caseworker: 200, social: 200, steering: 403, admin: 403 });
+// The systemförvaltare and the granskare have no referral pages at all (403, which tells nothing about a referral).
+const referralRoles = signedIn(404, { coordinator: 200, caseworker: 200, social: 200, steering: 403, admin: 403, auditor: 403 });
 // The consent-scoped view: socialtjänsten with a consent in force; KAA staff are sent to the youth page.
 const sharedWithSocial = signedIn(404, { coordinator: 302, caseworker: 302, otherKaa: 302, social: 200 });
 const sharedWithNobody = signedIn(404, { coordinator: 302, caseworker: 302, otherKaa: 302 });
 // Samverkan: forum members only; anyone else gets the same 404 as for a forum that does not exist.
 // The styrgrupp: Per Holm (chair) and the samordnare. The arbetsgrupp: the samordnare (chair), the
 // caseworker (secretary), socialtjänsten and Arbetsförmedlingen.
-const steeringMembers = signedIn(404, { coordinator: 200, steering: 200, admin: 403 });
-const workingGroupMembers = signedIn(404, { coordinator: 200, caseworker: 200, social: 200, employment: 200, admin: 403 });
+// The systemförvaltare and the granskare sit in no forum: 403 on every forum page.
+const steeringMembers = signedIn(404, { coordinator: 200, steering: 200, admin: 403, auditor: 403 });
+const workingGroupMembers = signedIn(404, { coordinator: 200, caseworker: 200, social: 200, employment: 200, admin: 403, auditor: 403 });
 // Members who are neither chair nor secretary may not plan: 403, not 404.
 const workingGroupPlanners = { ...workingGroupMembers, social: 403, employment: 403 };
 const steeringMeeting = () => `/samverkan/moten/${seededMeetingId(STEERING_GROUP, "planned")}`;
