@@ -1,15 +1,13 @@
+import { AssessmentFacts } from "~/components/assessment-facts";
+import { ContactAttemptTable } from "~/components/contact-attempt-table";
 import { InterventionTable, responsibleText } from "~/components/intervention-table";
-import { EVALUATION_OUTCOME_LABELS, INTERVENTION_END_REASON_LABELS, STUDIEBEVIS_LABELS } from "~/modules/documentation/labels";
+import { EVALUATION_OUTCOME_LABELS, INTERVENTION_END_REASON_LABELS } from "~/modules/documentation/labels";
 import {
-  CHANNEL_LABELS,
   END_REASON_LABELS,
   ENROLLMENT_STATUS_LABELS,
   LAST_SCHOOL_OCCUPATION_LABELS,
-  OCCUPATION_LABELS,
-  OUTCOME_LABELS,
   REGISTRATION_REASON_LABELS,
   START_REASON_LABELS,
-  TARGET_LABELS,
 } from "~/modules/outreach/labels";
 import type { ReviewCase } from "~/modules/internal-control/review-cases.server";
 
@@ -75,64 +73,12 @@ export function ReviewCaseSections({ data }: { data: ReviewCase }) {
       </section>
       <section aria-labelledby="kontakter-rubrik" className="card">
         <h2 id="kontakter-rubrik">Kontaktförsök</h2>
-        {attempts.length === 0 ? (
-          <p>Inga kontaktförsök är dokumenterade.</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Kontaktförsök, senaste först</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Datum</th>
-                  <th scope="col">Kontaktsätt</th>
-                  <th scope="col">Till</th>
-                  <th scope="col">Utfall</th>
-                  <th scope="col">Sysselsättning</th>
-                  <th scope="col">Registrerat av</th>
-                </tr>
-              </thead>
-              <tbody>
-                {attempts.map((a) => (
-                  <tr key={a.id}>
-                    <td>{a.date}</td>
-                    <td>
-                      {CHANNEL_LABELS[a.channel]}
-                      {a.secondStaff ? ` (med ${a.secondStaff})` : ""}
-                      {a.note ? <span className="block muted">{a.note}</span> : null}
-                    </td>
-                    <td>{TARGET_LABELS[a.target]}</td>
-                    <td>{OUTCOME_LABELS[a.outcome]}</td>
-                    <td>{a.occupation ? OCCUPATION_LABELS[a.occupation] : "–"}</td>
-                    <td>{a.recordedBy}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {attempts.length === 0 ? <p>Inga kontaktförsök är dokumenterade.</p> : <ContactAttemptTable attempts={attempts} />}
       </section>
       <section aria-labelledby="kartlaggning-rubrik" className="card">
         <h2 id="kartlaggning-rubrik">Kartläggning</h2>
-        {assessment ? (
-          <dl className="facts">
-            <dt>Datum</dt>
-            <dd>{assessment.date}</dd>
-            <dt>Sysselsättning</dt>
-            <dd>{OCCUPATION_LABELS[assessment.occupation]}</dd>
-            <dt>Avslutade årskurser</dt>
-            <dd>{assessment.completedGrades ?? "–"}</dd>
-            <dt>Studiebevis</dt>
-            <dd>{STUDIEBEVIS_LABELS[assessment.studiebevis]}</dd>
-            <dt>Behov av stöd</dt>
-            <dd>{assessment.needs ?? "–"}</dd>
-            <dt>Ungdomens önskemål</dt>
-            <dd>{assessment.youthWishes ?? "–"}</dd>
-            <dt>Ungdomen deltog</dt>
-            <dd>{yesNo(assessment.youthTookPart)}</dd>
-          </dl>
-        ) : (
-          <p>Ingen kartläggning är dokumenterad.</p>
-        )}
+        <AssessmentFacts assessment={assessment} />
+        {assessment ? <p>Ungdomen deltog i kartläggningen: {yesNo(assessment.youthTookPart)}.</p> : null}
       </section>
       <section aria-labelledby="plan-rubrik" className="card">
         <h2 id="plan-rubrik">Plan och insatser</h2>
