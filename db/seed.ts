@@ -33,6 +33,7 @@ import { seedMeetings } from "./seed-meetings";
 import { seedAnnualReports } from "./seed-annual-reports";
 import { seedSteering } from "./seed-steering";
 import { seedSchoolSystems } from "./seed-school-systems";
+import { seedReviewSamples } from "./seed-review";
 
 function addDaysIso(iso: string, days: number) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -273,5 +274,11 @@ export async function seedDemo(db: Db, options: { youths: number }) {
     seedSteering(tx);
     seedAnnualReports(tx);
     seedSchoolSystems(tx, { schoolOrganisationId: orgs.school1! });
+    seedReviewSamples(tx, {
+      municipalityId: nassjo,
+      coordinatorMembershipId: membershipIds["samordnare@demo.example"]!,
+      auditorMembershipId: membershipIds["granskare@demo.example"]!,
+      today: dayOffset(0),
+    });
   });
 }

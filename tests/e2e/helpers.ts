@@ -181,7 +181,7 @@ export function schoolSystemConnectionId(): number {
   return lookup<{ id: number }>("SELECT id FROM school_system_connections ORDER BY id LIMIT 1").id;
 }
 
-/** Nässjö's newest stickprov (the seed has none: a test draws one first). */
+/** Nässjö's newest stickprov (the authorisation matrix draws one first). */
 export function nassjoSampleId(): number {
   return lookup<{ id: number }>(
     "SELECT s.id FROM internal_control_samples s JOIN municipalities m ON m.id = s.municipality_id WHERE m.code = '0682' ORDER BY s.id DESC LIMIT 1",
@@ -199,4 +199,18 @@ export async function drawNassjoSample(request: APIRequestContext, baseURL: stri
   });
   expect(response.status(), "draw a stickprov").toBe(302);
   return Number(/\/uppfoljning\/stickprov\/(\d+)$/.exec(response.headers()["location"] ?? "")?.[1]);
+}
+
+/** The demo granskare's seeded grant on the first demo stickprov: the one in force, or the one run out (db/seed-review.ts). */
+export function auditorGrantId(state: "in_force" | "expired"): number {
+  return lookup<{ id: number }>(
+    `SELECT g.id FROM review_grants g JOIN memberships m ON m.id = g.membership_id JOIN users u ON u.id = m.user_id
+     WHERE u.username = 'granskare@demo.example' AND g.revoked_at IS NULL AND ${state === "in_force" ? "g.valid_until >= date('now')" : "g.valid_until < date('now')"}
+     ORDER BY g.id LIMIT 1`,
+  ).id;
+}
+
+/** The seeded demo stickprov: the one the granskare holds a grant for, or the one without (a browser test gives one). */
+export function reviewSampleId(which: "granted" | "ungranted"): number {
+  return lookup<{ id: number }>("SELECT id FROM internal_control_samples WHERE seed = ?", which === "granted" ? "demo-granskning-1" : "demo-granskning-2").id;
 }

@@ -6,7 +6,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { enrollments, memberships, type EnrollmentEndReason, type EnrollmentStartReason, type Occupation } from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
-import type { Actor } from "~/modules/auth/actor.server";
+import { KAA_ROLES, type Actor } from "~/modules/auth/actor.server";
 import type { NewYouthFile, YouthFile } from "~/modules/access/gate.server";
 import { hasActiveIntervention, openInterventionNames } from "~/modules/documentation/documentation.server";
 import { todayIso } from "~/lib/dates";
@@ -73,7 +73,10 @@ function assertCaseworker(actor: Actor, membershipId: number | null): FieldError
     .from(memberships)
     .where(and(eq(memberships.id, membershipId), isNull(memberships.endedAt)))
     .get();
-  if (!member || member.organisationId !== actor.organisationId) return { caseworkerMembershipId: "Välj en handläggare på KAA-enheten." };
+  // A granskare's membership sits in the unit too, but is no caseworker.
+  if (!member || member.organisationId !== actor.organisationId || !(KAA_ROLES as readonly string[]).includes(member.role)) {
+    return { caseworkerMembershipId: "Välj en handläggare på KAA-enheten." };
+  }
   return null;
 }
 
