@@ -11,6 +11,7 @@ import { referralsOfYouth } from "~/modules/referrals/referrals.server";
 import { concernReportsOfYouth } from "~/modules/concern-reports/concern-reports.server";
 import { REFERRAL_STATUS_LABELS } from "~/modules/referrals/referral-states";
 import { InterventionTable } from "~/components/intervention-table";
+import { EnrollmentScb } from "~/components/enrollment-scb";
 import { readYouthFile, type Address } from "~/modules/youth/youth-file.server";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
@@ -192,6 +193,9 @@ export default function YouthPage() {
             <dt>Handläggare</dt>
             <dd>{outreach.open.caseworkerName ?? "Ingen tilldelad"}</dd>
           </dl>
+        ) : null}
+        {outreach.open ? (
+          <EnrollmentScb youthId={youth.id} enrollment={outreach.open} />
         ) : (
           <p>Ingen öppen inskrivning.</p>
         )}
@@ -210,6 +214,7 @@ export default function YouthPage() {
                   <li key={e.id}>
                     {e.startDate} – {e.endDate}: {START_REASON_LABELS[e.startReason]}; avslutad: {e.endReason ? END_REASON_LABELS[e.endReason] : "–"}
                     {e.endNote ? ` (${e.endNote})` : ""}
+                    <EnrollmentScb youthId={youth.id} enrollment={e} />
                   </li>
                 ))}
             </ul>

@@ -26,7 +26,7 @@ test("a caseworker documents assessment, plan and two interventions, ends one, a
   await page.getByRole("link", { name: "Registrera kontaktförsök" }).click();
   await page.getByLabel("Kontaktsätt").selectOption({ label: "Telefon" });
   await page.getByLabel("Utfall").selectOption({ label: "Fick kontakt" });
-  await page.getByLabel("Ungdomens sysselsättning (när ni fick kontakt)").selectOption({ label: "Ingen sysselsättning" });
+  await page.getByLabel("Sysselsättning vid kontakten").selectOption({ label: "Ingen sysselsättning" });
   await page.getByRole("button", { name: "Registrera" }).click();
   await page.getByRole("link", { name: "Ändra status, handläggare eller avsluta" }).click();
   await page.getByLabel("Handläggare", { exact: true }).selectOption({ label: "Ali Hassan" });

@@ -73,7 +73,13 @@ const intervention = (overrides: Partial<InterventionInput> = {}): InterventionI
   ...overrides,
 });
 
-const ending: InterventionEndInput = { endDate: today, endReason: "completed", evaluationOutcome: "met", evaluationText: "Praktiken gav en anställning." };
+const ending: InterventionEndInput = {
+  endDate: today,
+  endReason: "completed",
+  occupationAfter: "work",
+  evaluationOutcome: "met",
+  evaluationText: "Praktiken gav en anställning.",
+};
 
 function revisionsOf(youthId: string) {
   return getDb().select().from(documentationRevisions).where(eq(documentationRevisions.youthId, youthId)).orderBy(documentationRevisions.id).all();
@@ -330,6 +336,7 @@ describe("the end of the responsibility at 20", () => {
       endIntervention(fileFor(caseworker, youthId, [], ["plan"]), id, {
         endDate: addDays(today, -1),
         endReason: "turned_20",
+        occupationAfter: "unknown",
         evaluationOutcome: "partly",
         evaluationText: "Hann börja praktiken.",
       }),

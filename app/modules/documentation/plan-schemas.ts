@@ -73,14 +73,22 @@ export const interventionSchema = z
   });
 export type InterventionInput = z.output<typeof interventionSchema>;
 
-/** Ending an intervention: the end reason and the evaluation against the goal are required. */
+/** SCB block 4: what the youth does after the åtgärd. "Okänt" is a choice, not what an empty field becomes. */
+const occupationAfterField = z.enum(OCCUPATIONS, { error: "Ange sysselsättning efter insatsen (välj Okänt om ni inte vet)." });
+
+/** Ending an intervention: the end reason, the evaluation against the goal and the occupation afterwards are required. */
 export const interventionEndSchema = z.object({
   endDate: pastDate("slutdatum"),
   endReason: z.enum(INTERVENTION_END_REASONS, { error: "Välj orsaken till att insatsen avslutas." }),
+  occupationAfter: occupationAfterField,
   evaluationOutcome: z.enum(EVALUATION_OUTCOMES, { error: "Välj hur väl målet uppnåddes." }),
   evaluationText: requiredText("en kort utvärdering", 500),
 });
 export type InterventionEndInput = z.output<typeof interventionEndSchema>;
+
+/** Correcting the occupation after an insats that has ended. */
+export const interventionOccupationSchema = z.object({ occupationAfter: occupationAfterField });
+export type InterventionOccupationInput = z.output<typeof interventionOccupationSchema>;
 
 export const interventionDeclineSchema = z.object({
   declinedDate: pastDate("datum då ungdomen tackade nej"),
