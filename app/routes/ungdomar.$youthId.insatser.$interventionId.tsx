@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { ErrorSummary, Form, SelectField, TextAreaField, TextField, optionsOf } from "~/components/form";
+import { ErrorSummary, Form, SelectField, TextAreaField, TextField } from "~/components/form";
 import { InterventionFields } from "~/components/intervention-fields";
 import { InterventionEndForm, OccupationAfterForm } from "~/components/intervention-end-forms";
 import { responsibleText } from "~/components/intervention-table";

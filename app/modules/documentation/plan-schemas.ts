@@ -4,7 +4,7 @@
  * has one stated purpose: the register may hold only what Förordning 2006:39 allows.
  */
 import { z } from "zod";
-import { EVALUATION_OUTCOMES, INTERVENTION_END_REASONS, RESPONSIBLE_PARTIES, STUDIEBEVIS_STATES } from "#db/schema/plan-values";
+import { EVALUATION_OUTCOMES, INTERVENTION_END_REASONS, RESPONSIBLE_PARTIES, SCB_INTERVENTION_TYPES, STUDIEBEVIS_STATES } from "#db/schema/plan-values";
 import { OCCUPATIONS } from "#db/schema/outreach-values";
 import { checkbox, dateField, optionalDate, optionalId, optionalText, pastDate, requiredText } from "~/lib/form-fields";
 
@@ -106,3 +106,7 @@ export const followUpDoneSchema = z.object({
 export type FollowUpDoneInput = z.output<typeof followUpDoneSchema>;
 
 export const interventionTypeSchema = z.object({ name: requiredText("namnet på insatstypen", 80) });
+
+/** The SCB kind of åtgärd of a catalogue type (block 3): required for a new type, changeable on any. */
+export const interventionTypeScbSchema = z.object({ scbType: z.enum(SCB_INTERVENTION_TYPES, { error: "Välj SCB-typ för insatstypen." }) });
+export const interventionTypeAddSchema = interventionTypeSchema.extend(interventionTypeScbSchema.shape);
