@@ -170,11 +170,18 @@ describe("ending an intervention", () => {
       endReason: "Välj orsaken till att insatsen avslutas.",
       evaluationOutcome: "Välj hur väl målet uppnåddes.",
       evaluationText: "Ange en kort utvärdering.",
+      occupationAfter: "Ange sysselsättning efter insatsen (välj Okänt om ni inte vet).",
     });
     expect(getDb().select().from(interventions).where(eq(interventions.id, id)).get()!.endDate).toBeNull();
 
     const ok = (await interventionAction({
-      request: client.post(path, { endDate: today, endReason: "got_work", evaluationOutcome: "partly", evaluationText: "Fick arbete, studierna väntar." }),
+      request: client.post(path, {
+        endDate: today,
+        endReason: "got_work",
+        occupationAfter: "work",
+        evaluationOutcome: "partly",
+        evaluationText: "Fick arbete, studierna väntar.",
+      }),
       params: { youthId, interventionId: String(id) },
       context: {},
     })) as Response;
@@ -183,6 +190,7 @@ describe("ending an intervention", () => {
       endDate: today,
       endReason: "got_work",
       evaluationOutcome: "partly",
+      occupationAfter: "work",
     });
   });
 
