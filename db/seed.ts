@@ -121,6 +121,10 @@ export async function seedDemo(db: Db, options: { youths: number }) {
         ),
       );
     }
+    // A type Nässjö retired before the SCB types existed, never mapped: the catalogue marks it "Saknar SCB-typ".
+    tx.insert(interventionTypes)
+      .values({ municipalityId: nassjo, name: "Sommarpraktik (äldre typ)", position: DEFAULT_INTERVENTION_TYPES.length + 1, active: false })
+      .run();
     const partnerOrganisationIds = [orgs.soc!, orgs.af!];
     const caseworkers = [membershipIds["handlaggare@demo.example"]!, multiMemberships[0]!];
 
