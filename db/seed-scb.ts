@@ -24,7 +24,10 @@ export function demoRegistration(startReason: EnrollmentStartReason): ScbRegistr
       case "notice_not_started":
         return { registrationReason: "not_started", lastSchoolOccupation: "compulsory_school" };
       case "moved_in":
-        return { registrationReason: "moved_in", lastSchoolOccupation: faker.helpers.arrayElement(["compulsory_school", "national_programme", "none"] as const) };
+        return {
+          registrationReason: "moved_in",
+          lastSchoolOccupation: faker.helpers.arrayElement(["compulsory_school", "national_programme", "none"] as const),
+        };
       case "notice_absence":
         return { registrationReason: "other", lastSchoolOccupation: "national_programme" };
       default:

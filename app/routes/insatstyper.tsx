@@ -38,7 +38,11 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) return fail({ [`scbType-${typeId}`]: fieldErrors(parsed.error).scbType ?? "Välj SCB-typ." });
     const result = setInterventionTypeScbType(actor, typeId, parsed.data.scbType);
     if (!result.ok) return fail(result.errors);
-    return json({ ok: true as const, errors: {} as Record<string, string>, message: `SCB-typen är ändrad till ${SCB_INTERVENTION_TYPE_LABELS[parsed.data.scbType]}.` });
+    return json({
+      ok: true as const,
+      errors: {} as Record<string, string>,
+      message: `SCB-typen är ändrad till ${SCB_INTERVENTION_TYPE_LABELS[parsed.data.scbType]}.`,
+    });
   }
   if (intent === "rename") {
     const parsed = interventionTypeSchema.safeParse({ name: form.get("name") ?? "" });

@@ -194,11 +194,7 @@ export default function YouthPage() {
             <dd>{outreach.open.caseworkerName ?? "Ingen tilldelad"}</dd>
           </dl>
         ) : null}
-        {outreach.open ? (
-          <EnrollmentScb youthId={youth.id} enrollment={outreach.open} />
-        ) : (
-          <p>Ingen öppen inskrivning.</p>
-        )}
+        {outreach.open ? <EnrollmentScb youthId={youth.id} enrollment={outreach.open} /> : <p>Ingen öppen inskrivning.</p>}
         <p>
           <Link to={`/ungdomar/${youth.id}/inskrivning`} className="button button--secondary">
             {outreach.open ? "Ändra status, handläggare eller avsluta" : "Öppna en inskrivning"}

@@ -12,12 +12,12 @@ import { notFound } from "~/lib/http";
 import {
   addFollowUp,
   completeFollowUp,
-  correctOccupationAfter,
   declineIntervention,
   endIntervention,
   readIntervention,
   updateIntervention,
 } from "~/modules/documentation/interventions.server";
+import { correctOccupationAfter } from "~/modules/documentation/intervention-occupation.server";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { openYouthFile } from "~/modules/access/gate.server";

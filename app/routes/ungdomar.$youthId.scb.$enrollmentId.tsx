@@ -69,8 +69,8 @@ export default function EnrollmentScbPage() {
       </p>
       <h1>SCB-uppgifter för inskrivningen</h1>
       <p className="lead">
-        Inskrivningen {e.startDate} – {e.endDate ?? "pågår"} ({START_REASON_LABELS[e.startReason]}). Uppgifterna rapporteras till SCB varje halvår. Välj
-        Uppgift saknas bara om ni inte vet.
+        Inskrivningen {e.startDate} – {e.endDate ?? "pågår"} ({START_REASON_LABELS[e.startReason]}). Uppgifterna rapporteras till SCB varje halvår. Välj Uppgift
+        saknas bara om ni inte vet.
       </p>
       <ErrorSummary errors={actionData?.errors} />
       <Form {...formProps}>

@@ -46,12 +46,21 @@ export function statEnrollment(
 ): { id: number; youthId: string } {
   const { birthDate, ...rest } = values;
   const youthId = values.youthId ?? statYouth(municipalityId, birthDate ?? "2008-01-01");
-  return getDb()
-    .insert(enrollments)
-    // Complete SCB values by default: a test of a missing one says so.
-    .values({ municipalityId, startReason: "notice_dropout", registrationReason: "dropout_national", lastSchoolOccupation: "national_programme", ...rest, youthId })
-    .returning({ id: enrollments.id, youthId: enrollments.youthId })
-    .get();
+  return (
+    getDb()
+      .insert(enrollments)
+      // Complete SCB values by default: a test of a missing one says so.
+      .values({
+        municipalityId,
+        startReason: "notice_dropout",
+        registrationReason: "dropout_national",
+        lastSchoolOccupation: "national_programme",
+        ...rest,
+        youthId,
+      })
+      .returning({ id: enrollments.id, youthId: enrollments.youthId })
+      .get()
+  );
 }
 
 export function statAttempt(
@@ -92,11 +101,8 @@ export function statNotice(
 }
 
 export function statInterventionType(municipalityId: number, name: string) {
-  return getDb()
-    .insert(interventionTypes)
-    .values({ municipalityId, name, position: ++counter, scbType: "other" })
-    .returning({ id: interventionTypes.id })
-    .get().id;
+  return getDb().insert(interventionTypes).values({ municipalityId, name, position: ++counter, scbType: "other" }).returning({ id: interventionTypes.id }).get()
+    .id;
 }
 
 export function statIntervention(

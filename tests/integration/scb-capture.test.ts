@@ -9,12 +9,9 @@ import { auditEvents, documentationRevisions, enrollments, interventions } from 
 import { addDays, addYears, todayIso } from "~/lib/dates";
 import { closeEnrollment, openEnrollment } from "~/modules/outreach/enrollments.server";
 import { fileNotices, receiveNotice } from "~/modules/notices/notices.server";
-import { addIntervention, correctOccupationAfter, declineIntervention, endIntervention } from "~/modules/documentation/interventions.server";
-import {
-  addInterventionType,
-  listInterventionTypes,
-  setInterventionTypeScbType,
-} from "~/modules/documentation/intervention-types.server";
+import { addIntervention, declineIntervention, endIntervention } from "~/modules/documentation/interventions.server";
+import { correctOccupationAfter } from "~/modules/documentation/intervention-occupation.server";
+import { addInterventionType, listInterventionTypes, setInterventionTypeScbType } from "~/modules/documentation/intervention-types.server";
 import type { InterventionInput } from "~/modules/documentation/plan-schemas";
 import { runStatusJob } from "~/modules/jobs/status-job.server";
 import { action as scbAction, loader as scbLoader } from "~/routes/ungdomar.$youthId.scb.$enrollmentId";
@@ -40,7 +37,9 @@ const enrollmentsOf = (youthId: string) => getDb().select().from(enrollments).wh
 function youthWithEarlierPeriod() {
   const { caseworker } = world.actors;
   const { youthId } = enrolledYouth(caseworker, { daysAgo: 200 });
-  expect(closeEnrollment(fileFor(caseworker, youthId, [], ["enrollment"]), { endDate: addDays(today, -100), endReason: "work", endOccupation: "work" })).toEqual({
+  expect(
+    closeEnrollment(fileFor(caseworker, youthId, [], ["enrollment"]), { endDate: addDays(today, -100), endReason: "work", endOccupation: "work" }),
+  ).toEqual({
     ok: true,
   });
   const reopened = openEnrollment(fileFor(caseworker, youthId, [], ["enrollment"]), {
@@ -58,7 +57,11 @@ function youthWithEarlierPeriod() {
 async function postScb(actor: typeof world.actors.caseworker, youthId: string, enrollmentId: number, fields: Record<string, string>) {
   const client = await signedIn(actor);
   const run = () =>
-    scbAction({ request: client.post(`/ungdomar/${youthId}/scb/${enrollmentId}`, fields), params: { youthId, enrollmentId: String(enrollmentId) }, context: {} });
+    scbAction({
+      request: client.post(`/ungdomar/${youthId}/scb/${enrollmentId}`, fields),
+      params: { youthId, enrollmentId: String(enrollmentId) },
+      context: {},
+    });
   return { status: await statusOf(run), run };
 }
 
@@ -66,11 +69,19 @@ describe("the SCB form of one enrollment", () => {
   it("corrects an ended enrollment of an earlier period, end reason included, logged as the register keeper's write", async () => {
     const { youthId, ended, open } = youthWithEarlierPeriod();
     const client = await signedIn(world.actors.caseworker);
-    const page = await scbLoader({ request: client.get(`/ungdomar/${youthId}/scb/${ended.id}`), params: { youthId, enrollmentId: String(ended.id) }, context: {} });
+    const page = await scbLoader({
+      request: client.get(`/ungdomar/${youthId}/scb/${ended.id}`),
+      params: { youthId, enrollmentId: String(ended.id) },
+      context: {},
+    });
     expect(page.enrollment).toMatchObject({ endDate: addDays(today, -100), endReason: "work", registrationReason: "dropout_national" });
 
     const response = (await scbAction({
-      request: client.post(`/ungdomar/${youthId}/scb/${ended.id}`, { registrationReason: "not_started", lastSchoolOccupation: "compulsory_school", endReason: "moved" }),
+      request: client.post(`/ungdomar/${youthId}/scb/${ended.id}`, {
+        registrationReason: "not_started",
+        lastSchoolOccupation: "compulsory_school",
+        endReason: "moved",
+      }),
       params: { youthId, enrollmentId: String(ended.id) },
       context: {},
     })) as Response;
@@ -103,9 +114,10 @@ describe("the SCB form of one enrollment", () => {
 
     const blank = await postScb(world.actors.coordinator, youthId, open.id, { registrationReason: "", lastSchoolOccupation: "" });
     expect(blank.status).toBe(400);
-    expect((await postScb(world.actors.coordinator, youthId, open.id, { registrationReason: "moved_in", lastSchoolOccupation: "unknown", endReason: "moved" })).status).toBe(
-      302,
-    );
+    expect(
+      (await postScb(world.actors.coordinator, youthId, open.id, { registrationReason: "moved_in", lastSchoolOccupation: "unknown", endReason: "moved" }))
+        .status,
+    ).toBe(302);
     expect(enrollmentsOf(youthId)[1]).toMatchObject({ registrationReason: "moved_in", lastSchoolOccupation: "unknown", endReason: null, endDate: null });
   });
 
@@ -117,7 +129,11 @@ describe("the SCB form of one enrollment", () => {
     const client = await signedIn(world.actors.caseworker);
     expect(
       await statusOf(() =>
-        scbLoader({ request: client.get(`/ungdomar/${a.youthId}/scb/${b.open.id}`), params: { youthId: a.youthId, enrollmentId: String(b.open.id) }, context: {} }),
+        scbLoader({
+          request: client.get(`/ungdomar/${a.youthId}/scb/${b.open.id}`),
+          params: { youthId: a.youthId, enrollmentId: String(b.open.id) },
+          context: {},
+        }),
       ),
     ).toBe(404);
     // Another municipality's KAA unit, and the same municipality's social services: the same 404.
@@ -181,7 +197,13 @@ describe("the occupation after an insats", () => {
     const id = added(addIntervention(file(), intervention(typeOf())));
     expect(correctOccupationAfter(file(), id, { occupationAfter: "work" })).toMatchObject({ ok: false });
     expect(
-      endIntervention(file(), id, { endDate: today, endReason: "completed", occupationAfter: "other_activity", evaluationOutcome: "met", evaluationText: "Klar." }),
+      endIntervention(file(), id, {
+        endDate: today,
+        endReason: "completed",
+        occupationAfter: "other_activity",
+        evaluationOutcome: "met",
+        evaluationText: "Klar.",
+      }),
     ).toEqual({ ok: true });
     expect(rowOf(id).occupationAfter).toBe("other_activity");
     expect(correctOccupationAfter(file(), id, { occupationAfter: "work" })).toEqual({ ok: true });

@@ -44,10 +44,14 @@ describe("migration 0034 on a register with history", () => {
       )
       .run("y".repeat(16), municipalityId);
     const enrollment = sqlite
-      .prepare("INSERT INTO enrollments (youth_id, municipality_id, start_date, start_reason, created_by_membership_id) VALUES (?, ?, '2025-02-01', 'notice_dropout', 1)")
+      .prepare(
+        "INSERT INTO enrollments (youth_id, municipality_id, start_date, start_reason, created_by_membership_id) VALUES (?, ?, '2025-02-01', 'notice_dropout', 1)",
+      )
       .run("y".repeat(16), municipalityId).lastInsertRowid;
     const type = (name: string, position: number) =>
-      Number(sqlite.prepare("INSERT INTO intervention_types (municipality_id, name, position) VALUES (?, ?, ?)").run(municipalityId, name, position).lastInsertRowid);
+      Number(
+        sqlite.prepare("INSERT INTO intervention_types (municipality_id, name, position) VALUES (?, ?, ?)").run(municipalityId, name, position).lastInsertRowid,
+      );
     const guidance = type("Studie- och yrkesvägledning", 1);
     const introduction = type("Studier på introduktionsprogram", 2);
     const practice = type("Praktik", 3);
@@ -59,7 +63,8 @@ describe("migration 0034 on a register with history", () => {
                end_date, end_reason, declined_date, created_by_membership_id, updated_by_membership_id)
              VALUES (?, ?, ?, ?, 'youth', '2025-03-01', '2025-09-01', ?, ?, ?, 1, 1)`,
           )
-          .run(enrollment, "y".repeat(16), municipalityId, typeId, end?.endDate ?? null, end?.endReason ?? null, declined ? "2025-03-01" : null).lastInsertRowid,
+          .run(enrollment, "y".repeat(16), municipalityId, typeId, end?.endDate ?? null, end?.endReason ?? null, declined ? "2025-03-01" : null)
+          .lastInsertRowid,
       );
     const studies = intervention(guidance, { endDate: "2025-06-01", endReason: "started_studies" });
     const work = intervention(practice, { endDate: "2025-06-01", endReason: "got_work" });
@@ -73,7 +78,8 @@ describe("migration 0034 on a register with history", () => {
       registration_reason: "unknown",
       last_school_occupation: "unknown",
     });
-    const after = (id: number) => (sqlite.prepare("SELECT occupation_after FROM interventions WHERE id = ?").get(id) as { occupation_after: string | null }).occupation_after;
+    const after = (id: number) =>
+      (sqlite.prepare("SELECT occupation_after FROM interventions WHERE id = ?").get(id) as { occupation_after: string | null }).occupation_after;
     expect([after(studies), after(work), after(completed), after(running), after(declined)]).toEqual(["studies", "work", "unknown", null, null]);
     const scbType = (id: number) => (sqlite.prepare("SELECT scb_type FROM intervention_types WHERE id = ?").get(id) as { scb_type: string | null }).scb_type;
     expect([scbType(guidance), scbType(introduction), scbType(practice)]).toEqual(["guidance", "introduction_programme", null]);

@@ -73,7 +73,13 @@ describe("deriving from the notice an enrollment opens on", () => {
 });
 
 describe("deriving from the school lists a reconciliation proposal rests on", () => {
-  const gy = (programmeCode: string | null, outcome: string | null, endDate: string | null) => ({ kind: "gymnasium", schoolType: "GY", programmeCode, outcome, endDate });
+  const gy = (programmeCode: string | null, outcome: string | null, endDate: string | null) => ({
+    kind: "gymnasium",
+    schoolType: "GY",
+    programmeCode,
+    outcome,
+    endDate,
+  });
   const year9 = { kind: "year9", schoolType: "GR", programmeCode: null, outcome: null, endDate: "2026-06-10" };
 
   it("the latest broken-off placement is a dropout from its programme", () => {

@@ -13,12 +13,10 @@ import type { Actor } from "~/modules/auth/actor.server";
 import {
   interventionDeclineSchema,
   interventionEndSchema,
-  interventionOccupationSchema,
   type FollowUpDoneInput,
   type InterventionDeclineInput,
   type InterventionEndInput,
   type InterventionInput,
-  type InterventionOccupationInput,
 } from "~/modules/documentation/plan-schemas";
 import { fieldErrors } from "~/lib/form-fields";
 import {
@@ -42,7 +40,7 @@ export function readIntervention(file: YouthFile<"plan">, interventionId: number
 }
 
 /** A missing intervention, or another youth's, is the same 404. */
-function interventionOfYouth(youthId: string, interventionId: number): InterventionRow {
+export function interventionOfYouth(youthId: string, interventionId: number): InterventionRow {
   const row = getDb()
     .select()
     .from(interventions)
@@ -189,30 +187,6 @@ export function endIntervention(file: YouthFile<never, "plan">, interventionId: 
       changes: changedFields(row, values),
     });
     afterWrite(tx, enrollment);
-  });
-  return { ok: true };
-}
-
-/**
- * Corrects the occupation after an ended insats (SCB block 4), kept as a revision like any change to the
- * documentation. A declined insats never ran, so it has none; an open one gets it when it ends.
- */
-export function correctOccupationAfter(file: YouthFile<never, "plan">, interventionId: number, input: InterventionOccupationInput): Result {
-  const { actor, id: youthId } = file;
-  const parsed = interventionOccupationSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const row = interventionOfYouth(youthId, interventionId);
-  if (row.declinedDate) return { ok: false, errors: { form: "Ungdomen tackade nej till insatsen; den har ingen sysselsättning efter." } };
-  if (!row.endDate) return { ok: false, errors: { form: "Insatsen pågår; sysselsättningen efter anges när den avslutas." } };
-  const values = { occupationAfter: parsed.data.occupationAfter };
-  const changes = changedFields(row, values);
-  if (Object.keys(changes).length === 0) return { ok: true };
-  getDb().transaction((tx) => {
-    tx.update(interventions)
-      .set({ ...values, updatedAt: new Date().toISOString(), updatedByMembershipId: actor.membershipId })
-      .where(eq(interventions.id, row.id))
-      .run();
-    recordRevision(tx, actor, { youthId, enrollmentId: row.enrollmentId, entity: "intervention", entityId: row.id, action: "updated", changes });
   });
   return { ok: true };
 }

@@ -232,8 +232,7 @@ export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCre
     const file = openYouthFile(actor, existingYouthId, { write: ["enrollment"] });
     db.transaction((tx) => {
       markReceived(tx, file.id);
-      if (opensEnrollment)
-        insertEnrollment(tx, file, { startDate: today, ...enrollmentFrom }, { unlessOpen: true });
+      if (opensEnrollment) insertEnrollment(tx, file, { startDate: today, ...enrollmentFrom }, { unlessOpen: true });
     });
     return { ok: true, youthId: file.id };
   }

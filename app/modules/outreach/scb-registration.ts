@@ -53,7 +53,10 @@ function occupationOfProgramme(programme: string | null | undefined): LastSchool
  * not start after admission was admitted to a programme, not in it, so what they last did is not said;
  * absence is reported of a youth who still attends (no SCB reason says that); a move says only the move.
  */
-export function registrationFromNotice(notice: { kind: "dropout" | "absence" | "started" | "not_started" | "moved"; programme: string | null }): ScbRegistration {
+export function registrationFromNotice(notice: {
+  kind: "dropout" | "absence" | "started" | "not_started" | "moved";
+  programme: string | null;
+}): ScbRegistration {
   const kind = programmeKind(notice.programme);
   switch (notice.kind) {
     case "dropout":
@@ -128,7 +131,10 @@ type NoticeFacts = { kind: "dropout" | "absence" | "started" | "not_started" | "
  * newest first) since the last enrollment ended says. A value no source gives is left for the caseworker
  * to choose, "Uppgift saknas" included, never pre-selected. `notice` tells where the suggestion came from.
  */
-export function suggestedRegistration<N extends NoticeFacts>(notices: readonly N[], lastEnd: string | null): { suggestion: Partial<ScbRegistration>; notice: N | null } {
+export function suggestedRegistration<N extends NoticeFacts>(
+  notices: readonly N[],
+  lastEnd: string | null,
+): { suggestion: Partial<ScbRegistration>; notice: N | null } {
   const notice = notices.find((n) => n.kind !== "started" && (lastEnd === null || n.eventDate >= lastEnd)) ?? null;
   const derived = notice ? registrationFromNotice(notice) : UNKNOWN_REGISTRATION;
   const suggestion: Partial<ScbRegistration> = {
