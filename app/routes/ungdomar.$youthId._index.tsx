@@ -12,6 +12,7 @@ import { concernReportsOfYouth } from "~/modules/concern-reports/concern-reports
 import { REFERRAL_STATUS_LABELS } from "~/modules/referrals/referral-states";
 import { InterventionTable } from "~/components/intervention-table";
 import { ContactAttemptTable } from "~/components/contact-attempt-table";
+import { EnrollmentScb } from "~/components/enrollment-scb";
 import { readYouthFile, type Address } from "~/modules/youth/youth-file.server";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
@@ -185,9 +186,8 @@ export default function YouthPage() {
             <dt>Handläggare</dt>
             <dd>{outreach.open.caseworkerName ?? "Ingen tilldelad"}</dd>
           </dl>
-        ) : (
-          <p>Ingen öppen inskrivning.</p>
-        )}
+        ) : null}
+        {outreach.open ? <EnrollmentScb youthId={youth.id} enrollment={outreach.open} /> : <p>Ingen öppen inskrivning.</p>}
         <p>
           <Link to={`/ungdomar/${youth.id}/inskrivning`} className="button button--secondary">
             {outreach.open ? "Ändra status, handläggare eller avsluta" : "Öppna en inskrivning"}
@@ -203,6 +203,7 @@ export default function YouthPage() {
                   <li key={e.id}>
                     {e.startDate} – {e.endDate}: {START_REASON_LABELS[e.startReason]}; avslutad: {e.endReason ? END_REASON_LABELS[e.endReason] : "–"}
                     {e.endNote ? ` (${e.endNote})` : ""}
+                    <EnrollmentScb youthId={youth.id} enrollment={e} />
                   </li>
                 ))}
             </ul>

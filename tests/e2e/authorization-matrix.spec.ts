@@ -11,6 +11,7 @@ import {
   consentYouth,
   kaaConcernReportId,
   nassjoIntervention,
+  nassjoEnrollment,
   nassjoInterventionTypeId,
   nassjoGoalId,
   nassjoNoticeId,
@@ -122,6 +123,10 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/loggkontroll": { path: () => "/loggkontroll", expected: signedIn(403, { coordinator: 200 }) },
   "routes/ungdomar.$youthId.kontakt": { path: () => `/ungdomar/${nassjoYouthId()}/kontakt`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.inskrivning": { path: () => `/ungdomar/${nassjoYouthId()}/inskrivning`, expected: homeKaaYouth },
+  "routes/ungdomar.$youthId.scb.$enrollmentId": {
+    path: () => `/ungdomar/${nassjoEnrollment().youthId}/scb/${nassjoEnrollment().id}`,
+    expected: homeKaaYouth,
+  },
   "routes/ungdomar.$youthId.brev.$mall": { path: () => `/ungdomar/${nassjoYouthId()}/brev/forsta-brev`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.kartlaggning": { path: () => `/ungdomar/${nassjoYouthId()}/kartlaggning`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.plan._index": { path: () => `/ungdomar/${nassjoYouthId()}/plan`, expected: homeKaaYouth },

@@ -57,6 +57,14 @@ export function nassjoIntervention(): { youthId: string; id: number } {
   );
 }
 
+/** An enrollment of a Nässjö youth, kept by Nässjö's register (the SCB form's address). */
+export function nassjoEnrollment(): { youthId: string; id: number } {
+  return lookup<{ youthId: string; id: number }>(
+    `SELECT e.youth_id AS youthId, e.id FROM enrollments e JOIN municipalities m ON m.id = e.municipality_id
+     JOIN youths y ON y.id = e.youth_id WHERE m.code = '0682' AND y.home_municipality_id = m.id ORDER BY e.id LIMIT 1`,
+  );
+}
+
 export function nassjoNoticeId(): number {
   return lookup<{ id: number }>("SELECT n.id FROM notices n JOIN municipalities m ON m.id = n.home_municipality_id WHERE m.code = '0682' ORDER BY n.id LIMIT 1")
     .id;
