@@ -137,9 +137,9 @@ const architecture = [
         {
           patterns: [
             {
-              regex: String.raw`(^~/modules/access/|/access/)(handles|consents-loader)\.server(\.ts)?$`,
+              regex: String.raw`(^~/modules/access/|/access/)(handles|consents-loader|review-grants-loader)\.server(\.ts)?$`,
               message:
-                "Sekretess: only the kernel's gate (app/modules/access/gate.server.ts) creates capabilities and reads consents for the policy. Open the youth file with openYouthFile or the register with openRegister.",
+                "Sekretess: only the kernel's gate (app/modules/access/gate.server.ts) creates capabilities and reads consents and review grants for the policy. Open the youth file with openYouthFile or the register with openRegister.",
             },
           ],
         },

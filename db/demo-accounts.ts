@@ -12,6 +12,8 @@ export const DEMO_ACCOUNTS = [
   { username: "styrgrupp@demo.example", displayName: "Per Holm", role: "steering_member", org: "steering" },
   { username: "admin@demo.example", displayName: "Sara Lind", role: "system_admin", org: null },
   { username: "kaa-jonkoping@demo.example", displayName: "Oskar Jönsson", role: "kaa_caseworker", org: "kaaJkpg" },
+  // A revisor who may read the cases of a stickprov while a grant is in force (db/seed-review.ts).
+  { username: "granskare@demo.example", displayName: "Ingrid Sjöberg", role: "auditor", org: "kaa" },
 ] as const satisfies readonly { username: string; displayName: string; role: Role; org: string | null }[];
 
 /** A person with two roles, to show the choice of active membership. */

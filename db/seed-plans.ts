@@ -7,6 +7,7 @@ import type { Faker } from "@faker-js/faker";
 import type { Tx } from "./client";
 import { assessments, documentationRevisions, interventionFollowUps, interventions, plans, type EnrollmentStatus } from "./schema";
 import { recomputeDocumentation } from "../app/modules/documentation/documentation.server";
+import { demoOccupationAfter } from "./seed-scb";
 
 type Context = {
   enrollmentId: number;
@@ -117,6 +118,8 @@ export function seedDocumentation(tx: Tx, faker: Faker, ctx: Context) {
     const plannedEnd = addDays(start, faker.number.int({ min: 60, max: 200 }));
     // Older interventions have mostly ended, a few left running past their planned end (the audits' finding).
     const ended = plannedEnd < ctx.today && faker.datatype.boolean({ probability: ctx.status === "in_intervention" && n === 0 ? 0.4 : 0.8 });
+    // Drawn where it always was in the values below, so the rest of the demo stays as it was.
+    let endReason: (typeof interventions.$inferInsert)["endReason"] = null;
     const id = tx
       .insert(interventions)
       .values({
@@ -133,7 +136,8 @@ export function seedDocumentation(tx: Tx, faker: Faker, ctx: Context) {
         startDate: start,
         plannedEndDate: ctx.status === "in_intervention" && n === 0 && !ended ? addDays(ctx.today, faker.number.int({ min: -10, max: 90 })) : plannedEnd,
         endDate: ended ? plannedEnd : null,
-        endReason: ended ? faker.helpers.arrayElement(["completed", "started_studies", "got_work", "youth_discontinued"] as const) : null,
+        endReason: (endReason = ended ? faker.helpers.arrayElement(["completed", "started_studies", "got_work", "youth_discontinued"] as const) : null),
+        occupationAfter: endReason ? demoOccupationAfter(endReason) : null,
         evaluationOutcome: ended ? faker.helpers.arrayElement(["met", "partly", "not_met"] as const) : null,
         evaluationText: ended ? "Insatsen följdes upp med ungdomen och målet stämdes av." : null,
         createdByMembershipId: ctx.staff.membershipId,

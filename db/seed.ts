@@ -23,6 +23,7 @@ import {
 } from "./schema";
 import { DEFAULT_INTERVENTION_TYPES } from "../app/modules/documentation/default-intervention-types";
 import { seedDocumentation } from "./seed-plans";
+import { demoRegistration } from "./seed-scb";
 import { seedConsents } from "./seed-consents";
 import { hashPassword } from "../app/modules/auth/password.server";
 import { parsePersonalNumber } from "../app/modules/youth/personal-number";
@@ -34,6 +35,7 @@ import { seedAnnualReports } from "./seed-annual-reports";
 import { seedSteering } from "./seed-steering";
 import { seedSchoolSystems } from "./seed-school-systems";
 import { seedScbExportDemo } from "./seed-scb-export";
+import { seedReviewSamples } from "./seed-review";
 
 function addDaysIso(iso: string, days: number) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -112,15 +114,19 @@ export async function seedDemo(db: Db, options: { youths: number }) {
       typeIds.set(
         municipalityId,
         DEFAULT_INTERVENTION_TYPES.map(
-          (name, i) =>
+          ({ name, scbType }, i) =>
             tx
               .insert(interventionTypes)
-              .values({ municipalityId, name, position: i + 1 })
+              .values({ municipalityId, name, scbType, position: i + 1 })
               .returning({ id: interventionTypes.id })
               .get().id,
         ),
       );
     }
+    // A type Nässjö retired before the SCB types existed, never mapped: the catalogue marks it "Saknar SCB-typ".
+    tx.insert(interventionTypes)
+      .values({ municipalityId: nassjo, name: "Sommarpraktik (äldre typ)", position: DEFAULT_INTERVENTION_TYPES.length + 1, active: false })
+      .run();
     const partnerOrganisationIds = [orgs.soc!, orgs.af!];
     const caseworkers = [membershipIds["handlaggare@demo.example"]!, multiMemberships[0]!];
 
@@ -174,13 +180,15 @@ export async function seedDemo(db: Db, options: { youths: number }) {
         { weight: 15, value: "watch" },
       ]);
       const caseworker = faker.helpers.maybe(() => faker.helpers.arrayElement(staff), { probability: 0.75 }) ?? null;
+      const startReason = faker.helpers.arrayElement(["notice_dropout", "notice_absence", "notice_not_started", "moved_in", "register_check"] as const);
       const enrollmentId = tx
         .insert(enrollments)
         .values({
           youthId,
           municipalityId,
           startDate,
-          startReason: faker.helpers.arrayElement(["notice_dropout", "notice_absence", "notice_not_started", "moved_in", "register_check"] as const),
+          startReason,
+          ...demoRegistration(startReason),
           status,
           caseworkerMembershipId: caseworker,
           watchUntil: status === "watch" ? dayOffset(faker.number.int({ min: -20, max: 60 })) : null,
@@ -275,5 +283,11 @@ export async function seedDemo(db: Db, options: { youths: number }) {
     seedAnnualReports(tx);
     seedSchoolSystems(tx, { schoolOrganisationId: orgs.school1! });
     seedScbExportDemo(tx, { municipalityId: nassjo, membershipId: membershipIds["samordnare@demo.example"]!, today: dayOffset(0) });
+    seedReviewSamples(tx, {
+      municipalityId: nassjo,
+      coordinatorMembershipId: membershipIds["samordnare@demo.example"]!,
+      auditorMembershipId: membershipIds["granskare@demo.example"]!,
+      today: dayOffset(0),
+    });
   });
 }

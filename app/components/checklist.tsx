@@ -3,15 +3,16 @@ import { CHECKLIST_POINT_LABELS, type ChecklistItem, type PointTarget } from "~/
 
 const STATE_TEXT = { done: "Klar", missing: "Saknas", not_applicable: "Inte aktuellt" } as const;
 
-/** Where each point is filled in, on the youth's pages. */
-export function checklistHref(youthId: string, target: PointTarget) {
+/** Where each point is filled in, on the youth's pages (of an earlier enrollment's plan, when one is named). */
+export function checklistHref(youthId: string, target: PointTarget, enrollmentId?: number) {
+  const plan = `/ungdomar/${youthId}/plan${enrollmentId ? `?inskrivning=${enrollmentId}` : ""}`;
   switch (target.kind) {
     case "assessment":
       return `/ungdomar/${youthId}/kartlaggning`;
     case "plan":
-      return `/ungdomar/${youthId}/plan#mal`;
+      return `${plan}#mal`;
     case "interventions":
-      return `/ungdomar/${youthId}/plan#insatser`;
+      return `${plan}#insatser`;
     case "intervention":
       return `/ungdomar/${youthId}/insatser/${target.id}`;
   }

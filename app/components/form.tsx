@@ -49,7 +49,9 @@ export function useValidatedForm(schema: z.ZodType<unknown, FieldValues>, option
     register,
     errorFor,
     formProps: { ref: formRef, method: "post" as const, noValidate: true, onSubmit },
-    submitting: navigation.state === "submitting",
+    // Busy until the page is revalidated too: Remix shows the action's answer while the loaders still run,
+    // and a second form posted in that window would carry the page's old data (e.g. a stale version).
+    submitting: navigation.state === "submitting" || (navigation.state === "loading" && navigation.formMethod !== undefined),
   };
 }
 

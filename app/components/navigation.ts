@@ -48,4 +48,9 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/admin/kommuner", label: "Kommuner" },
     { to: "/admin/skolsystem", label: "Skolsystem" },
   ],
+  // The granskare reads the stickprov cases a grant in force opens, and nothing else.
+  auditor: [
+    { to: "/start", label: "Start" },
+    { to: "/granskning", label: "Granskning" },
+  ],
 };

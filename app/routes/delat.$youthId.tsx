@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AssessmentFacts } from "~/components/assessment-facts";
 import { InterventionTable } from "~/components/intervention-table";
 import { formatDateTime } from "~/lib/format";
 import { todayIso } from "~/lib/dates";
@@ -10,7 +11,6 @@ import { openSharedFile } from "~/modules/access/gate.server";
 import { CONSENT_GIVER_LABELS, CONSENT_SECTION_SHORT } from "~/modules/consent/labels";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { CHANNEL_LABELS, OCCUPATION_LABELS, OUTCOME_LABELS } from "~/modules/outreach/labels";
-import { STUDIEBEVIS_LABELS } from "~/modules/documentation/labels";
 import { REFERRAL_STATUS_LABELS } from "~/modules/referrals/referral-states";
 
 export const meta: MetaFunction = () => [{ title: "Delade uppgifter – Samverkansportalen" }];
@@ -92,24 +92,7 @@ export default function SharedYouth() {
       {shared.assessment !== undefined ? (
         <section aria-labelledby="kartlaggning-rubrik" className="card">
           <h2 id="kartlaggning-rubrik">Kartläggning</h2>
-          {shared.assessment ? (
-            <dl className="facts">
-              <dt>Datum</dt>
-              <dd>{shared.assessment.date}</dd>
-              <dt>Sysselsättning</dt>
-              <dd>{OCCUPATION_LABELS[shared.assessment.occupation]}</dd>
-              <dt>Avslutade årskurser</dt>
-              <dd>{shared.assessment.completedGrades ?? "–"}</dd>
-              <dt>Studiebevis</dt>
-              <dd>{STUDIEBEVIS_LABELS[shared.assessment.studiebevis]}</dd>
-              <dt>Behov av stöd</dt>
-              <dd>{shared.assessment.needs ?? "–"}</dd>
-              <dt>Ungdomens önskemål</dt>
-              <dd>{shared.assessment.youthWishes ?? "–"}</dd>
-            </dl>
-          ) : (
-            <p>Ingen kartläggning är gjord.</p>
-          )}
+          <AssessmentFacts assessment={shared.assessment} />
         </section>
       ) : null}
       {shared.plan ? (

@@ -8,8 +8,10 @@ import {
   listInterventionTypes,
   renameInterventionType,
   setInterventionTypeActive,
+  setInterventionTypeScbType,
 } from "~/modules/documentation/intervention-types.server";
-import { interventionTypeSchema } from "~/modules/documentation/plan-schemas";
+import { SCB_INTERVENTION_TYPE_LABELS } from "~/modules/documentation/labels";
+import { interventionTypeAddSchema, interventionTypeSchema, interventionTypeScbSchema } from "~/modules/documentation/plan-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Insatskatalog – Samverkansportalen" }];
 
@@ -24,19 +26,30 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   const typeId = Number(form.get("typeId"));
   const fail = (errors: Record<string, string>) => json({ ok: false as const, errors, message: null }, { status: 400 });
-  if (intent === "add" || intent === "rename") {
-    const parsed = interventionTypeSchema.safeParse({ name: form.get("name") ?? "" });
-    if (!parsed.success) {
-      const error = fieldErrors(parsed.error).name ?? "Ange ett namn.";
-      return fail(intent === "add" ? { name: error } : { [`name-${typeId}`]: error });
-    }
-    const result = intent === "add" ? addInterventionType(actor, parsed.data.name) : renameInterventionType(actor, typeId, parsed.data.name);
+  if (intent === "add") {
+    const parsed = interventionTypeAddSchema.safeParse({ name: form.get("name") ?? "", scbType: form.get("scbType") ?? "" });
+    if (!parsed.success) return fail(fieldErrors(parsed.error));
+    const result = addInterventionType(actor, parsed.data.name, parsed.data.scbType);
+    if (!result.ok) return fail(result.errors);
+    return json({ ok: true as const, errors: {} as Record<string, string>, message: `${parsed.data.name} är tillagd.` });
+  }
+  if (intent === "scb") {
+    const parsed = interventionTypeScbSchema.safeParse({ scbType: form.get("scbType") ?? "" });
+    if (!parsed.success) return fail({ [`scbType-${typeId}`]: fieldErrors(parsed.error).scbType ?? "Välj SCB-typ." });
+    const result = setInterventionTypeScbType(actor, typeId, parsed.data.scbType);
     if (!result.ok) return fail(result.errors);
     return json({
       ok: true as const,
       errors: {} as Record<string, string>,
-      message: intent === "add" ? `${parsed.data.name} är tillagd.` : "Namnet är ändrat.",
+      message: `SCB-typen är ändrad till ${SCB_INTERVENTION_TYPE_LABELS[parsed.data.scbType]}.`,
     });
+  }
+  if (intent === "rename") {
+    const parsed = interventionTypeSchema.safeParse({ name: form.get("name") ?? "" });
+    if (!parsed.success) return fail({ [`name-${typeId}`]: fieldErrors(parsed.error).name ?? "Ange ett namn." });
+    const result = renameInterventionType(actor, typeId, parsed.data.name);
+    if (!result.ok) return fail(result.errors);
+    return json({ ok: true as const, errors: {} as Record<string, string>, message: "Namnet är ändrat." });
   }
   if (intent === "retire" || intent === "restore") {
     const result = setInterventionTypeActive(actor, typeId, intent === "restore");
@@ -60,7 +73,7 @@ export default function InterventionCatalogue() {
       <p className="lead">
         De typer av insatser {municipalityName} erbjuder.{" "}
         {mayEdit ? "Som samordnare lägger du till, byter namn på och avvecklar typer." : "KAA-samordnaren för katalogen."} En avvecklad typ finns kvar på de
-        insatser som redan har den.
+        insatser som redan har den. Varje typ rapporteras till SCB som en SCB-typ av åtgärd; en typ utan SCB-typ stoppar SCB-rapporten.
       </p>
       {actionData?.message ? (
         <p className="alert alert--success" role="status">
@@ -78,6 +91,7 @@ export default function InterventionCatalogue() {
           <thead>
             <tr>
               <th scope="col">Insatstyp</th>
+              <th scope="col">SCB-typ</th>
               <th scope="col">Används</th>
               {mayEdit ? <th scope="col">Ändra</th> : null}
             </tr>
@@ -88,9 +102,11 @@ export default function InterventionCatalogue() {
               return (
                 <tr key={t.id}>
                   <td>{t.name}</td>
+                  <td>{t.scbType ? SCB_INTERVENTION_TYPE_LABELS[t.scbType] : <strong className="badge">Saknar SCB-typ</strong>}</td>
                   <td>{t.active ? "Ja" : "Nej, avvecklad"}</td>
                   {mayEdit ? (
                     <td>
+                      <ScbTypeForm type={t} error={errors[`scbType-${t.id}`]} />
                       <Form method="post" className="filter-form">
                         <input type="hidden" name="typeId" value={t.id} />
                         <div className={`field${error ? " field--error" : ""}`}>
@@ -135,11 +151,53 @@ export default function InterventionCatalogue() {
               </p>
             ) : null}
           </div>
+          <ScbTypeSelect id="new-scb" label="SCB-typ" defaultValue="" error={errors.scbType} />
           <button type="submit" name="intent" value="add" className="button">
             Lägg till
           </button>
         </Form>
       ) : null}
     </>
+  );
+}
+
+/** The SCB kind of åtgärd, as a plain select: the catalogue's forms work without JavaScript. */
+function ScbTypeSelect({ id, label, defaultValue, error }: { id: string; label: string; defaultValue: string; error?: string }) {
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        name="scbType"
+        defaultValue={defaultValue}
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        <option value="">Välj …</option>
+        {Object.entries(SCB_INTERVENTION_TYPE_LABELS).map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ScbTypeForm({ type: t, error }: { type: { id: number; name: string; scbType: string | null }; error?: string }) {
+  return (
+    <Form method="post" className="filter-form">
+      <input type="hidden" name="typeId" value={t.id} />
+      <ScbTypeSelect id={`scbType-${t.id}`} label={`SCB-typ för ${t.name}`} defaultValue={t.scbType ?? ""} error={error} />
+      <button type="submit" name="intent" value="scb" className="button button--secondary">
+        Spara SCB-typ
+      </button>
+    </Form>
   );
 }

@@ -21,6 +21,8 @@ const ROLE_INTRO: Record<string, string> = {
   employment_officer: "Arbetsförmedlingen är en egen sekretessdomän. Du ser uppgifter om en ungdom bara när ungdomen samtyckt till att de delas med er.",
   steering_member: "Styrgruppen följer kommunens arbete med aktivitetsansvaret på aggregerad nivå och ser inga enskilda ungdomar.",
   system_admin: "Som systemförvaltare hanterar du kommuner, organisationer och användarkonton. Du har ingen åtkomst till uppgifter om ungdomar.",
+  auditor:
+    "Som granskare läser du ärendena i de stickprov som KAA-samordnaren gett dig behörighet till, bara under den tid behörigheten gäller. Du kan inte ändra något, och varje visning loggas.",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -11,19 +11,13 @@ import { referralsOfYouth } from "~/modules/referrals/referrals.server";
 import { concernReportsOfYouth } from "~/modules/concern-reports/concern-reports.server";
 import { REFERRAL_STATUS_LABELS } from "~/modules/referrals/referral-states";
 import { InterventionTable } from "~/components/intervention-table";
+import { ContactAttemptTable } from "~/components/contact-attempt-table";
+import { EnrollmentScb } from "~/components/enrollment-scb";
 import { readYouthFile, type Address } from "~/modules/youth/youth-file.server";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { LETTERS } from "~/modules/outreach/letters";
-import {
-  CHANNEL_LABELS,
-  END_REASON_LABELS,
-  ENROLLMENT_STATUS_LABELS,
-  OCCUPATION_LABELS,
-  OUTCOME_LABELS,
-  START_REASON_LABELS,
-  TARGET_LABELS,
-} from "~/modules/outreach/labels";
+import { END_REASON_LABELS, ENROLLMENT_STATUS_LABELS, START_REASON_LABELS } from "~/modules/outreach/labels";
 import { requireActor } from "~/modules/auth/actor.server";
 import { openYouthFile } from "~/modules/access/gate.server";
 
@@ -192,9 +186,8 @@ export default function YouthPage() {
             <dt>Handläggare</dt>
             <dd>{outreach.open.caseworkerName ?? "Ingen tilldelad"}</dd>
           </dl>
-        ) : (
-          <p>Ingen öppen inskrivning.</p>
-        )}
+        ) : null}
+        {outreach.open ? <EnrollmentScb youthId={youth.id} enrollment={outreach.open} /> : <p>Ingen öppen inskrivning.</p>}
         <p>
           <Link to={`/ungdomar/${youth.id}/inskrivning`} className="button button--secondary">
             {outreach.open ? "Ändra status, handläggare eller avsluta" : "Öppna en inskrivning"}
@@ -210,6 +203,7 @@ export default function YouthPage() {
                   <li key={e.id}>
                     {e.startDate} – {e.endDate}: {START_REASON_LABELS[e.startReason]}; avslutad: {e.endReason ? END_REASON_LABELS[e.endReason] : "–"}
                     {e.endNote ? ` (${e.endNote})` : ""}
+                    <EnrollmentScb youthId={youth.id} enrollment={e} />
                   </li>
                 ))}
             </ul>
@@ -247,44 +241,7 @@ export default function YouthPage() {
             </Link>
           ))}
         </div>
-        {outreach.attempts.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Kontaktförsök, senaste först</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Datum</th>
-                  <th scope="col">Kontaktsätt</th>
-                  <th scope="col">Till</th>
-                  <th scope="col">Utfall</th>
-                  <th scope="col">Sysselsättning</th>
-                  <th scope="col">Registrerat av</th>
-                </tr>
-              </thead>
-              <tbody>
-                {outreach.attempts.map((a) => (
-                  <tr key={a.id}>
-                    <td>{a.date}</td>
-                    <td>
-                      {CHANNEL_LABELS[a.channel]}
-                      {a.secondStaff ? ` (med ${a.secondStaff})` : ""}
-                      {a.note ? <span className="block muted">{a.note}</span> : null}
-                    </td>
-                    <td>{TARGET_LABELS[a.target]}</td>
-                    <td>{OUTCOME_LABELS[a.outcome]}</td>
-                    <td>
-                      {a.occupation ? OCCUPATION_LABELS[a.occupation] : "–"}
-                      {a.occupationNote ? `: ${a.occupationNote}` : ""}
-                    </td>
-                    <td>{a.recordedBy}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p>Inga kontaktförsök registrerade.</p>
-        )}
+        {outreach.attempts.length > 0 ? <ContactAttemptTable attempts={outreach.attempts} /> : <p>Inga kontaktförsök registrerade.</p>}
       </section>
       <section id="dokumentation" aria-labelledby="dokumentation-rubrik" className="card">
         <h2 id="dokumentation-rubrik">Kartläggning, plan och insatser</h2>

@@ -1,8 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { ErrorSummary, Form, SelectField, TextAreaField, TextField, optionsOf } from "~/components/form";
+import { ErrorSummary, Form, SelectField, TextAreaField, TextField } from "~/components/form";
 import { InterventionFields } from "~/components/intervention-fields";
+import { InterventionEndForm, OccupationAfterForm } from "~/components/intervention-end-forms";
 import { responsibleText } from "~/components/intervention-table";
 import { todayIso } from "~/lib/dates";
 import { invalidFor, parseForm } from "~/lib/form.server";
@@ -16,13 +17,22 @@ import {
   readIntervention,
   updateIntervention,
 } from "~/modules/documentation/interventions.server";
+import { correctOccupationAfter } from "~/modules/documentation/intervention-occupation.server";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { openYouthFile } from "~/modules/access/gate.server";
 import { partnerOrganisations } from "~/modules/organizations/partners.server";
 import { listInterventionTypes } from "~/modules/documentation/intervention-types.server";
 import { EVALUATION_OUTCOME_LABELS, INTERVENTION_END_REASON_LABELS, interventionState } from "~/modules/documentation/labels";
-import { followUpDoneSchema, followUpSchema, interventionDeclineSchema, interventionEndSchema, interventionSchema } from "~/modules/documentation/plan-schemas";
+import { OCCUPATION_LABELS } from "~/modules/outreach/labels";
+import {
+  followUpDoneSchema,
+  followUpSchema,
+  interventionDeclineSchema,
+  interventionEndSchema,
+  interventionOccupationSchema,
+  interventionSchema,
+} from "~/modules/documentation/plan-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Insats – Samverkansportalen" }];
 
@@ -53,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const FORMS = {
   andra: interventionSchema,
   avsluta: interventionEndSchema,
+  sysselsattning: interventionOccupationSchema,
   avboj: interventionDeclineSchema,
   uppfoljning: followUpSchema,
   uppfoljning_gjord: followUpDoneSchema,
@@ -75,11 +86,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? updateIntervention(file, interventionId, data as z.output<typeof interventionSchema>)
       : name === "avsluta"
         ? endIntervention(file, interventionId, data as z.output<typeof interventionEndSchema>)
-        : name === "avboj"
-          ? declineIntervention(file, interventionId, data as z.output<typeof interventionDeclineSchema>)
-          : name === "uppfoljning"
-            ? addFollowUp(file, interventionId, (data as z.output<typeof followUpSchema>).dueDate)
-            : completeFollowUp(file, interventionId, data as z.output<typeof followUpDoneSchema>);
+        : name === "sysselsattning"
+          ? correctOccupationAfter(file, interventionId, data as z.output<typeof interventionOccupationSchema>)
+          : name === "avboj"
+            ? declineIntervention(file, interventionId, data as z.output<typeof interventionDeclineSchema>)
+            : name === "uppfoljning"
+              ? addFollowUp(file, interventionId, (data as z.output<typeof followUpSchema>).dueDate)
+              : completeFollowUp(file, interventionId, data as z.output<typeof followUpDoneSchema>);
   if (!result.ok) return fail(result.errors);
   return redirect(name === "avsluta" || name === "avboj" ? `/ungdomar/${youthId}/plan#insatser` : `/ungdomar/${youthId}/insatser/${interventionId}`);
 }
@@ -136,11 +149,14 @@ export default function InterventionPage() {
               {i.evaluationOutcome ? EVALUATION_OUTCOME_LABELS[i.evaluationOutcome] : <strong>Saknas</strong>}
               {i.evaluationText ? <span className="block">{i.evaluationText}</span> : null}
             </dd>
+            <dt>Sysselsättning efter insatsen</dt>
+            <dd>{i.occupationAfter ? OCCUPATION_LABELS[i.occupationAfter] : <strong>Saknas</strong>}</dd>
           </>
         ) : null}
       </dl>
       <FollowUps data={data} closed={closed} />
-      {!closed || (i.endDate && !i.evaluationOutcome) ? <EndForm data={data} /> : null}
+      {!closed || (i.endDate && !i.evaluationOutcome) ? <InterventionEndForm intervention={i} today={data.today} /> : null}
+      {i.endDate && i.evaluationOutcome ? <OccupationAfterForm intervention={i} /> : null}
       <EditForm data={data} />
       {!closed ? <DeclineForm data={data} /> : null}
     </div>
@@ -199,38 +215,6 @@ function FollowUps({ data, closed }: { data: Data; closed: boolean }) {
           </Form>
         </>
       ) : null}
-    </section>
-  );
-}
-
-function EndForm({ data }: { data: Data }) {
-  const i = data.intervention;
-  // An insats that ended without evaluation (at 20) keeps its end and gets the evaluation.
-  const evaluateOnly = Boolean(i.endDate);
-  const end = useFormFor("avsluta", evaluateOnly ? { endDate: i.endDate, endReason: i.endReason ?? "" } : { endDate: data.today });
-  return (
-    <section aria-labelledby="avsluta-rubrik" className="card">
-      <h2 id="avsluta-rubrik">{evaluateOnly ? "Utvärdera insatsen" : "Avsluta insatsen"}</h2>
-      <p>
-        {evaluateOnly
-          ? `Insatsen avslutades ${i.endDate} utan utvärdering. Dokumentera hur den gick, mätt mot målet.`
-          : "Orsaken och en utvärdering mot målet krävs när en insats avslutas."}
-      </p>
-      <ErrorSummary errors={end.errors} />
-      <Form {...end.formProps} action="?atgard=avsluta">
-        <TextField {...end.field("endDate")} label="Slutdatum" type="date" required />
-        <SelectField {...end.field("endReason")} label="Orsak till att insatsen avslutas" required options={optionsOf(INTERVENTION_END_REASON_LABELS)} />
-        <SelectField
-          {...end.field("evaluationOutcome")}
-          label="Utvärdering: nådde insatsen sitt mål?"
-          required
-          options={optionsOf(EVALUATION_OUTCOME_LABELS)}
-        />
-        <TextAreaField {...end.field("evaluationText")} label="Utvärdering, kort" required maxLength={500} hint="Vad gav insatsen, mätt mot målet i planen?" />
-        <button type="submit" className="button" disabled={end.submitting}>
-          {evaluateOnly ? "Spara utvärderingen" : "Avsluta insatsen"}
-        </button>
-      </Form>
     </section>
   );
 }

@@ -8,7 +8,18 @@ import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { openYouthFile } from "~/modules/access/gate.server";
 import { kaaStaff } from "~/modules/organizations/memberships.server";
-import { END_REASON_LABELS, ENROLLMENT_STATUS_LABELS, OCCUPATION_LABELS, START_REASON_LABELS } from "~/modules/outreach/labels";
+import {
+  END_REASON_LABELS,
+  ENROLLMENT_STATUS_LABELS,
+  LAST_SCHOOL_OCCUPATION_LABELS,
+  OCCUPATION_LABELS,
+  REGISTRATION_REASON_LABELS,
+  START_REASON_LABELS,
+} from "~/modules/outreach/labels";
+import { noticesOfYouth } from "~/modules/notices/notices.server";
+import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
+import { suggestedRegistration } from "~/modules/outreach/scb-registration";
+import { lastEnrollmentEnd } from "~/modules/outreach/enrollment-scb.server";
 import { enrollmentCloseSchema, enrollmentOpenSchema, enrollmentUpdateSchema } from "~/modules/outreach/outreach-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Inskrivning – Samverkansportalen" }];
@@ -18,10 +29,14 @@ const { in_intervention: _inIntervention, ...MANUAL_STATUS_LABELS } = ENROLLMENT
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "enrollment"], registerKeeperOnly: true });
+  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity", "enrollment", "notices"], registerKeeperOnly: true });
   const youth = readYouthFile(file);
   const open = openEnrollmentOf(file);
+  // The SCB variables are pre-selected only where the youth's newest notice says them.
+  const { suggestion, notice } = open ? { suggestion: {}, notice: null } : suggestedRegistration(noticesOfYouth(file), lastEnrollmentEnd(file));
   return {
+    suggestion,
+    suggestedFrom: notice ? `${NOTICE_KIND_LABELS[notice.kind]}, ${notice.programme ?? "–"}, ${notice.eventDate}` : null,
     youthId: youth.id,
     name: `${youth.firstName} ${youth.lastName}`,
     open: open ? { status: open.status, caseworkerMembershipId: open.caseworkerMembershipId, watchUntil: open.watchUntil, startDate: open.startDate } : null,
@@ -82,9 +97,10 @@ type Props = { data: ReturnType<typeof useLoaderData<typeof loader>>; actionData
 
 function OpenForm({ data, actionData }: Props) {
   const { register, errorFor, formProps, submitting } = useValidatedForm(enrollmentOpenSchema, {
-    defaultValues: actionData?.values ?? { startDate: data.today },
+    defaultValues: actionData?.values ?? { startDate: data.today, ...data.suggestion },
     serverErrors: actionData?.errors,
   });
+  const suggested = data.suggestedFrom ? `Förslag utifrån anmälan (${data.suggestedFrom}). Kontrollera.` : undefined;
   return (
     <section aria-labelledby="oppna" className="card">
       <h2 id="oppna">Öppna en ny inskrivning</h2>
@@ -97,6 +113,24 @@ function OpenForm({ data, actionData }: Props) {
           error={errorFor("startReason")}
           required
           options={optionsOf(START_REASON_LABELS)}
+        />
+        <SelectField
+          name="registrationReason"
+          label="Orsak till registrering"
+          register={register}
+          error={errorFor("registrationReason")}
+          required
+          options={optionsOf(REGISTRATION_REASON_LABELS)}
+          hint={suggested ?? "Rapporteras till SCB. Välj Uppgift saknas bara om ni inte vet."}
+        />
+        <SelectField
+          name="lastSchoolOccupation"
+          label="Senaste skolrelaterade sysselsättning vid registrering"
+          register={register}
+          error={errorFor("lastSchoolOccupation")}
+          required
+          options={optionsOf(LAST_SCHOOL_OCCUPATION_LABELS)}
+          hint={suggested ?? "Rapporteras till SCB. Välj Uppgift saknas bara om ni inte vet."}
         />
         <SelectField name="caseworkerMembershipId" label="Handläggare" register={register} error={errorFor("caseworkerMembershipId")} options={data.staff} />
         <button type="submit" className="button" disabled={submitting}>

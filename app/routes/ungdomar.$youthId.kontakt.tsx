@@ -64,7 +64,12 @@ export default function RecordContact() {
         />
         <TextField {...field("date")} label="Datum" type="date" required />
         <SelectField {...field("outcome")} label="Utfall" required options={optionsOf(OUTCOME_LABELS)} />
-        <SelectField {...field("occupation")} label="Ungdomens sysselsättning (när ni fick kontakt)" options={optionsOf(OCCUPATION_LABELS)} />
+        <SelectField
+          {...field("occupation")}
+          label="Sysselsättning vid kontakten"
+          options={optionsOf(OCCUPATION_LABELS)}
+          hint="Krävs när ni fick kontakt. Rapporteras till SCB."
+        />
         <TextField
           {...field("occupationNote")}
           label="Sysselsättning, kort beskrivning (frivilligt)"

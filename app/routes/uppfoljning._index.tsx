@@ -30,6 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mayEnterPopulation: audience.mayEnterPopulation,
     mayChooseInterval: audience.view === "unit",
     mayExportToScb: mayExportToScb(actor),
+    // The stickprov reads individual cases: the samordnare's internal control, not a figure.
+    mayDrawSamples: actor.role === "kaa_coordinator" && audience.view === "unit",
     today,
   };
   let period: Period;
@@ -79,6 +81,12 @@ export default function FollowUpPage() {
         {data.mayExportToScb ? (
           <li>
             <a href="/uppfoljning/scb">SCB-rapporten (halvår)</a>: kontrollera registret, rätta det som saknas och hämta filen till SCB.
+          </li>
+        ) : null}
+        {data.mayDrawSamples ? (
+          <li>
+            <a href="/uppfoljning/stickprov">Stickprov (intern kontroll)</a>: dra slumpmässiga ärenden och bedöm dem som revisorerna gör, på kontakt,
+            kartläggning, åtgärder och uppföljning.
           </li>
         ) : null}
       </ul>

@@ -54,9 +54,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return respond(400, "Okänd åtgärd. Ladda om sidan och försök igen.");
 }
 
-function SaveButton() {
+function SaveButton({ busy }: { busy: boolean }) {
   return (
-    <button type="submit" className="button button--secondary">
+    <button type="submit" className="button button--secondary" disabled={busy}>
       Spara texten
     </button>
   );
@@ -68,7 +68,10 @@ function DraftForm() {
   const actionData = useActionData<typeof action>();
   const mine = actionData?.intent === "save" && !actionData.ok ? actionData : undefined;
   const defaults = Object.fromEntries(REPORT_AREAS.map((a) => [analysisField(a.key), report.analysis[a.key]]));
-  const { register, errorFor, formProps } = useValidatedForm(analysisSchema, { defaultValues: mine?.values ?? defaults, serverErrors: mine?.errors });
+  const { register, errorFor, formProps, submitting } = useValidatedForm(analysisSchema, {
+    defaultValues: mine?.values ?? defaults,
+    serverErrors: mine?.errors,
+  });
   // After a conflict the version posted stays, so saving again cannot overwrite the other's text unseen.
   const version = typeof mine?.values.version === "string" ? mine.values.version : String(report.version);
   return (
@@ -93,7 +96,7 @@ function DraftForm() {
               maxLength={MAX_ANALYSIS_LENGTH}
               rows={8}
             />
-            <SaveButton />
+            <SaveButton busy={submitting} />
           </>
         )}
       />

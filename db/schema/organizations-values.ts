@@ -16,5 +16,7 @@ export const ROLES = [
   "employment_officer",
   "steering_member",
   "system_admin",
+  // granskare: an auditor (revisor) who reads the cases of a stickprov while a grant is in force (issue 15)
+  "auditor",
 ] as const;
 export type Role = (typeof ROLES)[number];

@@ -7,7 +7,7 @@ const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 /**
  * The SCB half-year files made (issue 15): who made which file for which half-year, after which version of the
  * mapping, with the checksum of the data file and the file itself, so a past export can be downloaded again
- * byte for byte (ADR 0020). The file holds every included youth's personnummer: a youth-data table.
+ * byte for byte (ADR 0021). The file holds every included youth's personnummer: a youth-data table.
  */
 export const scbExports = sqliteTable(
   "scb_exports",

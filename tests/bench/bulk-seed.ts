@@ -439,7 +439,7 @@ export async function seedBench(options: BenchOptions) {
     sqlite.transaction(() => {
       typeIds.set(
         municipalityId,
-        DEFAULT_INTERVENTION_TYPES.map((name, i) => ({ id: Number(st.type.run(municipalityId, name, i + 1).lastInsertRowid), name })),
+        DEFAULT_INTERVENTION_TYPES.map(({ name }, i) => ({ id: Number(st.type.run(municipalityId, name, i + 1).lastInsertRowid), name })),
       );
     })();
   }

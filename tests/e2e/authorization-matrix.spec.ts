@@ -11,6 +11,7 @@ import {
   consentYouth,
   kaaConcernReportId,
   nassjoIntervention,
+  nassjoEnrollment,
   nassjoInterventionTypeId,
   nassjoGoalId,
   nassjoNoticeId,
@@ -24,6 +25,10 @@ import {
   annualReportId,
   schoolSystemConnectionId,
   nassjoScbExportId,
+  drawNassjoSample,
+  nassjoSampleId,
+  auditorGrantId,
+  reviewSampleId,
 } from "./helpers";
 import { previousPeriod, scbHalfYearOf } from "../../app/modules/statistics/periods";
 
@@ -43,6 +48,7 @@ const ROLES = {
   employment: "arbetsformedlingen@demo.example",
   steering: "styrgrupp@demo.example",
   admin: "admin@demo.example",
+  auditor: "granskare@demo.example",
 } as const;
 type RoleName = keyof typeof ROLES;
 type Expected = Record<RoleName, number>;
@@ -57,6 +63,7 @@ const all = (status: number, overrides: Partial<Expected> = {}): Expected => ({
   employment: status,
   steering: status,
   admin: status,
+  auditor: status,
   ...overrides,
 });
 /** Signed-in pages: anonymous visitors are sent to sign-in. */
@@ -73,15 +80,17 @@ const ownSchoolNotice = schoolOnly;
 const otherSchoolNotice = signedIn(403, { school: 404 });
 
 // Referrals: the KAA unit that sent them, and the recipient (socialtjänsten here); everyone else the same 404.
-const referralRoles = signedIn(404, { coordinator: 200, caseworker: 200, social: 200, steering: 403, admin: 403 });
+// The systemförvaltare and the granskare have no referral pages at all (403, which tells nothing about a referral).
+const referralRoles = signedIn(404, { coordinator: 200, caseworker: 200, social: 200, steering: 403, admin: 403, auditor: 403 });
 // The consent-scoped view: socialtjänsten with a consent in force; KAA staff are sent to the youth page.
 const sharedWithSocial = signedIn(404, { coordinator: 302, caseworker: 302, otherKaa: 302, social: 200 });
 const sharedWithNobody = signedIn(404, { coordinator: 302, caseworker: 302, otherKaa: 302 });
 // Samverkan: forum members only; anyone else gets the same 404 as for a forum that does not exist.
 // The styrgrupp: Per Holm (chair) and the samordnare. The arbetsgrupp: the samordnare (chair), the
 // caseworker (secretary), socialtjänsten and Arbetsförmedlingen.
-const steeringMembers = signedIn(404, { coordinator: 200, steering: 200, admin: 403 });
-const workingGroupMembers = signedIn(404, { coordinator: 200, caseworker: 200, social: 200, employment: 200, admin: 403 });
+// The systemförvaltare and the granskare sit in no forum: 403 on every forum page.
+const steeringMembers = signedIn(404, { coordinator: 200, steering: 200, admin: 403, auditor: 403 });
+const workingGroupMembers = signedIn(404, { coordinator: 200, caseworker: 200, social: 200, employment: 200, admin: 403, auditor: 403 });
 // Members who are neither chair nor secretary may not plan: 403, not 404.
 const workingGroupPlanners = { ...workingGroupMembers, social: 403, employment: 403 };
 const steeringMeeting = () => `/samverkan/moten/${seededMeetingId(STEERING_GROUP, "planned")}`;
@@ -96,7 +105,11 @@ const LAST_YEAR = new Date().getFullYear() - 1;
 // School lists: the school and the samordnare upload; a list's rows only to its own organisation (the
 // samordnare sees that the school's list exists, never its rows: the same 404 as a missing list).
 const schoolListUploaders = signedIn(403, { coordinator: 200, school: 200 });
+// The stickprov is the samordnare's internal control; a sample of another municipality is the same 404 as a missing one.
+const samordnareOnly = signedIn(403, { coordinator: 200 });
 const ownSchoolList = signedIn(403, { coordinator: 404, school: 200 });
+const granskareOnly = signedIn(403, { auditor: 200 });
+const granskareRefused = signedIn(403, { auditor: 404 });
 
 const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/_index": { path: () => "/", expected: all(302) },
@@ -112,6 +125,10 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/loggkontroll": { path: () => "/loggkontroll", expected: signedIn(403, { coordinator: 200 }) },
   "routes/ungdomar.$youthId.kontakt": { path: () => `/ungdomar/${nassjoYouthId()}/kontakt`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.inskrivning": { path: () => `/ungdomar/${nassjoYouthId()}/inskrivning`, expected: homeKaaYouth },
+  "routes/ungdomar.$youthId.scb.$enrollmentId": {
+    path: () => `/ungdomar/${nassjoEnrollment().youthId}/scb/${nassjoEnrollment().id}`,
+    expected: homeKaaYouth,
+  },
   "routes/ungdomar.$youthId.brev.$mall": { path: () => `/ungdomar/${nassjoYouthId()}/brev/forsta-brev`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.kartlaggning": { path: () => `/ungdomar/${nassjoYouthId()}/kartlaggning`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.plan._index": { path: () => `/ungdomar/${nassjoYouthId()}/plan`, expected: homeKaaYouth },
@@ -130,7 +147,7 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
     expected: homeKaaYouth,
   },
   "routes/ungdomar.$youthId.remisser.ny": { path: () => `/ungdomar/${consentYouth("active")}/remisser/ny`, expected: homeKaaYouth },
-  "routes/remisser._index": { path: () => "/remisser", expected: signedIn(200, { steering: 403, admin: 403 }) },
+  "routes/remisser._index": { path: () => "/remisser", expected: signedIn(200, { steering: 403, admin: 403, auditor: 403 }) },
   "routes/remisser.$referralId": { path: () => `/remisser/${referralTo("open")}`, expected: referralRoles },
   "routes/delat.$youthId": { path: () => `/delat/${consentYouth("active")}`, expected: sharedWithSocial },
   "routes/orosanmalningar._index": {
@@ -193,6 +210,10 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
     path: () => `/uppfoljning/arsrapport/${annualReportId("approved")}/export.xlsx`,
     expected: approvedReportReaders,
   },
+  "routes/uppfoljning.stickprov._index": { path: () => "/uppfoljning/stickprov", expected: samordnareOnly },
+  "routes/uppfoljning.stickprov.$sampleId._index": { path: () => `/uppfoljning/stickprov/${nassjoSampleId()}`, expected: samordnareOnly },
+  "routes/uppfoljning.stickprov.$sampleId.utskrift": { path: () => `/uppfoljning/stickprov/${nassjoSampleId()}/utskrift?anonym=1`, expected: samordnareOnly },
+  "routes/uppfoljning.stickprov.$sampleId.export[.]csv": { path: () => `/uppfoljning/stickprov/${nassjoSampleId()}/export.csv`, expected: samordnareOnly },
   // Where people look for figures first: a redirect for everyone, which tells nothing; /uppfoljning decides.
   "routes/statistik": { path: () => "/statistik", expected: all(301) },
   "routes/uppfoljning._index": { path: () => "/uppfoljning", expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }) },
@@ -218,7 +239,7 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
     expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }),
   },
   "routes/meddelanden": { path: () => "/meddelanden", expected: signedIn(200) },
-  "routes/samverkan._index": { path: () => "/samverkan", expected: signedIn(200, { admin: 403 }) },
+  "routes/samverkan._index": { path: () => "/samverkan", expected: signedIn(200, { admin: 403, auditor: 403 }) },
   "routes/samverkan.nytt-forum": { path: () => "/samverkan/nytt-forum", expected: signedIn(403, { coordinator: 200 }) },
   "routes/samverkan.forum.$forumId._index": { path: () => `/samverkan/forum/${forumId(STEERING_GROUP)}`, expected: steeringMembers },
   "routes/samverkan.forum.$forumId.medlemmar": { path: () => `/samverkan/forum/${forumId(STEERING_GROUP)}/medlemmar`, expected: steeringMembers },
@@ -237,6 +258,15 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
     expected: steeringMembers,
   },
   "routes/samverkan.moten.$meetingId.kalender[.]ics": { path: () => `${steeringMeeting()}/kalender.ics`, expected: steeringMembers },
+  // Internal control (issue 15): the granskare reads the cases of a stickprov while its grant is in force;
+  // the samordnare gives and revokes grants. Anyone else's grant, or one run out, is the same 404.
+  "routes/granskning._index": { path: () => "/granskning", expected: granskareOnly },
+  "routes/granskning.$grantId._index": { path: () => `/granskning/${auditorGrantId("in_force")}`, expected: granskareOnly },
+  "routes/granskning.$grantId.$position": { path: () => `/granskning/${auditorGrantId("in_force")}/1`, expected: granskareOnly },
+  "routes/uppfoljning.stickprov.$sampleId_.granskare": {
+    path: () => `/uppfoljning/stickprov/${reviewSampleId("granted")}/granskare`,
+    expected: signedIn(403, { coordinator: 200 }),
+  },
 };
 
 /**
@@ -251,6 +281,14 @@ const CONSENT_VARIANTS: Record<string, { path: () => string; expected: Expected 
   "routes/remisser.$referralId (samtycke utgånget)": { path: () => `/remisser/${referralTo("closed")}`, expected: referralRoles },
   "routes/ungdomar.$youthId._index (inget samtycke)": { path: () => `/ungdomar/${consentYouth("none")}`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId._index (samtycke finns)": { path: () => `/ungdomar/${consentYouth("active")}`, expected: homeKaaYouth },
+};
+
+/** A grant run out, a case number the stickprov does not have: the granskare gets the same 404 as for nothing at all. */
+const REVIEW_VARIANTS: Record<string, { path: () => string; expected: Expected }> = {
+  "routes/granskning.$grantId._index (utgången)": { path: () => `/granskning/${auditorGrantId("expired")}`, expected: granskareRefused },
+  "routes/granskning.$grantId.$position (utgången)": { path: () => `/granskning/${auditorGrantId("expired")}/1`, expected: granskareRefused },
+  "routes/granskning.$grantId.$position (inget sådant ärende)": { path: () => `/granskning/${auditorGrantId("in_force")}/999`, expected: granskareRefused },
+  "routes/granskning.$grantId._index (finns inte)": { path: () => "/granskning/99999999", expected: granskareRefused },
 };
 
 /** Another school's notice: the demo school gets the same 404 as for a notice that does not exist. */
@@ -302,9 +340,11 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   });
   expect(response.status()).toBe(302);
   await request.dispose();
-  // An SCB export of Nässjö for the download rows: the samordnare makes one for the last half-year that has ended.
+  // Nor has it a stickprov: the samordnare draws one.
   const coordinator = await playwright.request.newContext({ baseURL });
   await signInRequest(coordinator, baseURL!, "samordnare@demo.example");
+  await drawNassjoSample(coordinator, baseURL!, "matris");
+  // An SCB export of Nässjö for the download rows: the samordnare makes one for the last half-year that has ended.
   const today = new Date().toISOString().slice(0, 10);
   const lastEnded = previousPeriod(scbHalfYearOf(today));
   const made = await coordinator.post("/uppfoljning/scb?index", {
@@ -325,7 +365,7 @@ for (const [role, username] of Object.entries(ROLES) as [RoleName, string | null
     if (username) await signInRequest(request, baseURL!, username);
     const actual: Record<string, number> = {};
     const expected: Record<string, number> = {};
-    for (const [id, entry] of Object.entries({ ...MATRIX, ...CONSENT_VARIANTS, ...DRAFT_VARIANTS, ...OTHER_SCHOOL_VARIANTS })) {
+    for (const [id, entry] of Object.entries({ ...MATRIX, ...CONSENT_VARIANTS, ...DRAFT_VARIANTS, ...OTHER_SCHOOL_VARIANTS, ...REVIEW_VARIANTS })) {
       const response = await request.get(entry.path(), { maxRedirects: 0 });
       actual[id] = response.status();
       expected[id] = entry.expected[role];

@@ -26,7 +26,7 @@ test("a caseworker documents assessment, plan and two interventions, ends one, a
   await page.getByRole("link", { name: "Registrera kontaktförsök" }).click();
   await page.getByLabel("Kontaktsätt").selectOption({ label: "Telefon" });
   await page.getByLabel("Utfall").selectOption({ label: "Fick kontakt" });
-  await page.getByLabel("Ungdomens sysselsättning (när ni fick kontakt)").selectOption({ label: "Ingen sysselsättning" });
+  await page.getByLabel("Sysselsättning vid kontakten").selectOption({ label: "Ingen sysselsättning" });
   await page.getByRole("button", { name: "Registrera" }).click();
   await page.getByRole("link", { name: "Ändra status, handläggare eller avsluta" }).click();
   await page.getByLabel("Handläggare", { exact: true }).selectOption({ label: "Ali Hassan" });
@@ -104,6 +104,7 @@ test("a caseworker documents assessment, plan and two interventions, ends one, a
   await expect(page.locator("#f-endReason-error")).toHaveText("Välj orsaken till att insatsen avslutas.");
   await expect(page.locator("#f-evaluationText-error")).toHaveText("Ange en kort utvärdering.");
   await endForm.getByLabel("Orsak till att insatsen avslutas").selectOption({ label: "Genomförd enligt plan" });
+  await endForm.getByLabel("Sysselsättning efter insatsen").selectOption({ label: "Studerar" });
   await endForm.getByLabel("Utvärdering: nådde insatsen sitt mål?").selectOption({ label: "Målet uppnått" });
   await endForm.getByLabel("Utvärdering, kort").fill("Doris har valt program och sökt till hösten.");
   await endForm.getByRole("button", { name: "Avsluta insatsen" }).click();
@@ -144,6 +145,7 @@ test("the samordnare keeps the intervention catalogue; a caseworker only reads i
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Insatskatalog" }).click();
   await expectAccessible(page);
   await page.getByLabel("Namn", { exact: true }).fill("Sommarjobb via kommunen");
+  await page.getByLabel("SCB-typ", { exact: true }).selectOption({ label: "Praktik eller arbetsträning" });
   await page.getByRole("button", { name: "Lägg till" }).click();
   await expect(page.getByRole("status")).toHaveText("Sommarjobb via kommunen är tillagd.");
   await page.getByLabel("Namn", { exact: true }).fill("Praktik");

@@ -57,6 +57,14 @@ export function nassjoIntervention(): { youthId: string; id: number } {
   );
 }
 
+/** An enrollment of a Nässjö youth, kept by Nässjö's register (the SCB form's address). */
+export function nassjoEnrollment(): { youthId: string; id: number } {
+  return lookup<{ youthId: string; id: number }>(
+    `SELECT e.youth_id AS youthId, e.id FROM enrollments e JOIN municipalities m ON m.id = e.municipality_id
+     JOIN youths y ON y.id = e.youth_id WHERE m.code = '0682' AND y.home_municipality_id = m.id ORDER BY e.id LIMIT 1`,
+  );
+}
+
 export function nassjoNoticeId(): number {
   return lookup<{ id: number }>("SELECT n.id FROM notices n JOIN municipalities m ON m.id = n.home_municipality_id WHERE m.code = '0682' ORDER BY n.id LIMIT 1")
     .id;
@@ -186,4 +194,38 @@ export function nassjoScbExportId(): number {
   return lookup<{ id: number }>(
     "SELECT s.id FROM scb_exports s JOIN municipalities m ON m.id = s.municipality_id WHERE m.code = '0682' ORDER BY s.id DESC LIMIT 1",
   ).id;
+}
+
+/** Nässjö's newest stickprov (the authorisation matrix draws one first). */
+export function nassjoSampleId(): number {
+  return lookup<{ id: number }>(
+    "SELECT s.id FROM internal_control_samples s JOIN municipalities m ON m.id = s.municipality_id WHERE m.code = '0682' ORDER BY s.id DESC LIMIT 1",
+  ).id;
+}
+
+/** Draws a stickprov of Nässjö's register as the samordnare, through the form's endpoint; answers its id. */
+export async function drawNassjoSample(request: APIRequestContext, baseURL: string, seed: string, size = 3): Promise<number> {
+  const today = new Date().toISOString().slice(0, 10);
+  const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const response = await request.post("/uppfoljning/stickprov", {
+    form: { size: String(size), seed, period: "intervall", fran: yearAgo, till: today, state: "all", handlaggare: "alla" },
+    headers: { Origin: baseURL },
+    maxRedirects: 0,
+  });
+  expect(response.status(), "draw a stickprov").toBe(302);
+  return Number(/\/uppfoljning\/stickprov\/(\d+)$/.exec(response.headers()["location"] ?? "")?.[1]);
+}
+
+/** The demo granskare's seeded grant on the first demo stickprov: the one in force, or the one run out (db/seed-review.ts). */
+export function auditorGrantId(state: "in_force" | "expired"): number {
+  return lookup<{ id: number }>(
+    `SELECT g.id FROM review_grants g JOIN memberships m ON m.id = g.membership_id JOIN users u ON u.id = m.user_id
+     WHERE u.username = 'granskare@demo.example' AND g.revoked_at IS NULL AND ${state === "in_force" ? "g.valid_until >= date('now')" : "g.valid_until < date('now')"}
+     ORDER BY g.id LIMIT 1`,
+  ).id;
+}
+
+/** The seeded demo stickprov: the one the granskare holds a grant for, or the one without (a browser test gives one). */
+export function reviewSampleId(which: "granted" | "ungranted"): number {
+  return lookup<{ id: number }>("SELECT id FROM internal_control_samples WHERE seed = ?", which === "granted" ? "demo-granskning-1" : "demo-granskning-2").id;
 }

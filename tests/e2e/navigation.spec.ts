@@ -50,6 +50,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
   "arbetsformedlingen@demo.example": ["Start", "Remisser", "Samverkan"],
   "styrgrupp@demo.example": ["Start", "Uppföljning", "Samverkan"],
   "admin@demo.example": ["Start", "Organisationer", "Användare", "Kommuner", "Skolsystem"],
+  "granskare@demo.example": ["Start", "Granskning"],
 };
 
 test("the sign-in page is accessible and refuses a wrong password without saying which part was wrong", async ({ page }) => {

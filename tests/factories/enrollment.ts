@@ -28,6 +28,8 @@ export function enrolledYouth(actor: Actor, options: { daysAgo?: number; reached
   const opened = openEnrollment(fileFor(actor, created.id, [], ["enrollment"]), {
     startDate,
     startReason: "notice_dropout",
+    registrationReason: "dropout_national",
+    lastSchoolOccupation: "national_programme",
     caseworkerMembershipId: options.caseworkerMembershipId ?? null,
   });
   if (!opened.ok) throw new Error(JSON.stringify(opened.errors));

@@ -3,6 +3,7 @@
  * with a birth date, an enrollment, a contact attempt, a notice, an intervention, an assessment, a plan.
  */
 import { getDb } from "#db/client";
+import { occupationAfterEnd } from "~/modules/outreach/scb-registration";
 import {
   assessments,
   contactAttempts,
@@ -45,11 +46,21 @@ export function statEnrollment(
 ): { id: number; youthId: string } {
   const { birthDate, ...rest } = values;
   const youthId = values.youthId ?? statYouth(municipalityId, birthDate ?? "2008-01-01");
-  return getDb()
-    .insert(enrollments)
-    .values({ municipalityId, startReason: "notice_dropout", ...rest, youthId })
-    .returning({ id: enrollments.id, youthId: enrollments.youthId })
-    .get();
+  return (
+    getDb()
+      .insert(enrollments)
+      // Complete SCB values by default: a test of a missing one says so.
+      .values({
+        municipalityId,
+        startReason: "notice_dropout",
+        registrationReason: "dropout_national",
+        lastSchoolOccupation: "national_programme",
+        ...rest,
+        youthId,
+      })
+      .returning({ id: enrollments.id, youthId: enrollments.youthId })
+      .get()
+  );
 }
 
 export function statAttempt(
@@ -90,7 +101,8 @@ export function statNotice(
 }
 
 export function statInterventionType(municipalityId: number, name: string) {
-  return getDb().insert(interventionTypes).values({ municipalityId, name, position: ++counter }).returning({ id: interventionTypes.id }).get().id;
+  return getDb().insert(interventionTypes).values({ municipalityId, name, position: ++counter, scbType: "other" }).returning({ id: interventionTypes.id }).get()
+    .id;
 }
 
 export function statIntervention(
@@ -109,6 +121,8 @@ export function statIntervention(
       plannedEndDate: "2027-12-31",
       createdByMembershipId: by,
       updatedByMembershipId: by,
+      // An ended insats has its occupation afterwards, as the form requires.
+      occupationAfter: values.endDate && !values.declinedDate ? occupationAfterEnd(values.endReason ?? "completed") : null,
       ...values,
     })
     .run();

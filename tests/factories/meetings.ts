@@ -78,6 +78,8 @@ export function registerYouth(world: WorkingGroupWorld) {
       municipalityId: world.municipality.id,
       startDate: addDays(todayIso(), -30),
       startReason: "notice_dropout",
+      registrationReason: "dropout_national",
+      lastSchoolOccupation: "national_programme",
       status: "in_intervention",
       createdByMembershipId: world.actors.caseworker.membershipId,
     })
@@ -139,7 +141,7 @@ export function givePlan(world: WorkingGroupWorld, youth: { id: string; enrollme
   db.insert(plans).values({ enrollmentId: youth.enrollmentId, youthId: youth.id, goal, updatedByMembershipId: by }).run();
   const typeId = db
     .insert(interventionTypes)
-    .values({ municipalityId: world.municipality.id, name: `Praktik ${youth.id}`, position: 1 })
+    .values({ municipalityId: world.municipality.id, name: `Praktik ${youth.id}`, position: 1, scbType: "work_practice" })
     .returning({ id: interventionTypes.id })
     .get().id;
   db.insert(interventions)

@@ -99,6 +99,8 @@ export function registered(
       municipalityId,
       startDate: enrollment.startDate,
       startReason: enrollment.startReason ?? "notice_dropout",
+      registrationReason: "dropout_national",
+      lastSchoolOccupation: "national_programme",
       ...(enrollment.endReason ? { endDate: enrollment.startDate, endReason: enrollment.endReason } : {}),
     })
     .returning()

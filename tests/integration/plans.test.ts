@@ -73,7 +73,13 @@ const intervention = (overrides: Partial<InterventionInput> = {}): InterventionI
   ...overrides,
 });
 
-const ending: InterventionEndInput = { endDate: today, endReason: "completed", evaluationOutcome: "met", evaluationText: "Praktiken gav en anställning." };
+const ending: InterventionEndInput = {
+  endDate: today,
+  endReason: "completed",
+  occupationAfter: "work",
+  evaluationOutcome: "met",
+  evaluationText: "Praktiken gav en anställning.",
+};
 
 function revisionsOf(youthId: string) {
   return getDb().select().from(documentationRevisions).where(eq(documentationRevisions.youthId, youthId)).orderBy(documentationRevisions.id).all();
@@ -164,11 +170,18 @@ describe("ending an intervention", () => {
       endReason: "Välj orsaken till att insatsen avslutas.",
       evaluationOutcome: "Välj hur väl målet uppnåddes.",
       evaluationText: "Ange en kort utvärdering.",
+      occupationAfter: "Ange sysselsättning efter insatsen (välj Okänt om ni inte vet).",
     });
     expect(getDb().select().from(interventions).where(eq(interventions.id, id)).get()!.endDate).toBeNull();
 
     const ok = (await interventionAction({
-      request: client.post(path, { endDate: today, endReason: "got_work", evaluationOutcome: "partly", evaluationText: "Fick arbete, studierna väntar." }),
+      request: client.post(path, {
+        endDate: today,
+        endReason: "got_work",
+        occupationAfter: "work",
+        evaluationOutcome: "partly",
+        evaluationText: "Fick arbete, studierna väntar.",
+      }),
       params: { youthId, interventionId: String(id) },
       context: {},
     })) as Response;
@@ -177,6 +190,7 @@ describe("ending an intervention", () => {
       endDate: today,
       endReason: "got_work",
       evaluationOutcome: "partly",
+      occupationAfter: "work",
     });
   });
 
@@ -330,6 +344,7 @@ describe("the end of the responsibility at 20", () => {
       endIntervention(fileFor(caseworker, youthId, [], ["plan"]), id, {
         endDate: addDays(today, -1),
         endReason: "turned_20",
+        occupationAfter: "unknown",
         evaluationOutcome: "partly",
         evaluationText: "Hann börja praktiken.",
       }),

@@ -47,6 +47,12 @@ describe("query plans", () => {
     expect(plan("SELECT id FROM audit_events WHERE youth_id = ? ORDER BY at DESC")).toContain("audit_youth");
   });
 
+  it("the stickprov's sampling frame reads the municipality's enrollments by index, not the whole register", () => {
+    const detail = plan("SELECT id, youth_id FROM enrollments WHERE municipality_id = ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)");
+    expect(detail).toMatch(/USING (COVERING )?INDEX enrollments_/);
+    expect(detail).not.toMatch(/SCAN enrollments\b(?! USING)/);
+  });
+
   it.each([
     ["my forums", "SELECT forum_id FROM forum_members WHERE membership_id = ? AND ended_at IS NULL", "forum_members_membership"],
     [

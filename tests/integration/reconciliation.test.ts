@@ -136,7 +136,14 @@ describe("reconciling", () => {
       .get()!;
     expect(added).toMatchObject({ protectedIdentity: true, streetAddress: null, postalCode: null });
     const start = db.select().from(enrollments).where(eq(enrollments.youthId, added.id)).get()!;
-    expect(start).toMatchObject({ startReason: "register_check", startDate: TODAY, endDate: null });
+    // No school list and no move says why this youth is in the target group: the SCB values are left for a person.
+    expect(start).toMatchObject({
+      startReason: "register_check",
+      startDate: TODAY,
+      endDate: null,
+      registrationReason: "unknown",
+      lastSchoolOccupation: "unknown",
+    });
     const ended = (pn: string) =>
       db
         .select({ endReason: enrollments.endReason, endDate: enrollments.endDate })

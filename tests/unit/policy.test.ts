@@ -15,6 +15,8 @@ const actors: Record<string, PolicyActor> = {
   employment: { role: "employment_officer", organisationKind: "employment_service", municipalityId: HOME },
   steering: { role: "steering_member", organisationKind: "steering_group", municipalityId: HOME },
   admin: { role: "system_admin", organisationKind: null, municipalityId: null },
+  // The granskare sits in the KAA unit it audits; without a grant it reads nothing (issue 15).
+  auditor: { role: "auditor", organisationKind: "kaa_unit", municipalityId: HOME },
   // A KAA role on a membership that is not in a KAA unit must not count as register keeper.
   miswired: { role: "kaa_caseworker", organisationKind: "school" as OrganisationKind, municipalityId: HOME },
 };
@@ -38,6 +40,8 @@ for (const action of ["read", "write"] as const) {
       for (const actor of ["school", "steering", "admin", "miswired"]) {
         table.push([actor, youth, section, action, deny("role")]);
       }
+      // The granskare reads the identity of a sampled youth under a grant (none here); never the address or a write.
+      table.push(["auditor", youth, section, action, action === "read" && section === "identity" ? deny("no_review_grant") : deny("role")]);
       // Socialtjänst and Arbetsförmedlingen see a youth only by consent (none here).
       for (const actor of ["social", "employment"]) {
         table.push([actor, youth, section, action, deny("no_consent")]);
@@ -53,7 +57,16 @@ describe("decide()", () => {
 
   it("covers every role", () => {
     const roles = new Set(Object.values(actors).map((a) => a.role));
-    const all: Role[] = ["kaa_coordinator", "kaa_caseworker", "school_staff", "social_worker", "employment_officer", "steering_member", "system_admin"];
+    const all: Role[] = [
+      "kaa_coordinator",
+      "kaa_caseworker",
+      "school_staff",
+      "social_worker",
+      "employment_officer",
+      "steering_member",
+      "system_admin",
+      "auditor",
+    ];
     expect([...roles].sort()).toEqual([...all].sort());
   });
 

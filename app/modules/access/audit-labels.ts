@@ -29,6 +29,7 @@ export const BASIS_FILTER_LABELS: Record<string, string> = {
   referral: "Remiss",
   concern_report: "Orosanmälan",
   notice_sender: "Anmälande skola",
+  review: "Granskning",
   denied: "Nekad åtkomst",
 };
 
@@ -42,15 +43,20 @@ const DENIAL_LABELS: Record<string, string> = {
   protected_identity: "skyddad identitet",
   no_consent: "inget gällande samtycke",
   referral_revoked: "remissen återkallad",
+  no_review_grant: "ingen gällande granskning",
 };
 
-/** "Registeransvar (KAA)", "Registeransvar (KAA), SCB-export 3", "Samtycke 12", "Remiss 4", "Orosanmälan 2" or "Nekad: …". */
+/** Grounds that rest on a record of their own, named by its number in basisRef. */
+const NUMBERED_BASES = new Set(["consent", "referral", "concern_report", "school_list_owner", "review"]);
+
+/**
+ * "Registeransvar (KAA)", "Registeransvar (KAA), SCB-export 3", "Samtycke 12", "Remiss 4", "Orosanmälan 2",
+ * "Granskning 3" (the stickprov) or "Nekad: …".
+ */
 export function describeBasis(row: { outcome: string; basis: string | null; basisRef: string | null; action?: string }) {
   if (row.outcome !== "allowed") return `Nekad: ${DENIAL_LABELS[row.basisRef ?? ""] ?? row.basisRef ?? ""}`;
   const label = BASIS_FILTER_LABELS[row.basis ?? ""] ?? OTHER_BASIS_LABELS[row.basis ?? ""] ?? row.basis ?? "";
   // Which file the youth went out in (the export's id), so the log review can be matched to the export history.
   if (row.action === "export" && row.basisRef) return `${label}, SCB-export ${row.basisRef}`;
-  return row.basis === "consent" || row.basis === "referral" || row.basis === "concern_report" || row.basis === "school_list_owner"
-    ? `${label} ${row.basisRef ?? ""}`.trim()
-    : label;
+  return NUMBERED_BASES.has(row.basis ?? "") ? `${label} ${row.basisRef ?? ""}`.trim() : label;
 }

@@ -12,8 +12,18 @@ import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
 import { commitAudit, writeAudit, type AuditEntry } from "./audit.server";
 import { consentsOfYouths } from "./consents-loader.server";
+import { reviewGrantsOfYouths } from "./review-grants-loader.server";
 import { mintNewYouthFile, mintRegisterAccess, mintYouthFile, type NewYouthFile, type RegisterAccess, type YouthFile, type YouthRow } from "./handles.server";
-import { CONSENTABLE_SECTIONS, decide, mayUseRegister, type AccessAction, type Decision, type PolicyConsent, type YouthSection } from "./policy";
+import {
+  CONSENTABLE_SECTIONS,
+  decide,
+  mayUseRegister,
+  type AccessAction,
+  type Decision,
+  type PolicyConsent,
+  type PolicyReviewGrant,
+  type YouthSection,
+} from "./policy";
 
 export { NewYouthFile, RegisterAccess, YouthFile, type YouthRow } from "./handles.server";
 
@@ -34,6 +44,8 @@ export type Ask<R extends YouthSection, W extends YouthSection> = {
   optional?: readonly YouthSection[];
   /** Load the youth's consents even for the register keeper (the meeting case-item coverage needs them). */
   withConsents?: boolean;
+  /** A granskare's page of one granskning: only that stickprov's grants count, so the reads are logged with it. */
+  review?: { sampleId: number };
 };
 
 /* ------------------------------------------------------------------ loading */
@@ -49,16 +61,28 @@ function youthsOf(youthIds: readonly string[]): Map<string, YouthRow> {
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** The register keeper's decisions never depend on consents: spare the three queries. */
+/** The register keeper's decisions never depend on consents, nor a granskare's: spare the three queries. */
 function needsConsents(actor: Actor, youth: YouthRow, ask: { withConsents?: boolean }) {
-  return ask.withConsents || !(mayUseRegister(actor) && actor.municipalityId === youth.homeMunicipalityId);
+  return ask.withConsents || !((mayUseRegister(actor) && actor.municipalityId === youth.homeMunicipalityId) || actor.role === "auditor");
+}
+
+/** A granskare's grants for the youths' stickprov, read anew on every request (empty for everyone else). */
+function grantsOf(actor: Actor, youthIds: readonly string[], ask: { review?: { sampleId: number } }): Map<string, PolicyReviewGrant[]> {
+  return actor.role === "auditor" ? reviewGrantsOfYouths(actor, youthIds, ask.review?.sampleId) : new Map();
 }
 
 /* ------------------------------------------------------------------ deciding */
 
 type Decided = { decisions: Map<`${YouthSection}:${AccessAction}`, Decision>; entries: AuditEntry[]; allAllowed: boolean; anyAllowed: boolean };
 
-function decideAsked(actor: Actor, youthId: string, youth: YouthRow | null, policyConsents: PolicyConsent[], ask: Ask<YouthSection, YouthSection>): Decided {
+function decideAsked(
+  actor: Actor,
+  youthId: string,
+  youth: YouthRow | null,
+  policyConsents: PolicyConsent[],
+  ask: Ask<YouthSection, YouthSection>,
+  reviewGrants: PolicyReviewGrant[] = [],
+): Decided {
   const decisions: Decided["decisions"] = new Map();
   const allowedEntries: AuditEntry[] = [];
   const sideEntries: AuditEntry[] = [];
@@ -73,7 +97,7 @@ function decideAsked(actor: Actor, youthId: string, youth: YouthRow | null, poli
     // part of the identity section and there is nothing more to decide or log.
     const protectedAddress = section === "protected_address";
     if (protectedAddress && youth && !youth.protectedIdentity) continue;
-    const policyYouth = youth ? { ...youth, consents: policyConsents } : null;
+    const policyYouth = youth ? { ...youth, consents: policyConsents, reviewGrants } : null;
     const answer = decide(actor, policyYouth, section, action);
     const decision: Decision = ask.registerKeeperOnly && answer.allowed && answer.basis !== "register_keeper" ? { allowed: false, reason: "role" } : answer;
     decisions.set(`${section}:${action}`, decision);
@@ -111,10 +135,11 @@ export function openYouthFile<R extends YouthSection = never, W extends YouthSec
   if (!YOUTH_ID.test(youthId)) throw notFound();
   const youth = youthsOf([youthId]).get(youthId) ?? null;
   const policyConsents = youth && needsConsents(actor, youth, ask) ? consentsOfYouths([youthId]).get(youthId)! : [];
-  const decided = decideAsked(actor, youthId, youth, policyConsents, ask);
+  const reviewGrants = youth ? (grantsOf(actor, [youthId], ask).get(youthId) ?? []) : [];
+  const decided = decideAsked(actor, youthId, youth, policyConsents, ask, reviewGrants);
   commitAudit(decided.entries);
   if (!youth || !decided.allAllowed) throw notFound();
-  return mintYouthFile<R, W>(actor, youth, policyConsents, decided.decisions);
+  return mintYouthFile<R, W>(actor, youth, policyConsents, decided.decisions, reviewGrants);
 }
 
 /**
@@ -130,12 +155,18 @@ export function openYouthFiles<R extends YouthSection>(
   const unique = [...new Set(youthIds)].filter((id) => YOUTH_ID.test(id));
   const rows = youthsOf(unique);
   const consentsById = consentsOfYouths(unique.filter((id) => rows.has(id) && needsConsents(actor, rows.get(id)!, ask)));
+  const grantsById = grantsOf(
+    actor,
+    unique.filter((id) => rows.has(id)),
+    ask,
+  );
   const out = new Map<string, YouthFile<R, never>>();
   const entries: AuditEntry[] = [];
   for (const youthId of unique) {
     const youth = rows.get(youthId) ?? null;
     const policyConsents = consentsById.get(youthId) ?? [];
-    const decided = decideAsked(actor, youthId, youth, policyConsents, ask);
+    const reviewGrants = grantsById.get(youthId) ?? [];
+    const decided = decideAsked(actor, youthId, youth, policyConsents, ask, reviewGrants);
     const allowed = [...decided.decisions.values()].some((d) => d.allowed);
     // Here a section may be refused while another is shown: every section decided is logged, shown or refused.
     if (youth && allowed) {
@@ -143,7 +174,7 @@ export function openYouthFiles<R extends YouthSection>(
         const [section, action] = key.split(":") as [YouthSection, AccessAction];
         entries.push({ actor, youthId, youthMunicipalityId: youth.homeMunicipalityId, section, action, decision });
       }
-      out.set(youthId, mintYouthFile<R, never>(actor, youth, policyConsents, decided.decisions));
+      out.set(youthId, mintYouthFile<R, never>(actor, youth, policyConsents, decided.decisions, reviewGrants));
     } else {
       entries.push(...decided.entries);
     }
@@ -190,7 +221,7 @@ export function openSharedFile(actor: Actor, youthId: string): YouthFile<Consent
     throw notFound();
   }
   commitAudit(entries);
-  return mintYouthFile<ConsentableSection, never>(actor, youth, policyConsents, decisions);
+  return mintYouthFile<ConsentableSection, never>(actor, youth, policyConsents, decisions, []);
 }
 
 /** Opens the register of the actor's own municipality for a list or search; anyone else gets 403. */

@@ -8,7 +8,7 @@
 import type { Tx } from "#db/client";
 import type { youths } from "#db/schema";
 import type { Actor } from "~/modules/auth/actor.server";
-import { decide, type AccessAction, type Decision, type PolicyConsent, type YouthSection } from "./policy";
+import { decide, type AccessAction, type Decision, type PolicyConsent, type PolicyReviewGrant, type YouthSection } from "./policy";
 import type { AuditEntry } from "./audit.server";
 
 export type YouthRow = typeof youths.$inferSelect;
@@ -21,6 +21,7 @@ export let mintYouthFile: <R extends YouthSection, W extends YouthSection>(
   youth: YouthRow,
   consents: PolicyConsent[],
   decisions: Map<Key, Decision>,
+  reviewGrants: PolicyReviewGrant[],
 ) => YouthFile<R, W>;
 export let mintNewYouthFile: (actor: Actor, youthId: string, homeMunicipalityId: number) => NewYouthFile;
 export let mintRegisterAccess: (
@@ -39,9 +40,10 @@ export class YouthFile<R extends YouthSection = never, W extends YouthSection = 
   declare readonly mayWrite: (section: W) => void;
   readonly #kernel = true;
   readonly #decisions: Map<Key, Decision>;
+  readonly #reviewGrants: readonly PolicyReviewGrant[];
 
   static {
-    mintYouthFile = (actor, youth, consents, decisions) => new YouthFile(actor, youth, consents, decisions);
+    mintYouthFile = (actor, youth, consents, decisions, reviewGrants) => new YouthFile(actor, youth, consents, decisions, reviewGrants);
   }
 
   private constructor(
@@ -50,8 +52,10 @@ export class YouthFile<R extends YouthSection = never, W extends YouthSection = 
     readonly youth: YouthRow,
     readonly consents: readonly PolicyConsent[],
     decisions: Map<Key, Decision>,
+    reviewGrants: readonly PolicyReviewGrant[],
   ) {
     this.#decisions = decisions;
+    this.#reviewGrants = reviewGrants;
   }
 
   get id(): string {
@@ -78,7 +82,7 @@ export class YouthFile<R extends YouthSection = never, W extends YouthSection = 
    * reading.
    */
   wouldAllow(section: YouthSection, action: AccessAction): boolean {
-    return decide(this.actor, { ...this.youth, consents: this.consents }, section, action).allowed;
+    return decide(this.actor, { ...this.youth, consents: this.consents, reviewGrants: this.#reviewGrants }, section, action).allowed;
   }
 }
 

@@ -62,15 +62,27 @@ export type PolicyConsent = {
 };
 
 /**
- * What the policy needs to know of a youth; null when no such youth exists. `consents` are the
- * youth's consents (all of them, or at least those naming the actor's organisation).
+ * A granskare's grant as the policy sees it: the actor holds it, and its stickprov contains the youth
+ * (the gate loads only such grants). In force from validFrom to validUntil inclusive unless revoked.
  */
-export type PolicyYouth = { homeMunicipalityId: number; protectedIdentity: boolean; consents?: readonly PolicyConsent[] } | null;
+export type PolicyReviewGrant = { sampleId: number; validFrom: string; validUntil: string; revoked: boolean };
+
+/**
+ * What the policy needs to know of a youth; null when no such youth exists. `consents` are the
+ * youth's consents (all of them, or at least those naming the actor's organisation); `reviewGrants`
+ * the acting granskare's grants for stickprov that contain the youth (loaded for granskare only).
+ */
+export type PolicyYouth = {
+  homeMunicipalityId: number;
+  protectedIdentity: boolean;
+  consents?: readonly PolicyConsent[];
+  reviewGrants?: readonly PolicyReviewGrant[];
+} | null;
 
 /** The legal ground an allowed access rests on. */
-export type AccessBasis = "register_keeper" | "notice_sender" | "consent" | "referral" | "concern_report" | "school_list_owner";
+export type AccessBasis = "register_keeper" | "notice_sender" | "consent" | "referral" | "concern_report" | "school_list_owner" | "review";
 
-export type DenialReason = "not_found" | "role" | "other_municipality" | "protected_identity" | "no_consent" | "referral_revoked";
+export type DenialReason = "not_found" | "role" | "other_municipality" | "protected_identity" | "no_consent" | "referral_revoked" | "no_review_grant";
 
 export type Decision = { allowed: true; basis: AccessBasis; basisRef?: string } | { allowed: false; reason: DenialReason };
 
@@ -93,11 +105,38 @@ export function coveringConsent(consents: readonly PolicyConsent[], organisation
 const KAA_ROLES: readonly Role[] = ["kaa_coordinator", "kaa_caseworker"];
 
 /**
+ * What a granskare may read of a sampled youth: what the auditors score (contact, kartläggning,
+ * åtgärder, uppföljning) and who it is about. Never the protected address, consents, referrals,
+ * reports of concern or school notices, and never a write.
+ */
+export const REVIEW_SECTIONS = ["identity", "enrollment", "contacts", "assessment", "plan"] as const satisfies readonly YouthSection[];
+
+/** Is the grant in force on `today` (ISO date)? A revoked grant never is, whatever its dates. */
+export function reviewGrantInForce(grant: Pick<PolicyReviewGrant, "revoked" | "validFrom" | "validUntil">, today: string): boolean {
+  return !grant.revoked && grant.validFrom <= today && today <= grant.validUntil;
+}
+
+/**
+ * The granskare (auditor): a read of the review sections of a youth of its own municipality, while
+ * it holds a grant in force for a stickprov that contains the youth. Nothing else, on no other ground.
+ */
+function decideReview(actor: PolicyActor, youth: NonNullable<PolicyYouth>, section: YouthSection, action: AccessAction, today: string): Decision {
+  if (action !== "read" || !(REVIEW_SECTIONS as readonly YouthSection[]).includes(section)) return { allowed: false, reason: "role" };
+  // The auditor sees no more than the register keeper it audits: a youth who moved away is out of reach for both.
+  if (actor.organisationKind !== "kaa_unit" || actor.municipalityId === null || actor.municipalityId !== youth.homeMunicipalityId) {
+    return { allowed: false, reason: "no_review_grant" };
+  }
+  const grant = (youth.reviewGrants ?? []).find((g) => reviewGrantInForce(g, today));
+  return grant ? { allowed: true, basis: "review", basisRef: String(grant.sampleId) } : { allowed: false, reason: "no_review_grant" };
+}
+
+/**
  * `today` is the Stockholm date the decision is made on; consents are judged on it, so a withdrawal
  * or an expiry takes effect on the very next request.
  */
 export function decide(actor: PolicyActor, youth: PolicyYouth, section: YouthSection, action: AccessAction, today: string = todayIso()): Decision {
   if (!youth) return { allowed: false, reason: "not_found" };
+  if (actor.role === "auditor") return decideReview(actor, youth, section, action, today);
 
   // The KAA unit of the home municipality keeps the register (Skollagen 29 kap. 9 §).
   const isRegisterKeeper =
@@ -216,8 +255,9 @@ export function decideConcernReport(actor: PolicyActor, report: PolicyConcernRep
   if (actor.organisationId === report.recipientOrganisationId && actor.organisationKind === "social_services") {
     return { allowed: true, basis: "concern_report", basisRef: String(report.id) };
   }
-  // The reporter may read what it sent, never change it.
-  if (actor.organisationId === report.reporterOrganisationId && action === "read")
+  // The reporter may read what it sent, never change it: whoever may report for that organisation (not a
+  // granskare, whose membership sits in the KAA unit that sent it).
+  if (actor.organisationId === report.reporterOrganisationId && action === "read" && mayReportConcern(actor))
     return { allowed: true, basis: "concern_report", basisRef: String(report.id) };
   return { allowed: false, reason: "role" };
 }

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, max, ne } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { interventionTypes } from "#db/schema";
+import { interventionTypes, type ScbInterventionType } from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
@@ -25,7 +25,7 @@ function ensureCatalogue(municipalityId: number) {
   const db = getDb();
   if (db.select({ id: interventionTypes.id }).from(interventionTypes).where(eq(interventionTypes.municipalityId, municipalityId)).get()) return;
   db.insert(interventionTypes)
-    .values(DEFAULT_INTERVENTION_TYPES.map((name, i) => ({ municipalityId, name, position: i + 1 })))
+    .values(DEFAULT_INTERVENTION_TYPES.map(({ name, scbType }, i) => ({ municipalityId, name, scbType, position: i + 1 })))
     .onConflictDoNothing()
     .run();
 }
@@ -34,7 +34,7 @@ export function listInterventionTypes(actor: Actor, options: { activeOnly?: bool
   const municipalityId = municipalityOf(actor, false);
   ensureCatalogue(municipalityId);
   return getDb()
-    .select({ id: interventionTypes.id, name: interventionTypes.name, active: interventionTypes.active })
+    .select({ id: interventionTypes.id, name: interventionTypes.name, active: interventionTypes.active, scbType: interventionTypes.scbType })
     .from(interventionTypes)
     .where(and(eq(interventionTypes.municipalityId, municipalityId), options.activeOnly ? eq(interventionTypes.active, true) : undefined))
     .orderBy(asc(interventionTypes.position), asc(interventionTypes.id))
@@ -53,7 +53,8 @@ function nameTaken(municipalityId: number, name: string, exceptId?: number) {
   );
 }
 
-export function addInterventionType(actor: Actor, name: string): Result {
+/** A new type is reported to SCB from its first insats, so it is added with its SCB type. */
+export function addInterventionType(actor: Actor, name: string, scbType: ScbInterventionType): Result {
   const municipalityId = municipalityOf(actor, true);
   ensureCatalogue(municipalityId);
   if (nameTaken(municipalityId, name)) return { ok: false, errors: { name: "Det finns redan en insatstyp med det namnet." } };
@@ -65,7 +66,7 @@ export function addInterventionType(actor: Actor, name: string): Result {
       .where(eq(interventionTypes.municipalityId, municipalityId))
       .get()?.n ?? 0;
   db.insert(interventionTypes)
-    .values({ municipalityId, name, position: last + 1 })
+    .values({ municipalityId, name, scbType, position: last + 1 })
     .run();
   return { ok: true };
 }
@@ -86,6 +87,17 @@ export function setInterventionTypeActive(actor: Actor, typeId: number, active: 
   const changed = getDb()
     .update(interventionTypes)
     .set({ active })
+    .where(and(eq(interventionTypes.id, typeId), eq(interventionTypes.municipalityId, municipalityId)))
+    .run().changes;
+  return changed ? { ok: true } : { ok: false, errors: { form: "Insatstypen finns inte." } };
+}
+
+/** Sets the SCB kind of åtgärd a catalogue type is reported as; every insats of the type follows it. */
+export function setInterventionTypeScbType(actor: Actor, typeId: number, scbType: ScbInterventionType): Result {
+  const municipalityId = municipalityOf(actor, true);
+  const changed = getDb()
+    .update(interventionTypes)
+    .set({ scbType })
     .where(and(eq(interventionTypes.id, typeId), eq(interventionTypes.municipalityId, municipalityId)))
     .run().changes;
   return changed ? { ok: true } : { ok: false, errors: { form: "Insatstypen finns inte." } };

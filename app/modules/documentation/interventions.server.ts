@@ -40,7 +40,7 @@ export function readIntervention(file: YouthFile<"plan">, interventionId: number
 }
 
 /** A missing intervention, or another youth's, is the same 404. */
-function interventionOfYouth(youthId: string, interventionId: number): InterventionRow {
+export function interventionOfYouth(youthId: string, interventionId: number): InterventionRow {
   const row = getDb()
     .select()
     .from(interventions)
@@ -170,6 +170,7 @@ export function endIntervention(file: YouthFile<never, "plan">, interventionId: 
     endReason: parsed.data.endReason,
     evaluationOutcome: parsed.data.evaluationOutcome,
     evaluationText: parsed.data.evaluationText,
+    occupationAfter: parsed.data.occupationAfter,
   };
   const enrollment = documentationEnrollment(file, row.enrollmentId)!;
   getDb().transaction((tx) => {

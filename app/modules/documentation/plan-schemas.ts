@@ -4,7 +4,7 @@
  * has one stated purpose: the register may hold only what Förordning 2006:39 allows.
  */
 import { z } from "zod";
-import { EVALUATION_OUTCOMES, INTERVENTION_END_REASONS, RESPONSIBLE_PARTIES, STUDIEBEVIS_STATES } from "#db/schema/plan-values";
+import { EVALUATION_OUTCOMES, INTERVENTION_END_REASONS, RESPONSIBLE_PARTIES, SCB_INTERVENTION_TYPES, STUDIEBEVIS_STATES } from "#db/schema/plan-values";
 import { OCCUPATIONS } from "#db/schema/outreach-values";
 import { checkbox, dateField, optionalDate, optionalId, optionalText, pastDate, requiredText } from "~/lib/form-fields";
 
@@ -73,14 +73,22 @@ export const interventionSchema = z
   });
 export type InterventionInput = z.output<typeof interventionSchema>;
 
-/** Ending an intervention: the end reason and the evaluation against the goal are required. */
+/** SCB block 4: what the youth does after the åtgärd. "Okänt" is a choice, not what an empty field becomes. */
+const occupationAfterField = z.enum(OCCUPATIONS, { error: "Ange sysselsättning efter insatsen (välj Okänt om ni inte vet)." });
+
+/** Ending an intervention: the end reason, the evaluation against the goal and the occupation afterwards are required. */
 export const interventionEndSchema = z.object({
   endDate: pastDate("slutdatum"),
   endReason: z.enum(INTERVENTION_END_REASONS, { error: "Välj orsaken till att insatsen avslutas." }),
+  occupationAfter: occupationAfterField,
   evaluationOutcome: z.enum(EVALUATION_OUTCOMES, { error: "Välj hur väl målet uppnåddes." }),
   evaluationText: requiredText("en kort utvärdering", 500),
 });
 export type InterventionEndInput = z.output<typeof interventionEndSchema>;
+
+/** Correcting the occupation after an insats that has ended. */
+export const interventionOccupationSchema = z.object({ occupationAfter: occupationAfterField });
+export type InterventionOccupationInput = z.output<typeof interventionOccupationSchema>;
 
 export const interventionDeclineSchema = z.object({
   declinedDate: pastDate("datum då ungdomen tackade nej"),
@@ -98,3 +106,7 @@ export const followUpDoneSchema = z.object({
 export type FollowUpDoneInput = z.output<typeof followUpDoneSchema>;
 
 export const interventionTypeSchema = z.object({ name: requiredText("namnet på insatstypen", 80) });
+
+/** The SCB kind of åtgärd of a catalogue type (block 3): required for a new type, changeable on any. */
+export const interventionTypeScbSchema = z.object({ scbType: z.enum(SCB_INTERVENTION_TYPES, { error: "Välj SCB-typ för insatstypen." }) });
+export const interventionTypeAddSchema = interventionTypeSchema.extend(interventionTypeScbSchema.shape);

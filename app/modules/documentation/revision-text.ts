@@ -42,6 +42,7 @@ const FIELD_LABELS: Record<string, string> = {
   endReason: "Orsak till avslut",
   evaluationOutcome: "Utvärdering",
   evaluationText: "Utvärdering, text",
+  occupationAfter: "Sysselsättning efter insatsen",
   dueDate: "Uppföljningsdatum",
   doneDate: "Uppföljning gjord",
   note: "Vad uppföljningen visade",
@@ -51,6 +52,7 @@ const FIELD_LABELS: Record<string, string> = {
 
 const ENUM_LABELS: Record<string, Record<string, string>> = {
   occupation: OCCUPATION_LABELS,
+  occupationAfter: OCCUPATION_LABELS,
   studiebevis: STUDIEBEVIS_LABELS,
   responsibleParty: RESPONSIBLE_PARTY_LABELS,
   endReason: INTERVENTION_END_REASON_LABELS,

@@ -35,6 +35,8 @@ const COLUMNS: readonly CsvColumn[] = [
   { key: "firstName", header: "Förnamn", example: "Alex", required: true, aliases: [] },
   { key: "lastName", header: "Efternamn", example: "Andersson", required: true, aliases: [] },
   { key: "homeMunicipalityId", header: "Hemkommun", example: "Nässjö", required: true, aliases: ["hemkommunkod"] },
+  // Name or code (NA, IMYRK): with the kind, it gives the SCB registration reason when the notice opens an enrollment
+  // (outreach/scb-registration.ts), so the file needs no SCB column of its own (docs/decisions/0019).
   { key: "programme", header: "Program", example: "Naturvetenskapsprogrammet", required: true, aliases: ["studievag"] },
   { key: "eventDate", header: "Datum", example: "", required: true, aliases: ["handelsedatum"] },
   { key: "reason", header: "Orsak", example: "Har slutat enligt eget besked", required: false, aliases: [] },

@@ -20,6 +20,7 @@ import { openYouthFile, type RegisterAccess, type YouthFile } from "~/modules/ac
 import { mayFileNotices } from "~/modules/access/policy";
 import { decideNotices, logMissingNotice, logNoticesFiled, logNoticeWrite } from "~/modules/access/records.server";
 import { insertEnrollment } from "~/modules/outreach/enrollments.server";
+import { registrationFromNotice } from "~/modules/outreach/scb-registration";
 import { createYouth } from "~/modules/youth/youth-file.server";
 import { municipalitiesWithKaaUnit } from "~/modules/organizations/municipalities.server";
 
@@ -221,6 +222,8 @@ export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCre
   const now = new Date().toISOString();
   const today = todayIso();
   const opensEnrollment = notice.kind !== "started";
+  // The notice is the source: its kind and programme say the SCB reason and last school occupation, where they can.
+  const enrollmentFrom = { startReason: START_REASON_BY_KIND[notice.kind], sourceNoticeId: notice.id, ...registrationFromNotice(notice) };
   const markReceived = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], youthId: string | null) => {
     tx.update(notices).set({ status: "received", youthId, receivedAt: now, receivedByMembershipId: actor.membershipId }).where(eq(notices.id, notice.id)).run();
     logNoticeWrite(actor, notice, youthId, writeDecision, tx);
@@ -229,8 +232,7 @@ export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCre
     const file = openYouthFile(actor, existingYouthId, { write: ["enrollment"] });
     db.transaction((tx) => {
       markReceived(tx, file.id);
-      if (opensEnrollment)
-        insertEnrollment(tx, file, { startDate: today, startReason: START_REASON_BY_KIND[notice.kind], sourceNoticeId: notice.id }, { unlessOpen: true });
+      if (opensEnrollment) insertEnrollment(tx, file, { startDate: today, ...enrollmentFrom }, { unlessOpen: true });
     });
     return { ok: true, youthId: file.id };
   }
@@ -244,7 +246,7 @@ export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCre
   }
   const result = createYouth(actor, identity, (tx, created) => {
     markReceived(tx, created.id);
-    insertEnrollment(tx, created, { startDate: today, startReason: START_REASON_BY_KIND[notice.kind], sourceNoticeId: notice.id });
+    insertEnrollment(tx, created, { startDate: today, ...enrollmentFrom });
   });
   if (!result.ok) return { ok: false, errors: result.errors };
   return { ok: true, youthId: result.id };

@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import { and, asc, count, desc, eq, isNull, or } from "drizzle-orm";
 import type { z } from "zod";
-import { getDb } from "#db/client";
+import { getDb, type Db } from "#db/client";
 import { adminEvents, memberships, municipalities, organisations, users, type Role } from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
 import type { Actor } from "~/modules/auth/actor.server";
@@ -20,9 +20,14 @@ type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors 
 /** Who did an administrative change; null from the command line (the first systemförvaltare). */
 export type AdminActor = Pick<Actor, "userId" | "membershipId"> | null;
 
-function logAdminEvent(by: AdminActor, action: string, target: { userId?: number; organisationId?: number | null; detail?: string }) {
-  getDb()
-    .insert(adminEvents)
+/** One row of the administrative log; pass the transaction when the change it records is written in one. */
+export function logAdminEvent(
+  by: AdminActor,
+  action: string,
+  target: { userId?: number; organisationId?: number | null; detail?: string },
+  db: Pick<Db, "insert"> = getDb(),
+) {
+  db.insert(adminEvents)
     .values({
       userId: by?.userId ?? null,
       membershipId: by?.membershipId ?? null,
@@ -43,6 +48,9 @@ export const ADMIN_EVENT_LABELS: Record<string, string> = {
   password_reset: "Lösenord återställt",
   organisation_created: "Organisation skapad",
   municipality_created: "Kommun skapad",
+  // Given and revoked by the KAA samordnare (issue 15): a granskare's time-limited access to a stickprov.
+  review_grant_given: "Granskningsbehörighet given",
+  review_grant_revoked: "Granskningsbehörighet återkallad",
 };
 
 export function adminEventsForUser(userId: number) {

@@ -9,6 +9,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   employment_officer: "Handläggare, Arbetsförmedlingen",
   steering_member: "Ledamot i styrgrupp",
   system_admin: "Systemförvaltare",
+  auditor: "Granskare",
 };
 
 export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
@@ -26,7 +27,8 @@ export const SCHOOL_ORGANISER_LABELS: Record<SchoolOrganiserKind, string> = {
 
 /** Which roles a membership in an organisation of each kind may carry. */
 export const ROLES_BY_KIND: Record<OrganisationKind, Role[]> = {
-  kaa_unit: ["kaa_coordinator", "kaa_caseworker"],
+  // The granskare sits in the KAA unit it audits (so its municipality is known); it reads only what a grant opens.
+  kaa_unit: ["kaa_coordinator", "kaa_caseworker", "auditor"],
   school: ["school_staff"],
   social_services: ["social_worker"],
   employment_service: ["employment_officer"],

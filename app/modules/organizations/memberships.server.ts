@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { memberships, municipalities, organisations, users, type OrganisationKind, type Role } from "#db/schema";
 
@@ -47,13 +47,20 @@ export function activeMembership(userId: number, membershipId: number): Membersh
   return rest;
 }
 
-/** The KAA unit's staff, for assigning caseworkers. */
+/** The KAA unit's staff, for assigning caseworkers: not a granskare, whose membership sits in the unit it audits. */
 export function kaaStaff(organisationId: number) {
   return getDb()
     .select({ membershipId: memberships.id, displayName: users.displayName, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, organisationId), isNull(memberships.endedAt), isNull(users.disabledAt)))
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        inArray(memberships.role, ["kaa_coordinator", "kaa_caseworker"]),
+        isNull(memberships.endedAt),
+        isNull(users.disabledAt),
+      ),
+    )
     .orderBy(users.displayName)
     .all();
 }

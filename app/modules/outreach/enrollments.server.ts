@@ -6,7 +6,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
 import { enrollments, memberships, type EnrollmentEndReason, type EnrollmentStartReason, type Occupation } from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
-import type { Actor } from "~/modules/auth/actor.server";
+import { KAA_ROLES, type Actor } from "~/modules/auth/actor.server";
 import type { NewYouthFile, YouthFile } from "~/modules/access/gate.server";
 import { hasActiveIntervention, openInterventionNames } from "~/modules/documentation/documentation.server";
 import { todayIso } from "~/lib/dates";
@@ -14,6 +14,7 @@ import { ageOn } from "~/modules/youth/personal-number";
 import { recomputeNextSteps } from "./routine.server";
 import { createYouth } from "~/modules/youth/youth-file.server";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
+import { registrationFromStartReason, type ScbRegistration } from "./scb-registration";
 
 type Result = { ok: true } | { ok: false; errors: FieldErrors };
 
@@ -30,12 +31,13 @@ export function openEnrollmentOf(file: YouthFile<"enrollment"> | YouthFile<never
 
 /**
  * Opens an enrollment inside a caller's transaction (registering a youth, receiving a notice).
- * `unlessOpen`: a youth who already has an open enrollment keeps it.
+ * `unlessOpen`: a youth who already has an open enrollment keeps it. The SCB variables of the start
+ * come from the caller: chosen in the form, or derived from the source (scb-registration.ts).
  */
 export function insertEnrollment(
   tx: Tx,
   file: YouthFile<never, "enrollment"> | NewYouthFile,
-  values: { startDate: string; startReason: EnrollmentStartReason; sourceNoticeId?: number; caseworkerMembershipId?: number | null },
+  values: { startDate: string; startReason: EnrollmentStartReason; sourceNoticeId?: number; caseworkerMembershipId?: number | null } & ScbRegistration,
   options: { unlessOpen?: boolean } = {},
 ) {
   if (
@@ -54,6 +56,8 @@ export function insertEnrollment(
       municipalityId: file.municipalityId,
       startDate: values.startDate,
       startReason: values.startReason,
+      registrationReason: values.registrationReason,
+      lastSchoolOccupation: values.lastSchoolOccupation,
       sourceNoticeId: values.sourceNoticeId ?? null,
       caseworkerMembershipId: values.caseworkerMembershipId ?? null,
       createdByMembershipId: file.actor.membershipId,
@@ -73,13 +77,16 @@ function assertCaseworker(actor: Actor, membershipId: number | null): FieldError
     .from(memberships)
     .where(and(eq(memberships.id, membershipId), isNull(memberships.endedAt)))
     .get();
-  if (!member || member.organisationId !== actor.organisationId) return { caseworkerMembershipId: "Välj en handläggare på KAA-enheten." };
+  // A granskare's membership sits in the unit too, but is no caseworker.
+  if (!member || member.organisationId !== actor.organisationId || !(KAA_ROLES as readonly string[]).includes(member.role)) {
+    return { caseworkerMembershipId: "Välj en handläggare på KAA-enheten." };
+  }
   return null;
 }
 
 export function openEnrollment(
   file: YouthFile<never, "enrollment">,
-  input: { startDate: string; startReason: EnrollmentStartReason; caseworkerMembershipId: number | null },
+  input: { startDate: string; startReason: EnrollmentStartReason; caseworkerMembershipId: number | null } & ScbRegistration,
 ): Result {
   if (openEnrollmentOf(file)) return { ok: false, errors: { form: "Ungdomen har redan en öppen inskrivning." } };
   if (ageOn(file.youth.birthDate, input.startDate) >= 20) return { ok: false, errors: { startDate: "Ungdomen hade fyllt 20 år på startdatumet." } };
@@ -152,6 +159,6 @@ export function closeEnrollment(
  */
 export function registerYouth(actor: Actor, identity: YouthCreateInput, startReason: EnrollmentStartReason) {
   return createYouth(actor, identity, (tx, created) => {
-    insertEnrollment(tx, created, { startDate: todayIso(), startReason });
+    insertEnrollment(tx, created, { startDate: todayIso(), startReason, ...registrationFromStartReason(startReason) });
   });
 }

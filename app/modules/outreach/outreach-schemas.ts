@@ -6,8 +6,10 @@ import {
   ENROLLMENT_END_REASONS,
   ENROLLMENT_START_REASONS,
   ENROLLMENT_STATUSES,
+  LAST_SCHOOL_OCCUPATIONS,
   OCCUPATIONS,
   OFFSET_UNITS,
+  REGISTRATION_REASONS,
 } from "#db/schema/outreach-values";
 import { optionalDate, optionalId, optionalText, pastDate, todayInForm } from "~/lib/form-fields";
 
@@ -30,17 +32,45 @@ export const contactAttemptSchema = z
     if (v.channel === "home_visit" && !v.secondStaff) {
       ctx.addIssue({ code: "custom", path: ["secondStaff"], message: "Ett hembesök görs alltid av två personal. Ange vem som var med." });
     }
+    // SCB block 2 asks the youth's occupation at each contact made.
     if (v.outcome === "reached" && !v.occupation) {
-      ctx.addIssue({ code: "custom", path: ["occupation"], message: "Ange ungdomens sysselsättning när ni fick kontakt." });
+      ctx.addIssue({ code: "custom", path: ["occupation"], message: "Ange sysselsättning vid kontakten när ni fick kontakt (välj Okänt om ni inte vet)." });
     }
   });
 export type ContactAttemptInput = z.output<typeof contactAttemptSchema>;
 
+/**
+ * The SCB variables of an enrollment's start (block 1). Required: "Uppgift saknas" is a choice a person
+ * makes on purpose, never what an empty field becomes.
+ */
+const scbRegistrationFields = {
+  registrationReason: z.enum(REGISTRATION_REASONS, { error: "Välj orsak till registrering (välj Uppgift saknas om ni inte vet)." }),
+  lastSchoolOccupation: z.enum(LAST_SCHOOL_OCCUPATIONS, {
+    error: "Välj den senaste skolrelaterade sysselsättningen (välj Uppgift saknas om ni inte vet).",
+  }),
+};
+
 export const enrollmentOpenSchema = z.object({
   startDate: pastDate("startdatum"),
   startReason: z.enum(ENROLLMENT_START_REASONS, { error: "Välj anledning till inskrivningen." }),
+  ...scbRegistrationFields,
   caseworkerMembershipId: optionalId(),
 });
+
+const endReasonField = z.enum(ENROLLMENT_END_REASONS, { error: "Välj anledning till att inskrivningen avslutas." });
+
+/**
+ * The SCB variables of one enrollment, open or ended, corrected after the fact. The end reason is asked
+ * only of an ended enrollment (the form leaves it out of an open one); the server requires it there.
+ */
+export const enrollmentScbSchema = z.object({
+  ...scbRegistrationFields,
+  endReason: z
+    .union([endReasonField, z.literal("")])
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+export type EnrollmentScbInput = z.output<typeof enrollmentScbSchema>;
 
 export const enrollmentUpdateSchema = z
   .object({
@@ -59,7 +89,7 @@ export const enrollmentUpdateSchema = z
 
 export const enrollmentCloseSchema = z.object({
   endDate: pastDate("slutdatum"),
-  endReason: z.enum(ENROLLMENT_END_REASONS, { error: "Välj anledning till att inskrivningen avslutas." }),
+  endReason: endReasonField,
   // What the youth does at closing: the follow-up the styrgrupp and SCB ask for.
   endOccupation: z.enum(OCCUPATIONS, { error: "Ange ungdomens sysselsättning när inskrivningen avslutas (välj Okänt om ni inte vet)." }),
   endNote: optionalText(300),

@@ -14,6 +14,7 @@ import { enrollments, interventions, youths, type EnrollmentEndReason, type Inte
 import { addYears, todayIso } from "~/lib/dates";
 import { recomputeDocumentation, syncInterventionStatus } from "~/modules/documentation/documentation.server";
 import { recomputeNextStepsInSlices } from "./routine.server";
+import { occupationAfterEnd } from "./scb-registration";
 
 /**
  * The responsibility ends at 20 (Skollagen 29 kap. 9 §): every open enrollment of a youth who has
@@ -92,6 +93,8 @@ export function endEnrollmentAndInsatser(
     .set({
       endDate: sql`CASE WHEN ${interventions.startDate} > ${values.endDate} THEN ${interventions.startDate} ELSE ${values.endDate} END`,
       endReason: values.interventionEndReason,
+      // No caseworker's form here: the occupation afterwards is what the end reason says, else unknown.
+      occupationAfter: occupationAfterEnd(values.interventionEndReason),
       updatedAt: new Date().toISOString(),
     })
     .where(and(eq(interventions.enrollmentId, enrollment.id), isNull(interventions.endDate), isNull(interventions.declinedDate)))

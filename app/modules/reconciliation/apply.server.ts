@@ -20,6 +20,7 @@ import { todayIso } from "~/lib/dates";
 import { openYouthFile, type RegisterAccess } from "~/modules/access/gate.server";
 import { mayReconcile } from "~/modules/access/policy";
 import { insertEnrollment, openEnrollmentOf } from "~/modules/outreach/enrollments.server";
+import { registrationFromLists } from "~/modules/outreach/scb-registration";
 import { endEnrollmentAndInsatser } from "~/modules/outreach/statuses.server";
 import { createYouth } from "~/modules/youth/youth-file.server";
 import { kaaMunicipalityByCode, sendMoveNotice } from "~/modules/notices/move-notices.server";
@@ -102,13 +103,18 @@ function applyOne(tx: Tx, register: RegisterAccess, p: ProposalRow, today: strin
     return true;
   }
   if (p.kind === "register" || p.kind === "absence") {
-    const startReason = p.kind === "register" ? "register_check" : "notice_absence";
+    // The lists and the extract the proposal rests on say the SCB reason, where they can.
+    const values = {
+      startDate: today,
+      startReason: p.kind === "register" ? ("register_check" as const) : ("notice_absence" as const),
+      ...registrationFromLists(p.kind, JSON.parse(p.evidence) as Evidence),
+    };
     if (p.youthId) {
       const file = openYouthFile(actor, p.youthId, { write: ["enrollment"], registerKeeperOnly: true });
-      return insertEnrollment(tx, file, { startDate: today, startReason }, { unlessOpen: true }) !== null;
+      return insertEnrollment(tx, file, values, { unlessOpen: true }) !== null;
     }
     const created = createYouth(actor, identityFromExtract(tx, p, register.municipalityId), (inner, file) => {
-      insertEnrollment(inner, file, { startDate: today, startReason });
+      insertEnrollment(inner, file, values);
     });
     // Registered by someone else since the run: the register already has the youth.
     if (!created.ok && created.existingId) return false;

@@ -4,7 +4,7 @@
  * samordnare-only work on the whole register as the target-group reconciliation). A file is made only when the
  * checks find no error, or when the samordnare accepts an exceptions report that is stored with it. The history
  * row, the file's bytes and one access-log row per youth are written in one transaction; every later download of
- * a stored file is logged per youth again (ADR 0020).
+ * a stored file is logged per youth again (ADR 0021).
  */
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
