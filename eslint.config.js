@@ -67,6 +67,8 @@ export const YOUTH_DATA_TABLES = [
   "reconciliationProposals",
   // db/schema/internal-control.ts: the drawn cases name youths
   "internalControlSampleCases",
+  // db/schema/scb.ts: the stored SCB files hold every included youth's personnummer
+  "scbExports",
 ];
 
 // Import paths, as aliases (tsconfig "paths": #db/* → db/*) or relative (../../db/…). The

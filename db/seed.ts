@@ -34,6 +34,7 @@ import { seedMeetings } from "./seed-meetings";
 import { seedAnnualReports } from "./seed-annual-reports";
 import { seedSteering } from "./seed-steering";
 import { seedSchoolSystems } from "./seed-school-systems";
+import { seedScbExportDemo } from "./seed-scb-export";
 import { seedReviewSamples } from "./seed-review";
 
 function addDaysIso(iso: string, days: number) {
@@ -281,6 +282,7 @@ export async function seedDemo(db: Db, options: { youths: number }) {
     seedSteering(tx);
     seedAnnualReports(tx);
     seedSchoolSystems(tx, { schoolOrganisationId: orgs.school1! });
+    seedScbExportDemo(tx, { municipalityId: nassjo, membershipId: membershipIds["samordnare@demo.example"]!, today: dayOffset(0) });
     seedReviewSamples(tx, {
       municipalityId: nassjo,
       coordinatorMembershipId: membershipIds["samordnare@demo.example"]!,

@@ -13,6 +13,7 @@ import { setPopulation } from "~/modules/statistics/population.server";
 import { SMALL_LABEL } from "~/modules/statistics/suppression";
 import { GoalsSection } from "~/components/steering/goals-section";
 import { goalsOnFollowUp } from "~/modules/steering/goal-status.server";
+import { mayExportToScb } from "~/modules/scb/exports.server";
 
 export const meta: MetaFunction = () => [{ title: "Uppföljning – Samverkansportalen" }];
 
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     asked: { period: url.searchParams.get("period") ?? "", fran: url.searchParams.get("fran") ?? "", till: url.searchParams.get("till") ?? "" },
     mayEnterPopulation: audience.mayEnterPopulation,
     mayChooseInterval: audience.view === "unit",
+    mayExportToScb: mayExportToScb(actor),
     // The stickprov reads individual cases: the samordnare's internal control, not a figure.
     mayDrawSamples: actor.role === "kaa_coordinator" && audience.view === "unit",
     today,
@@ -76,6 +78,11 @@ export default function FollowUpPage() {
         <li>
           <a href="/uppfoljning/arsrapport">Årsrapporter till nämnden</a>
         </li>
+        {data.mayExportToScb ? (
+          <li>
+            <a href="/uppfoljning/scb">SCB-rapporten (halvår)</a>: kontrollera registret, rätta det som saknas och hämta filen till SCB.
+          </li>
+        ) : null}
         {data.mayDrawSamples ? (
           <li>
             <a href="/uppfoljning/stickprov">Stickprov (intern kontroll)</a>: dra slumpmässiga ärenden och bedöm dem som revisorerna gör, på kontakt,

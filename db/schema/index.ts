@@ -16,3 +16,4 @@ export * from "./reconciliation";
 export * from "./school-systems";
 export * from "./population-extract";
 export * from "./internal-control";
+export * from "./scb";

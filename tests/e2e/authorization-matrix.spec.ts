@@ -24,11 +24,13 @@ import {
   userId,
   annualReportId,
   schoolSystemConnectionId,
+  nassjoScbExportId,
   drawNassjoSample,
   nassjoSampleId,
   auditorGrantId,
   reviewSampleId,
 } from "./helpers";
+import { previousPeriod, scbHalfYearOf } from "../../app/modules/statistics/periods";
 
 /**
  * Every route of the app × every demo role → the status it must answer (redirects not followed).
@@ -228,6 +230,10 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
     path: () => "/uppfoljning/handlingsplan",
     expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }),
   },
+  // The SCB file is the samordnare's (the whole register, personnummer and all): everyone else 403.
+  "routes/uppfoljning.scb._index": { path: () => "/uppfoljning/scb", expected: signedIn(403, { coordinator: 200 }) },
+  "routes/uppfoljning.scb.$exportId[.]txt": { path: () => `/uppfoljning/scb/${nassjoScbExportId()}.txt`, expected: signedIn(403, { coordinator: 200 }) },
+  "routes/uppfoljning.scb.$exportId[.]xlsx": { path: () => `/uppfoljning/scb/${nassjoScbExportId()}.xlsx`, expected: signedIn(403, { coordinator: 200 }) },
   "routes/uppfoljning_.insatser": {
     path: () => "/uppfoljning/insatser?period=ar-2025",
     expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }),
@@ -338,6 +344,15 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   const coordinator = await playwright.request.newContext({ baseURL });
   await signInRequest(coordinator, baseURL!, "samordnare@demo.example");
   await drawNassjoSample(coordinator, baseURL!, "matris");
+  // An SCB export of Nässjö for the download rows: the samordnare makes one for the last half-year that has ended.
+  const today = new Date().toISOString().slice(0, 10);
+  const lastEnded = previousPeriod(scbHalfYearOf(today));
+  const made = await coordinator.post("/uppfoljning/scb?index", {
+    form: { period: lastEnded.value, godkann: "1" },
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  });
+  expect(made.status()).toBe(302);
   await coordinator.dispose();
 });
 

@@ -189,6 +189,13 @@ export function schoolSystemConnectionId(): number {
   return lookup<{ id: number }>("SELECT id FROM school_system_connections ORDER BY id LIMIT 1").id;
 }
 
+/** The newest SCB export of Nässjö (the authorisation matrix makes one before it runs). */
+export function nassjoScbExportId(): number {
+  return lookup<{ id: number }>(
+    "SELECT s.id FROM scb_exports s JOIN municipalities m ON m.id = s.municipality_id WHERE m.code = '0682' ORDER BY s.id DESC LIMIT 1",
+  ).id;
+}
+
 /** Nässjö's newest stickprov (the authorisation matrix draws one first). */
 export function nassjoSampleId(): number {
   return lookup<{ id: number }>(

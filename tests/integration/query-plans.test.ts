@@ -135,3 +135,33 @@ describe("query plans of the log review's filters", () => {
     expect(detail).not.toContain("TEMP B-TREE");
   });
 });
+
+describe("query plans of the SCB export", () => {
+  it.each([
+    [
+      "open enrollments in the register during the half-year",
+      "SELECT e.id FROM enrollments e JOIN youths y ON y.id = e.youth_id AND y.home_municipality_id = ? WHERE e.municipality_id = ? AND e.end_date IS NULL AND e.start_date <= ?",
+      "enrollments_worklist",
+    ],
+    [
+      "enrollments ended since the half-year began",
+      "SELECT e.id FROM enrollments e JOIN youths y ON y.id = e.youth_id AND y.home_municipality_id = ? WHERE e.municipality_id = ? AND e.end_date >= ? AND e.start_date <= ?",
+      "enrollments_worklist",
+    ],
+    [
+      "the contacts of the half-year per enrollment",
+      "SELECT id FROM contact_attempts WHERE enrollment_id IN (?, ?) AND date BETWEEN ? AND ? ORDER BY date, id",
+      "contact_attempts_enrollment",
+    ],
+    [
+      "the åtgärder of the enrollments and their catalogue types",
+      "SELECT i.id FROM interventions i JOIN intervention_types t ON t.id = i.type_id WHERE i.enrollment_id IN (?, ?) ORDER BY i.start_date, i.id",
+      "interventions_enrollment",
+    ],
+    ["the export history", "SELECT id FROM scb_exports WHERE municipality_id = ? ORDER BY created_at DESC, id DESC", "scb_exports_municipality"],
+  ])("%s is read by index", (_label, sql, index) => {
+    const detail = plan(sql);
+    expect(detail).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}\\b`));
+    expect(detail).not.toMatch(/SCAN (e|y|enrollments|youths|contact_attempts|interventions)\b/);
+  });
+});

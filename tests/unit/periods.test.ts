@@ -9,6 +9,7 @@ import {
   periodChoices,
   previousPeriod,
   scbHalfYear,
+  scbHalfYearOf,
   schoolYear,
   termin,
   tertial,
@@ -85,5 +86,16 @@ describe("periods", () => {
     expect(choices.every((p) => p.from <= "2026-05-01")).toBe(true);
     expect(choices.map((p) => p.value)).toContain("tertial-2026-2");
     expect(choices.map((p) => p.value)).not.toContain("tertial-2026-3");
+  });
+});
+
+describe("the SCB half-year of a day", () => {
+  it.each([
+    ["2026-01-01", "halvar-2026-1"],
+    ["2026-06-30", "halvar-2026-1"],
+    ["2026-07-01", "halvar-2026-2"],
+    ["2026-12-31", "halvar-2026-2"],
+  ])("%s falls in %s", (day, value) => {
+    expect(scbHalfYearOf(day).value).toBe(value);
   });
 });

@@ -20,6 +20,7 @@ export const ACTION_LABELS: Record<string, string> = {
   create: "Registrerade",
   search: "Sökte fram",
   lookup: "Slog upp i folkbokföringen",
+  export: "Exporterades (SCB)",
 };
 
 export const BASIS_FILTER_LABELS: Record<string, string> = {
@@ -48,9 +49,14 @@ const DENIAL_LABELS: Record<string, string> = {
 /** Grounds that rest on a record of their own, named by its number in basisRef. */
 const NUMBERED_BASES = new Set(["consent", "referral", "concern_report", "school_list_owner", "review"]);
 
-/** "Registeransvar (KAA)", "Samtycke 12", "Remiss 4", "Orosanmälan 2", "Granskning 3" (the stickprov) or "Nekad: …". */
-export function describeBasis(row: { outcome: string; basis: string | null; basisRef: string | null }) {
+/**
+ * "Registeransvar (KAA)", "Registeransvar (KAA), SCB-export 3", "Samtycke 12", "Remiss 4", "Orosanmälan 2",
+ * "Granskning 3" (the stickprov) or "Nekad: …".
+ */
+export function describeBasis(row: { outcome: string; basis: string | null; basisRef: string | null; action?: string }) {
   if (row.outcome !== "allowed") return `Nekad: ${DENIAL_LABELS[row.basisRef ?? ""] ?? row.basisRef ?? ""}`;
   const label = BASIS_FILTER_LABELS[row.basis ?? ""] ?? OTHER_BASIS_LABELS[row.basis ?? ""] ?? row.basis ?? "";
+  // Which file the youth went out in (the export's id), so the log review can be matched to the export history.
+  if (row.action === "export" && row.basisRef) return `${label}, SCB-export ${row.basisRef}`;
   return NUMBERED_BASES.has(row.basis ?? "") ? `${label} ${row.basisRef ?? ""}`.trim() : label;
 }

@@ -8,7 +8,8 @@ import type { Actor } from "~/modules/auth/actor.server";
 import { youthsInRegister } from "~/modules/youth/names.server";
 import type { AccessAction, Decision, YouthSection } from "./policy";
 
-export type AuditAction = AccessAction | "list" | "create" | "search" | "lookup";
+/** `export`: the youth went out in a file to an outside authority (the SCB half-year file; basisRef: the export's id). */
+export type AuditAction = AccessAction | "list" | "create" | "search" | "lookup" | "export";
 
 export type AuditEntry = {
   actor: Actor;

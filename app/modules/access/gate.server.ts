@@ -227,7 +227,7 @@ export function openSharedFile(actor: Actor, youthId: string): YouthFile<Consent
 /** Opens the register of the actor's own municipality for a list or search; anyone else gets 403. */
 export function openRegister(actor: Actor): RegisterAccess {
   if (!mayUseRegister(actor) || actor.municipalityId === null) throw forbidden();
-  return mintRegisterAccess({ ...actor, municipalityId: actor.municipalityId }, commitAudit);
+  return mintRegisterAccess({ ...actor, municipalityId: actor.municipalityId }, commitAudit, writeAudit);
 }
 
 /** The register if the actor keeps one, else null (pages that show a register list only to the KAA unit). */

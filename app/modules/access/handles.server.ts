@@ -5,6 +5,7 @@
  * literal. A domain function that takes one of these can only be called after the gate decided
  * and logged the access: code that skipped the gate does not type-check.
  */
+import type { Tx } from "#db/client";
 import type { youths } from "#db/schema";
 import type { Actor } from "~/modules/auth/actor.server";
 import { decide, type AccessAction, type Decision, type PolicyConsent, type PolicyReviewGrant, type YouthSection } from "./policy";
@@ -23,7 +24,11 @@ export let mintYouthFile: <R extends YouthSection, W extends YouthSection>(
   reviewGrants: PolicyReviewGrant[],
 ) => YouthFile<R, W>;
 export let mintNewYouthFile: (actor: Actor, youthId: string, homeMunicipalityId: number) => NewYouthFile;
-export let mintRegisterAccess: (actor: Actor & { municipalityId: number }, log: (entries: AuditEntry[]) => void) => RegisterAccess;
+export let mintRegisterAccess: (
+  actor: Actor & { municipalityId: number },
+  log: (entries: AuditEntry[]) => void,
+  logInside: (entries: AuditEntry[], tx: Tx) => void,
+) => RegisterAccess;
 
 /**
  * One youth's file, opened by the gate for this request. `R` are the sections it may read and `W`
@@ -88,16 +93,19 @@ export class YouthFile<R extends YouthSection = never, W extends YouthSection = 
 export class RegisterAccess {
   readonly #kernel = true;
   readonly #log: (entries: AuditEntry[]) => void;
+  readonly #logInside: (entries: AuditEntry[], tx: Tx) => void;
 
   static {
-    mintRegisterAccess = (actor, log) => new RegisterAccess(actor, log);
+    mintRegisterAccess = (actor, log, logInside) => new RegisterAccess(actor, log, logInside);
   }
 
   private constructor(
     readonly actor: Actor & { municipalityId: number },
     log: (entries: AuditEntry[]) => void,
+    logInside: (entries: AuditEntry[], tx: Tx) => void,
   ) {
     this.#log = log;
+    this.#logInside = logInside;
   }
 
   get municipalityId(): number {
@@ -119,6 +127,27 @@ export class RegisterAccess {
         action: "list" as const,
         decision: { allowed: true as const, basis: "register_keeper" as const, basisRef: `avstämningsförslag ${id}` },
       })),
+    );
+  }
+
+  /**
+   * Logs, inside the caller's transaction, that these youths went out in a file to an outside authority: one row
+   * per youth, section enrollment, action export, the file's reference (the SCB export's id) in basisRef. The
+   * caller's transaction also stores the file, so there is never a file without its log rows or the reverse.
+   */
+  logExported(youthIds: Iterable<string>, reference: string, tx: Tx) {
+    if (!this.#kernel) return;
+    const decision: Decision = { allowed: true, basis: "register_keeper", basisRef: reference };
+    this.#logInside(
+      [...new Set(youthIds)].map((youthId) => ({
+        actor: this.actor,
+        youthId,
+        youthMunicipalityId: this.municipalityId,
+        section: "enrollment" as const,
+        action: "export" as const,
+        decision,
+      })),
+      tx,
     );
   }
 

@@ -1,19 +1,13 @@
 /**
- * The follow-up's tables as an Excel workbook, written by write-excel-file (small, maintained, plain
- * XLSX without macros): a first sheet about the file, one sheet per table with a header
+ * The follow-up's tables as an Excel workbook (the helpers in ~/lib/xlsx.server): a first sheet about the file, one sheet per table with a header
  * row naming the periods, and for a report a sheet with the analysis. Counts are numbers, shares
  * numbers in percent format, hidden cells the same words as on the page. Text is always written as
  * text, never as a formula.
  */
-import writeXlsxFile, { type Cell, type Row, type Sheet } from "write-excel-file/node";
+import type { Cell, Row } from "write-excel-file/node";
+import { bold, sheetNames, text, wrapped, writeWorkbook, type XlsxSheet } from "~/lib/xlsx.server";
 import type { FigureTable, Shown } from "~/modules/statistics/follow-up-types";
 import { aboutLines, exportColumns, exportText, rowLabel, type ExportColumn, type ExportDocument } from "./export-document";
-
-type FileContent = Parameters<typeof writeXlsxFile>[0] extends (infer S)[] ? (S extends Sheet<infer F> ? F : never) : never;
-
-const bold = (value: string): Cell => ({ value, type: String, fontWeight: "bold" });
-const text = (value: string): Cell => ({ value, type: String });
-const wrapped = (value: string): Cell => ({ value, type: String, wrap: true, alignVertical: "top" });
 
 function valueCell(s: Shown): Cell {
   if ("value" in s) return { value: s.value, type: Number, format: "0" };
@@ -22,26 +16,7 @@ function valueCell(s: Shown): Cell {
   return { value: exportText(s), type: String, align: "right" };
 }
 
-/** Excel's rules for a sheet name: at most 31 characters, none of : \ / ? * [ ], unique regardless of case. */
-export function sheetNames(captions: readonly string[], reserved: readonly string[] = []): string[] {
-  const taken = new Set(reserved.map((n) => n.toLowerCase()));
-  return captions.map((caption) => {
-    const base =
-      caption
-        .replace(/[:\\/?*[\]]/g, " ")
-        .replace(/\s+/g, " ")
-        .replace(/^'+|'+$/g, "")
-        .trim()
-        .slice(0, 31)
-        .trim() || "Tabell";
-    let name = base;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length).trim()} (${n})`;
-    taken.add(name.toLowerCase());
-    return name;
-  });
-}
-
-function tableSheet(table: FigureTable, columns: readonly ExportColumn[], name: string): Sheet<FileContent> {
+function tableSheet(table: FigureTable, columns: readonly ExportColumn[], name: string): XlsxSheet {
   const data: Row[] = [[bold(table.caption)], [bold("Mått"), ...columns.map((c) => bold(c.header))]];
   for (const row of table.rows) {
     const label: Cell = { value: rowLabel(row), type: String, ...(row.total ? { fontWeight: "bold" as const } : {}), ...(row.indent ? { indent: 1 } : {}) };
@@ -57,7 +32,7 @@ const ANALYSIS = "Analys";
 /** The workbook as a Buffer. */
 export async function exportXlsx(document: ExportDocument): Promise<Buffer> {
   const columns = exportColumns(document.followUp.periods);
-  const about: Sheet<FileContent> = {
+  const about: XlsxSheet = {
     sheet: ABOUT,
     data: [
       [bold(document.title)],
@@ -81,7 +56,5 @@ export async function exportXlsx(document: ExportDocument): Promise<Buffer> {
       columns: [{ width: 120 }],
     });
   }
-  return writeXlsxFile(sheets, { fontFamily: "Calibri", fontSize: 11 }).toBuffer();
+  return writeWorkbook(sheets);
 }
-
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

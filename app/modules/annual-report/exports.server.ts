@@ -11,7 +11,8 @@ import { parsePeriod, PeriodError, type Period } from "~/modules/statistics/peri
 import { arrangeTables, REPORT_AREAS, reportTitle } from "./areas";
 import { requireReportReader } from "./annual-report.server";
 import { exportCsv, fileSlug, type ExportDocument } from "./export-document";
-import { exportXlsx, XLSX_TYPE } from "./export-xlsx.server";
+import { attachment, XLSX_TYPE } from "~/lib/xlsx.server";
+import { exportXlsx } from "./export-xlsx.server";
 import { suppressedFollowUp } from "./report-figures.server";
 import type { AnnualReportView } from "./report-types";
 
@@ -75,12 +76,5 @@ export function reportDocument(view: AnnualReportView, tableId: string | null): 
 /** The download: the file, named, never cached (it is read signed in). */
 export async function download(document: ExportDocument, name: string, format: ExportFormat): Promise<Response> {
   const body = format === "csv" ? exportCsv(document) : new Uint8Array(await exportXlsx(document));
-  return new Response(body, {
-    headers: {
-      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : XLSX_TYPE,
-      "Content-Disposition": `attachment; filename="${fileSlug(name)}.${format}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return attachment(body, `${fileSlug(name)}.${format}`, format === "csv" ? "text/csv; charset=utf-8" : XLSX_TYPE);
 }

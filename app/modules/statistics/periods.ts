@@ -122,6 +122,11 @@ export function yearEarlier(p: Period): Period {
   }
 }
 
+/** The SCB half-year a Swedish day falls in. */
+export function scbHalfYearOf(iso: string): Period {
+  return scbHalfYear(startYearOf(iso), Number(iso.slice(5, 7)) <= 6 ? 1 : 2);
+}
+
 /** The tertial a Swedish day falls in: the default period of the page. */
 export function tertialOf(iso: string): Period {
   const month = Number(iso.slice(5, 7));
