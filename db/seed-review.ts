@@ -7,12 +7,11 @@
  * sampler's `drawSample` is not called because it logs the draw as a samordnare's request and runs its own
  * transaction; the seed writes inside the demo's one transaction and nobody has read anything yet.
  */
-import { and, asc, count, eq, gte, lte, or, isNull } from "drizzle-orm";
 import type { Tx } from "./client";
-import { enrollments, internalControlSampleCases, internalControlSamples, reviewGrants } from "./schema";
+import { internalControlSampleCases, internalControlSamples, reviewGrants } from "./schema";
 import { addDays } from "../app/lib/dates";
 import { routineOf } from "../app/modules/outreach/routine.server";
-import { drawOrder } from "../app/modules/internal-control/sampler.server";
+import { drawOrder, population as samplingFrame } from "../app/modules/internal-control/sampler.server";
 
 export const DEMO_REVIEW_SEEDS = { granted: "demo-granskning-1", ungranted: "demo-granskning-2" } as const;
 
@@ -20,13 +19,8 @@ type Options = { municipalityId: number; coordinatorMembershipId: number; audito
 
 export function seedReviewSamples(tx: Tx, o: Options) {
   const periodFrom = addDays(o.today, -540);
-  const inPeriod = and(
-    eq(enrollments.municipalityId, o.municipalityId),
-    lte(enrollments.startDate, o.today),
-    or(isNull(enrollments.endDate), gte(enrollments.endDate, periodFrom)),
-  );
-  const population = tx.select({ id: enrollments.id, youthId: enrollments.youthId }).from(enrollments).where(inPeriod).orderBy(asc(enrollments.id)).all();
-  const populationSize = tx.select({ n: count() }).from(enrollments).where(inPeriod).get()?.n ?? 0;
+  const population = samplingFrame(o.municipalityId, { periodFrom, periodTo: o.today, state: "all", caseworkerMembershipId: null }, tx);
+  const populationSize = population.length;
   const routineSnapshot = JSON.stringify(routineOf(o.municipalityId, tx));
 
   const youthOf = new Map(population.map((e) => [e.id, e.youthId]));
@@ -44,6 +38,7 @@ export function seedReviewSamples(tx: Tx, o: Options) {
         periodTo: o.today,
         state: "all",
         populationSize,
+        frameEnrollmentIds: JSON.stringify(population.map((e) => e.id)),
         routineSnapshot,
         createdByMembershipId: o.coordinatorMembershipId,
       })

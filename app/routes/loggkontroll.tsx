@@ -91,7 +91,7 @@ export default function AccessLogReview() {
         </div>
         <div className="field field--checkbox">
           <input id="andra" name="andra" type="checkbox" value="ja" defaultChecked={data.filter.otherOrganisations} />
-          <label htmlFor="andra">Bara andra organisationer än KAA-enheten</label>
+          <label htmlFor="andra">Bara andra organisationer än KAA-enheten och granskare</label>
         </div>
         <button type="submit" className="button button--secondary">
           Filtrera

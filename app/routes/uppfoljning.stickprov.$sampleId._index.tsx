@@ -43,7 +43,7 @@ export default function SamplePage() {
           </a>
         </li>
         <li>
-          {/* The granskare's access to this sample (issue 15, point 4): the route is built beside this page, on another branch. */}
+          {/* The granskare's access to this sample (issue 15, point 4). */}
           <Link to={`${base}/granskare`}>Granskare</Link>
         </li>
       </ul>

@@ -31,6 +31,8 @@ export const internalControlSamples = sqliteTable(
     caseworkerMembershipId: integer("caseworker_membership_id").references(() => memberships.id),
     // How many enrollments the filters gave when the sample was drawn (the population the cases came from).
     populationSize: integer("population_size").notNull(),
+    // The frame's enrollment ids (JSON, ascending), so that an auditor can redo the draw from the seed.
+    frameEnrollmentIds: text("frame_enrollment_ids").notNull().default("[]"),
     // The contact routine the cases are judged against, as it was when the sample was drawn (JSON of its steps).
     routineSnapshot: text("routine_snapshot").notNull(),
     createdByMembershipId: integer("created_by_membership_id")

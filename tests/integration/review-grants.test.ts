@@ -7,6 +7,7 @@ import { adminEvents, auditEvents, contactAttempts, enrollments, youths } from "
 import { addDays, todayIso } from "~/lib/dates";
 import { openRegister, openYouthFile } from "~/modules/access/gate.server";
 import { describeBasis } from "~/modules/access/audit-labels";
+import { listAuditEvents } from "~/modules/access/audit.server";
 import { decide, decideConcernReport } from "~/modules/access/policy";
 import { grantInForce, myReviewGrants, readReviewCase } from "~/modules/internal-control/review-cases.server";
 import { grantsOfSample, revokeReviewGrant } from "~/modules/internal-control/review-grants.server";
@@ -110,6 +111,14 @@ describe("a granskare with a grant in force", () => {
     expect(rows.map((r) => r.section).sort()).toEqual(["assessment", "contacts", "enrollment", "identity", "plan"]);
     expect(rows.every((r) => r.outcome === "allowed" && r.action === "read" && r.basis === "review" && r.basisRef === String(sampleId))).toBe(true);
     expect(describeBasis(rows[0]!)).toBe(`Granskning ${sampleId}`);
+    // The log review's "other organisations" shows the granskare too, though its membership sits in the unit.
+    const others = listAuditEvents(world.municipality.id, world.orgs.kaa.id, { otherOrganisations: true, page: 1 });
+    expect(
+      others.rows
+        .filter((r) => r.basis === "review")
+        .map((r) => r.section)
+        .sort(),
+    ).toEqual(["assessment", "contacts", "enrollment", "identity", "plan"]);
   });
 
   it("lists the cases by case number with name and personnummer, logged as Granskning N", async () => {

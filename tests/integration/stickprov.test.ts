@@ -2,13 +2,13 @@ import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
-import { auditEvents, internalControlSampleCases, internalControlSamples } from "#db/schema";
+import { auditEvents, enrollments, internalControlSampleCases, internalControlSamples } from "#db/schema";
 import { addDays, todayIso } from "~/lib/dates";
 import { openRegister } from "~/modules/access/gate.server";
 import { sampleResult } from "~/modules/internal-control/cases.server";
 import { totalText } from "~/modules/internal-control/labels";
 import { drawOrder, drawSample } from "~/modules/internal-control/sampler.server";
-import type { SampleFormInput } from "~/modules/internal-control/sample-schema";
+import { sampleFormSchema, type SampleFormInput } from "~/modules/internal-control/sample-schema";
 import { action as drawAction } from "~/routes/uppfoljning.stickprov._index";
 import { auditedCase, enrollmentIdsOf, type CaseInsats, type CaseSpec } from "../factories/internal-control";
 import { signedIn, statusOf } from "../factories/requests";
@@ -182,6 +182,40 @@ describe("the sampler", () => {
       .map((x) => x.id);
     expect(first).toEqual(byHand.slice(0, 5));
     expect(drawOrder("abc", [...byHand].reverse())).toEqual(byHand);
+  });
+
+  it("stores the frame, so the draw can be redone from the seed later, whatever the register has become", () => {
+    const sampleId = draw({ seed: "ram", size: 4 });
+    const sample = getDb().select().from(internalControlSamples).where(eq(internalControlSamples.id, sampleId)).get()!;
+    const frame = JSON.parse(sample.frameEnrollmentIds) as number[];
+    expect(frame).toEqual([...enrollmentIdsOf(world.municipality.id)].sort((a, b) => a - b));
+    expect(frame).toHaveLength(sample.populationSize);
+    expect(drawOrder("ram", frame).slice(0, 4)).toEqual(drawnEnrollments(sampleId));
+    // The named report prints each case's enrollment number; the anonymised one does not.
+    expect(sampleResult(world.actors.coordinator, sampleId, { anonymous: false }).cases.map((c) => c.enrollmentId)).toEqual(drawnEnrollments(sampleId));
+    expect(sampleResult(world.actors.coordinator, sampleId, { anonymous: true }).cases.map((c) => c.enrollmentId)).toEqual([null, null, null, null]);
+  });
+
+  it("takes the seed in lower case: an auditor who retypes it in capitals gets the same draw", () => {
+    const parsed = sampleFormSchema.parse({
+      size: "3",
+      seed: " Revision-2026 ",
+      period: "intervall",
+      fran: yearAgo,
+      till: today,
+      state: "all",
+      handlaggare: "alla",
+    });
+    expect(parsed.seed).toBe("revision-2026");
+  });
+
+  it("judges open and ended at the period's end: an enrollment that ended after it counts as open", () => {
+    const ended = getDb().select().from(enrollments).where(eq(enrollments.id, cases[5]!.enrollmentId)).get()!;
+    const till = addDays(ended.endDate!, -1);
+    const open = drawnEnrollments(draw({ seed: "oppen", size: 100, state: "open", till }));
+    expect(open).toContain(cases[5]!.enrollmentId);
+    const endedInPeriod = drawSample(openRegister(world.actors.coordinator), form({ state: "ended", till }), today);
+    expect(endedInPeriod.ok ? drawnEnrollments(endedInPeriod.sampleId) : []).not.toContain(cases[5]!.enrollmentId);
   });
 
   it("freezes the draw: filters, population size, the routine of the day, cases numbered in draw order; the drawn youths are logged", () => {

@@ -31,12 +31,14 @@ export type SampleReportData = {
     createdByName: string | null;
     createdAt: string;
     routine: RoutineStep[];
+    frameEnrollmentIds: number[];
   };
   totals: CriterionTotal[];
   judgedOn: string;
   cases: {
     position: number;
     youth: { id: string; name: string; personalNumber: string } | null;
+    enrollmentId: number | null;
     enrollment: { id: number; startDate: string; endDate: string | null; caseworkerName: string | null } | null;
     scores: CriterionScore[];
   }[];
@@ -88,6 +90,12 @@ export function SampleMethod({ data }: { data: SampleReportData }) {
     <section aria-labelledby="metod-rubrik">
       <h2 id="metod-rubrik">Metod</h2>
       <p>{methodText(data.sample.seed)}</p>
+      {data.sample.frameEnrollmentIds.length > 0 ? (
+        <details>
+          <summary>Urvalsramens {data.sample.frameEnrollmentIds.length} inskrivningsnummer, för att återskapa dragningen</summary>
+          <p className="frame-ids">{data.sample.frameEnrollmentIds.join(", ")}</p>
+        </details>
+      ) : null}
       <p>
         Varje ärende bedöms på fyra områden, som revisorerna bedömer dem: uppfyllt (✓), delvis uppfyllt (◐) eller inte uppfyllt (✗), med skälen. Kontakten
         bedöms mot kommunens kontaktrutin som den var när stickprovet drogs:
@@ -162,7 +170,7 @@ export function SampleCases({ data, links }: { data: SampleReportData; links: bo
             <h3 id={`arende-${c.position}`}>{links && youth ? <Link to={`/ungdomar/${youth.id}`}>{title}</Link> : title}</h3>
             {enrollment ? (
               <p className="muted">
-                Inskriven {enrollment.startDate}
+                {c.enrollmentId !== null ? `Inskrivning nr ${c.enrollmentId}. ` : ""}Inskriven {enrollment.startDate}
                 {enrollment.endDate ? ` – ${enrollment.endDate}` : ", pågår"}
                 {youth && enrollment.caseworkerName ? `. Handläggare: ${enrollment.caseworkerName}` : ""}.
               </p>

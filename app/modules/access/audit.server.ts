@@ -110,8 +110,11 @@ function auditQuery(municipalityId: number, organisationId: number, filter: Omit
   if (filter.otherOrganisations || (filter.basis && filter.basis !== "register_keeper" && filter.basis !== "denied")) {
     extra.push(sql`${auditEvents.basis} IS NOT 'register_keeper'`);
   }
-  // Other organisations: accesses to the register by anyone outside the KAA unit (null: the log of a deleted organisation).
-  if (filter.otherOrganisations) extra.push(or(ne(auditEvents.organisationId, organisationId), isNull(auditEvents.organisationId))!);
+  // Other organisations: accesses to the register by anyone outside the KAA unit (null: the log of a deleted organisation),
+  // and by a granskare: its membership sits in the unit, but it is the outsider the samordnare most needs to see.
+  if (filter.otherOrganisations) {
+    extra.push(or(ne(auditEvents.organisationId, organisationId), isNull(auditEvents.organisationId), eq(auditEvents.basis, "review"))!);
+  }
   // The dates are Swedish calendar days; the log is in UTC.
   if (filter.from) extra.push(gte(auditEvents.at, stockholmDayStartUtc(filter.from)));
   if (filter.to) extra.push(lt(auditEvents.at, stockholmDayStartUtc(addDays(filter.to, 1))));

@@ -13,7 +13,7 @@ import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
 import type { ConcernReportInput } from "~/modules/concern-reports/concern-report-schemas";
-import { ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
+import { displayPersonalNumber, ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthFile } from "~/modules/access/gate.server";
 import { decideConcernReports, logConcernReportFiled } from "~/modules/access/records.server";
 import { mayReportConcern } from "~/modules/access/policy";
@@ -162,7 +162,7 @@ export function readConcernReport(actor: Actor, reportId: number) {
     report: {
       id: row.id,
       name: `${row.firstName} ${row.lastName}`,
-      personalNumber: `${row.personalNumber.slice(0, 8)}-${row.personalNumber.slice(8)}`,
+      personalNumber: displayPersonalNumber(row.personalNumber),
       homeMunicipality: db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, row.homeMunicipalityId)).get()?.name ?? "",
       observed: row.observed,
       observedWhen: row.observedWhen,

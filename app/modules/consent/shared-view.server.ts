@@ -7,7 +7,7 @@ import { asc, desc, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { contactAttempts, guardians, municipalities, organisations, referrals, type ConsentSection } from "#db/schema";
 import { todayIso } from "~/lib/dates";
-import { ageOn } from "~/modules/youth/personal-number";
+import { displayPersonalNumber, ageOn } from "~/modules/youth/personal-number";
 import { consentGrounds } from "./consents.server";
 import type { ConsentableSection, YouthFile } from "~/modules/access/gate.server";
 import { noticesOfYouth } from "~/modules/notices/notices.server";
@@ -30,7 +30,7 @@ export function readSharedYouth(file: YouthFile<ConsentableSection>) {
   const header = {
     id: youth.id,
     name: `${youth.firstName} ${youth.lastName}`,
-    personalNumber: `${youth.personalNumber.slice(0, 8)}-${youth.personalNumber.slice(8)}`,
+    personalNumber: displayPersonalNumber(youth.personalNumber),
     age: ageOn(youth.birthDate, today),
     homeMunicipalityName:
       db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, youth.homeMunicipalityId)).get()?.name ?? "",

@@ -4,6 +4,7 @@
  * reading of those sections is: one row per youth and section, in one transaction for the sample.
  */
 import { todayIso } from "~/lib/dates";
+import { displayPersonalNumber } from "~/modules/youth/personal-number";
 import { openRegister, openYouthFiles, type RegisterAccess, type YouthFile } from "~/modules/access/gate.server";
 import type { Actor } from "~/modules/auth/actor.server";
 import { readAssessment, readPlan } from "~/modules/documentation/plans.server";
@@ -53,6 +54,8 @@ export type ScoredCase = {
   position: number;
   /** Null in the anonymised version, and for a case that can no longer be read. */
   youth: { id: string; name: string; personalNumber: string } | null;
+  /** The drawn enrollment's number, to check the draw against the frame; null in the anonymised version. */
+  enrollmentId: number | null;
   enrollment: { id: number; startDate: string; endDate: string | null; caseworkerName: string | null } | null;
   scores: CriterionScore[];
 };
@@ -81,9 +84,11 @@ export function sampleResult(actor: Actor, sampleId: number, options: { anonymou
     const scored = file && CASE_SECTIONS.every((s) => file.has(s)) ? scoreSampledCase(file as CaseFile, c.enrollmentId, sample.routine, today) : null;
     const youth =
       file && !options.anonymous && file.has("identity")
-        ? { id: file.id, name: `${file.youth.firstName} ${file.youth.lastName}`, personalNumber: file.youth.personalNumber }
+        ? { id: file.id, name: `${file.youth.firstName} ${file.youth.lastName}`, personalNumber: displayPersonalNumber(file.youth.personalNumber) }
         : null;
-    return { position: c.position, youth, enrollment: scored?.enrollment ?? null, scores: scored?.scores ?? [] };
+    // The enrollment number lets an auditor check the draw against the frame; the anonymised version leaves it out.
+    const enrollmentId = options.anonymous ? null : c.enrollmentId;
+    return { position: c.position, youth, enrollmentId, enrollment: scored?.enrollment ?? null, scores: scored?.scores ?? [] };
   });
   return { sample, cases, totals: criterionTotals(cases), judgedOn: today };
 }
@@ -92,9 +97,10 @@ export type SampleResult = ReturnType<typeof sampleResult>;
 
 /** What the pages show of a result: nothing of the sample's own rows that names a youth (the anonymised view goes to the browser too). */
 export function reportData(result: SampleResult) {
-  const { id, seed, requestedSize, populationSize, periodFrom, periodTo, state, caseworkerName, createdByName, createdAt, routine } = result.sample;
+  const { id, seed, requestedSize, populationSize, periodFrom, periodTo, state, caseworkerName, createdByName, createdAt, routine, frameEnrollmentIds } =
+    result.sample;
   return {
-    sample: { id, seed, requestedSize, populationSize, periodFrom, periodTo, state, caseworkerName, createdByName, createdAt, routine },
+    sample: { id, seed, requestedSize, populationSize, periodFrom, periodTo, state, caseworkerName, createdByName, createdAt, routine, frameEnrollmentIds },
     totals: result.totals,
     judgedOn: result.judgedOn,
     cases: result.cases,

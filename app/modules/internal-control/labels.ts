@@ -40,7 +40,7 @@ export const LEVEL_SYMBOLS: Record<Level, string> = { met: "✓", partly: "◐",
 
 export const SAMPLE_STATE_LABELS: Record<SampleState, string> = {
   all: "Alla inskrivningar i registret under perioden",
-  open: "Öppna inskrivningar",
+  open: "Inskrivningar som var öppna vid periodens slut",
   ended: "Inskrivningar som avslutades under perioden",
 };
 

@@ -17,6 +17,7 @@ import { readAssessment, readPlan } from "~/modules/documentation/plans.server";
 import { readOutreach } from "~/modules/outreach/contacts.server";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { reviewGrantState } from "./review-labels";
+import { displayPersonalNumber } from "~/modules/youth/personal-number";
 
 /** The granskare's own grants for stickprov of its municipality, newest first (none for any other role). */
 export function myReviewGrants(actor: Actor, today = todayIso()) {
@@ -77,7 +78,7 @@ export function reviewCases(actor: Actor, grant: GrantInForce) {
       position: c.position,
       youth: {
         name: `${file.youth.firstName} ${file.youth.lastName}`,
-        personalNumber: `${file.youth.personalNumber.slice(0, 8)}-${file.youth.personalNumber.slice(8)}`,
+        personalNumber: displayPersonalNumber(file.youth.personalNumber),
         startDate: enrollment?.startDate ?? null,
         endDate: enrollment?.endDate ?? null,
       },

@@ -6,6 +6,7 @@ import { CRITERIA, CRITERION_LABELS, LEVEL_LABELS, methodText, totalText, type C
 type CsvCase = {
   position: number;
   youth: { name: string; personalNumber: string } | null;
+  enrollmentId: number | null;
   enrollment: { startDate: string; endDate: string | null } | null;
   scores: CriterionScore[];
 };
@@ -13,14 +14,14 @@ type CsvCase = {
 export function sampleCsv(result: { sample: { seed: string }; cases: CsvCase[]; totals: CriterionTotal[] }, anonymous: boolean): string {
   const header = [
     "Ärende",
-    ...(anonymous ? [] : ["Namn", "Personnummer"]),
+    ...(anonymous ? [] : ["Namn", "Personnummer", "Inskrivning nr"]),
     "Inskriven från",
     "Inskriven till",
     ...CRITERIA.flatMap((c) => [CRITERION_LABELS[c], `${CRITERION_LABELS[c]}: skäl`]),
   ];
   const rows = result.cases.map((c) => [
     c.position,
-    ...(anonymous ? [] : [c.youth?.name ?? "", c.youth?.personalNumber ?? ""]),
+    ...(anonymous ? [] : [c.youth?.name ?? "", c.youth?.personalNumber ?? "", c.enrollmentId ?? ""]),
     c.enrollment?.startDate ?? "",
     c.enrollment?.endDate ?? "",
     ...CRITERIA.flatMap((criterion) => {

@@ -16,7 +16,9 @@ export const sampleFormSchema = z.object({
     .trim()
     .min(1, "Ange ett frö.")
     .max(SEED_MAX_LENGTH, `Fröet får vara högst ${SEED_MAX_LENGTH} tecken.`)
-    .regex(/^[A-Za-z0-9-]+$/, "Fröet får bara innehålla bokstäverna a–z, siffror och bindestreck."),
+    // Lower case before the check: SHA-256 tells "Revision" from "revision", an auditor retyping it should not.
+    .toLowerCase()
+    .regex(/^[a-z0-9-]+$/, "Fröet får bara innehålla bokstäverna a–z, siffror och bindestreck."),
   period: z.string({ error: "Välj en period." }).max(40, "Okänd period.").min(1, "Välj en period."),
   fran: z.string().max(10, "Ange datumet som ÅÅÅÅ-MM-DD.").optional(),
   till: z.string().max(10, "Ange datumet som ÅÅÅÅ-MM-DD.").optional(),

@@ -6,9 +6,9 @@
  * and re-checked later whatever the register has become.
  */
 import crypto from "node:crypto";
-import { and, asc, desc, eq, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "#db/client";
+import { getDb, type Db } from "#db/client";
 import { CONTACT_CHANNELS, enrollments, internalControlSampleCases, internalControlSamples, memberships, OFFSET_UNITS, users } from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
 import { notFound } from "~/lib/http";
@@ -35,20 +35,24 @@ export function randomSeed(): string {
 
 export type SampleFilters = { periodFrom: string; periodTo: string; state: SampleState; caseworkerMembershipId: number | null };
 
-/** The sampling frame: the municipality's enrollments in the register some time in the period, as filtered. */
-function population(municipalityId: number, f: SampleFilters) {
+/**
+ * The sampling frame: the municipality's enrollments in the register some time in the period, as filtered.
+ * "Open" and "ended" are judged at the period's end, not today, so the frame of a past period does not drift.
+ */
+export function population(municipalityId: number, f: SampleFilters, db: Pick<Db, "select"> = getDb()) {
   const conditions = [
     eq(enrollments.municipalityId, municipalityId),
     lte(enrollments.startDate, f.periodTo),
     or(isNull(enrollments.endDate), gte(enrollments.endDate, f.periodFrom)),
   ];
-  if (f.state === "open") conditions.push(isNull(enrollments.endDate));
+  if (f.state === "open") conditions.push(or(isNull(enrollments.endDate), gt(enrollments.endDate, f.periodTo))!);
   if (f.state === "ended") conditions.push(isNotNull(enrollments.endDate), lte(enrollments.endDate, f.periodTo));
   if (f.caseworkerMembershipId !== null) conditions.push(eq(enrollments.caseworkerMembershipId, f.caseworkerMembershipId));
-  return getDb()
+  return db
     .select({ id: enrollments.id, youthId: enrollments.youthId })
     .from(enrollments)
     .where(and(...conditions))
+    .orderBy(asc(enrollments.id))
     .all();
 }
 
@@ -70,11 +74,12 @@ export function drawSample(register: RegisterAccess, input: SampleFormInput, tod
     return { ok: false, errors: { handlaggare: "Välj en handläggare på KAA-enheten." } };
   }
   const filters: SampleFilters = { periodFrom: period.from, periodTo: period.to, state: input.state, caseworkerMembershipId: caseworker };
-  const frame = population(municipalityId, filters);
-  if (frame.length === 0) return { ok: false, errors: { form: "Ingen inskrivning uppfyller villkoren. Välj en annan period, status eller handläggare." } };
-  const youthOf = new Map(frame.map((e) => [e.id, e.youthId]));
-  const drawn = drawOrder(input.seed, [...youthOf.keys()]).slice(0, input.size);
+  // The frame is read, the draw stored and the drawn youths logged in one transaction: no draw without its log.
   const sampleId = getDb().transaction((tx) => {
+    const frame = population(municipalityId, filters, tx);
+    if (frame.length === 0) return null;
+    const youthOf = new Map(frame.map((e) => [e.id, e.youthId]));
+    const drawn = drawOrder(input.seed, [...youthOf.keys()]).slice(0, input.size);
     const id = tx
       .insert(internalControlSamples)
       .values({
@@ -83,6 +88,8 @@ export function drawSample(register: RegisterAccess, input: SampleFormInput, tod
         requestedSize: input.size,
         ...filters,
         populationSize: frame.length,
+        // The whole frame, so that anyone can redo the draw from the seed (ADR 0018).
+        frameEnrollmentIds: JSON.stringify([...youthOf.keys()]),
         routineSnapshot: JSON.stringify(routineOf(municipalityId, tx)),
         createdByMembershipId: actor.membershipId,
       })
@@ -91,12 +98,13 @@ export function drawSample(register: RegisterAccess, input: SampleFormInput, tod
     tx.insert(internalControlSampleCases)
       .values(drawn.map((enrollmentId, i) => ({ sampleId: id, position: i + 1, enrollmentId, youthId: youthOf.get(enrollmentId)! })))
       .run();
+    register.logListed(
+      drawn.map((enrollmentId) => youthOf.get(enrollmentId)!),
+      "enrollment",
+    );
     return id;
   });
-  register.logListed(
-    drawn.map((id) => youthOf.get(id)!),
-    "enrollment",
-  );
+  if (sampleId === null) return { ok: false, errors: { form: "Ingen inskrivning uppfyller villkoren. Välj en annan period, status eller handläggare." } };
   return { ok: true, sampleId };
 }
 
@@ -163,8 +171,15 @@ export function sampleOf(register: RegisterAccess, sampleId: number) {
     .where(eq(internalControlSampleCases.sampleId, sampleId))
     .orderBy(asc(internalControlSampleCases.position))
     .all();
-  const { routineSnapshot, ...rest } = sample.sample;
-  return { ...rest, caseworkerName: sample.caseworkerName, createdByName: createdBy?.name ?? null, routine: parseRoutineSnapshot(routineSnapshot), cases };
+  const { routineSnapshot, frameEnrollmentIds, ...rest } = sample.sample;
+  return {
+    ...rest,
+    frameEnrollmentIds: z.array(z.number().int()).parse(JSON.parse(frameEnrollmentIds)),
+    caseworkerName: sample.caseworkerName,
+    createdByName: createdBy?.name ?? null,
+    routine: parseRoutineSnapshot(routineSnapshot),
+    cases,
+  };
 }
 
 export type Sample = ReturnType<typeof sampleOf>;

@@ -1,6 +1,6 @@
 import { openCsvText, quoteField, readCsvRecords } from "~/lib/csv";
 import { fieldErrors, FORBIDDEN_TEXT_MESSAGE, hasForbiddenText, type FieldErrors } from "~/lib/form-fields";
-import { makePersonalNumber, parsePersonalNumber } from "~/modules/youth/personal-number";
+import { displayPersonalNumber, makePersonalNumber, parsePersonalNumber } from "~/modules/youth/personal-number";
 import { NOTICE_KIND_LABELS, NOTICE_KINDS, noticeSchema, type NoticeInput, type NoticeKind } from "./notice-schema";
 
 /**
@@ -77,7 +77,7 @@ export function csvTemplate(today: Date = new Date()): string {
   const eventDate = new Date(today.getTime() - 7 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
   const pn = makePersonalNumber(`${year - 17}-01-15`, 238);
   const example: Record<string, string> = {
-    personalNumber: `${pn.slice(0, 8)}-${pn.slice(8)}`,
+    personalNumber: displayPersonalNumber(pn),
     eventDate,
   };
   const header = COLUMNS.map((c) => quoteField(c.header, ";")).join(";");

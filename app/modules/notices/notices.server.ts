@@ -14,7 +14,7 @@ import type { Actor } from "~/modules/auth/actor.server";
 import type { NoticeInput, StoredNoticeKind } from "~/modules/notices/notice-schema";
 import { noticeColumns } from "./notice-columns";
 import { todayIso } from "~/lib/dates";
-import { parsePersonalNumber } from "~/modules/youth/personal-number";
+import { displayPersonalNumber, parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
 import { openYouthFile, type RegisterAccess, type YouthFile } from "~/modules/access/gate.server";
 import { mayFileNotices } from "~/modules/access/policy";
@@ -102,7 +102,7 @@ export function listSchoolNotices(actor: Actor, pageAsked: number, countCap = CO
       id: n.id,
       kind: n.kind,
       name: `${n.lastName}, ${n.firstName}`,
-      personalNumber: `${n.personalNumber.slice(0, 8)}-${n.personalNumber.slice(8)}`,
+      personalNumber: displayPersonalNumber(n.personalNumber),
       eventDate: n.eventDate,
       municipalityName,
       status: n.status,
@@ -183,7 +183,7 @@ export function readNotice(actor: Actor, noticeId: number) {
           .get() ?? null)
       : null;
   return {
-    notice: { ...row, personalNumberFormatted: `${row.personalNumber.slice(0, 8)}-${row.personalNumber.slice(8)}` },
+    notice: { ...row, personalNumberFormatted: displayPersonalNumber(row.personalNumber) },
     schoolName: school.name,
     schoolOrganiserKind: school.schoolOrganiserKind,
     schoolOrganiserName: school.schoolOrganiserName,

@@ -25,6 +25,7 @@ import { latestExtract } from "./facts.server";
 import { evidenceLines } from "./labels";
 import { settingsOf } from "./reconcile.server";
 import type { Evidence } from "./target-group";
+import { displayPersonalNumber } from "~/modules/youth/personal-number";
 
 export const PROPOSAL_PAGE_SIZE = 50;
 
@@ -122,7 +123,7 @@ export function listProposals(register: RegisterAccess, kind: ProposalKind, page
         id: p.id,
         youthId: p.youthId,
         name: hidden ? null : youthLast ? `${youthLast}, ${youthFirst}` : extractLast ? `${extractLast}, ${extractFirst}` : null,
-        personalNumber: hidden ? null : `${pn.slice(0, 8)}-${pn.slice(8)}`,
+        personalNumber: hidden ? null : displayPersonalNumber(pn),
         effectiveDate: p.effectiveDate,
         createdAt: p.createdAt,
         evidence: evidenceLines(p.kind, evidence, names, schools),

@@ -1,6 +1,6 @@
 import { csvRecords, openCsvText, quoteField } from "~/lib/csv";
 import { FORBIDDEN_TEXT_MESSAGE, hasForbiddenText, type FieldErrors } from "~/lib/form-fields";
-import { makePersonalNumber, parsePersonalNumber } from "~/modules/youth/personal-number";
+import { displayPersonalNumber, makePersonalNumber, parsePersonalNumber } from "~/modules/youth/personal-number";
 import { SCHOOL_LIST_KINDS, type SchoolListKind, type SchoolOutcome } from "#db/schema/reconciliation-values";
 
 // The pages take the value list from here, not from db/.
@@ -66,7 +66,7 @@ export function schoolListTemplate(kind: SchoolListKind, today: Date = new Date(
   const example: SchoolListCsvValues =
     kind === "year9"
       ? {
-          personalNumber: `${pn.slice(0, 8)}-${pn.slice(8)}`,
+          personalNumber: displayPersonalNumber(pn),
           schoolUnitCode: "12345678",
           schoolType: "GR",
           programmeCode: "",
@@ -75,7 +75,7 @@ export function schoolListTemplate(kind: SchoolListKind, today: Date = new Date(
           outcome: "studiebevis",
         }
       : {
-          personalNumber: `${pn.slice(0, 8)}-${pn.slice(8)}`,
+          personalNumber: displayPersonalNumber(pn),
           schoolUnitCode: "87654321",
           schoolType: "GY",
           programmeCode: "NA",

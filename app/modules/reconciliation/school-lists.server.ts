@@ -15,6 +15,7 @@ import { logSchoolListRefused, logSchoolListShown } from "~/modules/access/recor
 import type { Actor } from "~/modules/auth/actor.server";
 import { appendSchoolListRows, beginSchoolList, completeSchoolList, discardSchoolList, type SchoolListRowInput } from "./school-list-store.server";
 import { openSchoolListCsv, SCHOOL_LIST_FIELD_LABELS } from "./school-list-csv";
+import { displayPersonalNumber } from "~/modules/youth/personal-number";
 
 /** Rows per transaction: small enough to keep one batch's objects small, large enough to be quick. */
 export const SCHOOL_LIST_BATCH = 2000;
@@ -181,7 +182,7 @@ export function readSchoolList(actor: Actor, listId: number, pageAsked: number) 
     pageCount,
     rows: rows.map((r) => ({
       rowNumber: r.rowNumber,
-      personalNumber: `${r.personalNumber.slice(0, 8)}-${r.personalNumber.slice(8)}`,
+      personalNumber: displayPersonalNumber(r.personalNumber),
       schoolUnitCode: r.schoolUnitCode,
       schoolType: r.schoolType,
       programmeCode: r.programmeCode,

@@ -19,6 +19,7 @@ import { CONSENT_SECTION_SHORT } from "~/modules/consent/labels";
 import type { YouthFile } from "~/modules/access/gate.server";
 import { decideReferrals, referralConsent } from "~/modules/access/records.server";
 import { isReferralRecipient } from "~/modules/access/policy";
+import { displayPersonalNumber } from "~/modules/youth/personal-number";
 
 type Result = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 type ReferralRow = typeof referrals.$inferSelect;
@@ -163,7 +164,7 @@ export function readReferral(actor: Actor, referralId: number) {
     side,
     available: true as const,
     referral: referralDetails(row),
-    youth: { name: `${youth.firstName} ${youth.lastName}`, personalNumber: `${youth.personalNumber.slice(0, 8)}-${youth.personalNumber.slice(8)}` },
+    youth: { name: `${youth.firstName} ${youth.lastName}`, personalNumber: displayPersonalNumber(youth.personalNumber) },
     consent: { id: consent.id, validUntil: consent.validUntil },
     staff: side === "recipient" ? recipientStaff(row.recipientOrganisationId) : [],
   };

@@ -75,7 +75,7 @@ export function parsePersonalNumber(input: string, today: Date = new Date()): Pe
     ok: true,
     value: {
       normalized,
-      formatted: `${normalized.slice(0, 8)}-${normalized.slice(8)}`,
+      formatted: displayPersonalNumber(normalized),
       birthDate: `${normalized.slice(0, 4)}-${mm}-${String(day).padStart(2, "0")}`,
       isCoordinationNumber,
     },
@@ -132,4 +132,9 @@ export function ageOn(birthDate: string, onDate: string): number {
   let age = y - by;
   if (m < bm || (m === bm && d < bd)) age -= 1;
   return age;
+}
+
+/** A stored personnummer (12 digits) as people read it: ÅÅÅÅMMDD-XXXX. */
+export function displayPersonalNumber(twelveDigits: string): string {
+  return `${twelveDigits.slice(0, 8)}-${twelveDigits.slice(8)}`;
 }

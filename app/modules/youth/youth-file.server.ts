@@ -12,7 +12,7 @@ import { todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
 import type { Actor } from "~/modules/auth/actor.server";
 import { guardianInputs, identityColumns } from "~/modules/youth/youth-row";
-import { ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
+import { displayPersonalNumber, ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput, YouthUpdateInput } from "~/modules/youth/youth-schema";
 import { createYouthFile, type NewYouthFile, type YouthFile } from "~/modules/access/gate.server";
 
@@ -57,7 +57,7 @@ export function readYouthFile(file: YouthFile<"identity">): YouthIdentity {
   }
   return {
     id: row.id,
-    personalNumber: `${row.personalNumber.slice(0, 8)}-${row.personalNumber.slice(8)}`,
+    personalNumber: displayPersonalNumber(row.personalNumber),
     isCoordinationNumber: row.isCoordinationNumber,
     birthDate: row.birthDate,
     age: ageOn(row.birthDate, todayIso()),
@@ -99,7 +99,7 @@ export function readYouthForEdit(file: YouthFile<"identity">) {
   const g2 = guardianRows.find((g) => g.position === 2);
   return {
     id: row.id,
-    personalNumber: `${row.personalNumber.slice(0, 8)}-${row.personalNumber.slice(8)}`,
+    personalNumber: displayPersonalNumber(row.personalNumber),
     addressEditable: showAddress,
     values: {
       firstName: row.firstName,

@@ -1,0 +1,1 @@
+ALTER TABLE `internal_control_samples` ADD `frame_enrollment_ids` text DEFAULT '[]' NOT NULL;
