@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FailureTable } from "~/components/scb/failure-table";
+import { todayIso } from "~/lib/dates";
 import { formatDateTime } from "~/lib/format";
 import { parseForm } from "~/lib/form.server";
 import { requireActor } from "~/modules/auth/actor.server";
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return json({
       ...base,
       error: null,
-      period: { label: period.label, value: period.value, from: period.from, to: period.to },
+      period: { label: period.label, value: period.value, from: period.from, to: period.to, ended: period.to < todayIso() },
       check: { ...check, failures },
     });
   } catch (error) {
@@ -56,13 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(error instanceof PeriodError)) throw error;
     return json({ message: error.message }, { status: 400 });
   }
-  const result = createScbExport(register, period, { acceptExceptions: parsed.data.godkann === "1" });
-  if (!result.ok) {
-    return json(
-      { message: `Filen skapades inte: kontrollerna hittade ${result.errorCount} fel. Rätta dem, eller kryssa i att du godkänner en undantagsrapport.` },
-      { status: 400 },
-    );
-  }
+  const result = createScbExport(register, period, { acceptExceptions: parsed.data.godkann === "1", acceptedChecksum: parsed.data.kontrollsumma });
+  if (!result.ok) return json({ message: result.message }, { status: result.status });
   return redirect(`/uppfoljning/scb?period=${period.value}&export=${result.id}`);
 }
 
@@ -150,7 +146,10 @@ export default function ScbExportPage() {
           </ul>
           {missing.length > 0 ? <FailureTable id="uppgift-saknas" caption="Uppgift saknas" rows={missing} /> : <p>Ingen uppgift saknas.</p>}
           {other.length > 0 ? <FailureTable id="andra-fel" caption="Andra fel" rows={other} /> : null}
-          <Form method="post" className="card" aria-labelledby="export-heading">
+          {data.period.ended ? null : (
+            <p className="alert alert--info">Halvåret är inte slut. Kontrollerna kan köras nu; filen kan skapas från och med dagen efter {data.period.to}.</p>
+          )}
+          <Form method="post" className="card" aria-labelledby="export-heading" hidden={!data.period.ended}>
             <h3 id="export-heading">Skapa filen</h3>
             {actionData?.message ? (
               <p className="alert alert--error" role="alert">
@@ -161,6 +160,8 @@ export default function ScbExportPage() {
             {check.errorCount > 0 ? (
               <div className="field field--checkbox">
                 <input id="godkann" name="godkann" type="checkbox" value="1" />
+                {/* The acceptance is of this check: the server refuses it if the file would differ now. */}
+                <input type="hidden" name="kontrollsumma" value={check.sha256} />
                 <label htmlFor="godkann">Jag godkänner en undantagsrapport: filen skapas trots {check.errorCount} fel, och felen sparas med exporten</label>
               </div>
             ) : (

@@ -158,10 +158,17 @@ describe("query plans of the SCB export", () => {
       "SELECT i.id FROM interventions i JOIN intervention_types t ON t.id = i.type_id WHERE i.enrollment_id IN (?, ?) ORDER BY i.start_date, i.id",
       "interventions_enrollment",
     ],
+    [
+      "an åtgärd's number among the youth's åtgärder",
+      `SELECT (SELECT count(*) FROM interventions AS earlier JOIN enrollments AS earlier_enrollment ON earlier_enrollment.id = earlier.enrollment_id
+          WHERE earlier_enrollment.youth_id = e.youth_id AND +earlier_enrollment.municipality_id = e.municipality_id AND earlier.id <= i.id)
+       FROM interventions i JOIN enrollments e ON e.id = i.enrollment_id WHERE i.enrollment_id IN (?, ?)`,
+      "enrollments_youth",
+    ],
     ["the export history", "SELECT id FROM scb_exports WHERE municipality_id = ? ORDER BY created_at DESC, id DESC", "scb_exports_municipality"],
   ])("%s is read by index", (_label, sql, index) => {
     const detail = plan(sql);
     expect(detail).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}\\b`));
-    expect(detail).not.toMatch(/SCAN (e|y|enrollments|youths|contact_attempts|interventions)\b/);
+    expect(detail).not.toMatch(/SCAN (e|y|i|earlier|earlier_enrollment|enrollments|youths|contact_attempts|interventions)\b/);
   });
 });

@@ -4,10 +4,10 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { auditEvents, enrollments, interventions, interventionTypes, scbExports } from "#db/schema";
-import { addDays, todayIso } from "~/lib/dates";
+import { addDays, daysBetween, todayIso } from "~/lib/dates";
 import { ACTION_LABELS, describeBasis } from "~/modules/access/audit-labels";
 import { createScbExport, scbCheck, scbHistory, scbRegister, storedDataFile, storedWorkbook } from "~/modules/scb/exports.server";
-import { scbHalfYearOf } from "~/modules/statistics/periods";
+import { previousPeriod, scbHalfYearOf } from "~/modules/statistics/periods";
 import { action as scbAction, loader as scbLoader } from "~/routes/uppfoljning.scb._index";
 import { loader as dataFileLoader } from "~/routes/uppfoljning.scb.$exportId[.]txt";
 import { enrolledYouth } from "../factories/enrollment";
@@ -17,8 +17,10 @@ import { createWorld } from "../factories/world";
 let world: Awaited<ReturnType<typeof createWorld>>;
 let other: Awaited<ReturnType<typeof createWorld>>;
 const today = todayIso();
-// The half-year today falls in: the factories' enrollments start some days before today.
-const period = scbHalfYearOf(today);
+// The last half-year that has ended (a file is made only then); the youths are enrolled 20 and 30 days before its
+// end, whatever day of the year the test runs.
+const period = previousPeriod(scbHalfYearOf(today));
+const daysBeforeEnd = (days: number) => daysBetween(period.to, today) + days;
 const youths: string[] = [];
 let typeId: number;
 
@@ -26,12 +28,12 @@ beforeAll(async () => {
   world = await createWorld();
   other = await createWorld();
   const db = getDb();
-  for (const daysAgo of [20, 30]) youths.push(enrolledYouth(world.actors.caseworker, { daysAgo }).youthId);
+  for (const days of [20, 30]) youths.push(enrolledYouth(world.actors.caseworker, { daysAgo: daysBeforeEnd(days) }).youthId);
   // Records from before the SCB variables: the honest default "uppgift saknas" (whatever the factories fill in).
   for (const youthId of youths)
     db.update(enrollments).set({ registrationReason: "unknown", lastSchoolOccupation: "unknown" }).where(eq(enrollments.youthId, youthId)).run();
   // Another municipality's youth is never in this register's file.
-  enrolledYouth(other.actors.caseworker, { daysAgo: 20 });
+  enrolledYouth(other.actors.caseworker, { daysAgo: daysBeforeEnd(20) });
   typeId = db.insert(interventionTypes).values({ municipalityId: world.municipality.id, name: "Coachning", position: 1 }).returning().get().id;
   const enrollment = db.select().from(enrollments).where(eq(enrollments.youthId, youths[0]!)).get()!;
   db.insert(interventions)
@@ -41,8 +43,8 @@ beforeAll(async () => {
       municipalityId: world.municipality.id,
       typeId,
       responsibleParty: "municipality",
-      startDate: addDays(today, -10),
-      plannedEndDate: addDays(today, 30),
+      startDate: addDays(period.to, -10),
+      plannedEndDate: addDays(period.to, 30),
       createdByMembershipId: world.actors.caseworker.membershipId,
       updatedByMembershipId: world.actors.caseworker.membershipId,
     })
@@ -69,12 +71,21 @@ describe("the SCB export", () => {
     expect(check.youthCount).toBe(2);
     const rules = check.failures.filter((f) => f.severity === "error").map((f) => `${youths.indexOf(f.youthId)}:${f.rule}`);
     expect(rules.sort()).toEqual(["0:block1", "0:block1", "0:scb_type", "1:block1", "1:block1"]);
-    expect(createScbExport(register(), period, { acceptExceptions: false })).toEqual({ ok: false, errorCount: 5 });
+    expect(createScbExport(register(), period, { acceptExceptions: false })).toMatchObject({ ok: false, status: 400, errorCount: 5 });
+    // An acceptance is of the check that was shown: a checksum of other data is refused.
+    expect(createScbExport(register(), period, { acceptExceptions: true, acceptedChecksum: "0".repeat(64) })).toMatchObject({ ok: false, status: 409 });
+    // Nor is a half-year that has not ended made into a file, errors or not.
+    const current = scbHalfYearOf(today);
+    expect(createScbExport(register(), current, { acceptExceptions: true, acceptedChecksum: scbCheck(register(), current).sha256 })).toMatchObject({
+      ok: false,
+      status: 400,
+      message: `Halvåret är inte slut. Filen kan skapas från och med dagen efter ${current.to}.`,
+    });
     expect(getDb().select().from(scbExports).where(eq(scbExports.municipalityId, world.municipality.id)).all()).toEqual([]);
   });
 
   it("with an accepted exceptions report it makes the file and stores the report with it", () => {
-    const made = createScbExport(register(), period, { acceptExceptions: true });
+    const made = createScbExport(register(), period, { acceptExceptions: true, acceptedChecksum: scbCheck(register(), period).sha256 });
     expect(made.ok).toBe(true);
     const [row] = scbHistory(register());
     expect(row).toMatchObject({ withExceptions: true, youthCount: 2, mappingVersion: "2026-1", period: period.value });

@@ -34,10 +34,14 @@ describe("the SCB file (golden)", () => {
     expect(sha256(exportOf(world).bytes)).toBe(sha256(expected));
   });
 
-  it("the golden world passes every check; the contact saved without an occupation is a warning, sent as okänd", () => {
+  it("the golden world passes every check; a contact without an occupation and an åtgärd ended with it unknown are warnings, sent as okänd", () => {
     const { failures } = exportOf(goldenWorld());
     expect(blockingFailures(failures)).toEqual([]);
-    expect(failures.map((f) => [f.youthName, f.rule, f.severity])).toEqual([["Dawit Desta", "contact_occupation", "warning"]]);
+    // An åtgärd ended with the occupation afterwards "okänd" is sent so, and listed for someone who may know.
+    expect(failures.map((f) => [f.youthName, f.rule, f.severity])).toEqual([
+      ["Cecilia Carlsson", "block4_end", "warning"],
+      ["Dawit Desta", "contact_occupation", "warning"],
+    ]);
   });
 
   it("the stored file reads back into its blocks for the workbook", () => {
@@ -83,6 +87,27 @@ describe("the logical checks", () => {
     expect(failures.map((f) => f.rule)).toEqual([rule]);
     expect(failures[0]!.fix.href).toMatch(/^\/(ungdomar\/[A-Za-z]+\/|insatstyper)/);
     expect(failures[0]!.message).not.toMatch(/\d{10}/);
+  });
+
+  it("an åtgärd begun after the responsibility ended, in the same period, is a date the file may not carry", () => {
+    const world = goldenWorld();
+    const ended = world.youths.flatMap((y) => y.enrollments).find((e) => e.endDate !== null && e.endDate >= world.period.from && e.endDate < world.period.to)!;
+    const later = ended.endDate! < "2026-06-20" ? "2026-06-20" : world.period.to;
+    ended.interventions.push({
+      id: 99,
+      number: 9,
+      typeId: 1,
+      typeName: "Coachning",
+      scbType: "motivational",
+      startDate: later,
+      declinedDate: null,
+      endDate: null,
+      occupationAfter: null,
+    });
+    const failures = blockingFailures(runChecks(world, buildBlocks(world, mapping), mapping, TODAY));
+    expect(failures.map((f) => [f.rule, f.message])).toEqual([
+      ["dates_in_period", `Startdatum för åtgärd ${later} ligger efter att ansvaret upphörde ${ended.endDate} (block 3)`],
+    ]);
   });
 
   it("an åtgärd that ends before it starts fails block 4, with a link to the insats", () => {

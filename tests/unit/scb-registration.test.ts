@@ -36,7 +36,7 @@ describe("the programme a notice or a list names", () => {
     expect(programmeKind(programme)).toBe(kind);
   });
 
-  it.each(["", "–", "Gymnasiet", "XY", "Okänt program", null])("%s says neither", (programme) => {
+  it.each(["", "–", "Gymnasiet", "XY", "Okänt program", "Saknas", "Ingen", "Inget", "SAKNAS", "Nat", null])("%s says neither", (programme) => {
     expect(programmeKind(programme)).toBeNull();
   });
 });

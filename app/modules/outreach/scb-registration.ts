@@ -25,6 +25,8 @@ export const UNKNOWN_REGISTRATION: ScbRegistration = { registrationReason: "unkn
 
 /** The national programmes' codes in Gy11 (gymnasieskolan); a code with an orientation (NANAT) starts with one. */
 const NATIONAL_PROGRAMME_CODES = new Set(["BA", "BF", "EE", "EK", "ES", "FT", "HA", "HT", "HU", "IN", "NA", "NB", "RL", "SA", "TE", "VF", "VO"]);
+/** Words of five letters a school may write instead of a code; they start like a code (IN, SA) but say nothing. */
+const NOT_CODES = new Set(["INGEN", "INGET", "SAKNA"]);
 /** The introduktionsprogram by name: programinriktat val, yrkesintroduktion, individuellt alternativ, språkintroduktion, preparand. */
 const INTRODUCTION_NAMES = /introduktion|programinriktat|individuellt alternativ|preparand/i;
 
@@ -37,7 +39,9 @@ export function programmeKind(programme: string | null | undefined): "national" 
   if (!text) return null;
   const code = text.toUpperCase();
   if (/^IM[A-ZÅÄÖ]{0,6}$/.test(code) || INTRODUCTION_NAMES.test(text)) return "introduction";
-  if (/^[A-ZÅÄÖ]{2,6}$/.test(code) && NATIONAL_PROGRAMME_CODES.has(code.slice(0, 2))) return "national";
+  // A programme code (NA) or a code with its orientation (NANAT): two letters or five, never a word a school types
+  // when it has no code ("Saknas", "Ingen"), which would otherwise read as SA or IN.
+  if (/^[A-ZÅÄÖ]{2}(?:[A-ZÅÄÖ]{3})?$/.test(code) && NATIONAL_PROGRAMME_CODES.has(code.slice(0, 2)) && !NOT_CODES.has(code)) return "national";
   // "Ekonomiprogrammet", and the gymnasiesärskola's "Programmet för hantverk och produktion".
   if (/programmet$|^programmet för /i.test(text)) return "national";
   return null;
@@ -84,8 +88,12 @@ export function registrationFromStartReason(startReason: EnrollmentStartReason):
 
 type ListedPlacement = { kind: string; schoolType: string; programmeCode: string | null; endDate: string | null; outcome: string | null };
 
-/** A GY or GYS placement is on a national programme unless its code is an introduktionsprogram's (IM…), as the target-group rule reads it. */
+/**
+ * A GY or GYS placement is on a national programme unless its code is an introduktionsprogram's (IM…), as the
+ * target-group rule reads it; without a code the list does not say which.
+ */
 function placementOccupation(p: ListedPlacement): LastSchoolOccupation {
+  if (!p.programmeCode?.trim()) return "unknown";
   return programmeKind(p.programmeCode) === "introduction" ? "introduction_programme" : "national_programme";
 }
 

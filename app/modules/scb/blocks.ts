@@ -37,11 +37,9 @@ export function blockThreeDate(i: ScbIntervention, mapping: ScbMapping): string 
   return i.declinedDate !== null && mapping.declinedDate === "declined_date" ? i.declinedDate : i.startDate;
 }
 
-/** Each åtgärd's number: its place among the youth's åtgärder in the reported enrollments, by start, then id. */
+/** Each åtgärd's number (world.ts: its stable place among all the youth's åtgärder, in the order entered). */
 export function interventionNumbers(youth: ScbYouth): Map<number, number> {
-  const all = youth.enrollments.flatMap((e) => e.interventions);
-  all.sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id - b.id));
-  return new Map(all.map((i, n) => [i.id, n + 1]));
+  return new Map(youth.enrollments.flatMap((e) => e.interventions).map((i) => [i.id, i.number]));
 }
 
 /** Åtgärder begun (or declined) in the period: block 3. */

@@ -58,7 +58,8 @@ export function runChecks(world: ScbWorld, rows: readonly ScbRow[], mapping: Scb
   ) => byYouth.get(youthId)!.push({ severity: "error", missing: false, ...f, youthId, youthName: names.get(youthId) ?? "" });
 
   for (const youth of world.youths) checkYouth(youth, world.period, mapping, today, (f) => add(youth.id, f));
-  for (const row of rows) checkRow(row, world.period, (f) => add(row.youthId, f));
+  const spans = new Map(world.youths.flatMap((y) => y.enrollments.map((e) => [e.id, { from: e.startDate, to: e.endDate }] as const)));
+  for (const row of rows) checkRow(row, world.period, spans.get(row.enrollmentId), (f) => add(row.youthId, f));
   return [...byYouth.values()].flat();
 }
 
@@ -110,6 +111,15 @@ function checkYouth(youth: ScbYouth, period: Period, mapping: ScbMapping, today:
       const fix = { href: fixLinks.intervention(youth.id, i.id), label: "Rätta insatsen" };
       if (i.occupationAfter === null || mapping.codes.occupationAfter[i.occupationAfter] === null) {
         add({ rule: "block4_end", missing: true, message: `Sysselsättning efter insatsen ”${i.typeName}” saknas`, fix });
+      } else if (i.occupationAfter === "unknown") {
+        // Sent as "okänd", but listed: older records got "unknown" when the variable came, and someone may know.
+        add({
+          rule: "block4_end",
+          severity: "warning",
+          missing: true,
+          message: `Sysselsättning efter insatsen ”${i.typeName}” är okänd (skickas som okänd)`,
+          fix,
+        });
       }
     }
     if (endedInPeriod(e, period) && (e.endReason === null || mapping.codes.endReason[e.endReason] === null)) {
@@ -119,7 +129,7 @@ function checkYouth(youth: ScbYouth, period: Period, mapping: ScbMapping, today:
 }
 
 /** The rows themselves: what the file would carry must keep the blocks' rules on dates. */
-function checkRow(row: ScbRow, period: Period, add: Add) {
+function checkRow(row: ScbRow, period: Period, span: { from: string; to: string | null } | undefined, add: Add) {
   const fix = rowFix(row);
   if (row.block === 3 && row.date > period.to) {
     add({ rule: "block3_start", message: `Åtgärden påbörjas ${row.date}, efter periodens slut ${period.to}`, fix });
@@ -130,6 +140,11 @@ function checkRow(row: ScbRow, period: Period, add: Add) {
   const allowedEarlier = row.block === 1;
   if (row.date > period.to || (!allowedEarlier && row.date < period.from)) {
     add({ rule: "dates_in_period", message: `${capitalise(BLOCK_DATE[row.block])} ${row.date} ligger utanför perioden (block ${row.block})`, fix });
+  } else if (span && row.block >= 2 && row.block <= 4 && (row.date < span.from || (span.to !== null && row.date > span.to))) {
+    // Contacts and åtgärder belong to the time the municipality had the responsibility: one dated after it ended
+    // (an åtgärd closed on the day the enrollment ended, planned to start later) contradicts block 5 in the same file.
+    const when = row.date < span.from ? `före registreringen ${span.from}` : `efter att ansvaret upphörde ${span.to}`;
+    add({ rule: "dates_in_period", message: `${capitalise(BLOCK_DATE[row.block])} ${row.date} ligger ${when} (block ${row.block})`, fix });
   }
   if (row.block === 4 && row.startDate !== undefined && row.date < row.startDate) {
     add({ rule: "block4_end", message: `Åtgärden slutar ${row.date}, före sin start ${row.startDate}`, fix });

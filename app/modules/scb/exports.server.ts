@@ -90,16 +90,41 @@ export function scbCheck(register: RegisterAccess, period: Period, today = new D
   };
 }
 
-export type CreateResult = { ok: true; id: number; sha256: string } | { ok: false; errorCount: number };
+export type CreateResult = { ok: true; id: number; sha256: string } | { ok: false; status: 400 | 409; errorCount: number; message: string };
 
 /**
- * Makes the file of the half-year and keeps it in the history. Refused while the checks find errors, unless
- * `acceptExceptions`: then the failures go with the export as its exceptions report.
+ * Makes the file of the half-year and keeps it in the history. Only once the half-year is over: until then its
+ * planned åtgärder would be reported as begun. Refused while the checks find errors, unless the samordnare accepts
+ * an exceptions report, and then only the one that was shown: `acceptedChecksum` is the checksum the page showed,
+ * so a file whose data changed after the check (and perhaps has other errors) is not made on that acceptance.
  */
-export function createScbExport(register: RegisterAccess, period: Period, options: { acceptExceptions: boolean }, today = new Date()): CreateResult {
+export function createScbExport(
+  register: RegisterAccess,
+  period: Period,
+  options: { acceptExceptions: boolean; acceptedChecksum?: string },
+  today = new Date(),
+): CreateResult {
+  if (period.to >= todayIso(today)) {
+    return { ok: false, status: 400, errorCount: 0, message: `Halvåret är inte slut. Filen kan skapas från och med dagen efter ${period.to}.` };
+  }
   const c = compute(register, period, today);
   const errors = blockingFailures(c.failures);
-  if (errors.length > 0 && !options.acceptExceptions) return { ok: false, errorCount: errors.length };
+  if (errors.length > 0 && !options.acceptExceptions) {
+    return {
+      ok: false,
+      status: 400,
+      errorCount: errors.length,
+      message: `Filen skapades inte: kontrollerna hittade ${errors.length} fel. Rätta dem, eller kryssa i att du godkänner en undantagsrapport.`,
+    };
+  }
+  if (errors.length > 0 && options.acceptedChecksum !== sha256(c.bytes)) {
+    return {
+      ok: false,
+      status: 409,
+      errorCount: errors.length,
+      message: `Filen skapades inte: uppgifterna har ändrats sedan kontrollen du godkände. Läs kontrollen igen (nu ${errors.length} fel) och godkänn den på nytt.`,
+    };
+  }
   const checksum = sha256(c.bytes);
   const report = c.failures.map(({ rule, severity, youthId, message }) => ({ rule, severity, youthId, message }));
   const id = getDb().transaction((tx) => {

@@ -4,7 +4,7 @@
  * definition), its youth, its contacts dated in the period and all its åtgärder. Read through the register
  * capability only; the caller logs what it shows or sends. Every query walks an index (query-plans.test.ts).
  */
-import { and, asc, between, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, between, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { contactAttempts, enrollments, interventions, interventionTypes, municipalities, youths } from "#db/schema";
 import type { RegisterAccess } from "~/modules/access/gate.server";
@@ -82,8 +82,14 @@ function interventionsOf(enrollmentIds: number[]): Map<number, ScbIntervention[]
         declinedDate: interventions.declinedDate,
         endDate: interventions.endDate,
         occupationAfter: interventions.occupationAfter,
+        // The youth's åtgärder entered up to this one, by enrollments_youth and interventions_enrollment (the unary + keeps
+        // SQLite off the municipality index, which would walk the whole register for each åtgärd).
+        number: sql<number>`(SELECT count(*) FROM ${interventions} AS earlier JOIN ${enrollments} AS earlier_enrollment ON earlier_enrollment.id = earlier.enrollment_id
+          WHERE earlier_enrollment.youth_id = ${enrollments.youthId} AND +earlier_enrollment.municipality_id = ${enrollments.municipalityId}
+            AND earlier.id <= ${interventions.id})`,
       })
       .from(interventions)
+      .innerJoin(enrollments, eq(enrollments.id, interventions.enrollmentId))
       .innerJoin(interventionTypes, eq(interventionTypes.id, interventions.typeId))
       .where(inArray(interventions.enrollmentId, ids))
       .orderBy(asc(interventions.startDate), asc(interventions.id))

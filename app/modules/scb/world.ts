@@ -11,6 +11,12 @@ export type ScbContact = { id: number; date: string; outcome: ContactOutcome; ta
 
 export type ScbIntervention = {
   id: number;
+  /**
+   * The åtgärd's number in SCB's blocks 3 and 4: its place among all of the youth's åtgärder in the municipality, in
+   * the order they were entered. It never changes, so a block-4 row of a later half-year names the same åtgärd as the
+   * block-3 row of the half-year it began in.
+   */
+  number: number;
   typeId: number;
   typeName: string;
   /** The SCB kind of the catalogue type; null until the samordnare maps the type. */
