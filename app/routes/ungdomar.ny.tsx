@@ -8,7 +8,8 @@ import { registerYouth } from "~/modules/outreach/enrollments.server";
 import { PopulationLookupResult, type LookupView } from "~/components/population-lookup";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
-import { START_REASON_LABELS } from "~/modules/outreach/labels";
+import { LAST_SCHOOL_OCCUPATION_LABELS, REGISTRATION_REASON_LABELS, START_REASON_LABELS } from "~/modules/outreach/labels";
+import { scbAtRegistrationSchema } from "~/modules/outreach/outreach-schemas";
 import { lookUpForRegistration, withRegisterProtection } from "~/modules/youth/prefill.server";
 import { youthCreateSchema } from "~/modules/youth/youth-schema";
 
@@ -16,7 +17,16 @@ export const meta: MetaFunction = () => [{ title: "Registrera ungdom – Samverk
 
 // Notices open their own enrollments from the inbox; these are the other ways into the register.
 const MANUAL_START_REASONS = ["moved_in", "register_check", "self_referral", "other"] as const;
-const registrationSchema = youthCreateSchema.and(z.object({ startReason: z.enum(MANUAL_START_REASONS, { error: "Välj hur ungdomen kom till registret." }) }));
+const registrationSchema = youthCreateSchema
+  .and(z.object({ startReason: z.enum(MANUAL_START_REASONS, { error: "Välj hur ungdomen kom till registret." }) }))
+  .and(scbAtRegistrationSchema);
+// "Vet inte ännu" stands for Uppgift saknas here, so that one is not offered twice.
+const known = <T extends string>(labels: Record<T | "unknown", string>) => [
+  { value: "", label: "Vet inte ännu (Uppgift saknas)" },
+  ...Object.entries<string>(labels)
+    .filter(([value]) => value !== "unknown")
+    .map(([value, label]) => ({ value, label })),
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
@@ -33,8 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const form = await parseForm(request, registrationSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const { startReason, ...posted } = form.data;
-  const result = registerYouth(actor, await withRegisterProtection(actor, posted), startReason);
+  const { startReason, registrationReason, lastSchoolOccupation, ...posted } = form.data;
+  const result = registerYouth(actor, await withRegisterProtection(actor, posted), startReason, { registrationReason, lastSchoolOccupation });
   if (!result.ok) return invalid(result.errors, { ...form.values, ...(result.existingId ? { existingId: result.existingId } : {}) });
   return redirect(`/ungdomar/${result.id}`);
 }
@@ -111,6 +121,22 @@ function RegistrationForm({
           error={errorFor("startReason")}
           required
           options={MANUAL_START_REASONS.map((r) => ({ value: r, label: START_REASON_LABELS[r] }))}
+        />
+        <SelectField
+          name="registrationReason"
+          label="Orsak till registrering"
+          hint="Rapporteras till SCB. Lämnar du den tom blir det ”Flyttat till kommunen” för en inflyttad, annars Uppgift saknas."
+          register={register}
+          error={errorFor("registrationReason")}
+          options={known(REGISTRATION_REASON_LABELS)}
+        />
+        <SelectField
+          name="lastSchoolOccupation"
+          label="Senaste skolrelaterade sysselsättning vid registrering"
+          hint="Rapporteras till SCB."
+          register={register}
+          error={errorFor("lastSchoolOccupation")}
+          options={known(LAST_SCHOOL_OCCUPATION_LABELS)}
         />
         <button type="submit" className="button" name="intent" value="register" disabled={submitting}>
           Registrera

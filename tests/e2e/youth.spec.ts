@@ -33,9 +33,12 @@ test("a KAA caseworker registers a youth; a wrong personnummer is reported besid
   await page.getByLabel("Ort").fill("Nässjö");
   await page.getByLabel("Telefon").first().fill("070-123 45 67");
   await page.getByRole("group", { name: "Vårdnadshavare 1 (för ungdomar under 18 år)" }).getByLabel("Namn").fill("Maria Testberg");
+  // The SCB block-1 answers at registration (issue 15); the second is left for later.
+  await page.getByLabel("Orsak till registrering").selectOption({ label: "Avbrott på nationellt program" });
   await page.getByRole("button", { name: "Registrera" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tilda Testberg");
+  await expect(page.getByText("Avbrott på nationellt program")).toBeVisible();
   await expect(page).not.toHaveURL(new RegExp(valid.slice(0, 8)));
   await expect(page.getByText(`${valid.slice(0, 8)}-${valid.slice(8)}`)).toBeVisible();
   await expect(page.getByText("Storgatan 5")).toBeVisible();

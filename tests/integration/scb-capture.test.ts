@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { auditEvents, documentationRevisions, enrollments, interventions } from "#db/schema";
 import { addDays, addYears, todayIso } from "~/lib/dates";
-import { closeEnrollment, openEnrollment } from "~/modules/outreach/enrollments.server";
+import { closeEnrollment, openEnrollment, registerYouth } from "~/modules/outreach/enrollments.server";
 import { fileNotices, receiveNotice } from "~/modules/notices/notices.server";
 import { addIntervention, declineIntervention, endIntervention } from "~/modules/documentation/interventions.server";
 import { correctOccupationAfter } from "~/modules/documentation/intervention-occupation.server";
@@ -142,6 +142,22 @@ describe("the SCB form of one enrollment", () => {
     expect((await postScb(world.actors.school, a.youthId, a.ended.id, fields)).status).toBe(404);
     expect(enrollmentsOf(a.youthId)[0]).toMatchObject({ registrationReason: "dropout_national", endReason: "work" });
     expect(enrollmentsOf(b.youthId)[0]).toMatchObject({ registrationReason: "dropout_national", endReason: "work" });
+  });
+});
+
+describe("registering a youth by hand", () => {
+  it("takes the two block-1 answers given, and an empty answer as the way in says or Uppgift saknas", () => {
+    const input = () => youthInput(faker, { homeMunicipalityId: world.municipality.id, city: "Nässjö", postalPrefix: "571" });
+    const answered = registerYouth(world.actors.caseworker, input(), "self_referral", {
+      registrationReason: "dropout_national",
+      lastSchoolOccupation: "national_programme",
+    });
+    const moved = registerYouth(world.actors.caseworker, input(), "moved_in", { registrationReason: "", lastSchoolOccupation: "" });
+    const unanswered = registerYouth(world.actors.caseworker, input(), "other");
+    if (!answered.ok || !moved.ok || !unanswered.ok) throw new Error("not registered");
+    expect(enrollmentsOf(answered.id)).toMatchObject([{ registrationReason: "dropout_national", lastSchoolOccupation: "national_programme" }]);
+    expect(enrollmentsOf(moved.id)).toMatchObject([{ registrationReason: "moved_in", lastSchoolOccupation: "unknown" }]);
+    expect(enrollmentsOf(unanswered.id)).toMatchObject([{ registrationReason: "unknown", lastSchoolOccupation: "unknown" }]);
   });
 });
 

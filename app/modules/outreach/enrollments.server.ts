@@ -15,6 +15,7 @@ import { recomputeNextSteps } from "./routine.server";
 import { createYouth } from "~/modules/youth/youth-file.server";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
 import { registrationFromStartReason, type ScbRegistration } from "./scb-registration";
+import type { ScbAtRegistration } from "./outreach-schemas";
 
 type Result = { ok: true } | { ok: false; errors: FieldErrors };
 
@@ -157,8 +158,13 @@ export function closeEnrollment(
  * Registers a youth by hand (moved in, register check, self-referral) and opens the first enrollment,
  * in one transaction: the youth is never in the register without an enrollment to work on.
  */
-export function registerYouth(actor: Actor, identity: YouthCreateInput, startReason: EnrollmentStartReason) {
+export function registerYouth(actor: Actor, identity: YouthCreateInput, startReason: EnrollmentStartReason, scb: ScbAtRegistration = {}) {
+  const derived = registrationFromStartReason(startReason);
+  const registration = {
+    registrationReason: scb.registrationReason || derived.registrationReason,
+    lastSchoolOccupation: scb.lastSchoolOccupation || derived.lastSchoolOccupation,
+  };
   return createYouth(actor, identity, (tx, created) => {
-    insertEnrollment(tx, created, { startDate: todayIso(), startReason, ...registrationFromStartReason(startReason) });
+    insertEnrollment(tx, created, { startDate: todayIso(), startReason, ...registration });
   });
 }

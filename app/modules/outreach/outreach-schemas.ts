@@ -50,6 +50,16 @@ const scbRegistrationFields = {
   }),
 };
 
+/**
+ * The same two variables when a youth is registered by hand (`/ungdomar/ny`): asked, but an empty answer is allowed
+ * there, and becomes what the way in says (a move) or "Uppgift saknas", which the SCB page then lists.
+ */
+export const scbAtRegistrationSchema = z.object({
+  registrationReason: z.union([z.literal(""), scbRegistrationFields.registrationReason]).optional(),
+  lastSchoolOccupation: z.union([z.literal(""), scbRegistrationFields.lastSchoolOccupation]).optional(),
+});
+export type ScbAtRegistration = z.output<typeof scbAtRegistrationSchema>;
+
 export const enrollmentOpenSchema = z.object({
   startDate: pastDate("startdatum"),
   startReason: z.enum(ENROLLMENT_START_REASONS, { error: "Välj anledning till inskrivningen." }),
