@@ -252,6 +252,8 @@ describe("the samordnare's grant form", () => {
       body: { errors: { membershipId: "Välj en granskare vid KAA-enheten." } },
     });
     expect((await post({ membershipId: member, validFrom: today, validUntil: addDays(today, 5) })).status).toBe(200);
+    // The same grant posted twice (a double click) is the one grant, not a conflict.
+    expect((await post({ membershipId: member, validFrom: today, validUntil: addDays(today, 5) })).status).toBe(200);
     expect((await post({ membershipId: member, validFrom: addDays(today, 5), validUntil: addDays(today, 8) })).body.errors.validFrom).toMatch(
       /redan behörighet/,
     );

@@ -107,7 +107,7 @@ export function giveReviewGrant(actor: Actor, sampleId: number, input: ReviewGra
   const db = getDb();
   // One grant at a time per granskare and stickprov: a second over the same days would only blur the log.
   const overlapping = db
-    .select({ id: reviewGrants.id })
+    .select({ id: reviewGrants.id, validFrom: reviewGrants.validFrom, validUntil: reviewGrants.validUntil })
     .from(reviewGrants)
     .where(
       and(
@@ -119,6 +119,10 @@ export function giveReviewGrant(actor: Actor, sampleId: number, input: ReviewGra
       ),
     )
     .get();
+  // The same grant posted again (a double click, a resent form) is the grant already given, not a conflict.
+  if (overlapping && overlapping.validFrom === input.validFrom && overlapping.validUntil === input.validUntil) {
+    return { ok: true, message: `${auditor.displayName} kan granska stickprovet ${period(input.validFrom, input.validUntil)}.` };
+  }
   if (overlapping) {
     return { ok: false, errors: { validFrom: `${auditor.displayName} har redan behörighet till stickprovet under en del av den tiden.` } };
   }
