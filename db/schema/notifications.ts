@@ -12,6 +12,20 @@ export const NOTIFICATION_KINDS = [
   "case_item_anonymised",
   "minutes_approved",
   "action_item_assigned",
+  // Issue 16: what people were left waiting for.
+  "meeting_moved",
+  "minutes_awaiting_approval",
+  "referral_received",
+  "referral_accepted",
+  "referral_declined",
+  "referral_closed",
+  "referral_feedback",
+  "referral_revoked",
+  "notice_received",
+  "concern_report_received",
+  "concern_report_status",
+  // To the sender, when an e-mail could not be delivered after the last retry.
+  "email_failed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -32,11 +46,15 @@ export const notifications = sqliteTable(
     title: text("title").notNull(),
     body: text("body"),
     link: text("link"),
+    // What the notice is about, e.g. "meeting:12" or "referral:7": lets a later change (a moved
+    // meeting) restate the notices already sent instead of leaving them stale.
+    topic: text("topic"),
     createdAt: text("created_at").notNull().default(now),
     readAt: text("read_at"),
   },
   (t) => [
     index("notifications_user").on(t.userId, t.createdAt),
+    index("notifications_topic").on(t.topic),
     index("notifications_unread")
       .on(t.userId)
       .where(sql`read_at IS NULL`),

@@ -30,6 +30,9 @@ export const organisations = sqliteTable(
       .references(() => municipalities.id),
     schoolOrganiserKind: text("school_organiser_kind", { enum: SCHOOL_ORGANISER_KINDS }),
     schoolOrganiserName: text("school_organiser_name"),
+    // The organisation's functional mailbox (e.g. socialtjanst.mottagning@kommun.se): e-mail about new
+    // referrals goes there as well as to the members who asked for it.
+    functionalMailbox: text("functional_mailbox"),
     createdAt: text("created_at").notNull().default(now),
   },
   (t) => [

@@ -4,9 +4,13 @@
  */
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "#db/client";
-import { memberships, notifications, type NotificationKind } from "#db/schema";
+import { memberships, notifications, type NotificationKind, type Role } from "#db/schema";
 
-export type NewNotification = { membershipId: number; kind: NotificationKind; title: string; body?: string; link?: string };
+/**
+ * `topic` names what the notice is about ("meeting:12", "referral:7") so that a later change can
+ * restate the notices already sent (see `restateNotices`).
+ */
+export type NewNotification = { membershipId: number; kind: NotificationKind; title: string; body?: string; link?: string; topic?: string };
 
 /** Stores notices for the users behind the given memberships. */
 export function notify(tx: Db | Tx, list: NewNotification[]) {
@@ -26,8 +30,43 @@ export function notify(tx: Db | Tx, list: NewNotification[]) {
       title: n.title,
       body: n.body ?? null,
       link: n.link ?? null,
+      topic: n.topic ?? null,
     }));
   if (rows.length > 0) tx.insert(notifications).values(rows).run();
+}
+
+/**
+ * Notifies every current member of an organisation (optionally only some roles), e.g. a new referral
+ * to socialtjänsten's members. Returns how many were notified.
+ */
+export function notifyOrganisation(
+  tx: Db | Tx,
+  organisationId: number,
+  notice: Omit<NewNotification, "membershipId">,
+  options: { roles?: readonly Role[]; exceptMembershipId?: number } = {},
+): number {
+  const members = tx
+    .select({ id: memberships.id, role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), isNull(memberships.endedAt)))
+    .all()
+    .filter((m) => (!options.roles || options.roles.includes(m.role)) && m.id !== options.exceptMembershipId);
+  notify(
+    tx,
+    members.map((m) => ({ ...notice, membershipId: m.id })),
+  );
+  return members.length;
+}
+
+/**
+ * Rewrites the notices already sent about a topic (a moved meeting's old time), so that nobody acts
+ * on a stale notice. The rewritten notice counts as unread again.
+ */
+export function restateNotices(tx: Db | Tx, topic: string, next: { title?: string; body?: string | null; link?: string | null }) {
+  tx.update(notifications)
+    .set({ ...next, readAt: null })
+    .where(eq(notifications.topic, topic))
+    .run();
 }
 
 export function unreadCount(userId: number): number {
