@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextField, useValidatedForm, optionsOf } from "~/components/form";
+import { ScbRegistrationFields } from "~/components/scb-registration-fields";
 import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
 import { closeEnrollment, openEnrollment, openEnrollmentOf, updateEnrollment } from "~/modules/outreach/enrollments.server";
@@ -8,14 +9,7 @@ import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { openYouthFile } from "~/modules/access/gate.server";
 import { kaaStaff } from "~/modules/organizations/memberships.server";
-import {
-  END_REASON_LABELS,
-  ENROLLMENT_STATUS_LABELS,
-  LAST_SCHOOL_OCCUPATION_LABELS,
-  OCCUPATION_LABELS,
-  REGISTRATION_REASON_LABELS,
-  START_REASON_LABELS,
-} from "~/modules/outreach/labels";
+import { END_REASON_LABELS, ENROLLMENT_STATUS_LABELS, OCCUPATION_LABELS, START_REASON_LABELS } from "~/modules/outreach/labels";
 import { noticesOfYouth } from "~/modules/notices/notices.server";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { suggestedRegistration } from "~/modules/outreach/scb-registration";
@@ -100,7 +94,9 @@ function OpenForm({ data, actionData }: Props) {
     defaultValues: actionData?.values ?? { startDate: data.today, ...data.suggestion },
     serverErrors: actionData?.errors,
   });
-  const suggested = data.suggestedFrom ? `Förslag utifrån anmälan (${data.suggestedFrom}). Kontrollera.` : undefined;
+  const suggestion = data.suggestedFrom
+    ? `Förslag utifrån anmälan (${data.suggestedFrom}). Kontrollera.`
+    : "Rapporteras till SCB. Välj Uppgift saknas bara om ni inte vet.";
   return (
     <section aria-labelledby="oppna" className="card">
       <h2 id="oppna">Öppna en ny inskrivning</h2>
@@ -114,24 +110,7 @@ function OpenForm({ data, actionData }: Props) {
           required
           options={optionsOf(START_REASON_LABELS)}
         />
-        <SelectField
-          name="registrationReason"
-          label="Orsak till registrering"
-          register={register}
-          error={errorFor("registrationReason")}
-          required
-          options={optionsOf(REGISTRATION_REASON_LABELS)}
-          hint={suggested ?? "Rapporteras till SCB. Välj Uppgift saknas bara om ni inte vet."}
-        />
-        <SelectField
-          name="lastSchoolOccupation"
-          label="Senaste skolrelaterade sysselsättning vid registrering"
-          register={register}
-          error={errorFor("lastSchoolOccupation")}
-          required
-          options={optionsOf(LAST_SCHOOL_OCCUPATION_LABELS)}
-          hint={suggested ?? "Rapporteras till SCB. Välj Uppgift saknas bara om ni inte vet."}
-        />
+        <ScbRegistrationFields register={register} errorFor={errorFor} hints={{ registrationReason: suggestion, lastSchoolOccupation: suggestion }} />
         <SelectField name="caseworkerMembershipId" label="Handläggare" register={register} error={errorFor("caseworkerMembershipId")} options={data.staff} />
         <button type="submit" className="button" disabled={submitting}>
           Öppna inskrivning

@@ -1,13 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, useValidatedForm, optionsOf } from "~/components/form";
+import { ScbRegistrationFields } from "~/components/scb-registration-fields";
 import { invalid, parseForm } from "~/lib/form.server";
 import { notFound } from "~/lib/http";
 import { enrollmentOfYouth, saveEnrollmentScb } from "~/modules/outreach/enrollment-scb.server";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { openYouthFile } from "~/modules/access/gate.server";
-import { END_REASON_LABELS, LAST_SCHOOL_OCCUPATION_LABELS, REGISTRATION_REASON_LABELS, START_REASON_LABELS } from "~/modules/outreach/labels";
+import { END_REASON_LABELS, START_REASON_LABELS } from "~/modules/outreach/labels";
 import { enrollmentScbSchema } from "~/modules/outreach/outreach-schemas";
 
 export const meta: MetaFunction = () => [{ title: "SCB-uppgifter för inskrivningen – Samverkansportalen" }];
@@ -74,22 +75,7 @@ export default function EnrollmentScbPage() {
       </p>
       <ErrorSummary errors={actionData?.errors} />
       <Form {...formProps}>
-        <SelectField
-          name="registrationReason"
-          label="Orsak till registrering"
-          register={register}
-          error={errorFor("registrationReason")}
-          required
-          options={optionsOf(REGISTRATION_REASON_LABELS)}
-        />
-        <SelectField
-          name="lastSchoolOccupation"
-          label="Senaste skolrelaterade sysselsättning vid registrering"
-          register={register}
-          error={errorFor("lastSchoolOccupation")}
-          required
-          options={optionsOf(LAST_SCHOOL_OCCUPATION_LABELS)}
-        />
+        <ScbRegistrationFields register={register} errorFor={errorFor} />
         {e.endDate ? (
           <SelectField
             name="endReason"

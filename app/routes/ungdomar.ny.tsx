@@ -2,13 +2,14 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Form, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { ScbRegistrationFields } from "~/components/scb-registration-fields";
 import { YouthIdentityFields } from "~/components/youth-identity-fields";
 import { invalid, parseForm, readFormData } from "~/lib/form.server";
 import { registerYouth } from "~/modules/outreach/enrollments.server";
 import { PopulationLookupResult, type LookupView } from "~/components/population-lookup";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
-import { LAST_SCHOOL_OCCUPATION_LABELS, REGISTRATION_REASON_LABELS, START_REASON_LABELS } from "~/modules/outreach/labels";
+import { START_REASON_LABELS } from "~/modules/outreach/labels";
 import { scbAtRegistrationSchema } from "~/modules/outreach/outreach-schemas";
 import { lookUpForRegistration, withRegisterProtection } from "~/modules/youth/prefill.server";
 import { youthCreateSchema } from "~/modules/youth/youth-schema";
@@ -20,13 +21,6 @@ const MANUAL_START_REASONS = ["moved_in", "register_check", "self_referral", "ot
 const registrationSchema = youthCreateSchema
   .and(z.object({ startReason: z.enum(MANUAL_START_REASONS, { error: "Välj hur ungdomen kom till registret." }) }))
   .and(scbAtRegistrationSchema);
-// "Vet inte ännu" stands for Uppgift saknas here, so that one is not offered twice.
-const known = <T extends string>(labels: Record<T | "unknown", string>) => [
-  { value: "", label: "Vet inte ännu (Uppgift saknas)" },
-  ...Object.entries<string>(labels)
-    .filter(([value]) => value !== "unknown")
-    .map(([value, label]) => ({ value, label })),
-];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireRole(request, KAA_ROLES);
@@ -122,21 +116,14 @@ function RegistrationForm({
           required
           options={MANUAL_START_REASONS.map((r) => ({ value: r, label: START_REASON_LABELS[r] }))}
         />
-        <SelectField
-          name="registrationReason"
-          label="Orsak till registrering"
-          hint="Rapporteras till SCB. Lämnar du den tom blir det ”Flyttat till kommunen” för en inflyttad, annars Uppgift saknas."
+        <ScbRegistrationFields
           register={register}
-          error={errorFor("registrationReason")}
-          options={known(REGISTRATION_REASON_LABELS)}
-        />
-        <SelectField
-          name="lastSchoolOccupation"
-          label="Senaste skolrelaterade sysselsättning vid registrering"
-          hint="Rapporteras till SCB."
-          register={register}
-          error={errorFor("lastSchoolOccupation")}
-          options={known(LAST_SCHOOL_OCCUPATION_LABELS)}
+          errorFor={errorFor}
+          mayLeaveEmpty
+          hints={{
+            registrationReason: "Rapporteras till SCB. Lämnar du den tom blir det ”Flyttat till kommunen” för en inflyttad, annars Uppgift saknas.",
+            lastSchoolOccupation: "Rapporteras till SCB.",
+          }}
         />
         <button type="submit" className="button" name="intent" value="register" disabled={submitting}>
           Registrera
