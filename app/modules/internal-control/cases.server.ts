@@ -18,21 +18,26 @@ import { sampleOf } from "./sampler.server";
 export const CASE_SECTIONS = ["enrollment", "contacts", "assessment", "plan"] as const;
 export type CaseFile = YouthFile<(typeof CASE_SECTIONS)[number]>;
 
-/** One enrollment of the file as the criteria read it; null if the enrollment is not the youth's. */
-function readCaseRecord(file: CaseFile, enrollmentId: number) {
+/**
+ * One enrollment of the file as the criteria read it (and as the granskare reads it); null if the
+ * enrollment is not the youth's.
+ */
+export function readCaseRecord(file: CaseFile, enrollmentId: number) {
   const outreach = readOutreach(file);
   const enrollment = outreach.enrollments.find((e) => e.id === enrollmentId);
   if (!enrollment) return null;
   const { assessment } = readAssessment(file, enrollmentId);
   const { plan, interventions } = readPlan(file, enrollmentId);
+  const attempts = outreach.attempts.filter((a) => a.enrollmentId === enrollmentId);
   const record: CaseRecord = {
     enrollment,
     assessment,
     plan,
-    attempts: outreach.attempts.filter((a) => a.enrollmentId === enrollmentId),
+    attempts,
     interventions: interventions.map((i) => ({ ...i, name: i.typeName, followUpDates: i.followUps.map((f) => f.dueDate) })),
   };
-  return { record, enrollment };
+  // The full views beside the criteria's narrower record: the granskare's page shows them.
+  return { record, enrollment, attempts, assessment, plan, interventions };
 }
 
 /**

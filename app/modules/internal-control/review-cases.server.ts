@@ -13,9 +13,8 @@ import { openYouthFile, openYouthFiles } from "~/modules/access/gate.server";
 import { REVIEW_SECTIONS } from "~/modules/access/policy";
 import type { Actor } from "~/modules/auth/actor.server";
 import { documentationEnrollment } from "~/modules/documentation/documentation.server";
-import { readAssessment, readPlan } from "~/modules/documentation/plans.server";
-import { readOutreach } from "~/modules/outreach/contacts.server";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
+import { readCaseRecord } from "./cases.server";
 import { reviewGrantState } from "./review-labels";
 import { displayPersonalNumber } from "~/modules/youth/personal-number";
 
@@ -98,10 +97,9 @@ export function readReviewCase(actor: Actor, grant: GrantInForce, position: numb
   if (!sampled) throw notFound();
   const file = openYouthFile(actor, sampled.youthId, { read: REVIEW_SECTIONS, review: { sampleId: grant.sampleId } });
   const identity = readYouthFile(file);
-  const outreach = readOutreach(file);
-  const enrollment = outreach.enrollments.find((e) => e.id === sampled.enrollmentId);
-  if (!enrollment) throw notFound();
-  const { plan, interventions } = readPlan(file, sampled.enrollmentId);
+  const read = readCaseRecord(file, sampled.enrollmentId);
+  if (!read) throw notFound();
+  const { enrollment, attempts, assessment, plan, interventions } = read;
   const hidden = identity.protectedIdentity;
   return {
     position: sampled.position,
@@ -122,8 +120,8 @@ export function readReviewCase(actor: Actor, grant: GrantInForce, position: numb
       guardians: hidden ? [] : identity.guardians,
     },
     enrollment,
-    attempts: outreach.attempts.filter((a) => a.enrollmentId === sampled.enrollmentId),
-    assessment: readAssessment(file, sampled.enrollmentId).assessment,
+    attempts,
+    assessment,
     plan,
     interventions,
     today: todayIso(),
