@@ -56,7 +56,15 @@ export default function UnitContactDetailsPage() {
             <TextField name="sms" label={LABELS.sms} register={register} error={errorFor("sms")} type="tel" autoComplete="off" required />
             <TextField name="email" label={LABELS.email} register={register} error={errorFor("email")} type="email" autoComplete="off" required />
             <TextField name="streetAddress" label={LABELS.streetAddress} register={register} error={errorFor("streetAddress")} autoComplete="off" required />
-            <TextField name="postalCode" label={LABELS.postalCode} register={register} error={errorFor("postalCode")} inputMode="numeric" autoComplete="off" required />
+            <TextField
+              name="postalCode"
+              label={LABELS.postalCode}
+              register={register}
+              error={errorFor("postalCode")}
+              inputMode="numeric"
+              autoComplete="off"
+              required
+            />
             <TextField name="city" label={LABELS.city} register={register} error={errorFor("city")} autoComplete="off" required />
             <TextAreaField
               name="openingHours"

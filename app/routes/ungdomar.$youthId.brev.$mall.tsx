@@ -142,8 +142,8 @@ export default function Letter() {
               <div className="field field--checkbox">
                 <input id="guardianToo" name="guardianToo" type="checkbox" defaultChecked />
                 <label htmlFor="guardianToo">
-                  Breven till vårdnadshavarna skickas också ({guardianPages.map((p) => p.recipient).join(", ")}), ett brev till var och en eftersom ungdomen
-                  är under 18 år
+                  Breven till vårdnadshavarna skickas också ({guardianPages.map((p) => p.recipient).join(", ")}), ett brev till var och en eftersom ungdomen är
+                  under 18 år
                 </label>
               </div>
             ) : null}
@@ -154,7 +154,9 @@ export default function Letter() {
         ) : null}
       </div>
       {data.ready && built.ok
-        ? built.pages.map((page) => <LetterSheet key={`${page.to}-${page.recipient}`} page={page} protectedAddress={built.protectedAddress} lang={data.values.sprak} />)
+        ? built.pages.map((page) => (
+            <LetterSheet key={`${page.to}-${page.recipient}`} page={page} protectedAddress={built.protectedAddress} lang={data.values.sprak} />
+          ))
         : null}
     </>
   );

@@ -44,7 +44,8 @@ export function letterOptionsSchema(letter: LetterTemplate) {
       if (letter.visit === "announced") {
         if (!v.datum) ctx.addIssue({ code: "custom", path: ["datum"], message: "Ange datum för hembesöket." });
         else if (v.datum < today) ctx.addIssue({ code: "custom", path: ["datum"], message: "Ett hembesök som aviseras kan inte ligga före i dag." });
-        else if (v.datum > addDays(today, MAX_DAYS_AHEAD)) ctx.addIssue({ code: "custom", path: ["datum"], message: "Hembesöket kan aviseras högst ett halvår fram." });
+        else if (v.datum > addDays(today, MAX_DAYS_AHEAD))
+          ctx.addIssue({ code: "custom", path: ["datum"], message: "Hembesöket kan aviseras högst ett halvår fram." });
       } else if (v.datum && v.datum > today) {
         ctx.addIssue({ code: "custom", path: ["datum"], message: "Knackkortet lämnas vid ett besök som är gjort: datumet får inte ligga i framtiden." });
       }
@@ -140,7 +141,15 @@ export function buildLetter(file: YouthFile<"identity" | "enrollment">, letter: 
     privacy: { heading: common.privacyHeading, paragraphs: common.privacy(c) },
   });
   const pages: LetterPage[] = [
-    { to: "youth", recipient: base.youthName, address, guardianLine: null, greeting: common.greetingYouth(base), paragraphs: wording.toYouth(base), ...shared(base) },
+    {
+      to: "youth",
+      recipient: base.youthName,
+      address,
+      guardianLine: null,
+      greeting: common.greetingYouth(base),
+      paragraphs: wording.toYouth(base),
+      ...shared(base),
+    },
   ];
   // A guardian has a say for a youth under 18: each gets a letter of their own. The guardians' own
   // addresses are not in the youth file; a minor is registered where a guardian lives.

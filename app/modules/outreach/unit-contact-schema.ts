@@ -26,7 +26,10 @@ const phone = (label: string) =>
 export const unitContactSchema = z.object({
   phone: phone("enhetens telefonnummer"),
   sms: phone("numret ungdomar kan skicka sms till"),
-  email: requiredText("enhetens e-postadress", 200).refine((v) => optionalEmail().safeParse(v).success, "Ange en giltig e-postadress, till exempel kaa@kommun.se."),
+  email: requiredText("enhetens e-postadress", 200).refine(
+    (v) => optionalEmail().safeParse(v).success,
+    "Ange en giltig e-postadress, till exempel kaa@kommun.se.",
+  ),
   streetAddress: requiredText("besöksadressen", 200),
   postalCode: requiredText("postnumret", 6).refine((v) => /^\d{3}\s?\d{2}$/.test(v), "Ange postnumret med fem siffror, till exempel 571 31."),
   city: requiredText("orten", 100),
