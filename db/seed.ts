@@ -16,6 +16,7 @@ import {
   municipalities,
   notices,
   organisations,
+  unitContactDetails,
   users,
   youthRevisions,
   youths,
@@ -266,6 +267,31 @@ export async function seedDemo(db: Db, options: { youths: number }) {
         .run();
     }
 
+    // What every letter prints, so that a youth can answer (issue 16).
+    tx.insert(unitContactDetails)
+      .values([
+        {
+          organisationId: orgs.kaa!,
+          phone: "0380-51 82 00",
+          sms: "070-518 20 00",
+          email: "kaa@nassjo.se",
+          streetAddress: "Storgatan 12",
+          postalCode: "571 31",
+          city: "Nässjö",
+          openingHours: "Måndag–fredag 8–16, drop-in tisdagar 13–17",
+        },
+        {
+          organisationId: orgs.kaaJkpg!,
+          phone: "036-10 50 00",
+          sms: "070-105 00 00",
+          email: "kaa@jonkoping.se",
+          streetAddress: "Västra Storgatan 20",
+          postalCode: "553 15",
+          city: "Jönköping",
+          openingHours: "Måndag–fredag 8–16.30",
+        },
+      ])
+      .run();
     seedConsents(tx, {
       municipalityId: nassjo,
       kaaOrganisationId: orgs.kaa!,

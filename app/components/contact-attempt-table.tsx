@@ -1,4 +1,4 @@
-import { CHANNEL_LABELS, OCCUPATION_LABELS, OUTCOME_LABELS, TARGET_LABELS } from "~/modules/outreach/labels";
+import { CHANNEL_LABELS, OCCUPATION_LABELS, outcomeLabel, TARGET_LABELS } from "~/modules/outreach/labels";
 import type { ContactChannel, ContactOutcome, ContactTarget, Occupation } from "#db/schema/outreach-values";
 
 export type ContactAttemptView = {
@@ -11,6 +11,7 @@ export type ContactAttemptView = {
   occupationNote: string | null;
   secondStaff: string | null;
   note: string | null;
+  letterTemplate: string | null;
   recordedBy: string;
 };
 
@@ -40,7 +41,7 @@ export function ContactAttemptTable({ attempts }: { attempts: ContactAttemptView
                 {a.note ? <span className="block muted">{a.note}</span> : null}
               </td>
               <td>{TARGET_LABELS[a.target]}</td>
-              <td>{OUTCOME_LABELS[a.outcome]}</td>
+              <td>{outcomeLabel(a)}</td>
               <td>
                 {a.occupation ? OCCUPATION_LABELS[a.occupation] : "–"}
                 {a.occupationNote ? `: ${a.occupationNote}` : ""}

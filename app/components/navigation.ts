@@ -26,7 +26,14 @@ const KAA: NavItem[] = [
 
 /** The main menu of each role: only what that role may open. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  kaa_coordinator: [...KAA, { to: "/malgrupp", label: "Målgruppen" }, SCHOOL_LISTS, { to: "/loggkontroll", label: "Loggkontroll" }],
+  kaa_coordinator: [
+    ...KAA,
+    { to: "/malgrupp", label: "Målgruppen" },
+    SCHOOL_LISTS,
+    { to: "/loggkontroll", label: "Loggkontroll" },
+    // Printed on every letter (issue 16): the samordnare keeps them.
+    { to: "/kontaktuppgifter", label: "Kontaktuppgifter" },
+  ],
   kaa_caseworker: KAA,
   school_staff: [
     { to: "/start", label: "Start" },

@@ -92,6 +92,14 @@ export const optionalDate = () =>
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || isRealDate(v), "Ange datumet som ÅÅÅÅ-MM-DD.");
 
+export const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** A time of day, TT:MM (24-hour clock, as written in Sweden). */
+export const timeField = (label: string) =>
+  z
+    .string({ error: `Ange ${label}.` })
+    .trim()
+    .regex(TIME, `Ange ${label} som TT:MM, till exempel 13:00.`);
+
 /** A select of ids where "" means none. */
 export const optionalId = () =>
   z

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { notices } from "./notices";
-import { memberships, municipalities } from "./organizations";
+import { memberships, municipalities, organisations } from "./organizations";
 import { youths } from "./youth";
 import {
   CONTACT_CHANNELS,
@@ -140,3 +140,22 @@ export const contactRoutineSteps = sqliteTable(
   },
   (t) => [uniqueIndex("contact_routine_position").on(t.municipalityId, t.position)],
 );
+
+/**
+ * The KAA unit's contact details, kept by the samordnare and printed on every letter so that a
+ * youth (or a guardian) can answer. One row per KAA unit; no row means nothing filled in yet.
+ */
+export const unitContactDetails = sqliteTable("unit_contact_details", {
+  organisationId: integer("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  phone: text("phone").notNull(),
+  sms: text("sms").notNull(),
+  email: text("email").notNull(),
+  streetAddress: text("street_address").notNull(),
+  postalCode: text("postal_code").notNull(),
+  city: text("city").notNull(),
+  openingHours: text("opening_hours").notNull(),
+  updatedAt: text("updated_at").notNull().default(now),
+  updatedByMembershipId: integer("updated_by_membership_id").references(() => memberships.id),
+});

@@ -166,6 +166,7 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   // The population-register extract: only the samordnare starts it and sets its schedule.
   "routes/malgrupp.folkbokforing": { path: () => "/malgrupp/folkbokforing", expected: signedIn(403, { coordinator: 200 }) },
   "routes/kontaktrutin": { path: () => "/kontaktrutin", expected: kaaOnly },
+  "routes/kontaktuppgifter": { path: () => "/kontaktuppgifter", expected: kaaOnly },
   // The reconciliation is the samordnare's (it reads the whole extract and changes the register in bulk).
   "routes/malgrupp._index": { path: () => "/malgrupp", expected: signedIn(403, { coordinator: 200 }) },
   "routes/malgrupp.installningar": { path: () => "/malgrupp/installningar", expected: signedIn(403, { coordinator: 200 }) },

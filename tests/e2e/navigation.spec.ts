@@ -18,6 +18,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Målgruppen",
     "Skollistor",
     "Loggkontroll",
+    "Kontaktuppgifter",
   ],
   "handlaggare@demo.example": [
     "Start",

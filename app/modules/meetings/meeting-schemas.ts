@@ -1,13 +1,6 @@
 import { z } from "zod";
-import { dateField } from "~/lib/form-fields";
+import { dateField, TIME, timeField } from "~/lib/form-fields";
 import { idField, optionalEmail, optionalText, requiredText } from "~/lib/form-fields";
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const timeField = (label: string) =>
-  z
-    .string({ error: `Ange ${label}.` })
-    .trim()
-    .regex(TIME, `Ange ${label} som TT:MM, till exempel 13:00.`);
 
 const optionalVideoLink = () =>
   optionalText(500).refine((v) => v === undefined || (z.url().safeParse(v).success && v.startsWith("https://")), {

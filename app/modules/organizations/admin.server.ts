@@ -51,6 +51,8 @@ export const ADMIN_EVENT_LABELS: Record<string, string> = {
   // Given and revoked by the KAA samordnare (issue 15): a granskare's time-limited access to a stickprov.
   review_grant_given: "Granskningsbehörighet given",
   review_grant_revoked: "Granskningsbehörighet återkallad",
+  // Changed by the KAA samordnare (issue 16): the contact details every letter prints.
+  unit_contact_details_changed: "Enhetens kontaktuppgifter ändrade",
 };
 
 export function adminEventsForUser(userId: number) {

@@ -60,6 +60,15 @@ export const OUTCOME_LABELS: Record<ContactOutcome, string> = {
   message_left: "Lämnade meddelande",
 };
 
+/**
+ * The outcome as the attempt list shows it. A sent letter or a knock card left at the door is
+ * stored as "message_left" (the routine counts it the same), but it is not a message on a phone.
+ */
+export function outcomeLabel(attempt: { outcome: ContactOutcome; channel: ContactChannel; letterTemplate: string | null }) {
+  if (attempt.letterTemplate) return attempt.channel === "knock_card" ? "Knackkort lämnat" : "Brev skickat";
+  return OUTCOME_LABELS[attempt.outcome];
+}
+
 export const TARGET_LABELS: Record<ContactTarget, string> = { youth: "Ungdomen", guardian: "Vårdnadshavare" };
 
 export const OCCUPATION_LABELS: Record<Occupation, string> = {

@@ -1,71 +1,81 @@
-import type { ContactChannel } from "#db/schema";
+import type { ContactChannel } from "#db/schema/outreach-values";
 
-/** The letters of the contact routine. Sending one records a contact attempt through its channel. */
+/**
+ * The letters of the contact routine. Sending one records a contact attempt through its channel.
+ * The structure is here; the words are in letter-texts-sv.ts and letter-texts-en.ts, one pack per
+ * language with the same shape, so a letter cannot exist in one language and not the other.
+ */
+export type LetterKey = "first_letter" | "home_visit_letter" | "knock_card" | "letter_at_20";
+
 export type LetterTemplate = {
   slug: string;
-  key: "first_letter" | "home_visit_letter" | "knock_card" | "letter_at_20";
+  key: LetterKey;
+  /** The name of the letter in the portal (Swedish UI). */
   label: string;
   channel: ContactChannel;
-  heading: string;
-  paragraphs: (ctx: LetterContext) => string[];
+  /** The letter names a home visit: its date and time are entered before it prints. */
+  visit: "announced" | "made" | null;
+  /** What the contact attempt's note says once it is sent. */
+  sentNote: string;
 };
 
-export type LetterContext = { firstName: string; unitName: string; municipalityName: string; caseworkerName: string; date: string };
-
 export const LETTERS: LetterTemplate[] = [
-  {
-    slug: "forsta-brev",
-    key: "first_letter",
-    label: "Första brevet",
-    channel: "letter",
-    heading: "Hej! Vi vill gärna prata med dig",
-    paragraphs: (c) => [
-      `Hej ${c.firstName}!`,
-      `Vi arbetar på ${c.unitName} i ${c.municipalityName}. Kommunen har enligt skollagen ansvar för att hålla sig informerad om vad unga under 20 år gör, om de inte går i eller har gått ut gymnasieskolan.`,
-      "Vi vill gärna träffa dig och höra hur du har det och vad du vill göra framåt: plugga, jobba eller något annat. Vi kan hjälpa dig att hitta en väg som passar dig. Det är frivilligt.",
-      `Hör av dig till oss. Ring, skicka sms eller mejla – vi hörs! Hälsningar ${c.caseworkerName}.`,
-    ],
-  },
+  { slug: "forsta-brev", key: "first_letter", label: "Första brevet", channel: "letter", visit: null, sentNote: "Första brevet skickat" },
   {
     slug: "hembesok",
     key: "home_visit_letter",
     label: "Brev som aviserar hembesök",
     channel: "letter",
-    heading: "Vi kommer gärna förbi",
-    paragraphs: (c) => [
-      `Hej ${c.firstName}!`,
-      `Vi på ${c.unitName} har försökt nå dig tidigare. Eftersom vi inte har fått kontakt vill vi komma förbi och hälsa på. Vi är alltid två personer.`,
-      "Om du hellre vill träffas någon annanstans eller prata i telefon, hör av dig så bestämmer vi tillsammans.",
-      `Hälsningar ${c.caseworkerName}, ${c.unitName}.`,
-    ],
+    visit: "announced",
+    sentNote: "Brev som aviserar hembesök skickat",
   },
-  {
-    slug: "knackkort",
-    key: "knock_card",
-    label: "Knackkort",
-    channel: "knock_card",
-    heading: "Vi har varit här!",
-    paragraphs: (c) => [
-      `Hej ${c.firstName}! Vi från ${c.unitName} knackade på ${c.date} men du var inte hemma.`,
-      "Vi vill gärna prata med dig om vad du gör i dag och vad du vill göra framåt. Hör av dig!",
-      `${c.caseworkerName}, ${c.unitName}`,
-    ],
-  },
-  {
-    slug: "vid-20",
-    key: "letter_at_20",
-    label: "Informationsbrev vid 20 år",
-    channel: "letter",
-    heading: "Grattis på 20-årsdagen – här kan du få stöd framöver",
-    paragraphs: (c) => [
-      `Hej ${c.firstName}!`,
-      `Nu när du har fyllt 20 år upphör kommunens aktivitetsansvar, och ${c.unitName} kommer inte längre att höra av sig.`,
-      `Du kan fortfarande få hjälp: Komvux och folkhögskola för studier, Arbetsförmedlingen för arbete och praktik, och kommunens vägledare på ${c.municipalityName} om du vill prata om vad du vill göra.`,
-      `Lycka till! Hälsningar ${c.caseworkerName}, ${c.unitName}.`,
-    ],
-  },
+  // Left at the door when nobody was at home: the visit is the one just made.
+  { slug: "knackkort", key: "knock_card", label: "Knackkort", channel: "knock_card", visit: "made", sentNote: "Knackkort lämnat" },
+  { slug: "vid-20", key: "letter_at_20", label: "Informationsbrev vid 20 år", channel: "letter", visit: null, sentNote: "Informationsbrev vid 20 år skickat" },
 ];
 
 export function letterBySlug(slug: string | undefined) {
   return LETTERS.find((l) => l.slug === slug) ?? null;
 }
+
+export const LETTER_LANGUAGES = ["sv", "en"] as const;
+export type LetterLanguage = (typeof LETTER_LANGUAGES)[number];
+export const LETTER_LANGUAGE_LABELS: Record<LetterLanguage, string> = { sv: "Svenska", en: "Engelska (English)" };
+
+/** What a letter's words are made from. Dates and times are already written out in the letter's language. */
+export type LetterContext = {
+  youthFirstName: string;
+  youthName: string;
+  /** The guardian the letter is written to; null in the letter to the youth. */
+  guardianName: string | null;
+  unitName: string;
+  municipalityName: string;
+  caseworkerName: string;
+  /** The visit the letter names (home-visit letter, knock card), or null. */
+  visit: { date: string; time: string } | null;
+};
+
+/** The words of one letter in one language: to the youth, and to a guardian of a youth under 18. */
+export type LetterWording = {
+  heading: string;
+  toYouth: (c: LetterContext) => string[];
+  toGuardian: (c: LetterContext) => string[];
+};
+
+/** The words every letter shares in one language: about KAA, the contact block, the privacy notice. */
+export type CommonWording = {
+  locale: string;
+  greetingYouth: (c: LetterContext) => string;
+  greetingGuardian: (c: LetterContext) => string;
+  guardianLine: (c: LetterContext) => string;
+  aboutHeading: string;
+  about: (c: LetterContext) => string[];
+  contactHeading: string;
+  contactLabels: { phone: string; sms: string; email: string; visitingAddress: string; openingHours: string; caseworker: string };
+  privacyHeading: string;
+  privacy: (c: LetterContext) => string[];
+  signature: (c: LetterContext) => string;
+  protectedAddress: string;
+};
+
+export type LetterLanguagePack = { common: CommonWording; letters: Record<LetterKey, LetterWording> };
