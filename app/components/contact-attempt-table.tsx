@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { CHANNEL_LABELS, OCCUPATION_LABELS, OUTCOME_LABELS, TARGET_LABELS } from "~/modules/outreach/labels";
 import type { ContactChannel, ContactOutcome, ContactTarget, Occupation } from "#db/schema/outreach-values";
 
@@ -18,7 +19,7 @@ export type ContactAttemptView = {
 export function ContactAttemptTable({ attempts }: { attempts: ContactAttemptView[] }) {
   return (
     <div className="table-wrap">
-      <table>
+      <Table>
         <caption className="visually-hidden">Kontaktförsök, senaste först</caption>
         <thead>
           <tr>
@@ -49,7 +50,7 @@ export function ContactAttemptTable({ attempts }: { attempts: ContactAttemptView
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
@@ -56,7 +57,7 @@ export default function SchoolNotices() {
       <p aria-live="polite">{countText(data.total, data.moreThanCap, "anmälningar")}.</p>
       {data.rows.length > 0 ? (
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">Skolans anmälningar, senaste först</caption>
             <thead>
               <tr>
@@ -87,7 +88,7 @@ export default function SchoolNotices() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : (
         <p>Skolan har inte skickat några anmälningar ännu.</p>

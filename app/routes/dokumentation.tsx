@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
@@ -83,7 +84,7 @@ export default function DocumentationQuality() {
       <p aria-live="polite">{report.total} inskrivningar med ofullständig dokumentation.</p>
       {report.rows.length > 0 ? (
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">Inskrivningar med ofullständig dokumentation</caption>
             <thead>
               <tr>
@@ -115,7 +116,7 @@ export default function DocumentationQuality() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : (
         <p>Ingen inskrivning saknar något.</p>

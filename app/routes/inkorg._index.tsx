@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
@@ -53,7 +54,7 @@ export default function Inbox() {
       </nav>
       {data.rows.length > 0 ? (
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">{TAB_LABELS[data.status]} anmälningar</caption>
             <thead>
               <tr>
@@ -82,7 +83,7 @@ export default function Inbox() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : (
         <p>Inga {TAB_LABELS[data.status].toLowerCase()} anmälningar.</p>

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
@@ -110,7 +111,7 @@ export default function AccessLogReview() {
         </a>
       </div>
       <div className="table-wrap">
-        <table>
+        <Table>
           <caption className="visually-hidden">Loggposter, senaste först</caption>
           <thead>
             <tr>
@@ -147,7 +148,7 @@ export default function AccessLogReview() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
       <Pagination page={data.page} pageCount={data.pageCount} search={location.search} />
     </>

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { formatDate, formatDateTime } from "~/lib/format";
@@ -55,7 +56,7 @@ function SnapshotTable({ snapshots }: { snapshots: SnapshotMeta[] }) {
     // A wide table scrolls sideways: focusable, so keyboard users can scroll it too.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <div className="table-wrap" role="region" aria-labelledby="uttag-caption" tabIndex={0}>
-      <table>
+      <Table>
         <caption id="uttag-caption" className="visually-hidden">
           De senaste uttagen ur folkbokföringen
         </caption>
@@ -94,7 +95,7 @@ function SnapshotTable({ snapshots }: { snapshots: SnapshotMeta[] }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { readFormData } from "~/lib/form.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -68,7 +69,7 @@ export default function Samverkan() {
           <p>Du är inte medlem i något forum. Forumets ordförande eller KAA-samordnaren lägger till medlemmar.</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <Table>
               <caption className="visually-hidden">Forum där du är medlem</caption>
               <thead>
                 <tr>
@@ -90,7 +91,7 @@ export default function Samverkan() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
       </section>
@@ -119,7 +120,7 @@ export default function Samverkan() {
           <p>Du har inga öppna åtgärdspunkter.</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <Table>
               <caption className="visually-hidden">Dina öppna åtgärdspunkter, tidigast först</caption>
               <thead>
                 <tr>
@@ -153,7 +154,7 @@ export default function Samverkan() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
       </section>
@@ -166,7 +167,7 @@ export default function Samverkan() {
             <p>Kommunen har inga forum ännu.</p>
           ) : (
             <div className="table-wrap">
-              <table>
+              <Table>
                 <caption className="visually-hidden">Kommunens forum</caption>
                 <thead>
                   <tr>
@@ -186,7 +187,7 @@ export default function Samverkan() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             </div>
           )}
         </section>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { NAVIGATION } from "~/components/navigation";
+import { navigationLinks } from "~/components/navigation";
 import { todayIso } from "~/lib/dates";
 import { registerSize } from "~/modules/youth/register.server";
 import { newReferralCount } from "~/modules/referrals/referrals.server";
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     registerSize: register ? registerSize(register) : null,
     // A recipient organisation's new referrals: a count, naming no one.
     newReferrals: ["social_worker", "employment_officer", "school_staff"].includes(actor.role) ? newReferralCount(actor) : null,
-    links: NAVIGATION[actor.role].filter((item) => item.to !== "/start"),
+    links: navigationLinks(actor.role).filter((item) => item.to !== "/start"),
     unread: unreadCount(actor.userId),
     today: todayIso(),
     // The styrgrupp follows the work on aggregate level: the start page leads there.

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { readFormData } from "~/lib/form.server";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -163,7 +164,7 @@ export default function Register() {
       </p>
       {data.rows.length > 0 ? (
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">Ungdomar i registret</caption>
             <thead>
               <tr>
@@ -190,7 +191,7 @@ export default function Register() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : (
         <p>Inga ungdomar att visa.</p>

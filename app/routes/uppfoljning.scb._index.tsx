@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FailureTable } from "~/components/scb/failure-table";
@@ -182,7 +183,7 @@ export default function ScbExportPage() {
           <p>Ingen fil har skapats ännu.</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <Table>
               <caption className="visually-hidden">Tidigare exporter till SCB</caption>
               <thead>
                 <tr>
@@ -224,7 +225,7 @@ export default function ScbExportPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
         <p>Varje gång en fil skapas eller hämtas loggas det i loggen, en rad per ungdom i filen.</p>

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form as PlainForm, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextField } from "~/components/form";
@@ -108,7 +109,7 @@ export default function SampleReviewers() {
           <p>Ingen har fått behörighet att granska stickprovet.</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <Table>
               <caption className="visually-hidden">Granskare och deras behörighet</caption>
               <thead>
                 <tr>
@@ -147,7 +148,7 @@ export default function SampleReviewers() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
         <GiveForm />

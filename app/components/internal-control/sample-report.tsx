@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 /** The stickprov's result: the auditors' table, the cases scored criterion by criterion, and how they were drawn. */
 import { Link } from "@remix-run/react";
 import { checklistHref } from "~/components/checklist";
@@ -123,7 +124,7 @@ export function SampleMethod({ data }: { data: SampleReportData }) {
 export function TotalsTable({ totals }: { totals: CriterionTotal[] }) {
   return (
     <div className="table-wrap">
-      <table id="sammanstallning">
+      <Table id="sammanstallning">
         <caption>Sammanställt resultat av stickprovet</caption>
         <thead>
           <tr>
@@ -151,7 +152,7 @@ export function TotalsTable({ totals }: { totals: CriterionTotal[] }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }
@@ -208,7 +209,7 @@ const LEVEL_SHORT = { met: "Uppfyllt", partly: "Delvis", not_met: "Inte" } as co
 export function CaseGrid({ data }: { data: SampleReportData }) {
   return (
     <div className="table-wrap">
-      <table id="arenden-oversikt">
+      <Table id="arenden-oversikt">
         <caption>Ärende för ärende</caption>
         <thead>
           <tr>
@@ -243,7 +244,7 @@ export function CaseGrid({ data }: { data: SampleReportData }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { Form, Link } from "@remix-run/react";
 import type { AgendaItemView } from "~/modules/meetings/meeting-view.server";
 import { formatDuration } from "~/modules/meetings/agenda-order";
@@ -59,7 +60,7 @@ export function AgendaTable({
   if (items.length === 0) return <p>Dagordningen har inga punkter ännu.</p>;
   return (
     <div className="table-wrap">
-      <table className="agenda">
+      <Table className="agenda">
         <caption>
           {caption}, total tid {formatDuration(totalMinutes)}
         </caption>
@@ -123,7 +124,7 @@ export function AgendaTable({
             <td colSpan={controls ? 2 : 1}>{formatDuration(totalMinutes)}</td>
           </tr>
         </tfoot>
-      </table>
+      </Table>
     </div>
   );
 }
