@@ -1,5 +1,5 @@
 import { Table } from "~/components/table";
-import { CHANNEL_LABELS, OCCUPATION_LABELS, OUTCOME_LABELS, TARGET_LABELS } from "~/modules/outreach/labels";
+import { CHANNEL_LABELS, OCCUPATION_LABELS, outcomeLabel, TARGET_LABELS } from "~/modules/outreach/labels";
 import type { ContactChannel, ContactOutcome, ContactTarget, Occupation } from "#db/schema/outreach-values";
 
 export type ContactAttemptView = {
@@ -41,7 +41,7 @@ export function ContactAttemptTable({ attempts }: { attempts: ContactAttemptView
                 {a.note ? <span className="block muted">{a.note}</span> : null}
               </td>
               <td>{TARGET_LABELS[a.target]}</td>
-              <td>{OUTCOME_LABELS[a.outcome]}</td>
+              <td>{outcomeLabel(a.channel, a.outcome)}</td>
               <td>
                 {a.occupation ? OCCUPATION_LABELS[a.occupation] : "–"}
                 {a.occupationNote ? `: ${a.occupationNote}` : ""}

@@ -32,7 +32,11 @@ function textOf(node: ReactNode): string {
 /** The header of each column, from the last row of the table's head (a cell spanning columns heads each). */
 function columnLabels(children: ReactNode): string[] {
   const head = elementsOf(children).find((element) => element.type === "thead");
-  const row = head ? elementsOf(head.props.children).filter((element) => element.type === "tr").at(-1) : undefined;
+  const row = head
+    ? elementsOf(head.props.children)
+        .filter((element) => element.type === "tr")
+        .at(-1)
+    : undefined;
   if (!row) return [];
   return elementsOf(row.props.children)
     .filter((cell) => cell.type === "th" || cell.type === "td")
@@ -66,7 +70,12 @@ function labelRow(row: Element, labels: string[]): ReactNode {
 export function Table({ children, className, ...rest }: TableHTMLAttributes<HTMLTableElement>) {
   const labels = columnLabels(children);
   const body = mapElements(children, (part) => {
-    if (part.type === "tbody" || part.type === "tfoot") return cloneElement(part, {}, mapElements(part.props.children, (row) => labelRow(row, labels)));
+    if (part.type === "tbody" || part.type === "tfoot")
+      return cloneElement(
+        part,
+        {},
+        mapElements(part.props.children, (row) => labelRow(row, labels)),
+      );
     return labelRow(part, labels);
   });
   return (

@@ -65,7 +65,7 @@ export default function Municipalities() {
           <TextField name="name" label="Namn" register={register} error={errorFor("name")} required />
           <TextField name="code" label="Kommunkod (SCB)" register={register} error={errorFor("code")} inputMode="numeric" required />
           <button type="submit" className="button" disabled={submitting}>
-            Lägg till
+            Lägg till kommunen
           </button>
         </Form>
       </section>

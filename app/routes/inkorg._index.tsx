@@ -10,6 +10,7 @@ import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { openRegister } from "~/modules/access/gate.server";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { INBOX_STATUSES, type InboxStatus } from "~/components/labels";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Inkorg – Samverkansportalen" }];
 
@@ -17,8 +18,8 @@ export const meta: MetaFunction = () => [{ title: "Inkorg – Samverkansportalen
 function waited(createdAt: string, now: number) {
   const hours = Math.floor((now - Date.parse(createdAt)) / 3_600_000);
   if (hours < 1) return "mindre än en timme";
-  if (hours < 48) return `${hours} timmar`;
-  return `${Math.floor(hours / 24)} dagar`;
+  if (hours < 48) return plural(hours, "timme", "timmar");
+  return plural(Math.floor(hours / 24), "dag", "dagar");
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

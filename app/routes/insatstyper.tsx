@@ -154,7 +154,7 @@ export default function InterventionCatalogue() {
           </div>
           <ScbTypeSelect id="new-scb" label="SCB-typ" defaultValue="" error={errors.scbType} />
           <button type="submit" name="intent" value="add" className="button">
-            Lägg till
+            Lägg till insatstypen
           </button>
         </Form>
       ) : null}

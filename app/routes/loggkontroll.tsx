@@ -103,8 +103,8 @@ export default function AccessLogReview() {
           {data.youthMatchLimit
             ? `Namnet passar fler än ${data.youthMatchLimit} ungdomar i registret. Skriv mer av namnet, till exempel både för- och efternamn.`
             : data.moreThanCap
-              ? `${countText(data.total, true, "loggposter")} – avgränsa med filtren.`
-              : `${countText(data.total, false, "loggposter", "loggpost")}.`}
+              ? `${countText(data.total, true, "loggpost", "loggposter")} – avgränsa med filtren.`
+              : `${countText(data.total, false, "loggpost", "loggposter")}.`}
         </p>
         <a href={`/loggkontroll.csv${data.exportQuery}`} className="button button--secondary" download>
           Exportera urvalet (CSV)

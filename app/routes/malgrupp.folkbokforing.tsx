@@ -8,6 +8,7 @@ import { describeSchedule, EXTRACT_FREQUENCIES, FREQUENCY_LABELS, scheduleSchema
 import { requireExtractKeeper, saveSchedule, scheduleOf } from "~/modules/reconciliation/extract-schedule.server";
 import { recentSnapshots, type SnapshotMeta } from "~/modules/reconciliation/population-extract.server";
 import { refreshTargetGroup } from "~/modules/reconciliation/refresh.server";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Folkbokföringsuttag – Målgrupp – Samverkansportalen" }];
 
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "fetch") {
     const { extract: result, run } = await refreshTargetGroup(register.municipalityId, actor.membershipId);
     const message = result.ok
-      ? `Uttaget är hämtat: ${result.personCount} personer${result.rejected > 0 ? `, ${result.rejected} rader med ogiltigt personnummer avvisades` : ""}. Avstämningen gav ${run?.newProposals ?? 0} nya förslag.`
+      ? `Uttaget är hämtat: ${plural(result.personCount, "person", "personer")}${result.rejected > 0 ? `, ${plural(result.rejected, "rad", "rader")} med ogiltigt personnummer avvisades` : ""}. Avstämningen gav ${plural(run?.newProposals ?? 0, "nytt förslag", "nya förslag")}.`
       : result.message;
     return json<ActionData>({ intent, ok: result.ok, message }, { status: result.ok ? 200 : 502 });
   }

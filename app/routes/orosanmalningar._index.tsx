@@ -27,7 +27,7 @@ export default function ConcernReports() {
           </Link>
         ) : null}
       </div>
-      <p aria-live="polite">{countText(list.total, list.moreThanCap, "orosanmälningar")}.</p>
+      <p aria-live="polite">{countText(list.total, list.moreThanCap, "orosanmälan", "orosanmälningar")}.</p>
       {list.rows.length > 0 ? (
         <div className="table-wrap">
           <Table>

@@ -46,7 +46,7 @@ export default function Referrals() {
           ))}
         </ul>
       </nav>
-      <p aria-live="polite">{countText(list.total, list.moreThanCap, "remisser")}.</p>
+      <p aria-live="polite">{countText(list.total, list.moreThanCap, "remiss", "remisser")}.</p>
       {list.rows.length > 0 ? (
         <div className="table-wrap">
           <Table>

@@ -12,6 +12,7 @@ import { upcomingMeetingsOf } from "~/modules/meetings/meetings.server";
 import { FORUM_PORTAL_ROLES } from "~/modules/meetings/permissions";
 import { formatMeetingTime } from "~/modules/meetings/time";
 import { unreadCount } from "~/modules/notifications/notifications.server";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Samverkan – Samverkansportalen" }];
 
@@ -55,7 +56,7 @@ export default function Samverkan() {
       </div>
       <p className="lead">Styrgrupp, samverkansforum och arbetsgrupper: möten, dagordningar, protokoll och åtgärdspunkter.</p>
       <p>
-        <Link to="/meddelanden">Meddelanden{data.unread > 0 ? ` (${data.unread} olästa)` : ""}</Link>
+        <Link to="/meddelanden">Meddelanden{data.unread > 0 ? ` (${plural(data.unread, "oläst", "olästa")})` : ""}</Link>
       </p>
       {actionData ? (
         <p className={`alert ${actionData.ok ? "alert--success" : "alert--error"}`} role={actionData.ok ? "status" : "alert"}>
@@ -147,7 +148,7 @@ export default function Samverkan() {
                       <Form method="post">
                         <input type="hidden" name="actionItemId" value={a.id} />
                         <button type="submit" className="button button--secondary" aria-label={`Markera som klar: ${a.title}`}>
-                          Klar
+                          Markera som klar
                         </button>
                       </Form>
                     </td>

@@ -139,7 +139,7 @@ function PortalGuestForm() {
         hint="Forumets medlemmar som inte är med, eller andra i kommunens organisationer (gäster)."
       />
       <button type="submit" className="button button--secondary" disabled={submitting}>
-        Bjud in
+        Bjud in personen
       </button>
     </Form>
   );

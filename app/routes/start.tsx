@@ -10,6 +10,7 @@ import { ROLE_LABELS } from "~/modules/organizations/labels";
 import { myOpenActionItems } from "~/modules/meetings/action-items.server";
 import { FORUM_PORTAL_ROLES } from "~/modules/meetings/permissions";
 import { unreadCount } from "~/modules/notifications/notifications.server";
+import { plural, pluralForm } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Start – Samverkansportalen" }];
 
@@ -65,7 +66,7 @@ export default function Start() {
       </p>
       <p>{data.intro}</p>
       <p>
-        <Link to="/meddelanden">{data.unread > 0 ? `Meddelanden: ${data.unread} olästa` : "Meddelanden"}</Link>
+        <Link to="/meddelanden">{data.unread > 0 ? `Meddelanden: ${plural(data.unread, "oläst", "olästa")}` : "Meddelanden"}</Link>
       </p>
       {data.actionItems ? (
         <section aria-labelledby="atgardspunkter-heading" className="card">
@@ -102,7 +103,7 @@ export default function Start() {
         <section aria-labelledby="register-heading" className="card">
           <h2 id="register-heading">Ungdomsregistret</h2>
           <p>
-            <span className="big-number">{data.registerSize}</span> ungdomar i {data.municipalityName}s register.
+            <span className="big-number">{data.registerSize}</span> {pluralForm(data.registerSize, "ungdom", "ungdomar")} i {data.municipalityName}s register.
           </p>
         </section>
       ) : null}
@@ -110,7 +111,8 @@ export default function Start() {
         <section aria-labelledby="remisser-heading" className="card">
           <h2 id="remisser-heading">Remisser</h2>
           <p>
-            <span className="big-number">{data.newReferrals}</span> nya remisser som ingen har öppnat. <Link to="/remisser">Till inkorgen</Link>
+            <span className="big-number">{data.newReferrals}</span> {pluralForm(data.newReferrals, "ny remiss", "nya remisser")} som ingen har öppnat.{" "}
+            <Link to="/remisser">Till inkorgen</Link>
           </p>
         </section>
       ) : null}

@@ -158,7 +158,7 @@ export default function Register() {
         </Form>
       </div>
       <p aria-live="polite">
-        {countText(data.total, data.moreThanCap, "ungdomar", "ungdom")}
+        {countText(data.total, data.moreThanCap, "ungdom", "ungdomar")}
         {data.q ? ` som matchar ”${data.q}”` : ""}.
         {data.moreThanCap ? (data.q ? " Skriv mer av namnet, eller filtrera, för att se alla." : " Sök på namn eller filtrera för att se alla.") : ""}
       </p>

@@ -139,7 +139,7 @@ function RegistrationForm({
           options={known(LAST_SCHOOL_OCCUPATION_LABELS)}
         />
         <button type="submit" className="button" name="intent" value="register" disabled={submitting}>
-          Registrera
+          Registrera ungdomen
         </button>
       </Form>
     </div>

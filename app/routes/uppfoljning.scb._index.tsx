@@ -11,6 +11,7 @@ import { createScbExport, parseScbPeriod, scbCheck, scbHistory, scbPeriodChoices
 import { CURRENT_VERSION, SCB_BLOCK_NAMES, SCB_BLOCKS, versionLabel } from "~/modules/scb/mapping";
 import { scbExportSchema } from "~/modules/scb/scb-schemas";
 import { PeriodError } from "~/modules/statistics/periods";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "SCB-rapporten – Samverkansportalen" }];
 
@@ -124,15 +125,15 @@ export default function ScbExportPage() {
           </select>
         </div>
         <button type="submit" className="button button--secondary">
-          Kontrollera
+          Kontrollera uppgifterna
         </button>
       </Form>
       {check && data.period ? (
         <section aria-labelledby="check-heading">
           <h2 id="check-heading">Kontroll av {data.period.label}</h2>
           <p>
-            {check.youthCount} ungdomar i registret under perioden ({data.period.from}–{data.period.to}).{" "}
-            {SCB_BLOCKS.map((b) => `Block ${b} ${SCB_BLOCK_NAMES[b].toLowerCase()}: ${check.rowCounts[b]} rader`).join(". ")}.
+            {plural(check.youthCount, "ungdom", "ungdomar")} i registret under perioden ({data.period.from}–{data.period.to}).{" "}
+            {SCB_BLOCKS.map((b) => `Block ${b} ${SCB_BLOCK_NAMES[b].toLowerCase()}: ${plural(check.rowCounts[b], "rad", "rader")}`).join(". ")}.
           </p>
           <ul className="compact-list" aria-label="Kontrollerna">
             {SCB_RULES.map((rule) => {

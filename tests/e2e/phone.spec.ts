@@ -40,7 +40,10 @@ async function phoneProblems(page: Page): Promise<string[]> {
         .filter((element) => element.getBoundingClientRect().right > width + 1)
         .filter((element) => !element.parentElement || element.parentElement.getBoundingClientRect().right <= width + 1)
         .slice(0, 3)
-        .map((element) => `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).replace(/ /g, ".")}` : ""} "${(element.textContent ?? "").trim().slice(0, 40)}"`);
+        .map(
+          (element) =>
+            `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).replace(/ /g, ".")}` : ""} "${(element.textContent ?? "").trim().slice(0, 40)}"`,
+        );
       problems.push(`scrolls sideways: ${document.documentElement.scrollWidth} > ${width} (${wide.join("; ")})`);
     }
     const unlabelled = document.querySelectorAll("table.stacked:has(> thead) > tbody > tr > td:not([data-label])").length;

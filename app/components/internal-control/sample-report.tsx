@@ -18,6 +18,7 @@ import {
 } from "~/modules/internal-control/labels";
 import { CHANNEL_LABELS } from "~/modules/outreach/labels";
 import type { RoutineStep } from "~/modules/outreach/routine-engine";
+import { plural } from "~/lib/plural";
 
 export type SampleReportData = {
   sample: {
@@ -69,7 +70,8 @@ export function SampleFacts({ data }: { data: SampleReportData }) {
       <dd>{sample.caseworkerName ?? "Alla"}</dd>
       <dt>Urvalsram</dt>
       <dd>
-        {sample.populationSize} inskrivningar; {data.cases.length} dragna{data.cases.length < sample.requestedSize ? ` (${sample.requestedSize} begärda)` : ""}
+        {plural(sample.populationSize, "inskrivning", "inskrivningar")}; {plural(data.cases.length, "dragen", "dragna")}
+        {data.cases.length < sample.requestedSize ? ` (${sample.requestedSize} begärda)` : ""}
       </dd>
       <dt>Frö</dt>
       <dd>

@@ -7,7 +7,7 @@ import { AgendaItemBody } from "./agenda-parts";
 
 type Controls = {
   meetingId: number;
-  /** Move, edit and withdraw items (chair and secretary, before the meeting is held). */
+  /** Move, edit and remove (withdraw) items (chair and secretary, before the meeting is held). */
   edit: boolean;
   /** Mark carried-over action items done (chair, secretary, or the item's owner). */
   completeFollowUps: boolean | "own";
@@ -98,7 +98,7 @@ export function AgendaTable({
                         Ändra<span className="visually-hidden"> {item.title}</span>
                       </Link>
                     ) : null}
-                    {controls.edit ? <IntentButton intent="withdraw" itemId={item.id} label="Återkalla" hidden={item.title} /> : null}
+                    {controls.edit ? <IntentButton intent="withdraw" itemId={item.id} label="Ta bort punkten" hidden={item.title} /> : null}
                     {item.followUp &&
                     item.followUp.status === "open" &&
                     (controls.completeFollowUps === true || (controls.completeFollowUps === "own" && item.followUp.ownedByMe)) ? (
