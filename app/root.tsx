@@ -15,7 +15,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
-import { NAVIGATION } from "~/components/navigation";
+import { NAVIGATION, type NavGroup } from "~/components/navigation";
 import { useNonce } from "~/lib/nonce";
 import { optionalActor } from "~/modules/auth/actor.server";
 import { ROLE_LABELS } from "~/modules/organizations/labels";
@@ -94,20 +94,55 @@ function Header() {
           ) : null}
         </div>
       </header>
-      {actor ? (
-        <nav className="main-nav" aria-label="Huvudmeny">
-          <ul>
-            {actor.navigation.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      {actor ? <MainNavigation groups={actor.navigation} /> : null}
     </>
+  );
+}
+
+/**
+ * The main menu. On a phone it hides behind a "Meny" button: a <details> disclosure, so it opens
+ * without JavaScript. The list is the disclosure's next sibling rather than its content, so that
+ * on a wide screen CSS shows it whether the disclosure is open or not (a closed <details> hides its
+ * own content in ways CSS cannot undo in every browser).
+ */
+function MainNavigation({ groups }: { groups: NavGroup[] }) {
+  const toggle = useRef<HTMLDetailsElement>(null);
+  const { pathname } = useLocation();
+  // With JavaScript, moving to another page closes the menu (a full page load does that by itself).
+  useEffect(() => {
+    if (toggle.current) toggle.current.open = false;
+  }, [pathname]);
+  return (
+    <nav className="main-nav" aria-label="Huvudmeny">
+      <div className="main-nav__inner">
+        <details className="main-nav__toggle" ref={toggle}>
+          <summary>Meny</summary>
+        </details>
+        <div className="main-nav__groups">
+          {groups.map((group, index) => {
+            const headingId = group.heading ? `meny-${index}` : undefined;
+            return (
+              <div key={group.heading ?? index} className="main-nav__group">
+                {group.heading ? (
+                  <h2 className="main-nav__heading" id={headingId}>
+                    {group.heading}
+                  </h2>
+                ) : null}
+                <ul aria-labelledby={headingId}>
+                  {group.items.map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to} end>
+                        {item.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </nav>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { Link } from "@remix-run/react";
 import { CONSENT_GIVER_LABELS, CONSENT_SECTION_SHORT, consentState } from "~/modules/consent/labels";
 import type { ConsentGiver, ConsentSection } from "#db/schema/consent-values";
@@ -20,7 +21,7 @@ export function ConsentTable({ youthId, consents, today }: { youthId: string; co
   if (consents.length === 0) return <p>Inga samtycken är registrerade. Inga uppgifter lämnas till andra organisationer.</p>;
   return (
     <div className="table-wrap">
-      <table>
+      <Table>
         <caption className="visually-hidden">Samtycken, senaste först</caption>
         <thead>
           <tr>
@@ -56,7 +57,7 @@ export function ConsentTable({ youthId, consents, today }: { youthId: string; co
             );
           })}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { CHANNEL_LABELS, OCCUPATION_LABELS, outcomeLabel, TARGET_LABELS } from "~/modules/outreach/labels";
 import type { ContactChannel, ContactOutcome, ContactTarget, Occupation } from "#db/schema/outreach-values";
 
@@ -19,7 +20,7 @@ export type ContactAttemptView = {
 export function ContactAttemptTable({ attempts }: { attempts: ContactAttemptView[] }) {
   return (
     <div className="table-wrap">
-      <table>
+      <Table>
         <caption className="visually-hidden">Kontaktförsök, senaste först</caption>
         <thead>
           <tr>
@@ -50,7 +51,7 @@ export function ContactAttemptTable({ attempts }: { attempts: ContactAttemptView
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { Link } from "@remix-run/react";
 import { interventionState, RESPONSIBLE_PARTY_LABELS } from "~/modules/documentation/labels";
 
@@ -37,7 +38,7 @@ export function InterventionTable({
   if (interventions.length === 0) return <p>Inga insatser är dokumenterade.</p>;
   return (
     <div className="table-wrap">
-      <table>
+      <Table>
         <caption className="visually-hidden">Insatser i planen</caption>
         <thead>
           <tr>
@@ -88,7 +89,7 @@ export function InterventionTable({
             );
           })}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

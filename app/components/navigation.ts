@@ -1,6 +1,8 @@
 import type { Role } from "#db/schema";
 
 export type NavItem = { to: string; label: string };
+/** A group of the main menu; a role with one group shows it without a heading. */
+export type NavGroup = { heading: string | null; items: NavItem[] };
 
 // Forums and meetings: every role that can sit in a forum (not the systemförvaltare).
 const SAMVERKAN: NavItem = { to: "/samverkan", label: "Samverkan" };
@@ -9,34 +11,49 @@ const FOLLOW_UP: NavItem = { to: "/uppfoljning", label: "Uppföljning" };
 
 // School lists (issue 14): schools and the samordnare upload them; caseworkers do not.
 const SCHOOL_LISTS: NavItem = { to: "/skollistor", label: "Skollistor" };
+const START: NavItem = { to: "/start", label: "Start" };
 
-const KAA: NavItem[] = [
-  { to: "/start", label: "Start" },
-  { to: "/att-gora", label: "Att göra" },
-  { to: "/inkorg", label: "Inkorg" },
-  { to: "/ungdomar", label: "Ungdomsregistret" },
-  { to: "/ungdomar/ny", label: "Registrera ungdom" },
-  { to: "/dokumentation", label: "Dokumentation" },
-  { to: "/remisser", label: "Remisser" },
-  { to: "/kontaktrutin", label: "Kontaktrutin" },
-  { to: "/insatstyper", label: "Insatskatalog" },
-  FOLLOW_UP,
-  SAMVERKAN,
-];
+/**
+ * The KAA unit's menu is long (fourteen links for the samordnare): grouped by what the work is
+ * about, so that it reads as five short lists on a phone rather than one long one.
+ */
+function kaaMenu(coordinator: boolean): NavGroup[] {
+  return [
+    {
+      heading: "Arbete",
+      items: [START, { to: "/att-gora", label: "Att göra" }, { to: "/inkorg", label: "Inkorg" }],
+    },
+    {
+      heading: "Ungdomar",
+      items: [
+        { to: "/ungdomar", label: "Ungdomsregistret" },
+        { to: "/ungdomar/ny", label: "Registrera ungdom" },
+        { to: "/dokumentation", label: "Dokumentation" },
+        ...(coordinator ? [{ to: "/malgrupp", label: "Målgruppen" }, SCHOOL_LISTS] : []),
+      ],
+    },
+    { heading: "Samverkan", items: [{ to: "/remisser", label: "Remisser" }, SAMVERKAN] },
+    { heading: "Uppföljning", items: [FOLLOW_UP, ...(coordinator ? [{ to: "/loggkontroll", label: "Loggkontroll" }] : [])] },
+    {
+      heading: "Inställningar",
+      items: [
+        { to: "/kontaktrutin", label: "Kontaktrutin" },
+        { to: "/insatstyper", label: "Insatskatalog" },
+        // Printed on every letter (issue 16): the samordnare keeps them.
+        ...(coordinator ? [{ to: "/kontaktuppgifter", label: "Kontaktuppgifter" }] : []),
+      ],
+    },
+  ];
+}
+
+const single = (...items: NavItem[]): NavGroup[] => [{ heading: null, items }];
 
 /** The main menu of each role: only what that role may open. */
-export const NAVIGATION: Record<Role, NavItem[]> = {
-  kaa_coordinator: [
-    ...KAA,
-    { to: "/malgrupp", label: "Målgruppen" },
-    SCHOOL_LISTS,
-    { to: "/loggkontroll", label: "Loggkontroll" },
-    // Printed on every letter (issue 16): the samordnare keeps them.
-    { to: "/kontaktuppgifter", label: "Kontaktuppgifter" },
-  ],
-  kaa_caseworker: KAA,
-  school_staff: [
-    { to: "/start", label: "Start" },
+export const NAVIGATION: Record<Role, NavGroup[]> = {
+  kaa_coordinator: kaaMenu(true),
+  kaa_caseworker: kaaMenu(false),
+  school_staff: single(
+    START,
     { to: "/anmalningar", label: "Anmälningar" },
     { to: "/anmalningar/ny", label: "Ny anmälan" },
     { to: "/anmalningar/importera", label: "Importera" },
@@ -44,20 +61,22 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: "/remisser", label: "Remisser" },
     { to: "/orosanmalningar", label: "Orosanmälan" },
     SAMVERKAN,
-  ],
-  social_worker: [{ to: "/start", label: "Start" }, { to: "/remisser", label: "Remisser" }, { to: "/orosanmalningar", label: "Orosanmälningar" }, SAMVERKAN],
-  employment_officer: [{ to: "/start", label: "Start" }, { to: "/remisser", label: "Remisser" }, SAMVERKAN],
-  steering_member: [{ to: "/start", label: "Start" }, FOLLOW_UP, SAMVERKAN],
-  system_admin: [
-    { to: "/start", label: "Start" },
+  ),
+  social_worker: single(START, { to: "/remisser", label: "Remisser" }, { to: "/orosanmalningar", label: "Orosanmälningar" }, SAMVERKAN),
+  employment_officer: single(START, { to: "/remisser", label: "Remisser" }, SAMVERKAN),
+  steering_member: single(START, FOLLOW_UP, SAMVERKAN),
+  system_admin: single(
+    START,
     { to: "/admin/organisationer", label: "Organisationer" },
     { to: "/admin/anvandare", label: "Användare" },
     { to: "/admin/kommuner", label: "Kommuner" },
     { to: "/admin/skolsystem", label: "Skolsystem" },
-  ],
+  ),
   // The granskare reads the stickprov cases a grant in force opens, and nothing else.
-  auditor: [
-    { to: "/start", label: "Start" },
-    { to: "/granskning", label: "Granskning" },
-  ],
+  auditor: single(START, { to: "/granskning", label: "Granskning" }),
 };
+
+/** Every link of a role's menu, in menu order (the start page lists them). */
+export function navigationLinks(role: Role): NavItem[] {
+  return NAVIGATION[role].flatMap((group) => group.items);
+}

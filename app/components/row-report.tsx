@@ -1,10 +1,11 @@
+import { Table } from "~/components/table";
 /** A CSV file's check, row by row (the notice import and the school lists): each row right, or its errors by field. */
 export type ReportRow = { line: number; ok: boolean; errors: readonly { field: string; message: string }[]; name?: string };
 
 export function RowReport({ rows, withName = false }: { rows: readonly ReportRow[]; withName?: boolean }) {
   return (
     <div className="table-wrap">
-      <table>
+      <Table>
         <caption className="visually-hidden">Kontroll rad för rad</caption>
         <thead>
           <tr>
@@ -34,7 +35,7 @@ export function RowReport({ rows, withName = false }: { rows: readonly ReportRow
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

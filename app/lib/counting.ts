@@ -1,3 +1,4 @@
+import { plural } from "./plural";
 /**
  * Totals of lists that grow for ever (the register, the log, notices, referrals, reports of concern)
  * are counted only up to a cap: past it a page says "fler än 10 000" instead of counting every row,
@@ -20,10 +21,10 @@ export function countFigure(total: number, moreThanCap: boolean) {
   return moreThanCap ? `fler än ${formatCount(total)}` : formatCount(total);
 }
 
-/** The count with its noun, to start a sentence: "12 remisser" or "Fler än 10 000 remisser". */
-export function countText(total: number, moreThanCap: boolean, plural: string, singular = plural) {
-  if (moreThanCap) return `Fler än ${formatCount(total)} ${plural}`;
-  return `${formatCount(total)} ${total === 1 ? singular : plural}`;
+/** The count with its noun, to start a sentence: "1 remiss", "12 remisser" or "Fler än 10 000 remisser". */
+export function countText(total: number, moreThanCap: boolean, one: string, other: string) {
+  if (moreThanCap) return `Fler än ${formatCount(total)} ${other}`;
+  return plural(total, one, other);
 }
 
 /** How many pages a capped total fills: at least one, never more than the cap allows. */

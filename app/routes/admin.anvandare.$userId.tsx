@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, useValidatedForm } from "~/components/form";
@@ -110,7 +111,7 @@ export default function UserDetail() {
       <section aria-labelledby="roller" className="card">
         <h2 id="roller">Roller</h2>
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">Användarens roller</caption>
             <thead>
               <tr>
@@ -141,7 +142,7 @@ export default function UserDetail() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
         {isSelf ? (
           <p className="muted">Dina egna roller ändras av en annan systemförvaltare.</p>

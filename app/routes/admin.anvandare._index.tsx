@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
@@ -37,7 +38,7 @@ export default function Users() {
       </Form>
       <p aria-live="polite">{data.total} användare.</p>
       <div className="table-wrap">
-        <table>
+        <Table>
           <caption className="visually-hidden">Användare</caption>
           <thead>
             <tr>
@@ -57,7 +58,7 @@ export default function Users() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
       <Pagination page={data.page} pageCount={data.pageCount} search={location.search} />
     </>

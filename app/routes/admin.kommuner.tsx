@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, TextField, useValidatedForm } from "~/components/form";
@@ -34,7 +35,7 @@ export default function Municipalities() {
     <>
       <h1>Kommuner</h1>
       <div className="table-wrap">
-        <table>
+        <Table>
           <caption className="visually-hidden">Kommuner i portalen</caption>
           <thead>
             <tr>
@@ -50,7 +51,7 @@ export default function Municipalities() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
       <section aria-labelledby="ny-kommun" className="card narrow">
         <h2 id="ny-kommun">Lägg till kommun</h2>
@@ -64,7 +65,7 @@ export default function Municipalities() {
           <TextField name="name" label="Namn" register={register} error={errorFor("name")} required />
           <TextField name="code" label="Kommunkod (SCB)" register={register} error={errorFor("code")} inputMode="numeric" required />
           <button type="submit" className="button" disabled={submitting}>
-            Lägg till
+            Lägg till kommunen
           </button>
         </Form>
       </section>

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/modules/auth/actor.server";
@@ -22,7 +23,7 @@ export default function Organisations() {
         </Link>
       </div>
       <div className="table-wrap">
-        <table>
+        <Table>
           <caption className="visually-hidden">Organisationer i portalen</caption>
           <thead>
             <tr>
@@ -42,7 +43,7 @@ export default function Organisations() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
     </>
   );

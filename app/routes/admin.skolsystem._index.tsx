@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -54,7 +55,7 @@ export default function SchoolSystems() {
         <p>Inga kopplingar ännu.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">Kopplingar till skolsystem</caption>
             <thead>
               <tr>
@@ -93,7 +94,7 @@ export default function SchoolSystems() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
     </>

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PrintButton } from "~/components/print-button";
@@ -69,7 +70,7 @@ export default function PrintableNotice() {
         <p>
           Huvudmannen för gymnasieskolan anmäler härmed till elevens hemkommun att: <strong>{NOTICE_KIND_LABELS[d.kind].toLowerCase()}</strong>.
         </p>
-        <table>
+        <Table>
           <caption className="visually-hidden">Anmälans uppgifter</caption>
           <tbody>
             <tr>
@@ -118,7 +119,7 @@ export default function PrintableNotice() {
               <td>{formatDateTime(d.createdAt)}</td>
             </tr>
           </tbody>
-        </table>
+        </Table>
         <p>
           Hemkommunen ska enligt skollagen 29 kap. 9 § hålla sig informerad om ungdomar under 20 år som inte går i eller har fullföljt gymnasieskolan. Kontakta
           skolans kontaktperson om ni har frågor om anmälan.

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
@@ -7,6 +8,7 @@ import { formatDateTime, parsePage } from "~/lib/format";
 import { listSchoolNotices } from "~/modules/notices/notices.server";
 import { requireRole } from "~/modules/auth/actor.server";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
+import { pluralForm } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Anmälningar – Samverkansportalen" }];
 
@@ -40,23 +42,23 @@ export default function SchoolNotices() {
       </div>
       {data.sent > 0 ? (
         <p className="alert alert--success" role="status">
-          {data.sent === 1 ? "Anmälan är skickad" : `${data.sent} anmälningar är skickade`} till elevens hemkommun.
+          {pluralForm(data.sent, "Anmälan är skickad", `${data.sent} anmälningar är skickade`)} till elevens hemkommun.
         </p>
       ) : null}
       {data.manual > 0 ? (
         <p className="alert alert--warning" role="status">
-          {data.manual === 1 ? "En anmälan är inte skickad" : `${data.manual} anmälningar är inte skickade`}: hemkommunen har ingen KAA-enhet i portalen. Öppna
-          anmälningar med status &quot;Att skicka manuellt&quot;, skriv ut dem och skicka dem med post eller e-post.
+          {pluralForm(data.manual, "En anmälan är inte skickad", `${data.manual} anmälningar är inte skickade`)}: hemkommunen har ingen KAA-enhet i portalen.
+          Öppna anmälningar med status &quot;Att skicka manuellt&quot;, skriv ut dem och skicka dem med post eller e-post.
         </p>
       ) : null}
       <p>
         {data.schoolName} anmäler enligt skollagen 15 kap. 15 § till elevens hemkommun när en elev under 20 år börjar, slutar eller har betydande ogiltig
         frånvaro. Här ser ni era anmälningar och om hemkommunen har tagit emot dem.
       </p>
-      <p aria-live="polite">{countText(data.total, data.moreThanCap, "anmälningar")}.</p>
+      <p aria-live="polite">{countText(data.total, data.moreThanCap, "anmälan", "anmälningar")}.</p>
       {data.rows.length > 0 ? (
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">Skolans anmälningar, senaste först</caption>
             <thead>
               <tr>
@@ -87,7 +89,7 @@ export default function SchoolNotices() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : (
         <p>Skolan har inte skickat några anmälningar ännu.</p>

@@ -9,6 +9,7 @@ import { requireRole } from "~/modules/auth/actor.server";
 import { CSV_FIELD_LABELS, decodeCsv, MAX_CSV_ROWS, municipalityResolver, parseNoticeCsv, type CsvRowResult } from "~/modules/notices/notice-csv";
 import { listMunicipalities, municipalitiesWithKaaUnit } from "~/modules/organizations/municipalities.server";
 import { CSV_FILE_LIMIT, FILE_TOO_LARGE_MESSAGE } from "~/modules/security/body-limit.server.js";
+import { plural, pluralForm } from "~/lib/plural";
 
 const DUPLICATE_ROW =
   "Möjlig dubblett: skolan har redan en öppen anmälan av samma slag om eleven till samma hemkommun. Skicka den via Ny anmälan om den behövs. Den förra skickades";
@@ -121,9 +122,9 @@ export default function ImportNotices() {
       </Form>
       {data?.rows ? (
         <section aria-labelledby="rapport">
-          <h2 id="rapport">Rapport: {data.rows.length - (data.validCount ?? 0)} rader har fel</h2>
+          <h2 id="rapport">Rapport: {plural(data.rows.length - (data.validCount ?? 0), "rad har", "rader har")} fel</h2>
           <p role="status">
-            Ingenting har skickats. {data.validCount} av {data.rows.length} rader är rätt.
+            Ingenting har skickats. {data.validCount} av {plural(data.rows.length, "rad", "rader")} är rätt.
           </p>
           <RowReport rows={data.rows} withName />
           {data.validCount ? (
@@ -132,7 +133,7 @@ export default function ImportNotices() {
               <textarea name="csv" defaultValue={data.text} hidden readOnly aria-hidden="true" tabIndex={-1} />
               <p>Du kan rätta filen och läsa in den igen, eller skicka de rader som är rätt nu och rätta resten senare.</p>
               <button type="submit" className="button" name="intent" value="send-valid" disabled={busy}>
-                Skicka bara de {data.validCount} giltiga raderna
+                Skicka bara {pluralForm(data.validCount, "den giltiga raden", `de ${data.validCount} giltiga raderna`)}
               </button>
             </Form>
           ) : null}

@@ -8,6 +8,7 @@ import { kaaStaff } from "~/modules/organizations/memberships.server";
 import { CaseworkerSelect, caseworkerChoice } from "~/components/caseworker-select";
 import { myOpenActionItems } from "~/modules/meetings/action-items.server";
 import { todayIso } from "~/lib/dates";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Att göra – Samverkansportalen" }];
 
@@ -154,7 +155,7 @@ export default function Worklist() {
           <li key={t.youthId} className="task task--overdue">
             <YouthLink {...t} />
             <span className="block">
-              Inskriven {t.startDate}, {t.days} dagar utan etablerad kontakt.
+              Inskriven {t.startDate}, {plural(t.days, "dag", "dagar")} utan etablerad kontakt.
             </span>
           </li>
         ))}

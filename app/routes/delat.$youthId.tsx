@@ -10,7 +10,7 @@ import { requireActor } from "~/modules/auth/actor.server";
 import { openSharedFile } from "~/modules/access/gate.server";
 import { CONSENT_GIVER_LABELS, CONSENT_SECTION_SHORT } from "~/modules/consent/labels";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
-import { CHANNEL_LABELS, OCCUPATION_LABELS, OUTCOME_LABELS } from "~/modules/outreach/labels";
+import { CHANNEL_LABELS, OCCUPATION_LABELS, outcomeLabel } from "~/modules/outreach/labels";
 import { REFERRAL_STATUS_LABELS } from "~/modules/referrals/referral-states";
 
 export const meta: MetaFunction = () => [{ title: "Delade uppgifter – Samverkansportalen" }];
@@ -81,7 +81,7 @@ export default function SharedYouth() {
             <ul>
               {shared.contacts.map((c) => (
                 <li key={c.id}>
-                  {c.date}: {CHANNEL_LABELS[c.channel]}, {OUTCOME_LABELS[c.outcome].toLowerCase()}
+                  {c.date}: {CHANNEL_LABELS[c.channel]}, {outcomeLabel(c).toLowerCase()}
                   {c.occupation ? ` (${OCCUPATION_LABELS[c.occupation].toLowerCase()})` : ""}
                 </li>
               ))}

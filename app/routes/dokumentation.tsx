@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
@@ -10,6 +11,7 @@ import { kaaStaff } from "~/modules/organizations/memberships.server";
 import { CaseworkerSelect, caseworkerChoice } from "~/components/caseworker-select";
 import { ENROLLMENT_STATUS_LABELS } from "~/modules/outreach/labels";
 import { CHECKLIST_POINTS, CHECKLIST_POINT_LABELS, CHECKLIST_POINT_SHORT, type ChecklistPoint } from "~/modules/documentation/checklist";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Dokumentationens kvalitet – Samverkansportalen" }];
 
@@ -49,11 +51,15 @@ export default function DocumentationQuality() {
         <h2 id="andel-rubrik">Andel komplett dokumentation</h2>
         {report.share ? (
           <p>
-            <span className="big-number">{share} %</span> – {report.share.complete} av {report.share.inScope} inskrivningar har komplett dokumentation
+            <span className="big-number">{share} %</span> – {report.share.complete} av {plural(report.share.inScope, "inskrivning", "inskrivningar")} har
+            komplett dokumentation
             {choice === "alla" ? " i enheten" : ""}.
           </p>
         ) : (
-          <p>{countText(COUNT_CAP, true, "öppna inskrivningar")} – för många för att räkna här. Välj en handläggare för att se andelen för den.</p>
+          <p>
+            {countText(COUNT_CAP, true, "öppen inskrivning", "öppna inskrivningar")} – för många för att räkna här. Välj en handläggare för att se andelen för
+            den.
+          </p>
         )}
       </section>
       <Form method="get" className="filter-form" aria-label="Filtrera listan">
@@ -80,10 +86,10 @@ export default function DocumentationQuality() {
           Visa
         </button>
       </Form>
-      <p aria-live="polite">{report.total} inskrivningar med ofullständig dokumentation.</p>
+      <p aria-live="polite">{plural(report.total, "inskrivning", "inskrivningar")} med ofullständig dokumentation.</p>
       {report.rows.length > 0 ? (
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">Inskrivningar med ofullständig dokumentation</caption>
             <thead>
               <tr>
@@ -115,13 +121,16 @@ export default function DocumentationQuality() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : (
         <p>Ingen inskrivning saknar något.</p>
       )}
       {report.moreThanCap ? (
-        <p>{countText(report.total, true, "inskrivningar saknar något")}: listan visar de första. Filtrera på handläggare eller punkt.</p>
+        <p>
+          {countText(report.total, true, "inskrivning saknar något", "inskrivningar saknar något")}: listan visar de första. Filtrera på handläggare eller
+          punkt.
+        </p>
       ) : null}
       <Pagination page={report.page} pageCount={report.pageCount} search={location.search} />
       <p>

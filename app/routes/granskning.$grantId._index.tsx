@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/modules/auth/actor.server";
@@ -24,7 +25,7 @@ export default function ReviewCaseList() {
         Stickprov av inskrivningar under {grant.periodFrom} – {grant.periodTo}. Din behörighet gäller till och med {grant.validUntil}.
       </p>
       <div className="table-wrap">
-        <table>
+        <Table>
           <caption className="visually-hidden">Stickprovets ärenden i ordning</caption>
           <thead>
             <tr>
@@ -52,7 +53,7 @@ export default function ReviewCaseList() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
     </>
   );

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/modules/auth/actor.server";
@@ -24,7 +25,7 @@ export default function ReviewGrants() {
         <p>Du har ingen behörighet att granska något stickprov.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">Dina granskningsbehörigheter</caption>
             <thead>
               <tr>
@@ -48,7 +49,7 @@ export default function ReviewGrants() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
     </>

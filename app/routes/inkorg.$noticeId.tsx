@@ -1,17 +1,23 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Form as ValidatedForm, useValidatedForm } from "~/components/form";
+import { ErrorSummary, Form as ValidatedForm, SelectField, useValidatedForm } from "~/components/form";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
 import { YouthIdentityFields } from "~/components/youth-identity-fields";
 import { formatDateTime } from "~/lib/format";
 import { invalid, parseForm, readFormData } from "~/lib/form.server";
-import { markNoticeHandled, readNotice, receiveNotice } from "~/modules/notices/notices.server";
+import { readNotice } from "~/modules/notices/notices.server";
+import { markNoticeHandled, receiveNotice } from "~/modules/notices/receive-notice.server";
+import { kaaStaff } from "~/modules/organizations/memberships.server";
+import { receiveCaseworkerSchema } from "~/modules/outreach/outreach-schemas";
 import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
 import { lookUpForRegistration, withRegisterProtection } from "~/modules/youth/prefill.server";
 import { PopulationLookupResult, type LookupView } from "~/components/population-lookup";
 import { youthCreateSchema } from "~/modules/youth/youth-schema";
+
+const receiveWithNewYouthSchema = youthCreateSchema.and(receiveCaseworkerSchema);
+type StaffOption = { value: string; label: string };
 
 export const meta: MetaFunction = () => [{ title: "Anmälan – Samverkansportalen" }];
 
@@ -41,6 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       youthId: notice.youthId,
     },
     municipalities: listMunicipalities().filter((m) => m.id === notice.homeMunicipalityId),
+    staff: kaaStaff(actor.organisationId!).map((s) => ({ value: String(s.membershipId), label: s.displayName })),
+    // The one who receives the notice takes the case, unless they choose another.
+    receiver: String(actor.membershipId),
   };
 }
 
@@ -64,13 +73,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const { existingYouthId, notice } = readNotice(actor, noticeId);
   if (existingYouthId || notice.kind === "started") {
-    const result = receiveNotice(actor, noticeId, null);
+    const form = await parseForm(request, receiveCaseworkerSchema);
+    if (!form.ok) return invalid(form.errors, form.values);
+    const result = receiveNotice(actor, noticeId, null, form.data.caseworkerMembershipId);
     if (!result.ok) return invalid(result.errors);
     return redirect(result.youthId ? `/ungdomar/${result.youthId}` : `/inkorg/${noticeId}`);
   }
-  const form = await parseForm(request, youthCreateSchema);
+  const form = await parseForm(request, receiveWithNewYouthSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = receiveNotice(actor, noticeId, await withRegisterProtection(actor, form.data));
+  const { caseworkerMembershipId, ...identity } = form.data;
+  const result = receiveNotice(actor, noticeId, await withRegisterProtection(actor, identity), caseworkerMembershipId);
   if (!result.ok) return invalid(result.errors, form.values);
   return redirect(`/ungdomar/${result.youthId}`);
 }
@@ -86,6 +98,7 @@ export default function NoticePage() {
     firstName: notice.firstName,
     lastName: notice.lastName,
     homeMunicipalityId: String(notice.homeMunicipalityId),
+    caseworkerMembershipId: data.receiver,
     ...(lookup?.values ?? {}),
     ...posted,
     ...(posted && "firstName" in posted ? { protectedIdentity: posted.protectedIdentity === "on" } : {}),
@@ -156,11 +169,12 @@ export default function NoticePage() {
               ? "Ungdomen finns redan i registret. Anmälan kopplas till ungdomen, och en inskrivning öppnas om ingen är öppen."
               : "Ungdomen har påbörjat studier och finns inte i registret. Ingen inskrivning behövs."}
           </p>
-          <Form method="post">
-            <button type="submit" className="button" name="intent" value="receive">
-              {data.existingYouthId ? "Ta emot och koppla till ungdomen" : "Ta emot"}
-            </button>
-          </Form>
+          <ReceiveExisting
+            staff={notice.kind === "started" ? null : data.staff}
+            receiver={data.receiver}
+            label={data.existingYouthId ? "Ta emot och koppla till ungdomen" : "Ta emot"}
+            errors={actionData?.errors}
+          />
         </section>
       ) : null}
       {canCreate ? (
@@ -170,10 +184,49 @@ export default function NoticePage() {
           lookup={lookup}
           noticeName={{ firstName: notice.firstName, lastName: notice.lastName }}
           municipalities={data.municipalities}
+          staff={data.staff}
           errors={actionData?.errors}
         />
       ) : null}
     </>
+  );
+}
+
+const CASEWORKER_HINT = "Du blir handläggare för inskrivningen om du inte väljer någon annan.";
+
+/** Receiving a notice of a youth already in the register (or one who started studies: no enrollment, no caseworker). */
+function ReceiveExisting({
+  staff,
+  receiver,
+  label,
+  errors,
+}: {
+  staff: StaffOption[] | null;
+  receiver: string;
+  label: string;
+  errors?: Record<string, string>;
+}) {
+  const { register, errorFor, formProps, submitting } = useValidatedForm(receiveCaseworkerSchema, {
+    defaultValues: { caseworkerMembershipId: receiver },
+    serverErrors: errors,
+  });
+  return (
+    <ValidatedForm {...formProps}>
+      <ErrorSummary errors={errors} />
+      {staff ? (
+        <SelectField
+          name="caseworkerMembershipId"
+          label="Handläggare"
+          hint={`${CASEWORKER_HINT} En inskrivning som redan är öppen behåller sin handläggare.`}
+          register={register}
+          error={errorFor("caseworkerMembershipId")}
+          options={staff}
+        />
+      ) : null}
+      <button type="submit" className="button" name="intent" value="receive" disabled={submitting}>
+        {label}
+      </button>
+    </ValidatedForm>
   );
 }
 
@@ -182,15 +235,17 @@ function ReceiveWithNewYouth({
   lookup,
   noticeName,
   municipalities,
+  staff,
   errors,
 }: {
   defaults: Record<string, unknown>;
   lookup: LookupView | null;
   noticeName: { firstName: string; lastName: string };
   municipalities: { id: number; name: string }[];
+  staff: StaffOption[];
   errors?: Record<string, string>;
 }) {
-  const { register, errorFor, formProps, submitting } = useValidatedForm(youthCreateSchema, { defaultValues: defaults, serverErrors: errors });
+  const { register, errorFor, formProps, submitting } = useValidatedForm(receiveWithNewYouthSchema, { defaultValues: defaults, serverErrors: errors });
   return (
     <section aria-labelledby="registrera" className="card">
       <h2 id="registrera">Ta emot och registrera ungdomen</h2>
@@ -205,6 +260,14 @@ function ReceiveWithNewYouth({
       <ValidatedForm {...formProps}>
         <input type="hidden" {...register("personalNumber")} />
         <YouthIdentityFields register={register} errorFor={errorFor} municipalities={municipalities} addressEditable={!lookup?.protectedIdentity} />
+        <SelectField
+          name="caseworkerMembershipId"
+          label="Handläggare"
+          hint={CASEWORKER_HINT}
+          register={register}
+          error={errorFor("caseworkerMembershipId")}
+          options={staff}
+        />
         <button type="submit" className="button" name="intent" value="receive" disabled={submitting}>
           Registrera ungdomen och ta emot anmälan
         </button>

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { NOTICE_STATUS_LABELS } from "~/components/labels";
@@ -9,6 +10,7 @@ import { KAA_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { openRegister } from "~/modules/access/gate.server";
 import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { INBOX_STATUSES, type InboxStatus } from "~/components/labels";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Inkorg – Samverkansportalen" }];
 
@@ -16,8 +18,8 @@ export const meta: MetaFunction = () => [{ title: "Inkorg – Samverkansportalen
 function waited(createdAt: string, now: number) {
   const hours = Math.floor((now - Date.parse(createdAt)) / 3_600_000);
   if (hours < 1) return "mindre än en timme";
-  if (hours < 48) return `${hours} timmar`;
-  return `${Math.floor(hours / 24)} dagar`;
+  if (hours < 48) return plural(hours, "timme", "timmar");
+  return plural(Math.floor(hours / 24), "dag", "dagar");
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -53,7 +55,7 @@ export default function Inbox() {
       </nav>
       {data.rows.length > 0 ? (
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">{TAB_LABELS[data.status]} anmälningar</caption>
             <thead>
               <tr>
@@ -82,7 +84,7 @@ export default function Inbox() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : (
         <p>Inga {TAB_LABELS[data.status].toLowerCase()} anmälningar.</p>

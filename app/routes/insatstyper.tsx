@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { readFormData } from "~/lib/form.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -86,7 +87,7 @@ export default function InterventionCatalogue() {
         </p>
       ) : null}
       <div className="table-wrap">
-        <table>
+        <Table>
           <caption className="visually-hidden">Insatstyper</caption>
           <thead>
             <tr>
@@ -137,7 +138,7 @@ export default function InterventionCatalogue() {
               );
             })}
           </tbody>
-        </table>
+        </Table>
       </div>
       {mayEdit ? (
         <Form method="post" className="card">
@@ -153,7 +154,7 @@ export default function InterventionCatalogue() {
           </div>
           <ScbTypeSelect id="new-scb" label="SCB-typ" defaultValue="" error={errors.scbType} />
           <button type="submit" name="intent" value="add" className="button">
-            Lägg till
+            Lägg till insatstypen
           </button>
         </Form>
       ) : null}

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
@@ -102,15 +103,15 @@ export default function AccessLogReview() {
           {data.youthMatchLimit
             ? `Namnet passar fler än ${data.youthMatchLimit} ungdomar i registret. Skriv mer av namnet, till exempel både för- och efternamn.`
             : data.moreThanCap
-              ? `${countText(data.total, true, "loggposter")} – avgränsa med filtren.`
-              : `${countText(data.total, false, "loggposter", "loggpost")}.`}
+              ? `${countText(data.total, true, "loggpost", "loggposter")} – avgränsa med filtren.`
+              : `${countText(data.total, false, "loggpost", "loggposter")}.`}
         </p>
         <a href={`/loggkontroll.csv${data.exportQuery}`} className="button button--secondary" download>
           Exportera urvalet (CSV)
         </a>
       </div>
       <div className="table-wrap">
-        <table>
+        <Table>
           <caption className="visually-hidden">Loggposter, senaste först</caption>
           <thead>
             <tr>
@@ -147,7 +148,7 @@ export default function AccessLogReview() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
       <Pagination page={data.page} pageCount={data.pageCount} search={location.search} />
     </>

@@ -10,6 +10,7 @@ import { decideProposals } from "~/modules/reconciliation/apply.server";
 import { PROPOSAL_KINDS, PROPOSAL_KIND_LABELS, type ProposalKind } from "~/modules/reconciliation/labels";
 import { listProposals, proposalIdsOf, reconciliationOverview } from "~/modules/reconciliation/proposals.server";
 import { reconcile } from "~/modules/reconciliation/reconcile.server";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Målgruppen – avstämning – Samverkansportalen" }];
 
@@ -30,8 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "run") {
     const run = reconcile(register);
-    const news = run.newProposals === 0 ? "Inga nya förslag." : `${run.newProposals} nya förslag.`;
-    return json({ ok: true, message: `Avstämningen är klar: ${run.peopleRead} personer lästes. ${news}` });
+    const news = run.newProposals === 0 ? "Inga nya förslag." : `${plural(run.newProposals, "nytt förslag", "nya förslag")}.`;
+    return json({ ok: true, message: `Avstämningen är klar: ${plural(run.peopleRead, "person", "personer")} lästes. ${news}` });
   }
   const kind = kindOf(String(form.get("kind") ?? ""));
   if (!kind) return json({ ok: false, message: "Välj en grupp av förslag." }, { status: 400 });
@@ -92,7 +93,8 @@ export default function TargetGroup() {
         </Form>
         {run ? (
           <p className="muted">
-            Senaste avstämning {formatDateTime(run.ranAt)}: {run.peopleRead} personer, {run.newProposals} nya förslag, {run.openProposals} öppna
+            Senaste avstämning {formatDateTime(run.ranAt)}: {plural(run.peopleRead, "person", "personer")},{" "}
+            {plural(run.newProposals, "nytt förslag", "nya förslag")}, {plural(run.openProposals, "öppet", "öppna")}
             {run.heldBack > 0 ? `, ${run.heldBack} niondeklassare väntar till ${data.settings.holdUntil}` : ""}.
           </p>
         ) : null}

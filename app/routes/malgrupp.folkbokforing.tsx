@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { formatDate, formatDateTime } from "~/lib/format";
@@ -7,6 +8,7 @@ import { describeSchedule, EXTRACT_FREQUENCIES, FREQUENCY_LABELS, scheduleSchema
 import { requireExtractKeeper, saveSchedule, scheduleOf } from "~/modules/reconciliation/extract-schedule.server";
 import { recentSnapshots, type SnapshotMeta } from "~/modules/reconciliation/population-extract.server";
 import { refreshTargetGroup } from "~/modules/reconciliation/refresh.server";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Folkbokföringsuttag – Målgrupp – Samverkansportalen" }];
 
@@ -33,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "fetch") {
     const { extract: result, run } = await refreshTargetGroup(register.municipalityId, actor.membershipId);
     const message = result.ok
-      ? `Uttaget är hämtat: ${result.personCount} personer${result.rejected > 0 ? `, ${result.rejected} rader med ogiltigt personnummer avvisades` : ""}. Avstämningen gav ${run?.newProposals ?? 0} nya förslag.`
+      ? `Uttaget är hämtat: ${plural(result.personCount, "person", "personer")}${result.rejected > 0 ? `, ${plural(result.rejected, "rad", "rader")} med ogiltigt personnummer avvisades` : ""}. Avstämningen gav ${plural(run?.newProposals ?? 0, "nytt förslag", "nya förslag")}.`
       : result.message;
     return json<ActionData>({ intent, ok: result.ok, message }, { status: result.ok ? 200 : 502 });
   }
@@ -55,7 +57,7 @@ function SnapshotTable({ snapshots }: { snapshots: SnapshotMeta[] }) {
     // A wide table scrolls sideways: focusable, so keyboard users can scroll it too.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <div className="table-wrap" role="region" aria-labelledby="uttag-caption" tabIndex={0}>
-      <table>
+      <Table>
         <caption id="uttag-caption" className="visually-hidden">
           De senaste uttagen ur folkbokföringen
         </caption>
@@ -94,7 +96,7 @@ function SnapshotTable({ snapshots }: { snapshots: SnapshotMeta[] }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

@@ -57,7 +57,7 @@ export default function ReconciliationSettings() {
           required
         />
         <button type="submit" className="button" disabled={submitting}>
-          Spara
+          Spara inställningarna
         </button>
       </Form>
     </>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/lib/format";
 import { requireActor } from "~/modules/auth/actor.server";
 import { NOTIFICATION_PAGE_SIZE, readNotifications } from "~/modules/notifications/notifications.server";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Meddelanden – Samverkansportalen" }];
 
@@ -18,7 +19,7 @@ export default function Notifications() {
   return (
     <>
       <h1>Meddelanden</h1>
-      <p className="lead">{unread > 0 ? `${unread} nya sedan du senast tittade.` : "Inga nya meddelanden."}</p>
+      <p className="lead">{unread > 0 ? `${plural(unread, "nytt meddelande", "nya meddelanden")} sedan du senast tittade.` : "Inga nya meddelanden."}</p>
       {notifications.length === 0 ? (
         <p>Du har inga meddelanden.</p>
       ) : (

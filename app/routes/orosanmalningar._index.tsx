@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
@@ -26,10 +27,10 @@ export default function ConcernReports() {
           </Link>
         ) : null}
       </div>
-      <p aria-live="polite">{countText(list.total, list.moreThanCap, "orosanmälningar")}.</p>
+      <p aria-live="polite">{countText(list.total, list.moreThanCap, "orosanmälan", "orosanmälningar")}.</p>
       {list.rows.length > 0 ? (
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">Orosanmälningar, senaste först</caption>
             <thead>
               <tr>
@@ -53,7 +54,7 @@ export default function ConcernReports() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : (
         <p>Inga orosanmälningar.</p>

@@ -236,7 +236,7 @@ function AcceptForm({ data }: { data: Available }) {
           <TextField {...f.field("acceptedEndDate")} label="Planerat slut (frivilligt)" type="date" />
         </div>
         <button type="submit" className="button" disabled={f.submitting}>
-          Acceptera
+          Acceptera remissen
         </button>
       </Form>
     </section>
@@ -252,7 +252,7 @@ function DeclineForm() {
       <Form {...f.formProps} action="?steg=decline">
         <TextAreaField {...f.field("declineReason")} label="Varför remissen avböjs" maxLength={300} required />
         <button type="submit" className="button button--secondary" disabled={f.submitting}>
-          Avböj
+          Avböj remissen
         </button>
       </Form>
     </section>
@@ -284,7 +284,7 @@ function RevokeForm() {
       <Form {...f.formProps} action="?steg=revoke">
         <TextAreaField {...f.field("revokeReason")} label="Varför remissen återkallas" maxLength={300} required />
         <button type="submit" className="button button--danger" disabled={f.submitting}>
-          Återkalla
+          Återkalla remissen
         </button>
       </Form>
     </section>

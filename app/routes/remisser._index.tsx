@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
@@ -45,10 +46,10 @@ export default function Referrals() {
           ))}
         </ul>
       </nav>
-      <p aria-live="polite">{countText(list.total, list.moreThanCap, "remisser")}.</p>
+      <p aria-live="polite">{countText(list.total, list.moreThanCap, "remiss", "remisser")}.</p>
       {list.rows.length > 0 ? (
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">Remisser, senaste först</caption>
             <thead>
               <tr>
@@ -75,7 +76,7 @@ export default function Referrals() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : (
         <p>Inga remisser här.</p>

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { readFormData } from "~/lib/form.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +12,7 @@ import { upcomingMeetingsOf } from "~/modules/meetings/meetings.server";
 import { FORUM_PORTAL_ROLES } from "~/modules/meetings/permissions";
 import { formatMeetingTime } from "~/modules/meetings/time";
 import { unreadCount } from "~/modules/notifications/notifications.server";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Samverkan – Samverkansportalen" }];
 
@@ -54,7 +56,7 @@ export default function Samverkan() {
       </div>
       <p className="lead">Styrgrupp, samverkansforum och arbetsgrupper: möten, dagordningar, protokoll och åtgärdspunkter.</p>
       <p>
-        <Link to="/meddelanden">Meddelanden{data.unread > 0 ? ` (${data.unread} olästa)` : ""}</Link>
+        <Link to="/meddelanden">Meddelanden{data.unread > 0 ? ` (${plural(data.unread, "oläst", "olästa")})` : ""}</Link>
       </p>
       {actionData ? (
         <p className={`alert ${actionData.ok ? "alert--success" : "alert--error"}`} role={actionData.ok ? "status" : "alert"}>
@@ -68,7 +70,7 @@ export default function Samverkan() {
           <p>Du är inte medlem i något forum. Forumets ordförande eller KAA-samordnaren lägger till medlemmar.</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <Table>
               <caption className="visually-hidden">Forum där du är medlem</caption>
               <thead>
                 <tr>
@@ -90,7 +92,7 @@ export default function Samverkan() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
       </section>
@@ -119,7 +121,7 @@ export default function Samverkan() {
           <p>Du har inga öppna åtgärdspunkter.</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <Table>
               <caption className="visually-hidden">Dina öppna åtgärdspunkter, tidigast först</caption>
               <thead>
                 <tr>
@@ -146,14 +148,14 @@ export default function Samverkan() {
                       <Form method="post">
                         <input type="hidden" name="actionItemId" value={a.id} />
                         <button type="submit" className="button button--secondary" aria-label={`Markera som klar: ${a.title}`}>
-                          Klar
+                          Markera som klar
                         </button>
                       </Form>
                     </td>
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
       </section>
@@ -166,7 +168,7 @@ export default function Samverkan() {
             <p>Kommunen har inga forum ännu.</p>
           ) : (
             <div className="table-wrap">
-              <table>
+              <Table>
                 <caption className="visually-hidden">Kommunens forum</caption>
                 <thead>
                   <tr>
@@ -186,7 +188,7 @@ export default function Samverkan() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </Table>
             </div>
           )}
         </section>

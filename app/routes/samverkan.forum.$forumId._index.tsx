@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
@@ -46,7 +47,7 @@ function Calendar({ id, caption, meetings, now }: { id: string; caption: string;
   const months = [...new Set(meetings.map((m) => m.month))];
   return (
     <div className="table-wrap">
-      <table className="calendar" id={id}>
+      <Table className="calendar" id={id}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -89,7 +90,7 @@ function Calendar({ id, caption, meetings, now }: { id: string; caption: string;
             </Fragment>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

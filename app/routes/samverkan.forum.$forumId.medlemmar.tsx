@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form as PlainForm, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextField, TextAreaField, optionsOf } from "~/components/form";
@@ -174,7 +175,7 @@ export default function ForumMembers() {
       <section aria-labelledby="medlemslista" className="card">
         <h2 id="medlemslista">Medlemmar</h2>
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">Forumets medlemmar</caption>
             <thead>
               <tr>
@@ -225,7 +226,7 @@ export default function ForumMembers() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
         {data.mayManage ? <AddMemberForm /> : null}
       </section>

@@ -37,7 +37,7 @@ async function perform(actor: Actor, ctx: MeetingContext, intent: MeetingIntent,
     }
     case "withdraw": {
       const r = withdrawAgendaItem(actor, ctx, intent.itemId);
-      return r.ok ? { ok: true, message: "Punkten är återkallad." } : fail(r.errors);
+      return r.ok ? { ok: true, message: "Punkten är borttagen från dagordningen." } : fail(r.errors);
     }
     case "accept": {
       const r = acceptProposal(actor, ctx, intent.itemId);
@@ -211,7 +211,7 @@ export default function MeetingPage() {
 
       {view.closed.length > 0 ? (
         <details className="card">
-          <summary>Återkallade och avböjda punkter ({view.closed.length})</summary>
+          <summary>Borttagna och avböjda punkter ({view.closed.length})</summary>
           <ul>
             {view.closed.map((item) => (
               <li key={item.id}>

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form as PlainForm, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextField } from "~/components/form";
@@ -138,7 +139,7 @@ function PortalGuestForm() {
         hint="Forumets medlemmar som inte är med, eller andra i kommunens organisationer (gäster)."
       />
       <button type="submit" className="button button--secondary" disabled={submitting}>
-        Bjud in
+        Bjud in personen
       </button>
     </Form>
   );
@@ -212,7 +213,7 @@ export default function MeetingParticipants() {
       <section aria-labelledby="deltagarlista" className="card">
         <h2 id="deltagarlista">Deltagare</h2>
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">Mötets deltagare</caption>
             <thead>
               <tr>
@@ -244,7 +245,7 @@ export default function MeetingParticipants() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
         {data.editable ? (
           <>

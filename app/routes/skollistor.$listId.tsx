@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
@@ -41,7 +42,7 @@ export default function SchoolList() {
         <dd>{list.supersededAt ? `Ersatt av en nyare lista ${formatDateTime(list.supersededAt)}` : "Gällande"}</dd>
       </dl>
       <div className="table-wrap">
-        <table>
+        <Table>
           <caption className="visually-hidden">Listans rader i filens ordning</caption>
           <thead>
             <tr>
@@ -69,7 +70,7 @@ export default function SchoolList() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
       <Pagination page={page} pageCount={pageCount} search={location.search} />
       <p>

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/lib/format";
@@ -19,7 +20,7 @@ type ListRow = ReturnType<typeof useLoaderData<typeof loader>>["own"][number];
 function ListTable({ lists, caption, linked, showOrganisation }: { lists: ListRow[]; caption: string; linked: boolean; showOrganisation: boolean }) {
   return (
     <div className="table-wrap">
-      <table>
+      <Table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -47,7 +48,7 @@ function ListTable({ lists, caption, linked, showOrganisation }: { lists: ListRo
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

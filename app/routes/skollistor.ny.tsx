@@ -7,6 +7,7 @@ import { decodeCsv } from "~/modules/notices/notice-csv";
 import { MAX_SCHOOL_LIST_ROWS, SCHOOL_LIST_KIND_LABELS, SCHOOL_LIST_KINDS, type SchoolListKind } from "~/modules/reconciliation/school-list-csv";
 import { uploadSchoolList, uploadTargets, type UploadReport } from "~/modules/reconciliation/school-lists.server";
 import { SCHOOL_LIST_FILE_LIMIT, SCHOOL_LIST_TOO_LARGE_MESSAGE } from "~/modules/security/body-limit.server.js";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Läs in skollista – Samverkansportalen" }];
 
@@ -117,12 +118,10 @@ export default function UploadSchoolList() {
 function Report({ report }: { report: UploadReport }) {
   return (
     <section aria-labelledby="rapport">
-      <h2 id="rapport">
-        Rapport: {report.errorCount.toLocaleString("sv-SE")} {report.errorCount === 1 ? "rad har" : "rader har"} fel
-      </h2>
+      <h2 id="rapport">Rapport: {plural(report.errorCount, "rad har", "rader har")} fel</h2>
       <p role="status">
-        Ingenting har lagrats. {(report.total - report.errorCount).toLocaleString("sv-SE")} av {report.total.toLocaleString("sv-SE")} rader är rätt. Rätta
-        raderna nedan i filen och läs in den igen.
+        Ingenting har lagrats. {(report.total - report.errorCount).toLocaleString("sv-SE")} av {plural(report.total, "rad", "rader")} är rätt. Rätta raderna
+        nedan i filen och läs in den igen.
         {report.allRowsShown ? null : ` Här visas bara raderna med fel${report.errorCount > report.rows.length ? `, de ${report.rows.length} första` : ""}.`}
       </p>
       <RowReport rows={report.rows} />

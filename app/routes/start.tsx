@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { NAVIGATION } from "~/components/navigation";
+import { navigationLinks } from "~/components/navigation";
 import { todayIso } from "~/lib/dates";
 import { registerSize } from "~/modules/youth/register.server";
 import { newReferralCount } from "~/modules/referrals/referrals.server";
@@ -10,6 +10,7 @@ import { ROLE_LABELS } from "~/modules/organizations/labels";
 import { myOpenActionItems } from "~/modules/meetings/action-items.server";
 import { FORUM_PORTAL_ROLES } from "~/modules/meetings/permissions";
 import { unreadCount } from "~/modules/notifications/notifications.server";
+import { plural, pluralForm } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Start – Samverkansportalen" }];
 
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     registerSize: register ? registerSize(register) : null,
     // A recipient organisation's new referrals: a count, naming no one.
     newReferrals: ["social_worker", "employment_officer", "school_staff"].includes(actor.role) ? newReferralCount(actor) : null,
-    links: NAVIGATION[actor.role].filter((item) => item.to !== "/start"),
+    links: navigationLinks(actor.role).filter((item) => item.to !== "/start"),
     unread: unreadCount(actor.userId),
     today: todayIso(),
     // The styrgrupp follows the work on aggregate level: the start page leads there.
@@ -65,7 +66,7 @@ export default function Start() {
       </p>
       <p>{data.intro}</p>
       <p>
-        <Link to="/meddelanden">{data.unread > 0 ? `Meddelanden: ${data.unread} olästa` : "Meddelanden"}</Link>
+        <Link to="/meddelanden">{data.unread > 0 ? `Meddelanden: ${plural(data.unread, "oläst", "olästa")}` : "Meddelanden"}</Link>
       </p>
       {data.actionItems ? (
         <section aria-labelledby="atgardspunkter-heading" className="card">
@@ -102,7 +103,7 @@ export default function Start() {
         <section aria-labelledby="register-heading" className="card">
           <h2 id="register-heading">Ungdomsregistret</h2>
           <p>
-            <span className="big-number">{data.registerSize}</span> ungdomar i {data.municipalityName}s register.
+            <span className="big-number">{data.registerSize}</span> {pluralForm(data.registerSize, "ungdom", "ungdomar")} i {data.municipalityName}s register.
           </p>
         </section>
       ) : null}
@@ -110,7 +111,8 @@ export default function Start() {
         <section aria-labelledby="remisser-heading" className="card">
           <h2 id="remisser-heading">Remisser</h2>
           <p>
-            <span className="big-number">{data.newReferrals}</span> nya remisser som ingen har öppnat. <Link to="/remisser">Till inkorgen</Link>
+            <span className="big-number">{data.newReferrals}</span> {pluralForm(data.newReferrals, "ny remiss", "nya remisser")} som ingen har öppnat.{" "}
+            <Link to="/remisser">Till inkorgen</Link>
           </p>
         </section>
       ) : null}

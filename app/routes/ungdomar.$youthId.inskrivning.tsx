@@ -157,7 +157,7 @@ function UpdateForm({ data, actionData }: Props) {
           hint="En ungdom som tackar nej eller redan är sysselsatt sätts under bevakning och kontaktas igen detta datum."
         />
         <button type="submit" className="button" disabled={submitting}>
-          Spara
+          Spara status och handläggare
         </button>
       </Form>
     </section>

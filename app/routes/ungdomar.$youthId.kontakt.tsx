@@ -78,7 +78,7 @@ export default function RecordContact() {
         <TextField {...field("secondStaff")} label="Med vid hembesöket (den andra personalen)" />
         <TextField {...field("note")} label="Kort anteckning (frivilligt)" hint="Skriv inga känsliga uppgifter som hälsa eller familjeförhållanden." />
         <button type="submit" className="button" disabled={submitting}>
-          Registrera
+          Registrera kontaktförsöket
         </button>
       </Form>
     </div>

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { responsibleText } from "~/components/intervention-table";
@@ -69,7 +70,7 @@ export default function PrintablePlan() {
         {data.interventions.length === 0 ? (
           <p>Inga insatser är planerade ännu.</p>
         ) : (
-          <table>
+          <Table>
             <caption className="visually-hidden">Insatser i planen</caption>
             <thead>
               <tr>
@@ -101,7 +102,7 @@ export default function PrintablePlan() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         )}
         <h2>Allt är frivilligt</h2>
         <p>

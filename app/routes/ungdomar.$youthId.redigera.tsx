@@ -52,7 +52,7 @@ export default function EditYouth() {
       <Form {...formProps}>
         <YouthIdentityFields register={register} errorFor={errorFor} municipalities={municipalities} addressEditable={youth.addressEditable} />
         <button type="submit" className="button" disabled={submitting}>
-          Spara
+          Spara uppgifterna
         </button>
       </Form>
     </div>

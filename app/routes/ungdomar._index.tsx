@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { readFormData } from "~/lib/form.server";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -157,13 +158,13 @@ export default function Register() {
         </Form>
       </div>
       <p aria-live="polite">
-        {countText(data.total, data.moreThanCap, "ungdomar", "ungdom")}
+        {countText(data.total, data.moreThanCap, "ungdom", "ungdomar")}
         {data.q ? ` som matchar ”${data.q}”` : ""}.
         {data.moreThanCap ? (data.q ? " Skriv mer av namnet, eller filtrera, för att se alla." : " Sök på namn eller filtrera för att se alla.") : ""}
       </p>
       {data.rows.length > 0 ? (
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption className="visually-hidden">Ungdomar i registret</caption>
             <thead>
               <tr>
@@ -190,7 +191,7 @@ export default function Register() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       ) : (
         <p>Inga ungdomar att visa.</p>

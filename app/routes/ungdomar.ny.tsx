@@ -126,7 +126,7 @@ function RegistrationForm({
           }}
         />
         <button type="submit" className="button" name="intent" value="register" disabled={submitting}>
-          Registrera
+          Registrera ungdomen
         </button>
       </Form>
     </div>

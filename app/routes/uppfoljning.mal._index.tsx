@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GoalForm } from "~/components/steering/goal-form";
@@ -57,7 +58,7 @@ export default function GoalsPage() {
         <p>Kommunen har inga mål ännu.{data.mayEdit ? " Sätt det första nedan." : ""}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption>Målen och hur de uppfylls</caption>
             <thead>
               <tr>
@@ -89,7 +90,7 @@ export default function GoalsPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
       {data.mayEdit ? (

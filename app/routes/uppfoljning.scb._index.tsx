@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FailureTable } from "~/components/scb/failure-table";
@@ -10,6 +11,7 @@ import { createScbExport, parseScbPeriod, scbCheck, scbHistory, scbPeriodChoices
 import { CURRENT_VERSION, SCB_BLOCK_NAMES, SCB_BLOCKS, versionLabel } from "~/modules/scb/mapping";
 import { scbExportSchema } from "~/modules/scb/scb-schemas";
 import { PeriodError } from "~/modules/statistics/periods";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "SCB-rapporten – Samverkansportalen" }];
 
@@ -123,15 +125,15 @@ export default function ScbExportPage() {
           </select>
         </div>
         <button type="submit" className="button button--secondary">
-          Kontrollera
+          Kontrollera uppgifterna
         </button>
       </Form>
       {check && data.period ? (
         <section aria-labelledby="check-heading">
           <h2 id="check-heading">Kontroll av {data.period.label}</h2>
           <p>
-            {check.youthCount} ungdomar i registret under perioden ({data.period.from}–{data.period.to}).{" "}
-            {SCB_BLOCKS.map((b) => `Block ${b} ${SCB_BLOCK_NAMES[b].toLowerCase()}: ${check.rowCounts[b]} rader`).join(". ")}.
+            {plural(check.youthCount, "ungdom", "ungdomar")} i registret under perioden ({data.period.from}–{data.period.to}).{" "}
+            {SCB_BLOCKS.map((b) => `Block ${b} ${SCB_BLOCK_NAMES[b].toLowerCase()}: ${plural(check.rowCounts[b], "rad", "rader")}`).join(". ")}.
           </p>
           <ul className="compact-list" aria-label="Kontrollerna">
             {SCB_RULES.map((rule) => {
@@ -182,7 +184,7 @@ export default function ScbExportPage() {
           <p>Ingen fil har skapats ännu.</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <Table>
               <caption className="visually-hidden">Tidigare exporter till SCB</caption>
               <thead>
                 <tr>
@@ -224,7 +226,7 @@ export default function ScbExportPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
         <p>Varje gång en fil skapas eller hämtas loggas det i loggen, en rad per ungdom i filen.</p>

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form as PlainForm, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextField } from "~/components/form";
@@ -8,6 +9,7 @@ import { requireRole } from "~/modules/auth/actor.server";
 import { auditorCandidates, giveReviewGrant, grantsOfSample, revokeReviewGrant, sampleForGrants } from "~/modules/internal-control/review-grants.server";
 import { REVIEW_GRANT_STATE_LABELS } from "~/modules/internal-control/review-labels";
 import { REVIEW_GRANT_MAX_DAYS, reviewGrantSchema, reviewRevokeSchema } from "~/modules/internal-control/review-schemas";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Granskare för stickprovet – Samverkansportalen" }];
 
@@ -89,8 +91,9 @@ export default function SampleReviewers() {
       </p>
       <h1>Granskare för stickprov {sample.id}</h1>
       <p className="lead">
-        En granskare (till exempel kommunens revisor) läser stickprovets {sample.caseCount} ärenden – inskrivningar under {sample.periodFrom} –{" "}
-        {sample.periodTo} – och inget annat, bara under den tid du anger. Varje visning loggas som ”Granskning {sample.id}” i loggkontrollen.
+        En granskare (till exempel kommunens revisor) läser stickprovets {plural(sample.caseCount, "ärende", "ärenden")} – inskrivningar under{" "}
+        {sample.periodFrom} – {sample.periodTo} – och inget annat, bara under den tid du anger. Varje visning loggas som ”Granskning {sample.id}” i
+        loggkontrollen.
       </p>
       {actionData?.ok ? (
         <p className="alert alert--success" role="status">
@@ -108,7 +111,7 @@ export default function SampleReviewers() {
           <p>Ingen har fått behörighet att granska stickprovet.</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <Table>
               <caption className="visually-hidden">Granskare och deras behörighet</caption>
               <thead>
                 <tr>
@@ -147,7 +150,7 @@ export default function SampleReviewers() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
         <GiveForm />

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, SelectField, TextField, useValidatedForm } from "~/components/form";
@@ -118,7 +119,7 @@ export default function SamplesPage() {
           <p>Inga stickprov är dragna ännu.</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <Table>
               <caption className="visually-hidden">Tidigare stickprov, senaste först</caption>
               <thead>
                 <tr>
@@ -150,7 +151,7 @@ export default function SamplesPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </div>
         )}
       </section>

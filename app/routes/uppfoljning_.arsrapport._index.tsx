@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ANNUAL_REPORT_PERIOD_KINDS, ANNUAL_REPORT_STATUS_LABELS } from "~/modules/annual-report/labels";
@@ -77,7 +78,7 @@ export default function AnnualReports() {
         <p>{data.unit ? "Det finns ingen årsrapport än." : "Det finns ingen fastställd årsrapport än."}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption>{data.unit ? "Årsrapporter" : "Fastställda årsrapporter"}</caption>
             <thead>
               <tr>
@@ -97,7 +98,7 @@ export default function AnnualReports() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
       {data.mayWrite ? <CreateForm choices={data.choices} /> : null}

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 /**
  * /uppfoljning/insatser: do the interventions work? Per intervention type, for a period: started,
  * ended, declined, goal met, and what the youths were doing 6 and 12 months later (ADR 0014). The
@@ -48,7 +49,7 @@ function EffectTableView({ table }: { table: EffectTable }) {
     // A wide table scrolls sideways on a narrow screen: the scrolling region takes keyboard focus.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <div className="table-wrap" role="region" aria-labelledby={`${table.id}-caption`} tabIndex={0}>
-      <table id={table.id} className="effect-table">
+      <Table id={table.id} className="effect-table">
         <caption id={`${table.id}-caption`}>{table.caption}</caption>
         <thead>
           <tr>
@@ -72,7 +73,7 @@ function EffectTableView({ table }: { table: EffectTable }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       {table.note ? <p className="muted">{table.note}</p> : null}
     </div>
   );

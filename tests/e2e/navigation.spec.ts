@@ -10,14 +10,14 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Ungdomsregistret",
     "Registrera ungdom",
     "Dokumentation",
-    "Remisser",
-    "Kontaktrutin",
-    "Insatskatalog",
-    "Uppföljning",
-    "Samverkan",
     "Målgruppen",
     "Skollistor",
+    "Remisser",
+    "Samverkan",
+    "Uppföljning",
     "Loggkontroll",
+    "Kontaktrutin",
+    "Insatskatalog",
     "Kontaktuppgifter",
   ],
   "handlaggare@demo.example": [
@@ -28,10 +28,10 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Registrera ungdom",
     "Dokumentation",
     "Remisser",
+    "Samverkan",
+    "Uppföljning",
     "Kontaktrutin",
     "Insatskatalog",
-    "Uppföljning",
-    "Samverkan",
   ],
   "kaa-jonkoping@demo.example": [
     "Start",
@@ -41,10 +41,10 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
     "Registrera ungdom",
     "Dokumentation",
     "Remisser",
+    "Samverkan",
+    "Uppföljning",
     "Kontaktrutin",
     "Insatskatalog",
-    "Uppföljning",
-    "Samverkan",
   ],
   "skola@demo.example": ["Start", "Anmälningar", "Ny anmälan", "Importera", "Skollistor", "Remisser", "Orosanmälan", "Samverkan"],
   "socialtjanst@demo.example": ["Start", "Remisser", "Orosanmälningar", "Samverkan"],
@@ -90,6 +90,16 @@ for (const account of DEMO_ACCOUNTS) {
   });
 }
 
+test("the samordnare's long menu is grouped under headings, each group a list of its own", async ({ page }) => {
+  await signIn(page, "samordnare@demo.example");
+  const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+  await expect(nav.getByRole("heading", { level: 2 })).toHaveText(["Arbete", "Ungdomar", "Samverkan", "Uppföljning", "Inställningar"]);
+  await expect(nav.getByRole("list", { name: "Uppföljning" }).getByRole("link")).toHaveText(["Uppföljning", "Loggkontroll"]);
+  // On a wide screen the menu is open as it is; the "Meny" button is for phones.
+  await expect(nav.getByText("Meny", { exact: true })).toBeHidden();
+  await expectAccessible(page);
+});
+
 test("a person with two roles chooses one, and can switch", async ({ page }) => {
   await signIn(page, DEMO_MULTI_ROLE.username);
   await expect(page).toHaveURL(/\/valj-roll/);
@@ -108,10 +118,10 @@ test("a person with two roles chooses one, and can switch", async ({ page }) => 
     "Registrera ungdom",
     "Dokumentation",
     "Remisser",
+    "Samverkan",
+    "Uppföljning",
     "Kontaktrutin",
     "Insatskatalog",
-    "Uppföljning",
-    "Samverkan",
   ]);
 });
 

@@ -8,7 +8,8 @@ import { addMonths, addYears, todayIso } from "~/lib/dates";
 import { countFigure, countText } from "~/lib/counting";
 import { fileNamedConcernReport, listConcernReports } from "~/modules/concern-reports/concern-reports.server";
 import { recordConsent } from "~/modules/consent/consents.server";
-import { fileNotices, listInbox, listSchoolNotices, markNoticeHandled, NOTICE_PAGE_SIZE } from "~/modules/notices/notices.server";
+import { fileNotices, listInbox, listSchoolNotices, NOTICE_PAGE_SIZE } from "~/modules/notices/notices.server";
+import { markNoticeHandled } from "~/modules/notices/receive-notice.server";
 import type { NoticeInput } from "~/modules/notices/notice-schema";
 import { sendReferral } from "~/modules/referrals/referrals.server";
 import { listReceivedReferrals, listSentReferrals } from "~/modules/referrals/referral-lists.server";
@@ -165,9 +166,9 @@ describe("referrals and reports of concern", () => {
 describe("the Swedish text of a capped count", () => {
   it("says 'fler än' past the cap and groups thousands", () => {
     // toLocaleString("sv-SE") groups with a no-break space.
-    expect(countText(10_000, true, "remisser")).toBe("Fler än 10\u00a0000 remisser");
-    expect(countText(12, false, "remisser")).toBe("12 remisser");
-    expect(countText(1, false, "ungdomar", "ungdom")).toBe("1 ungdom");
+    expect(countText(10_000, true, "remiss", "remisser")).toBe("Fler än 10\u00a0000 remisser");
+    expect(countText(12, false, "remiss", "remisser")).toBe("12 remisser");
+    expect(countText(1, false, "ungdom", "ungdomar")).toBe("1 ungdom");
     expect(countFigure(10_000, true)).toBe("fler än 10\u00a0000");
     expect(countFigure(0, false)).toBe("0");
   });

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { exportColumns, rowLabel } from "~/modules/annual-report/export-document";
 import { formatShown } from "~/modules/statistics/follow-up-format";
 import type { FollowUp } from "~/modules/statistics/follow-up.server";
@@ -11,7 +12,7 @@ export function ReportFiguresTable({ table, periods, csvHref }: { table: FigureT
   const columns = exportColumns(periods);
   return (
     <div className="table-wrap report-table">
-      <table id={`tabell-${table.id}`}>
+      <Table id={`tabell-${table.id}`}>
         <caption>{table.caption}</caption>
         <thead>
           <tr>
@@ -39,7 +40,7 @@ export function ReportFiguresTable({ table, periods, csvHref }: { table: FigureT
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       {table.note ? <p className="muted">{table.note}</p> : null}
       {csvHref ? (
         <p className="no-print">

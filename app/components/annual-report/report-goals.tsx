@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 /** The goals in the annual report: each goal, the periods of its kind within the report's, met or not. */
 import { judgementLabel, notJudgedReason } from "~/modules/steering/goal-evaluation";
 import type { GoalInReport } from "~/modules/steering/goal-status.server";
@@ -9,7 +10,7 @@ export function ReportGoals({ goals }: { goals: GoalInReport[] | undefined }) {
   const judged = goals.flatMap((g) => g.periods).filter((p) => p.met !== null).length;
   return (
     <div className="table-wrap report-table">
-      <table id="mal-uppfyllelse">
+      <Table id="mal-uppfyllelse">
         <caption>
           Målen och hur de uppfylldes ({met} av {judged} bedömda perioder uppfyllda)
         </caption>
@@ -47,7 +48,7 @@ export function ReportGoals({ goals }: { goals: GoalInReport[] | undefined }) {
             ),
           )}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 /**
  * What every chart shares: the figure with its caption and legend, the SVG with a title and a
  * description a screen reader can read, the patterns that tell series and hidden values apart
@@ -100,7 +101,7 @@ export function ChartDataTable({
   categoryHeading: string;
 }) {
   return (
-    <table className="chart__table">
+    <Table className="chart__table">
       <caption>{title}: siffrorna i diagrammet</caption>
       <thead>
         <tr>
@@ -124,7 +125,7 @@ export function ChartDataTable({
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }
 

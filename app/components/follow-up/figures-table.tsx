@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 /** The follow-up's tables: a period's figures beside the period before and a year earlier, and the trend. */
 import { formatShown } from "~/modules/statistics/follow-up-format";
 import type { FigureRow, FigureTable } from "~/modules/statistics/follow-up-types";
@@ -7,7 +8,7 @@ type PeriodHead = { label: string; from: string; to: string };
 export function FiguresTable({ table, periods }: { table: FigureTable; periods: PeriodHead[] }) {
   return (
     <div className="table-wrap">
-      <table id={table.id}>
+      <Table id={table.id}>
         <caption>{table.caption}</caption>
         <thead>
           <tr>
@@ -35,7 +36,7 @@ export function FiguresTable({ table, periods }: { table: FigureTable; periods: 
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       {table.note ? <p className="muted">{table.note}</p> : null}
     </div>
   );
@@ -45,7 +46,7 @@ export function FiguresTable({ table, periods }: { table: FigureTable; periods: 
 export function TrendTable({ trend, id = "utveckling" }: { trend: { periods: PeriodHead[]; rows: FigureRow[] }; id?: string }) {
   return (
     <div className="table-wrap">
-      <table id={id}>
+      <Table id={id}>
         <caption>Utveckling över tid</caption>
         <thead>
           <tr>
@@ -67,7 +68,7 @@ export function TrendTable({ trend, id = "utveckling" }: { trend: { periods: Per
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

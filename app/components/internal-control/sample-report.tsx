@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 /** The stickprov's result: the auditors' table, the cases scored criterion by criterion, and how they were drawn. */
 import { Link } from "@remix-run/react";
 import { checklistHref } from "~/components/checklist";
@@ -17,6 +18,7 @@ import {
 } from "~/modules/internal-control/labels";
 import { CHANNEL_LABELS } from "~/modules/outreach/labels";
 import type { RoutineStep } from "~/modules/outreach/routine-engine";
+import { plural } from "~/lib/plural";
 
 export type SampleReportData = {
   sample: {
@@ -68,7 +70,8 @@ export function SampleFacts({ data }: { data: SampleReportData }) {
       <dd>{sample.caseworkerName ?? "Alla"}</dd>
       <dt>Urvalsram</dt>
       <dd>
-        {sample.populationSize} inskrivningar; {data.cases.length} dragna{data.cases.length < sample.requestedSize ? ` (${sample.requestedSize} begärda)` : ""}
+        {plural(sample.populationSize, "inskrivning", "inskrivningar")}; {plural(data.cases.length, "dragen", "dragna")}
+        {data.cases.length < sample.requestedSize ? ` (${sample.requestedSize} begärda)` : ""}
       </dd>
       <dt>Frö</dt>
       <dd>
@@ -123,7 +126,7 @@ export function SampleMethod({ data }: { data: SampleReportData }) {
 export function TotalsTable({ totals }: { totals: CriterionTotal[] }) {
   return (
     <div className="table-wrap">
-      <table id="sammanstallning">
+      <Table id="sammanstallning">
         <caption>Sammanställt resultat av stickprovet</caption>
         <thead>
           <tr>
@@ -151,7 +154,7 @@ export function TotalsTable({ totals }: { totals: CriterionTotal[] }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }
@@ -208,7 +211,7 @@ const LEVEL_SHORT = { met: "Uppfyllt", partly: "Delvis", not_met: "Inte" } as co
 export function CaseGrid({ data }: { data: SampleReportData }) {
   return (
     <div className="table-wrap">
-      <table id="arenden-oversikt">
+      <Table id="arenden-oversikt">
         <caption>Ärende för ärende</caption>
         <thead>
           <tr>
@@ -243,7 +246,7 @@ export function CaseGrid({ data }: { data: SampleReportData }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { formatDate, formatDateTime } from "~/lib/format";
 import type { AgendaItemView, CaseView, KeyFiguresView } from "~/modules/meetings/meeting-view.server";
 import { ACTION_STATUS_LABELS, CASE_SECTION_LABELS } from "~/modules/meetings/labels";
@@ -14,7 +15,7 @@ export function KeyFiguresTable({ figures, id }: { figures: KeyFiguresView; id: 
           : "Förhandsvisning med dagens siffror. Siffrorna fryses när dagordningen skickas."}
       </p>
       <div className="table-wrap">
-        <table aria-describedby={`${id}-period`}>
+        <Table aria-describedby={`${id}-period`}>
           <caption>Nyckeltal för aktivitetsansvaret, {figures.municipalityName}</caption>
           <thead>
             <tr>
@@ -32,7 +33,7 @@ export function KeyFiguresTable({ figures, id }: { figures: KeyFiguresView; id: 
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
       <p id={`${id}-period`} className="muted">
         Period: {figures.period.from} – {figures.period.to} (de senaste tolv månaderna). Bara antal, inga uppgifter om enskilda ungdomar.

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { Form, Link } from "@remix-run/react";
 import type { AgendaItemView } from "~/modules/meetings/meeting-view.server";
 import { formatDuration } from "~/modules/meetings/agenda-order";
@@ -6,7 +7,7 @@ import { AgendaItemBody } from "./agenda-parts";
 
 type Controls = {
   meetingId: number;
-  /** Move, edit and withdraw items (chair and secretary, before the meeting is held). */
+  /** Move, edit and remove (withdraw) items (chair and secretary, before the meeting is held). */
   edit: boolean;
   /** Mark carried-over action items done (chair, secretary, or the item's owner). */
   completeFollowUps: boolean | "own";
@@ -59,7 +60,7 @@ export function AgendaTable({
   if (items.length === 0) return <p>Dagordningen har inga punkter ännu.</p>;
   return (
     <div className="table-wrap">
-      <table className="agenda">
+      <Table className="agenda">
         <caption>
           {caption}, total tid {formatDuration(totalMinutes)}
         </caption>
@@ -97,7 +98,7 @@ export function AgendaTable({
                         Ändra<span className="visually-hidden"> {item.title}</span>
                       </Link>
                     ) : null}
-                    {controls.edit ? <IntentButton intent="withdraw" itemId={item.id} label="Återkalla" hidden={item.title} /> : null}
+                    {controls.edit ? <IntentButton intent="withdraw" itemId={item.id} label="Ta bort punkten" hidden={item.title} /> : null}
                     {item.followUp &&
                     item.followUp.status === "open" &&
                     (controls.completeFollowUps === true || (controls.completeFollowUps === "own" && item.followUp.ownedByMe)) ? (
@@ -123,7 +124,7 @@ export function AgendaTable({
             <td colSpan={controls ? 2 : 1}>{formatDuration(totalMinutes)}</td>
           </tr>
         </tfoot>
-      </table>
+      </Table>
     </div>
   );
 }

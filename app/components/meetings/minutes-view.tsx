@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import type { MeetingView } from "~/modules/meetings/meeting-view.server";
 import { ACTION_STATUS_LABELS, AGENDA_KIND_LABELS } from "~/modules/meetings/labels";
 import type { ActionItemStatus } from "#db/schema";
@@ -83,7 +84,7 @@ export function ActionItemsTable({
   if (actionItems.length === 0) return <p>Inga åtgärdspunkter.</p>;
   return (
     <div className="table-wrap">
-      <table>
+      <Table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -105,7 +106,7 @@ export function ActionItemsTable({
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

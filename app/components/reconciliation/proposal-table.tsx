@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { Form } from "@remix-run/react";
 import { PROPOSAL_EFFECT, PROPOSAL_KIND_LABELS, type ProposalKind } from "~/modules/reconciliation/labels";
 import { formatDate } from "~/lib/format";
@@ -31,7 +32,7 @@ export function ProposalTable({ kind, rows, total, upToRun }: { kind: ProposalKi
       <Form method="post" id="forslag">
         <input type="hidden" name="kind" value={kind} />
         <div className="table-wrap">
-          <table>
+          <Table>
             <caption>
               {PROPOSAL_KIND_LABELS[kind]}: {PROPOSAL_EFFECT[kind]}
             </caption>
@@ -75,7 +76,7 @@ export function ProposalTable({ kind, rows, total, upToRun }: { kind: ProposalKi
                 );
               })}
             </tbody>
-          </table>
+          </Table>
         </div>
         {kind === "end_moved" ? <NotifyMoves id="notify-rows" /> : null}
         <div className="button-row">

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { Link } from "@remix-run/react";
 
 export type FailureRow = {
@@ -13,7 +14,7 @@ export type FailureRow = {
 export function FailureTable({ id, caption, rows }: { id: string; caption: string; rows: FailureRow[] }) {
   return (
     <div className="table-wrap">
-      <table id={id}>
+      <Table id={id}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -42,7 +43,7 @@ export function FailureTable({ id, caption, rows }: { id: string; caption: strin
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

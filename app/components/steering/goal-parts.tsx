@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { Link } from "@remix-run/react";
 import type { ActivityStatus } from "#db/schema/steering-values";
 import { judgementLabel, notJudgedReason, type GoalPeriodStatus } from "~/modules/steering/goal-evaluation";
@@ -27,7 +28,7 @@ export function PeriodJudgement({ status }: { status: GoalPeriodStatus }) {
 export function TrendTable({ trend, caption, id }: { trend: GoalPeriodStatus[]; caption: string; id: string }) {
   return (
     <div className="table-wrap">
-      <table id={id}>
+      <Table id={id}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -54,7 +55,7 @@ export function TrendTable({ trend, caption, id }: { trend: GoalPeriodStatus[]; 
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }
@@ -76,7 +77,7 @@ export function ActivitiesTable({ activities, caption, editLink }: { activities:
   if (activities.length === 0) return <p className="muted">Handlingsplanen har inga aktiviteter ännu.</p>;
   return (
     <div className="table-wrap">
-      <table>
+      <Table>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -116,7 +117,7 @@ export function ActivitiesTable({ activities, caption, editLink }: { activities:
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "~/components/table";
 import { formatDateTime } from "~/lib/format";
 import type { GoalsAgendaView } from "~/modules/steering/agenda-goals";
 import { ActivitiesTable, JudgementTag } from "./goal-parts";
@@ -15,7 +16,7 @@ export function GoalsAgendaBlock({ goals, id }: { goals: GoalsAgendaView; id: st
         <p className="muted">Kommunen har inga mål för aktivitetsansvaret ännu.</p>
       ) : (
         <div className="table-wrap">
-          <table id={`${id}-mal`}>
+          <Table id={`${id}-mal`}>
             <caption>Mål för aktivitetsansvaret</caption>
             <thead>
               <tr>
@@ -43,7 +44,7 @@ export function GoalsAgendaBlock({ goals, id }: { goals: GoalsAgendaView; id: st
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
       <p>

@@ -11,6 +11,7 @@ import { CHANNEL_LABELS } from "~/modules/outreach/labels";
 import { routineCompliance } from "~/modules/outreach/routine-compliance";
 import type { RecordedAttempt, RoutineStep } from "~/modules/outreach/routine-engine";
 import type { Criterion, Level } from "./labels";
+import { plural } from "~/lib/plural";
 
 /** Where a reason lies in the record: the checklist's places, the contacts, or the enrollment itself. */
 export type CaseTarget = PointTarget | { kind: "contacts" } | { kind: "enrollment" };
@@ -69,7 +70,9 @@ function contactScore(record: CaseRecord, routine: RoutineStep[], until: string)
   }
   for (const step of c.steps) {
     if (step.state === "late") {
-      reasons.push(`Steg ${step.position} (${step.label}) gjordes ${step.doneOn}, ${step.daysLate} dagar senare än rutinen anger (${step.dueDate}).`);
+      reasons.push(
+        `Steg ${step.position} (${step.label}) gjordes ${step.doneOn}, ${plural(step.daysLate, "dag", "dagar")} senare än rutinen anger (${step.dueDate}).`,
+      );
     } else if (step.state === "missed") {
       const otherwise = step.channelMatch === false ? " Kontakt söktes i stället på annat sätt." : "";
       reasons.push(`Steg ${step.position} (${step.label}) gjordes inte; enligt rutinen senast ${step.dueDate}.${otherwise}`);

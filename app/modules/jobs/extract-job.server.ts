@@ -6,6 +6,7 @@
  */
 import { refreshTargetGroup } from "~/modules/reconciliation/refresh.server";
 import { dueMunicipalities, markScheduledRun } from "~/modules/reconciliation/extract-schedule.server";
+import { plural } from "~/lib/plural";
 
 /** Often enough that "at 04" means about 04.00; the check itself is one small query. */
 export const EXTRACT_JOB_INTERVAL_MS = 5 * 60 * 1000;
@@ -27,7 +28,7 @@ export async function runDueExtracts(now: Date = new Date(), log: (message: stri
     results.push({ municipalityId, ...result, newProposals: run?.newProposals ?? 0 });
     log(
       result.ok
-        ? `Schemalagt uttag för kommun ${municipalityId}: ${result.personCount} personer, ${result.rejected} avvisade nummer, ${run?.newProposals ?? 0} nya förslag.`
+        ? `Schemalagt uttag för kommun ${municipalityId}: ${plural(result.personCount, "person", "personer")}, ${plural(result.rejected, "avvisat nummer", "avvisade nummer")}, ${plural(run?.newProposals ?? 0, "nytt förslag", "nya förslag")}.`
         : `Schemalagt uttag för kommun ${municipalityId} misslyckades: ${result.message}`,
     );
   }

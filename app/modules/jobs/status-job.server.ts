@@ -16,6 +16,7 @@ import { organisations } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import { bringMeetingsUpToDate } from "~/modules/meetings/meeting-access.server";
 import { bringStatusesUpToDate } from "~/modules/outreach/statuses.server";
+import { plural } from "~/lib/plural";
 
 export type StatusJobResult = { municipalityId: number; endedAtTwenty: number; caseItemsUnlinked: number };
 
@@ -88,7 +89,7 @@ export function scheduleStatusJob(log: (message: string) => void = console.log, 
       const ended = results.reduce((sum, r) => sum + r.endedAtTwenty, 0);
       const unlinked = results.reduce((sum, r) => sum + r.caseItemsUnlinked, 0);
       log(
-        `Statusjobbet kördes för ${results.length} kommuner på ${Math.round(performance.now() - started)} ms: ${ended} inskrivningar avslutade vid 20 år, ${unlinked} ärendepunkter avidentifierade.`,
+        `Statusjobbet kördes för ${plural(results.length, "kommun", "kommuner")} på ${Math.round(performance.now() - started)} ms: ${plural(ended, "inskrivning", "inskrivningar")} avslutade vid 20 år, ${plural(unlinked, "ärendepunkt", "ärendepunkter")} avidentifierade.`,
       );
     } catch (error) {
       log(`Statusjobbet misslyckades: ${error instanceof Error ? error.message : String(error)}`);

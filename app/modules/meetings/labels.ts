@@ -46,7 +46,7 @@ export const AGENDA_STATE_LABELS: Record<AgendaItemState, string> = {
   proposed: "Föreslagen",
   accepted: "På dagordningen",
   declined: "Avböjd",
-  withdrawn: "Återkallad",
+  withdrawn: "Borttagen",
 };
 
 export const ACTION_STATUS_LABELS: Record<ActionItemStatus, string> = {

@@ -8,20 +8,14 @@ import { municipalities, notices, organisations, youths, type InboxStatus } from
 import { INBOX_STATUSES } from "#db/schema/notices-values";
 import { cappedCount } from "~/lib/capped-count.server";
 import { COUNT_CAP, pageCountOf, pageWithin, type CappedCount } from "~/lib/counting";
-import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
-import type { NoticeInput, StoredNoticeKind } from "~/modules/notices/notice-schema";
+import type { NoticeInput } from "~/modules/notices/notice-schema";
 import { noticeColumns } from "./notice-columns";
-import { todayIso } from "~/lib/dates";
 import { displayPersonalNumber, parsePersonalNumber } from "~/modules/youth/personal-number";
-import type { YouthCreateInput } from "~/modules/youth/youth-schema";
-import { openYouthFile, type RegisterAccess, type YouthFile } from "~/modules/access/gate.server";
+import type { RegisterAccess, YouthFile } from "~/modules/access/gate.server";
 import { mayFileNotices } from "~/modules/access/policy";
-import { decideNotices, logMissingNotice, logNoticesFiled, logNoticeWrite } from "~/modules/access/records.server";
-import { insertEnrollment } from "~/modules/outreach/enrollments.server";
-import { registrationFromNotice } from "~/modules/outreach/scb-registration";
-import { createYouth } from "~/modules/youth/youth-file.server";
+import { decideNotices, logMissingNotice, logNoticesFiled } from "~/modules/access/records.server";
 import { municipalitiesWithKaaUnit } from "~/modules/organizations/municipalities.server";
 
 export const NOTICE_PAGE_SIZE = 25;
@@ -191,73 +185,6 @@ export function readNotice(actor: Actor, noticeId: number) {
     existingYouthId: existingYouth?.id ?? null,
     asRegisterKeeper: decision.basis === "register_keeper",
   };
-}
-
-const START_REASON_BY_KIND: Record<StoredNoticeKind, "notice_dropout" | "notice_absence" | "notice_not_started" | "notice_started" | "moved_in"> = {
-  dropout: "notice_dropout",
-  absence: "notice_absence",
-  not_started: "notice_not_started",
-  started: "notice_started",
-  moved: "moved_in",
-};
-
-export type ReceiveResult = { ok: true; youthId: string | null } | { ok: false; errors: FieldErrors };
-
-/**
- * Receiving a notice links it to the youth already in the register (same personnummer) or registers
- * the youth, and opens an enrollment with the notice as its start reason, unless one is open. A notice
- * that a youth has *started* studies opens no enrollment. All in one transaction.
- */
-export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCreateInput | null): ReceiveResult {
-  const { notice, existingYouthId, asRegisterKeeper } = readNotice(actor, noticeId);
-  // A refusal is logged now; an allowed write is logged inside the transaction below, with the youth it links.
-  const writeDecision = asRegisterKeeper ? decideNotices(actor, [notice], "write", "write", "none").get(notice.id)! : null;
-  if (!writeDecision?.allowed) {
-    decideNotices(actor, [notice], "write", "write", "all");
-    throw notFound();
-  }
-  if (notice.status === "withdrawn") return { ok: false, errors: { form: "Skolan har återkallat anmälan." } };
-  if (notice.status !== "sent") return { ok: false, errors: { form: "Anmälan är redan mottagen." } };
-  const db = getDb();
-  const now = new Date().toISOString();
-  const today = todayIso();
-  const opensEnrollment = notice.kind !== "started";
-  // The notice is the source: its kind and programme say the SCB reason and last school occupation, where they can.
-  const enrollmentFrom = { startReason: START_REASON_BY_KIND[notice.kind], sourceNoticeId: notice.id, ...registrationFromNotice(notice) };
-  const markReceived = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], youthId: string | null) => {
-    tx.update(notices).set({ status: "received", youthId, receivedAt: now, receivedByMembershipId: actor.membershipId }).where(eq(notices.id, notice.id)).run();
-    logNoticeWrite(actor, notice, youthId, writeDecision, tx);
-  };
-  if (existingYouthId) {
-    const file = openYouthFile(actor, existingYouthId, { write: ["enrollment"] });
-    db.transaction((tx) => {
-      markReceived(tx, file.id);
-      if (opensEnrollment) insertEnrollment(tx, file, { startDate: today, ...enrollmentFrom }, { unlessOpen: true });
-    });
-    return { ok: true, youthId: file.id };
-  }
-  if (!opensEnrollment) {
-    db.transaction((tx) => markReceived(tx, null));
-    return { ok: true, youthId: null };
-  }
-  if (!identity) return { ok: false, errors: { form: "Fyll i ungdomens uppgifter för att registrera ungdomen." } };
-  if (identity.personalNumber.replace(/\D/g, "").slice(-10) !== notice.personalNumber.slice(-10) || identity.homeMunicipalityId !== notice.homeMunicipalityId) {
-    return { ok: false, errors: { form: "Personnummer och hemkommun ska vara desamma som i anmälan." } };
-  }
-  const result = createYouth(actor, identity, (tx, created) => {
-    markReceived(tx, created.id);
-    insertEnrollment(tx, created, { startDate: today, ...enrollmentFrom });
-  });
-  if (!result.ok) return { ok: false, errors: result.errors };
-  return { ok: true, youthId: result.id };
-}
-
-export function markNoticeHandled(actor: Actor, noticeId: number) {
-  const { notice, asRegisterKeeper } = readNotice(actor, noticeId);
-  const decision = asRegisterKeeper ? decideNotices(actor, [notice], "write", "write", "all").get(notice.id)! : null;
-  if (!decision?.allowed) throw notFound();
-  if (notice.status === "handled") return;
-  getDb().update(notices).set({ status: "handled", handledAt: new Date().toISOString() }).where(eq(notices.id, notice.id)).run();
 }
 
 /** Notices about a youth, for the youth page. */

@@ -69,9 +69,18 @@ export function insertEnrollment(
   return id;
 }
 
+/** Gives the youth's open enrollment a caseworker, if it has none (one it has stays). */
+export function assignCaseworkerIfNone(tx: Tx, file: YouthFile<never, "enrollment">, membershipId: number) {
+  tx.update(enrollments)
+    .set({ caseworkerMembershipId: membershipId })
+    .where(and(eq(enrollments.youthId, file.id), isNull(enrollments.endDate), isNull(enrollments.caseworkerMembershipId)))
+    .run();
+}
+
 /* ------------------------------------------------------------------ enrollments */
 
-function assertCaseworker(actor: Actor, membershipId: number | null): FieldErrors | null {
+/** A caseworker may be any of the unit's own KAA staff, or none. */
+export function assertCaseworker(actor: Actor, membershipId: number | null): FieldErrors | null {
   if (membershipId === null) return null;
   const member = getDb()
     .select()

@@ -61,12 +61,21 @@ export const OUTCOME_LABELS: Record<ContactOutcome, string> = {
 };
 
 /**
- * The outcome as the attempt list shows it. A sent letter or a knock card left at the door is
- * stored as "message_left" (the routine counts it the same), but it is not a message on a phone.
+ * The outcome as the attempt list shows it. "Left a message" is what a phone call does; a letter, a
+ * knock card, an sms or an e-mail that was sent and not yet answered says so in its own words (they
+ * are stored as "message_left" because the contact routine counts them the same).
  */
-export function outcomeLabel(attempt: { outcome: ContactOutcome; channel: ContactChannel; letterTemplate: string | null }) {
+const MESSAGE_SENT: Partial<Record<ContactChannel, string>> = {
+  letter: "Brev skickat, inget svar ännu",
+  knock_card: "Knackkort lämnat",
+  sms: "Sms skickat, inget svar ännu",
+  email: "E-post skickad, inget svar ännu",
+  social_media: "Meddelande skickat, inget svar ännu",
+};
+
+export function outcomeLabel(attempt: { outcome: ContactOutcome; channel: ContactChannel; letterTemplate?: string | null }): string {
   if (attempt.letterTemplate) return attempt.channel === "knock_card" ? "Knackkort lämnat" : "Brev skickat";
-  return OUTCOME_LABELS[attempt.outcome];
+  return (attempt.outcome === "message_left" ? MESSAGE_SENT[attempt.channel] : undefined) ?? OUTCOME_LABELS[attempt.outcome];
 }
 
 export const TARGET_LABELS: Record<ContactTarget, string> = { youth: "Ungdomen", guardian: "Vårdnadshavare" };

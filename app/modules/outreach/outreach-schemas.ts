@@ -60,6 +60,9 @@ export const scbAtRegistrationSchema = z.object({
 });
 export type ScbAtRegistration = z.output<typeof scbAtRegistrationSchema>;
 
+/** Who takes the case when a notice is received: the receiver by default (the form), or another, or none. */
+export const receiveCaseworkerSchema = z.object({ caseworkerMembershipId: optionalId() });
+
 export const enrollmentOpenSchema = z.object({
   startDate: pastDate("startdatum"),
   startReason: z.enum(ENROLLMENT_START_REASONS, { error: "Välj anledning till inskrivningen." }),

@@ -24,6 +24,7 @@ import {
   type KnownStudent,
 } from "~/modules/integrations/ss12000-mapping";
 import { appendSchoolListRows, beginSchoolList, completeSchoolList, discardSchoolList } from "./school-list-store.server";
+import { plural } from "~/lib/plural";
 
 export type FetchCounts = { persons: number; rows: number; absences: number; skipped: number };
 export type FetchOutcome = ({ ok: true; listId: number } | { ok: false; message: string }) & { counts: FetchCounts };
@@ -34,7 +35,7 @@ const running = new Set<number>();
 export type FetchOptions = { pageSize?: number; timeoutMs?: number; today?: Date };
 
 export function okMessage(c: FetchCounts) {
-  return `Hämtningen lyckades: ${c.persons} personer, ${c.rows} inskrivningar, ${c.absences} elever med frånvarouppgifter, ${c.skipped} överhoppade poster.`;
+  return `Hämtningen lyckades: ${plural(c.persons, "person", "personer")}, ${plural(c.rows, "inskrivning", "inskrivningar")}, ${plural(c.absences, "elev", "elever")} med frånvarouppgifter, ${plural(c.skipped, "överhoppad post", "överhoppade poster")}.`;
 }
 
 /** A failed fetch saved nothing, so it records no counts (the admin would read them as the list's). */

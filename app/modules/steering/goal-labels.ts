@@ -1,6 +1,7 @@
 /** Swedish names of the goals and the handlingsplan, and how a goal reads. Pure, for the browser. */
 import type { ActivityStatus, GoalComparator, GoalPeriodKind } from "#db/schema/steering-values";
 import { goalFigure, type GoalFigureKind } from "./goal-figures";
+import { pluralForm } from "~/lib/plural";
 
 export const COMPARATOR_SIGNS: Record<GoalComparator, string> = { gte: "≥", lte: "≤" };
 export const COMPARATOR_LABELS: Record<GoalComparator, string> = { gte: "Minst (≥)", lte: "Högst (≤)" };
@@ -32,7 +33,7 @@ const number = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 });
 
 export function formatTarget(kind: GoalFigureKind | undefined, target: number): string {
   if (kind === "share") return `${number.format(target)} %`;
-  if (kind === "median") return `${number.format(target)} dagar`;
+  if (kind === "median") return `${number.format(target)} ${pluralForm(target, "dag", "dagar")}`;
   return number.format(target);
 }
 
