@@ -32,6 +32,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
  * for them until the user turns it off. Everything else is in-app only by default.
  */
 export const EMAIL_BY_DEFAULT: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
+  // The agenda was always e-mailed: it is the calling to the meeting (and guests have only e-mail).
+  "agenda_sent",
   "referral_received",
   "referral_accepted",
   "referral_declined",
@@ -79,6 +81,12 @@ export const NOTIFICATION_KIND_ROLES: Record<NotificationKind, readonly Role[]> 
   concern_report_status: REPORTERS,
   email_failed: [...MEETING_ROLES, "system_admin", "auditor"],
 };
+
+/**
+ * Kinds that notifyOrganisation also e-mails to the organisation's functional mailbox (when it has
+ * one): what the organisation as a whole must act on, whoever is at work.
+ */
+export const MAILBOX_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>(["referral_received", "referral_revoked", "concern_report_received"]);
 
 export function defaultPreference(kind: NotificationKind): { inApp: boolean; email: boolean } {
   return { inApp: true, email: EMAIL_BY_DEFAULT.has(kind) && !IN_APP_ONLY.has(kind) };
