@@ -239,6 +239,7 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
     expected: signedIn(404, { coordinator: 200, caseworker: 200, otherKaa: 200, steering: 200 }),
   },
   "routes/meddelanden": { path: () => "/meddelanden", expected: signedIn(200) },
+  "routes/installningar.meddelanden": { path: () => "/installningar/meddelanden", expected: signedIn(200) },
   "routes/samverkan._index": { path: () => "/samverkan", expected: signedIn(200, { admin: 403, auditor: 403 }) },
   "routes/samverkan.nytt-forum": { path: () => "/samverkan/nytt-forum", expected: signedIn(403, { coordinator: 200 }) },
   "routes/samverkan.forum.$forumId._index": { path: () => `/samverkan/forum/${forumId(STEERING_GROUP)}`, expected: steeringMembers },

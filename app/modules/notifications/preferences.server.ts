@@ -3,8 +3,11 @@
  * user saves the page; until then the defaults in labels.ts hold.
  */
 import { and, inArray } from "drizzle-orm";
+import { z } from "zod";
 import { getDb, type Db, type Tx } from "#db/client";
 import { NOTIFICATION_KINDS, notificationPreferences, type NotificationKind, type Role } from "#db/schema";
+import { config } from "~/config.server";
+import { activeMembershipsOfUser } from "~/modules/organizations/memberships.server";
 import { defaultPreference, IN_APP_ONLY, NOTIFICATION_KIND_LABELS, NOTIFICATION_KIND_ROLES } from "./labels";
 
 export type Preference = { inApp: boolean; email: boolean };
@@ -59,4 +62,22 @@ export function savePreferences(userId: number, roles: readonly Role[], checked:
 /** Whether one user wants a kind by e-mail (the agenda, which is mailed by its own sender). */
 export function wantsEmail(tx: Db | Tx, userId: number, kind: NotificationKind): boolean {
   return preferencesOf(tx, [userId], [kind])(userId, kind).email;
+}
+
+/** The preferences form: the ticked boxes of each column (checkbox groups, see parseForm's `lists`). */
+export const preferencesFormSchema = z.object({
+  inApp: z.array(z.enum(NOTIFICATION_KINDS, { error: "Okänt slag av meddelande." })).max(NOTIFICATION_KINDS.length),
+  email: z.array(z.enum(NOTIFICATION_KINDS, { error: "Okänt slag av meddelande." })).max(NOTIFICATION_KINDS.length),
+});
+export const PREFERENCE_LISTS = ["inApp", "email"] as const;
+
+const rolesOf = (userId: number) => [...new Set(activeMembershipsOfUser(userId).map((m) => m.role))];
+
+/** What the preferences page shows: the kinds of all the user's current roles, and whether e-mail is on at all. */
+export function preferencesPage(userId: number) {
+  return { rows: preferenceRows(userId, rolesOf(userId)), mailConfigured: config().smtp !== null };
+}
+
+export function saveOwnPreferences(userId: number, form: z.output<typeof preferencesFormSchema>) {
+  return savePreferences(userId, rolesOf(userId), form);
 }
