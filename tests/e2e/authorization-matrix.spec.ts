@@ -185,6 +185,7 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/admin.kommuner": { path: () => "/admin/kommuner", expected: adminOnly },
   "routes/admin.organisationer._index": { path: () => "/admin/organisationer", expected: adminOnly },
   "routes/admin.organisationer.ny": { path: () => "/admin/organisationer/ny", expected: adminOnly },
+  "routes/admin.organisationer.$organisationId": { path: () => `/admin/organisationer/${organisationOf(ROLES.social)}`, expected: adminOnly },
   "routes/admin.anvandare._index": { path: () => "/admin/anvandare", expected: adminOnly },
   "routes/admin.anvandare.ny": { path: () => "/admin/anvandare/ny", expected: adminOnly },
   "routes/admin.anvandare.$userId": { path: () => `/admin/anvandare/${userId("skola@demo.example")}`, expected: adminOnly },
