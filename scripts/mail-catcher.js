@@ -129,9 +129,10 @@ export async function startMailCatcher({ smtpPort = 2525, httpPort = 1080, host 
     messages,
     /** @returns {Promise<void>} */
     stop: () =>
-      Promise.all([new Promise((r) => smtp.close(() => r(undefined))), ports.httpPort === null ? undefined : new Promise((r) => web.close(() => r(undefined)))]).then(
-        () => undefined,
-      ),
+      Promise.all([
+        new Promise((r) => smtp.close(() => r(undefined))),
+        ports.httpPort === null ? undefined : new Promise((r) => web.close(() => r(undefined))),
+      ]).then(() => undefined),
   };
 }
 

@@ -63,6 +63,8 @@ test.describe.configure({ timeout: 180_000 });
 const agendaTitles = (page: Page) => page.locator("table.agenda > tbody > tr > td:nth-child(2) > strong.block");
 
 test("a styrgrupp member prepares a samverkansforum meeting with a key-figure snapshot and sends the agenda", async ({ page, browser, request }) => {
+  // Besides the pages, it waits for the outbox's background delivery to reach the relay.
+  test.setTimeout(240_000);
   await signIn(page, "styrgrupp@demo.example");
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Samverkan" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Samverkan");

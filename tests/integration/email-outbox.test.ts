@@ -154,9 +154,7 @@ describe("when the relay is down", () => {
 
   it("takes again a message whose sender died mid-send, once the claim is stale, and not before", async () => {
     const world = await createWorld();
-    getDb().transaction((tx) =>
-      enqueueEmail(tx, { to: world.actors.school.username, subject: "Anmälan mottagen", text: "Hej", kind: "notice_received" }),
-    );
+    getDb().transaction((tx) => enqueueEmail(tx, { to: world.actors.school.username, subject: "Anmälan mottagen", text: "Hej", kind: "notice_received" }));
     const claimedAt = new Date();
     getDb().update(emailOutbox).set({ state: "sending", claimToken: "a-run-that-died", claimedAt: claimedAt.toISOString() }).run();
     closeDb();

@@ -195,7 +195,8 @@ describe("preparing and sending the agenda", () => {
         )
         .all(),
     ).toHaveLength(1);
-    const statuses = () => meetingView(world.actors.coordinator, open(world.actors.coordinator, meetingId)).participants.map((p) => [p.name, p.agendaEmailStatus]);
+    const statuses = () =>
+      meetingView(world.actors.coordinator, open(world.actors.coordinator, meetingId)).participants.map((p) => [p.name, p.agendaEmailStatus]);
     // Queued in the outbox until the delivery run has been.
     expect(new Set(statuses().map(([, status]) => status))).toEqual(new Set(["queued"]));
 

@@ -34,7 +34,9 @@ export function EmailProblems({ problems }: { problems: MeetingView["emailProble
   return (
     <div className="alert alert--warning">
       <p>
-        <strong>{failed.length > 0 || problems.some((p) => p.agendaEmailStatus !== "queued") ? "Dagordningen nådde inte alla med e-post" : "E-post försöks igen"}</strong>{" "}
+        <strong>
+          {failed.length > 0 || problems.some((p) => p.agendaEmailStatus !== "queued") ? "Dagordningen nådde inte alla med e-post" : "E-post försöks igen"}
+        </strong>{" "}
         (alla med konto i portalen har fått ett meddelande där):
       </p>
       <ul>

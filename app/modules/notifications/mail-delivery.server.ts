@@ -66,10 +66,7 @@ function settle(row: Claimed, token: string, outcome: Awaited<ReturnType<typeof 
   }
   if (!outcome.permanent && attempts < MAX_ATTEMPTS) {
     const next = new Date(now.getTime() + RETRY_DELAYS_MS[attempts - 1]!).toISOString();
-    db.update(emailOutbox)
-      .set({ state: "queued", attempts, nextAttemptAt: next, claimToken: null, lastError: outcome.reason })
-      .where(mine)
-      .run();
+    db.update(emailOutbox).set({ state: "queued", attempts, nextAttemptAt: next, claimToken: null, lastError: outcome.reason }).where(mine).run();
     return "retrying";
   }
   db.transaction((tx) => {
