@@ -16,6 +16,19 @@ import { CROSS_ORIGIN_MESSAGE, isAllowedRequestOrigin } from "./app/modules/secu
 
 installGlobals();
 
+// The demo catches its e-mail instead of sending it (scripts/mail-catcher.js): started here before
+// the portal, unless an SMTP relay is configured or MAIL_CATCHER=off (the browser tests start their
+// own). The portal's demo settings point at it (app/config.server.ts, MAIL_CATCHER).
+if (process.env.PORTAL_MODE === "demo" && !process.env.SMTP_HOST && process.env.MAIL_CATCHER !== "off") {
+  const { startMailCatcher } = await import("./scripts/mail-catcher.js");
+  await startMailCatcher({
+    smtpPort: Number(process.env.SMTP_PORT ?? 2525),
+    httpPort: Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 1080),
+  }).catch((error) => {
+    console.error(`E-postfångaren startar inte (${error instanceof Error ? error.message : error}); demon skickar ingen e-post.`);
+  });
+}
+
 const root = path.dirname(url.fileURLToPath(import.meta.url));
 // Importing the build opens the database: bad configuration, missing pragmas or a failed
 // migration stop the server here, with the reason, instead of at the first request.

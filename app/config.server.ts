@@ -5,6 +5,8 @@ import { z } from "zod";
  * Configuration from the environment, validated once. Everything that differs between a
  * municipality's production, the demo and the tests is here and nowhere else.
  */
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
 const envSchema = z.object({
   // production: real use (Secure cookies, HSTS, no demo accounts); demo: the local demo;
   // test: automated tests.
@@ -19,15 +21,78 @@ const envSchema = z.object({
   POPULATION_REGISTER_URL: z.url().optional(),
   // How long to wait for the population register (folkbokföringen) before giving up.
   POPULATION_REGISTER_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
-  // The municipality's e-mail service (agendas of samverkan meetings). Unset in production: no
-  // e-mail is sent and the in-app notices are the only ones; unset in demo/test: msw answers.
-  EMAIL_SERVICE_URL: z.url().optional(),
-  EMAIL_SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  // The municipality's SMTP relay. Unset in production: no e-mail is sent and the in-app notices
+  // are the only ones. Unset in demo/test: the mail catcher (scripts/mail-catcher.js) on
+  // 127.0.0.1:2525 stands in.
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // true: TLS from the first byte (usually port 465). false: plain connection upgraded by STARTTLS.
+  SMTP_SECURE: booleanFlag.default(false),
+  // Refuse to send unless the relay upgrades the connection with STARTTLS (default in production).
+  SMTP_REQUIRE_TLS: booleanFlag.optional(),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  // The sender address, e.g. "Samverkansportalen <no-reply@kommun.se>"; required with SMTP_HOST.
+  SMTP_FROM: z.string().min(3).optional(),
+  // How long to wait for the relay: to connect, to greet, and for each answer.
+  SMTP_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  // How often the outbox is checked for e-mail that is due.
+  MAIL_DELIVERY_INTERVAL_MS: z.coerce.number().int().positive().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 
-export type Config = z.infer<typeof envSchema> & {
+/** The mail catcher the demo and the browser tests start (scripts/mail-catcher.js). */
+export const MAIL_CATCHER = { host: "127.0.0.1", smtpPort: 2525, httpPort: 1080, from: "Samverkansportalen <no-reply@samverkan.demo.invalid>" } as const;
+
+export type SmtpSettings = {
+  host: string;
+  port: number;
+  secure: boolean;
+  requireTls: boolean;
+  auth: { user: string; pass: string } | null;
+  from: string;
+  timeoutMs: number;
+};
+
+type Env = z.infer<typeof envSchema>;
+
+/** The relay to send through, or null: no e-mail at all (production without SMTP settings). */
+function smtpSettings(env: Env): SmtpSettings | null {
+  const auth = env.SMTP_USER && env.SMTP_PASSWORD ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD } : null;
+  if (env.SMTP_HOST) {
+    if (!env.SMTP_FROM) throw new Error("Ogiltig konfiguration: SMTP_FROM (avsändaradress) krävs när SMTP_HOST är satt.");
+    if (env.PORTAL_MODE === "production" && !env.PUBLIC_ORIGIN)
+      throw new Error("Ogiltig konfiguration: PUBLIC_ORIGIN krävs när SMTP_HOST är satt, för länkarna i e-posten.");
+    if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD)) throw new Error("Ogiltig konfiguration: SMTP_USER och SMTP_PASSWORD anges tillsammans.");
+    return {
+      host: env.SMTP_HOST,
+      port: env.SMTP_PORT ?? (env.SMTP_SECURE ? 465 : 587),
+      secure: env.SMTP_SECURE,
+      requireTls: env.SMTP_REQUIRE_TLS ?? (!env.SMTP_SECURE && env.PORTAL_MODE === "production"),
+      auth,
+      from: env.SMTP_FROM,
+      timeoutMs: env.SMTP_TIMEOUT_MS,
+    };
+  }
+  if (env.PORTAL_MODE === "production") return null;
+  return {
+    host: MAIL_CATCHER.host,
+    port: env.SMTP_PORT ?? MAIL_CATCHER.smtpPort,
+    secure: false,
+    requireTls: false,
+    auth,
+    from: env.SMTP_FROM ?? MAIL_CATCHER.from,
+    timeoutMs: env.SMTP_TIMEOUT_MS,
+  };
+}
+
+export type Config = Env & {
   databasePath: string;
   secureCookies: boolean;
+  smtp: SmtpSettings | null;
+  /** Where links in e-mail point: PUBLIC_ORIGIN, or in demo/test this machine's portal. */
+  mailOrigin: string;
+  mailDeliveryIntervalMs: number;
 };
 
 let cached: Config | undefined;
@@ -44,6 +109,10 @@ export function config(): Config {
     ...env,
     databasePath: path.resolve(process.cwd(), env.DATABASE_PATH),
     secureCookies: env.PORTAL_MODE === "production",
+    smtp: smtpSettings(env),
+    mailOrigin: env.PUBLIC_ORIGIN?.replace(/\/+$/, "") ?? `http://localhost:${env.PORT}`,
+    // The demo and the browser tests want to see mail within seconds; production checks twice a minute.
+    mailDeliveryIntervalMs: env.MAIL_DELIVERY_INTERVAL_MS ?? (env.PORTAL_MODE === "production" ? 30_000 : 1_000),
   };
   return cached;
 }

@@ -11,6 +11,7 @@ import { applySecurityHeaders, newNonce } from "~/modules/security/headers.serve
 import { loggableError } from "~/lib/log-safe";
 import { scheduleStatusJob } from "~/modules/jobs/status-job.server";
 import { scheduleExtractJob } from "~/modules/jobs/extract-job.server";
+import { scheduleMailDelivery } from "~/modules/notifications/mail-delivery.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -22,6 +23,9 @@ getDb();
 scheduleStatusJob();
 // Fetch the population-register extracts the samordnare has scheduled, when they are due.
 scheduleExtractJob();
+// Deliver the e-mail outbox to the SMTP relay (none in production without SMTP settings); what was
+// queued before a restart is sent now. See docs/decisions/0022-smtp-outbox.md.
+scheduleMailDelivery();
 // In demo and test mode msw plays the external services (population register) in this process.
 await startDemoMockServices();
 

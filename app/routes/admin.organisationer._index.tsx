@@ -31,15 +31,19 @@ export default function Organisations() {
               <th scope="col">Typ</th>
               <th scope="col">Kommun</th>
               <th scope="col">Huvudman</th>
+              <th scope="col">Funktionsbrevlåda</th>
             </tr>
           </thead>
           <tbody>
             {organisations.map((o) => (
               <tr key={o.id}>
-                <td>{o.name}</td>
+                <td>
+                  <Link to={`/admin/organisationer/${o.id}`}>{o.name}</Link>
+                </td>
                 <td>{ORGANISATION_KIND_LABELS[o.kind]}</td>
                 <td>{o.municipalityName}</td>
                 <td>{o.schoolOrganiserKind ? `${o.schoolOrganiserName} (${SCHOOL_ORGANISER_LABELS[o.schoolOrganiserKind].toLowerCase()})` : "–"}</td>
+                <td>{o.functionalMailbox ?? "–"}</td>
               </tr>
             ))}
           </tbody>

@@ -55,6 +55,12 @@ export default function NewOrganisation() {
           />
           <TextField {...field("schoolOrganiserName")} label="Huvudmannens namn" />
         </fieldset>
+        <TextField
+          {...field("functionalMailbox")}
+          label="Funktionsbrevlåda"
+          type="email"
+          hint="Frivilligt. Får e-post om nya remisser och orosanmälningar till organisationen."
+        />
         <button type="submit" className="button" disabled={submitting}>
           Skapa organisation
         </button>

@@ -20,6 +20,9 @@ export default function Notifications() {
     <>
       <h1>Meddelanden</h1>
       <p className="lead">{unread > 0 ? `${plural(unread, "nytt meddelande", "nya meddelanden")} sedan du senast tittade.` : "Inga nya meddelanden."}</p>
+      <p>
+        <Link to="/installningar/meddelanden">Välj vilka meddelanden du får i portalen och med e-post</Link>
+      </p>
       {notifications.length === 0 ? (
         <p>Du har inga meddelanden.</p>
       ) : (

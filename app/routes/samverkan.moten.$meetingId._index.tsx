@@ -60,9 +60,9 @@ async function perform(actor: Actor, ctx: MeetingContext, intent: MeetingIntent,
     case "send-agenda":
     case "resend-failed": {
       const report =
-        intent.intent === "send-agenda" ? await sendAgenda(actor, ctx, portalOrigin(request)) : await resendFailedEmails(actor, ctx, portalOrigin(request));
+        intent.intent === "send-agenda" ? await sendAgenda(actor, ctx, portalOrigin(request)) : resendFailedEmails(actor, ctx, portalOrigin(request));
       if (!report.ok) return fail(report.errors);
-      return { ok: true, message: intent.intent === "send-agenda" ? "Dagordningen är skickad." : "E-posten är skickad på nytt.", report };
+      return { ok: true, message: intent.intent === "send-agenda" ? "Dagordningen är skickad." : "E-posten skickas på nytt.", report };
     }
     case "mark-held": {
       const r = markHeld(actor, ctx);

@@ -17,3 +17,4 @@ export * from "./school-systems";
 export * from "./population-extract";
 export * from "./internal-control";
 export * from "./scb";
+export * from "./email";

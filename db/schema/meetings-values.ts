@@ -17,7 +17,8 @@ export const CASE_ITEM_SECTIONS = ["identity", "plan"] as const;
 export type CaseItemSection = (typeof CASE_ITEM_SECTIONS)[number];
 export const ACTION_ITEM_STATUSES = ["open", "done", "cancelled"] as const;
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
-export const AGENDA_EMAIL_STATUSES = ["sent", "failed", "no_address", "not_configured"] as const;
+// queued: in the e-mail outbox (delivery under way); opted_out: the participant wants notices in the portal only.
+export const AGENDA_EMAIL_STATUSES = ["queued", "sent", "failed", "no_address", "not_configured", "opted_out"] as const;
 export type AgendaEmailStatus = (typeof AGENDA_EMAIL_STATUSES)[number];
 export const ATTENDANCE = ["present", "absent"] as const;
 export type Attendance = (typeof ATTENDANCE)[number];

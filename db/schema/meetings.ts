@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { emailOutbox } from "./email";
 import { memberships, municipalities, organisations } from "./organizations";
 import { youths } from "./youth";
 import {
@@ -176,6 +177,8 @@ export const meetingParticipants = sqliteTable(
     agendaEmailStatus: text("agenda_email_status", { enum: AGENDA_EMAIL_STATUSES }),
     agendaEmailError: text("agenda_email_error"),
     agendaEmailedAt: text("agenda_emailed_at"),
+    // The agenda e-mail in the outbox: its delivery state is the participant's e-mail status.
+    agendaOutboxId: integer("agenda_outbox_id").references(() => emailOutbox.id),
   },
   (t) => [
     index("meeting_participants_meeting").on(t.meetingId),

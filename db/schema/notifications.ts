@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { memberships, users } from "./organizations";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -59,4 +59,22 @@ export const notifications = sqliteTable(
       .on(t.userId)
       .where(sql`read_at IS NULL`),
   ],
+);
+
+/**
+ * Each user's choice per kind: in the portal, by e-mail, both or neither. No row: the defaults in
+ * app/modules/notifications/labels.ts (in the portal always; e-mail for kinds that ask for action).
+ */
+export const notificationPreferences = sqliteTable(
+  "notification_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    inApp: integer("in_app", { mode: "boolean" }).notNull(),
+    email: integer("email", { mode: "boolean" }).notNull(),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );

@@ -1,16 +1,16 @@
 // Forums, agendas, minutes and action items on a real database: who may open what, the agenda sent
-// with notices and e-mails, the frozen key-figure snapshot, locked minutes, and carried-over items.
+// with notices and e-mails (through the outbox to a real SMTP server), the frozen key-figure
+// snapshot, locked minutes, and carried-over items.
 import { runStatusJob } from "~/modules/jobs/status-job.server";
 import { and, eq } from "drizzle-orm";
-import { getResponse, type HttpHandler } from "msw";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "#db/client";
 import { actionItems, agendaItems, enrollments, meetingParticipants, meetings, notices, notifications } from "#db/schema";
 import { addDays, todayIso } from "~/lib/dates";
-import { setEmailTransport } from "~/modules/integrations/email.server";
 import { completeActionItem, myOpenActionItems } from "~/modules/meetings/action-items.server";
 import { acceptProposal, addAgendaItem, agendaRows, moveAgendaItem } from "~/modules/meetings/agenda.server";
-import { sendAgenda } from "~/modules/meetings/agenda-send.server";
+import { resendFailedEmails, sendAgenda } from "~/modules/meetings/agenda-send.server";
+import { deliverDueMail } from "~/modules/notifications/mail-delivery.server";
 import { addMember, createForum, requireForum } from "~/modules/meetings/forums.server";
 import { addCaseItem } from "~/modules/meetings/case-items.server";
 import { meetingView } from "~/modules/meetings/meeting-view.server";
@@ -18,27 +18,23 @@ import { addExternalGuest, addPortalParticipant, createMeeting } from "~/modules
 import { addActionItem, approveMinutes, LOCKED_MESSAGE, markHeld, saveMinutes } from "~/modules/meetings/minutes.server";
 import { parseKeyFigures } from "~/modules/statistics/key-figures";
 import { computeKeyFigures } from "~/modules/statistics/key-figures.server";
-import { createEmailServiceHandlers } from "../mocks/email-service";
 import { createWorkingGroupWorld, giveConsent, open, planMeeting, registerYouth, type WorkingGroupWorld } from "../factories/meetings";
 import { createActor, createOrganisation } from "../factories/world";
+import { startTestSmtp, useTestSmtp, type TestSmtp } from "../setup/smtp";
 
 let world: WorkingGroupWorld;
-let handlers: HttpHandler[];
-const sent: { to: string; subject: string; text: string }[] = [];
+let smtp: TestSmtp;
 const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
 
 beforeAll(async () => {
+  smtp = await startTestSmtp();
+  useTestSmtp(smtp.port);
   world = await createWorkingGroupWorld();
-  handlers = await createEmailServiceHandlers();
-  // The fake e-mail service answers through msw, as in the demo; every message is kept for the checks.
-  setEmailTransport(async (url, init) => {
-    sent.push(JSON.parse(String(init.body)));
-    const response = await getResponse(handlers, new Request(url, init));
-    if (!response) throw new TypeError("no handler");
-    return response;
-  });
 });
-afterAll(() => warn.mockRestore());
+afterAll(async () => {
+  await smtp.stop();
+  warn.mockRestore();
+});
 
 const statusOf = (fn: () => unknown) => {
   try {
@@ -172,24 +168,19 @@ describe("preparing and sending the agenda", () => {
       confirmAnonymous: false,
     });
     expect(linked).toMatchObject({ ok: true, linked: true });
-    // A guest whose address the e-mail service refuses.
+    // A guest whose address the relay refuses (550).
     addExternalGuest(world.actors.coordinator, open(world.actors.coordinator, meetingId), {
       guestName: "Gästa Gästsson",
       guestOrganisationId: world.orgs.school.id,
       guestOrganisationName: undefined,
       guestEmail: "gasta@studs.example",
     });
-    sent.length = 0;
+    await deliverDueMail();
+    smtp.messages.length = 0;
 
     const report = await sendAgenda(world.actors.coordinator, open(world.actors.coordinator, meetingId), "https://portal.example");
 
-    expect(report).toMatchObject({
-      ok: true,
-      notified: 4,
-      emailed: 4,
-      failed: [{ name: "Gästa Gästsson", email: "gasta@studs.example", message: expect.stringContaining("tog inte emot") }],
-      withoutAddress: [],
-    });
+    expect(report).toMatchObject({ ok: true, notified: 4, queued: 5, withoutAddress: [], optedOut: [], notConfigured: false });
     expect(getDb().select().from(meetings).where(eq(meetings.id, meetingId)).get()!.status).toBe("agenda_sent");
     expect(
       getDb()
@@ -204,14 +195,29 @@ describe("preparing and sending the agenda", () => {
         )
         .all(),
     ).toHaveLength(1);
-    const guest = getDb()
-      .select()
-      .from(meetingParticipants)
-      .where(and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.guestName, "Gästa Gästsson")))
-      .get()!;
-    expect(guest).toMatchObject({ agendaEmailStatus: "failed" });
-    expect(sent).toHaveLength(5);
-    expect(sent[0]!.text).toContain(`https://portal.example/samverkan/moten/${meetingId}`);
+    const statuses = () =>
+      meetingView(world.actors.coordinator, open(world.actors.coordinator, meetingId)).participants.map((p) => [p.name, p.agendaEmailStatus]);
+    // Queued in the outbox until the delivery run has been.
+    expect(new Set(statuses().map(([, status]) => status))).toEqual(new Set(["queued"]));
+
+    expect(await deliverDueMail()).toEqual({ sent: 4, retrying: 0, failed: 1 });
+    const view = meetingView(world.actors.coordinator, open(world.actors.coordinator, meetingId));
+    expect(view.participants.find((p) => p.name === "Gästa Gästsson")).toMatchObject({ agendaEmailStatus: "failed" });
+    expect(view.participants.filter((p) => p.agendaEmailStatus === "sent")).toHaveLength(4);
+    expect(view.emailProblems).toMatchObject([{ name: "Gästa Gästsson", agendaEmailStatus: "failed", agendaEmailError: expect.stringContaining("SMTP 550") }]);
+    // The sender is told in the portal too.
+    expect(
+      getDb()
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, world.actors.coordinator.userId), eq(notifications.kind, "email_failed")))
+        .all(),
+    ).toHaveLength(1);
+    const sent = smtp.messages;
+    expect(sent).toHaveLength(4);
+    const toEmployment = sent.find((m) => m.to.includes(world.actors.employment.username))!;
+    expect(toEmployment.subject).toMatch(/^Dagordning: /);
+    expect(toEmployment.text).toContain(`https://portal.example/samverkan/moten/${meetingId}`);
     for (const message of sent) {
       expect(message.text).not.toContain(youth.lastName);
       expect(message.text).not.toContain(youth.personalNumber.slice(0, 8));
@@ -219,6 +225,13 @@ describe("preparing and sending the agenda", () => {
     }
     // Adding the guest from a school without consent unlinked the case item before sending.
     if (linked.ok) expect(getDb().select().from(agendaItems).where(eq(agendaItems.id, linked.id)).get()!.youthId).toBeNull();
+
+    // Trying the failed one again queues it again (the relay still refuses).
+    expect(resendFailedEmails(world.actors.coordinator, open(world.actors.coordinator, meetingId), "https://portal.example")).toMatchObject({
+      ok: true,
+      queued: 1,
+    });
+    expect(statuses().find(([name]) => name === "Gästa Gästsson")![1]).toBe("queued");
   });
 
   it("sends nothing without items", async () => {

@@ -4,38 +4,45 @@ import type { MeetingView } from "~/modules/meetings/meeting-view.server";
 import { AGENDA_KIND_LABELS } from "~/modules/meetings/labels";
 import { AgendaItemBody } from "./agenda-parts";
 
-/** What sending the agenda did: notices stored, e-mails sent, and which could not be sent. */
+/** What sending the agenda did: notices stored, e-mails put in the outbox, and who gets none. */
 export function SendReportView({ report }: { report: Extract<SendReport, { ok: true }> }) {
   return (
     <div className="alert alert--success" role="status">
       <p>
         {report.notified > 0 ? `${report.notified} deltagare har fått ett meddelande i portalen. ` : ""}
-        {report.emailed} e-postmeddelanden skickades.
+        {report.queued > 0
+          ? `${report.queued} e-postmeddelanden skickas nu. Om något inte kommer fram syns det här på mötessidan.`
+          : "Inga e-postmeddelanden skickas."}
       </p>
-      {report.failed.length > 0 ? (
-        <p>
-          <strong>E-post kunde inte skickas till:</strong> {report.failed.map((f) => `${f.name} (${f.email}): ${f.message}`).join("; ")}
-        </p>
-      ) : null}
       {report.withoutAddress.length > 0 ? <p>Utan e-postadress: {report.withoutAddress.join(", ")}.</p> : null}
+      {report.optedOut.length > 0 ? <p>Vill bara ha meddelanden i portalen: {report.optedOut.join(", ")}.</p> : null}
       {report.notConfigured ? <p>E-post är inte konfigurerad i portalen; deltagarna har bara fått meddelandet i portalen.</p> : null}
     </div>
   );
 }
 
-/** Participants the agenda did not reach by e-mail (they have the in-app notice if they have an account). */
+/** Participants the agenda has not (yet) reached by e-mail (they have the in-app notice if they have an account). */
 export function EmailProblems({ problems }: { problems: MeetingView["emailProblems"] }) {
   if (problems.length === 0) return null;
   const failed = problems.filter((p) => p.agendaEmailStatus === "failed");
+  const describe = (p: MeetingView["emailProblems"][number]) =>
+    p.agendaEmailStatus === "no_address"
+      ? "ingen e-postadress"
+      : p.agendaEmailStatus === "not_configured"
+        ? "e-post är inte konfigurerad i portalen"
+        : (p.agendaEmailError ?? "");
   return (
     <div className="alert alert--warning">
       <p>
-        <strong>Dagordningen nådde inte alla med e-post</strong> (alla med konto i portalen har fått ett meddelande där):
+        <strong>
+          {failed.length > 0 || problems.some((p) => p.agendaEmailStatus !== "queued") ? "Dagordningen nådde inte alla med e-post" : "E-post försöks igen"}
+        </strong>{" "}
+        (alla med konto i portalen har fått ett meddelande där):
       </p>
       <ul>
         {problems.map((p) => (
           <li key={p.id}>
-            {p.name}: {p.agendaEmailStatus === "no_address" ? "ingen e-postadress" : p.agendaEmailError}
+            {p.name}: {describe(p)}
           </li>
         ))}
       </ul>

@@ -2,10 +2,8 @@ import type { HttpHandler } from "msw";
 import { config } from "~/config.server";
 // Imported statically so that the server bundle contains them; the files themselves load msw only
 // when their handlers are created, so production (no devDependencies) never imports msw.
-import { createEmailServiceHandlers } from "../../../tests/mocks/email-service";
 import { createPopulationRegisterHandlers } from "../../../tests/mocks/population-register";
 import { createSs12000Handlers } from "../../../tests/mocks/ss12000/handlers";
-import { setEmailTransport } from "./email.server";
 import { setPopulationRegisterTransport } from "./population-register.server";
 import { setSs12000Transport } from "./ss12000.server";
 import { demoPopulationRoster } from "~/modules/youth/demo-roster.server";
@@ -27,18 +25,18 @@ async function mswTransport(handlers: HttpHandler[]): Promise<Transport> {
 }
 
 /**
- * In demo and test mode, each external service without a configured URL (the population register,
- * the e-mail service) is answered by its msw handlers in tests/mocks. They are called through msw's
+ * In demo and test mode, each external service without a configured URL (the population register)
+ * is answered by its msw handlers in tests/mocks. E-mail is not mocked: it goes over SMTP to the
+ * mail catcher (scripts/mail-catcher.js). They are called through msw's
  * getResponse rather than setupServer: setupServer patches the process's fetch and Headers, which
  * broke Remix's redirects in the same process.
  */
 export async function startDemoMockServices(): Promise<void> {
-  const { PORTAL_MODE, POPULATION_REGISTER_URL, EMAIL_SERVICE_URL } = config();
+  const { PORTAL_MODE, POPULATION_REGISTER_URL } = config();
   if (PORTAL_MODE !== "demo" && PORTAL_MODE !== "test") return;
   // The fake register's extract knows the youths the portal registered (the demo's overlap).
   if (!POPULATION_REGISTER_URL)
     setPopulationRegisterTransport(await mswTransport(await createPopulationRegisterHandlers(undefined, { roster: demoPopulationRoster })));
-  if (!EMAIL_SERVICE_URL) setEmailTransport(await mswTransport(await createEmailServiceHandlers()));
   // School systems are configured per connection: addresses under .demo.invalid (the seeded demo
   // connection) are answered by the fake SS 12000 system, any other address by the network. In test
   // mode the fake checks each body against the standard's schemas; the demo skips that for speed.

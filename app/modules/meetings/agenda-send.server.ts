@@ -1,17 +1,20 @@
 /**
  * Sending the agenda: key figures are frozen, every participant with a portal account gets an in-app
- * notice, and every participant with an address gets an e-mail. The agenda counts as sent even when
- * e-mail fails; what could not be sent is stored per participant and shown on the meeting page.
+ * notice, and every participant with an address gets an e-mail, put in the outbox in the same
+ * transaction and delivered by the delivery run. The agenda counts as sent whatever becomes of the
+ * e-mail; each participant's delivery state is shown on the meeting page (queued, sent, failed).
  * The e-mail carries the meeting's title, time, place and a link, never the agenda or youth data.
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getDb, type Tx } from "#db/client";
 import { config } from "~/config.server";
-import { agendaItems, meetingParticipants, meetings, type AgendaEmailStatus } from "#db/schema";
+import { agendaItems, meetingParticipants, meetings, memberships, type AgendaEmailStatus } from "#db/schema";
 import { forbidden } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
-import { sendEmail, type EmailMessage } from "~/modules/integrations/email.server";
+import type { MailMessage } from "~/modules/integrations/smtp.server";
 import { notify } from "~/modules/notifications/notifications.server";
+import { enqueueEmail } from "~/modules/notifications/outbox.server";
+import { wantsEmail } from "~/modules/notifications/preferences.server";
 import { computeKeyFigures } from "~/modules/statistics/key-figures.server";
 import { prepareGoalsFreeze } from "~/modules/steering/agenda-goals.server";
 import { acceptedItems } from "./agenda.server";
@@ -24,9 +27,11 @@ export type SendReport =
   | {
       ok: true;
       notified: number;
-      emailed: number;
-      failed: { name: string; email: string; message: string }[];
+      /** E-mails put in the outbox; the meeting page shows how their delivery goes. */
+      queued: number;
       withoutAddress: string[];
+      /** Participants who want notices in the portal only. */
+      optedOut: string[];
       notConfigured: boolean;
     }
   | { ok: false; errors: { form: string } };
@@ -42,7 +47,7 @@ export function agendaEmail(
   participant: { name: string; email: string },
   origin: string,
   resent: boolean,
-): EmailMessage {
+): MailMessage {
   const m = ctx.meeting;
   const lines = [
     `Hej ${participant.name},`,
@@ -61,29 +66,49 @@ export function agendaEmail(
   return { to: participant.email, subject: `Dagordning: ${m.title}`, text: lines.join("\n") };
 }
 
-async function emailParticipants(ctx: MeetingContext, participants: ParticipantView[], origin: string, resent: boolean) {
-  const results = await Promise.all(
-    participants.map(async (p) => {
-      if (!p.email) return { p, status: "no_address" as AgendaEmailStatus, error: null };
-      const result = await sendEmail(agendaEmail(ctx, { name: p.name, email: p.email }, origin, resent));
-      if (result.ok) return { p, status: "sent" as AgendaEmailStatus, error: null };
-      return { p, status: (result.reason === "not_configured" ? "not_configured" : "failed") as AgendaEmailStatus, error: result.message };
-    }),
+/**
+ * Puts each participant's agenda e-mail in the outbox (inside the sending transaction) and records
+ * per participant what became of it. A portal user who chose the portal only for agendas gets none.
+ */
+function queueAgendaEmails(tx: Tx, actor: Actor, ctx: MeetingContext, participants: ParticipantView[], origin: string, resent: boolean) {
+  const ids = participants.map((p) => p.membershipId).filter((id): id is number => id !== null);
+  const userOf = new Map(
+    ids.length === 0
+      ? []
+      : tx
+          .select({ id: memberships.id, userId: memberships.userId })
+          .from(memberships)
+          .where(inArray(memberships.id, ids))
+          .all()
+          .map((m) => [m.id, m.userId] as const),
   );
-  const db = getDb();
   const now = new Date().toISOString();
-  db.transaction((tx) => {
-    for (const r of results) {
-      tx.update(meetingParticipants)
-        .set({ agendaEmailStatus: r.status, agendaEmailError: r.error, agendaEmailedAt: now })
-        .where(eq(meetingParticipants.id, r.p.id))
-        .run();
+  const results = participants.map((p) => {
+    let status: AgendaEmailStatus;
+    let outboxId: number | null = null;
+    const userId = p.membershipId !== null ? userOf.get(p.membershipId) : undefined;
+    if (!p.email) status = "no_address";
+    else if (userId !== undefined && !wantsEmail(tx, userId, "agenda_sent")) status = "opted_out";
+    else {
+      outboxId = enqueueEmail(tx, {
+        ...agendaEmail(ctx, { name: p.name, email: p.email }, origin, resent),
+        kind: "agenda_sent",
+        causedByMembershipId: actor.membershipId,
+        link: meetingLink(ctx.meeting.id),
+      });
+      status = outboxId === null ? "not_configured" : "queued";
     }
+    tx.update(meetingParticipants)
+      .set({ agendaEmailStatus: status, agendaEmailError: null, agendaEmailedAt: now, agendaOutboxId: outboxId })
+      .where(eq(meetingParticipants.id, p.id))
+      .run();
+    return { p, status };
   });
+  const named = (status: AgendaEmailStatus) => results.filter((r) => r.status === status).map((r) => r.p.name);
   return {
-    emailed: results.filter((r) => r.status === "sent").length,
-    failed: results.filter((r) => r.status === "failed").map((r) => ({ name: r.p.name, email: r.p.email!, message: r.error ?? "" })),
-    withoutAddress: results.filter((r) => r.status === "no_address").map((r) => r.p.name),
+    queued: named("queued").length,
+    withoutAddress: named("no_address"),
+    optedOut: named("opted_out"),
     notConfigured: results.some((r) => r.status === "not_configured"),
   };
 }
@@ -104,7 +129,8 @@ export async function sendAgenda(actor: Actor, ctx: MeetingContext, origin: stri
     ctx.forum.municipalityId,
     now,
   );
-  db.transaction((tx) => {
+  const participants = participantsOf(ctx.meeting.id, ctx.forum.id);
+  const email = db.transaction((tx) => {
     freezeGoals?.(tx);
     // Frozen once, when first sent: a later send never recomputes a snapshot already taken.
     const unfrozen = items.filter((i) => i.kind === "key_figures" && i.keyFigures === null).map((i) => i.id);
@@ -127,18 +153,20 @@ export async function sendAgenda(actor: Actor, ctx: MeetingContext, origin: stri
         title: `${resent ? "Uppdaterad dagordning" : "Dagordning"}: ${ctx.meeting.title}`,
         body: formatMeetingTime(ctx.meeting.startsAt, ctx.meeting.endsAt),
         link: meetingLink(ctx.meeting.id),
+        // The agenda e-mail below is per participant (guests outside the portal too).
+        email: false as const,
       })),
     );
+    return queueAgendaEmails(tx, actor, ctx, participants, origin, resent);
   });
-  const email = await emailParticipants(ctx, participantsOf(ctx.meeting.id, ctx.forum.id), origin, resent);
   return { ok: true, notified: recipients.length, ...email };
 }
 
-/** Tries the e-mails that failed once more. */
-export async function resendFailedEmails(actor: Actor, ctx: MeetingContext, origin: string): Promise<SendReport> {
+/** Puts the e-mails that failed for good in the outbox once more (e.g. after an address was corrected). */
+export function resendFailedEmails(actor: Actor, ctx: MeetingContext, origin: string): SendReport {
   if (!mayPlan(ctx.standing)) throw forbidden();
   if (ctx.meeting.status !== "agenda_sent") return { ok: false, errors: { form: "Dagordningen är inte skickad." } };
   const failed = participantsOf(ctx.meeting.id, ctx.forum.id).filter((p) => p.agendaEmailStatus === "failed");
-  const email = await emailParticipants(ctx, failed, origin, true);
+  const email = getDb().transaction((tx) => queueAgendaEmails(tx, actor, ctx, failed, origin, true));
   return { ok: true, notified: 0, ...email };
 }

@@ -170,7 +170,14 @@ export function meetingView(actor: Actor, ctx: MeetingContext) {
 
   // E-mail addresses and delivery problems are the planners' business, not every member's.
   const emailProblems = planner
-    ? participants.filter((p) => p.agendaEmailStatus === "failed" || p.agendaEmailStatus === "no_address" || p.agendaEmailStatus === "not_configured")
+    ? participants.filter(
+        (p) =>
+          p.agendaEmailStatus === "failed" ||
+          p.agendaEmailStatus === "no_address" ||
+          p.agendaEmailStatus === "not_configured" ||
+          // Queued after a failed attempt: the relay is having trouble; say so while it is retried.
+          (p.agendaEmailStatus === "queued" && p.agendaEmailError !== null),
+      )
     : [];
 
   return {

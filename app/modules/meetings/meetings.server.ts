@@ -7,6 +7,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "#db/client";
 import {
   agendaItems,
+  emailOutbox,
   forumMembers,
   forums,
   meetingParticipants,
@@ -14,6 +15,7 @@ import {
   memberships,
   organisations,
   users,
+  type AgendaEmailStatus,
   type ForumRole,
   type MeetingStatus,
 } from "#db/schema";
@@ -25,6 +27,7 @@ import { activeMembershipsIn, forumMembersOf, organisationsOfMunicipality, requi
 import type { ExternalGuestInput, MeetingInput } from "./meeting-schemas";
 import { agendaEditable, mayCancel, mayPlan, type MeetingStanding } from "./permissions";
 import { stockholmToUtc } from "./time";
+import { agendaEmailState } from "./agenda-email-state";
 
 export type Meeting = typeof meetings.$inferSelect;
 export type MeetingContext = { meeting: Meeting; forum: Forum; standing: MeetingStanding };
@@ -96,7 +99,7 @@ export type ParticipantView = {
   role: ForumRole | "guest";
   email: string | null;
   attendance: "present" | "absent" | null;
-  agendaEmailStatus: "sent" | "failed" | "no_address" | "not_configured" | null;
+  agendaEmailStatus: AgendaEmailStatus | null;
   agendaEmailError: string | null;
 };
 
@@ -111,12 +114,14 @@ export function participantsOf(meetingId: number, forumId: number): ParticipantV
       memberOrganisationName: organisations.name,
       guestOrganisationName: guestOrganisation.name,
       forumRole: forumMembers.forumRole,
+      outbox: { state: emailOutbox.state, lastError: emailOutbox.lastError, attempts: emailOutbox.attempts },
     })
     .from(meetingParticipants)
     .leftJoin(memberships, eq(memberships.id, meetingParticipants.membershipId))
     .leftJoin(users, eq(users.id, memberships.userId))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .leftJoin(guestOrganisation, eq(guestOrganisation.id, meetingParticipants.guestOrganisationId))
+    .leftJoin(emailOutbox, eq(emailOutbox.id, meetingParticipants.agendaOutboxId))
     .leftJoin(
       forumMembers,
       and(eq(forumMembers.membershipId, meetingParticipants.membershipId), eq(forumMembers.forumId, forumId), isNull(forumMembers.endedAt)),
@@ -133,8 +138,7 @@ export function participantsOf(meetingId: number, forumId: number): ParticipantV
       role: (p.isGuest || r.forumRole === null ? "guest" : r.forumRole) as ParticipantView["role"],
       email: p.membershipId !== null ? r.username : p.guestEmail,
       attendance: p.attendance,
-      agendaEmailStatus: p.agendaEmailStatus,
-      agendaEmailError: p.agendaEmailError,
+      ...agendaEmailState(p, r.outbox),
     }))
     .sort((a, b) => order[a.role] - order[b.role] || a.name.localeCompare(b.name, "sv"));
 }

@@ -1,49 +1,101 @@
 /**
- * In-app notices (meddelanden) to users. Written inside the transaction of what they tell about, so
- * a notice never exists without its cause; they hold a title and a link, never youth data.
+ * In-app notices (meddelanden) to users, and the e-mail each user asked for. Written inside the
+ * transaction of what they tell about, so a notice (and its e-mail in the outbox) never exists
+ * without its cause; they hold a title and a link, never youth data.
  */
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "#db/client";
-import { memberships, notifications, type NotificationKind, type Role } from "#db/schema";
+import { memberships, notifications, organisations, users, type NotificationKind, type Role } from "#db/schema";
+import { config } from "~/config.server";
+import { IN_APP_ONLY, MAILBOX_KINDS } from "./labels";
+import { noticeEmailText } from "./notice-email";
+import { enqueueEmail } from "./outbox.server";
+import { preferencesOf } from "./preferences.server";
 
 /**
  * `topic` names what the notice is about ("meeting:12", "referral:7") so that a later change can
- * restate the notices already sent (see `restateNotices`).
+ * restate the notices already sent (see `restateNotices`). `email: false`: the caller mails this
+ * itself (the agenda) and notify stores the in-app notice only.
  */
-export type NewNotification = { membershipId: number; kind: NotificationKind; title: string; body?: string; link?: string; topic?: string };
+export type NewNotification = {
+  membershipId: number;
+  kind: NotificationKind;
+  title: string;
+  body?: string;
+  link?: string;
+  topic?: string;
+  email?: false;
+};
 
-/** Stores notices for the users behind the given memberships. */
-export function notify(tx: Db | Tx, list: NewNotification[]) {
+/** `causedBy`: the membership whose action this tells of; told in the portal if an e-mail fails for good. */
+export type NotifyOptions = { causedBy?: number | null };
+
+/**
+ * Stores notices for the users behind the given memberships, each as the user chose for the kind:
+ * in the portal, and/or by e-mail to their work address (the outbox; sent by the delivery run).
+ */
+export function notify(tx: Db | Tx, list: NewNotification[], options: NotifyOptions = {}) {
   if (list.length === 0) return;
   const owners = tx
-    .select({ id: memberships.id, userId: memberships.userId })
+    .select({ id: memberships.id, userId: memberships.userId, address: users.username })
     .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
     .where(inArray(memberships.id, [...new Set(list.map((n) => n.membershipId))]))
     .all();
-  const userOf = new Map(owners.map((o) => [o.id, o.userId]));
-  const rows = list
-    .filter((n) => userOf.has(n.membershipId))
-    .map((n) => ({
-      userId: userOf.get(n.membershipId)!,
-      membershipId: n.membershipId,
-      kind: n.kind,
-      title: n.title,
-      body: n.body ?? null,
-      link: n.link ?? null,
-      topic: n.topic ?? null,
-    }));
+  const ownerOf = new Map(owners.map((o) => [o.id, o]));
+  const wanted = list.filter((n) => ownerOf.has(n.membershipId));
+  const preference = preferencesOf(
+    tx,
+    owners.map((o) => o.userId),
+    wanted.map((n) => n.kind),
+  );
+  const rows = [];
+  // One e-mail per person and notice, even when two of their memberships are told the same.
+  const mailed = new Set<string>();
+  for (const n of wanted) {
+    const owner = ownerOf.get(n.membershipId)!;
+    const choice = preference(owner.userId, n.kind);
+    if (choice.inApp) {
+      rows.push({
+        userId: owner.userId,
+        membershipId: n.membershipId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body ?? null,
+        link: n.link ?? null,
+        topic: n.topic ?? null,
+      });
+    }
+    const key = `${owner.userId}\n${n.kind}\n${n.title}\n${n.link ?? ""}`;
+    if (choice.email && n.email !== false && !IN_APP_ONLY.has(n.kind) && !mailed.has(key)) {
+      mailed.add(key);
+      mailNotice(tx, n, owner.address, "person", options);
+    }
+  }
   if (rows.length > 0) tx.insert(notifications).values(rows).run();
+}
+
+function mailNotice(tx: Db | Tx, n: Omit<NewNotification, "membershipId">, to: string, kind: "person" | "mailbox", options: NotifyOptions) {
+  enqueueEmail(tx, {
+    to,
+    subject: n.title,
+    text: noticeEmailText(n, config().mailOrigin, kind),
+    kind: n.kind,
+    causedByMembershipId: options.causedBy ?? null,
+    link: n.link ?? null,
+  });
 }
 
 /**
  * Notifies every current member of an organisation (optionally only some roles), e.g. a new referral
- * to socialtjänsten's members. Returns how many were notified.
+ * to socialtjänsten's members, and e-mails its functional mailbox for the kinds in MAILBOX_KINDS (or
+ * when `mailbox: true`). Returns how many members were notified.
  */
 export function notifyOrganisation(
   tx: Db | Tx,
   organisationId: number,
   notice: Omit<NewNotification, "membershipId">,
-  options: { roles?: readonly Role[]; exceptMembershipId?: number } = {},
+  options: { roles?: readonly Role[]; exceptMembershipId?: number; mailbox?: boolean } & NotifyOptions = {},
 ): number {
   const members = tx
     .select({ id: memberships.id, role: memberships.role })
@@ -54,7 +106,12 @@ export function notifyOrganisation(
   notify(
     tx,
     members.map((m) => ({ ...notice, membershipId: m.id })),
+    options,
   );
+  if (notice.email !== false && (options.mailbox ?? MAILBOX_KINDS.has(notice.kind))) {
+    const mailbox = tx.select({ address: organisations.functionalMailbox }).from(organisations).where(eq(organisations.id, organisationId)).get()?.address;
+    if (mailbox) mailNotice(tx, notice, mailbox, "mailbox", options);
+  }
   return members.length;
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ORGANISATION_KINDS, ROLES, SCHOOL_ORGANISER_KINDS } from "#db/schema/organizations-values";
-import { idField, optionalText, requiredText } from "~/lib/form-fields";
+import { idField, optionalEmail, optionalText, requiredText } from "~/lib/form-fields";
 
 export const municipalitySchema = z.object({
   name: requiredText("kommunens namn"),
@@ -17,12 +17,16 @@ export const organisationSchema = z
     municipalityId: idField("Välj kommun."),
     schoolOrganiserKind: z.union([z.enum(SCHOOL_ORGANISER_KINDS), z.literal("")]).optional(),
     schoolOrganiserName: optionalText(200),
+    functionalMailbox: optionalEmail(),
   })
   .superRefine((v, ctx) => {
     if (v.kind !== "school") return;
     if (!v.schoolOrganiserKind) ctx.addIssue({ code: "custom", path: ["schoolOrganiserKind"], message: "Välj om huvudmannen är kommunal eller fristående." });
     if (!v.schoolOrganiserName) ctx.addIssue({ code: "custom", path: ["schoolOrganiserName"], message: "Ange huvudmannens namn." });
   });
+
+/** The organisation's functional mailbox (e.g. socialtjanst.mottagning@kommun.se); empty removes it. */
+export const mailboxSchema = z.object({ functionalMailbox: optionalEmail() });
 
 const membershipFields = {
   organisationId: z.union([z.literal(""), z.coerce.number().int().positive()]).optional(),

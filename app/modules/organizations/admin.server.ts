@@ -47,6 +47,7 @@ export const ADMIN_EVENT_LABELS: Record<string, string> = {
   user_enabled: "Konto aktiverat",
   password_reset: "Lösenord återställt",
   organisation_created: "Organisation skapad",
+  organisation_mailbox_changed: "Funktionsbrevlåda ändrad",
   municipality_created: "Kommun skapad",
   // Given and revoked by the KAA samordnare (issue 15): a granskare's time-limited access to a stickprov.
   review_grant_given: "Granskningsbehörighet given",
@@ -90,6 +91,7 @@ export function listOrganisations() {
       municipalityName: municipalities.name,
       schoolOrganiserKind: organisations.schoolOrganiserKind,
       schoolOrganiserName: organisations.schoolOrganiserName,
+      functionalMailbox: organisations.functionalMailbox,
     })
     .from(organisations)
     .innerJoin(municipalities, eq(municipalities.id, organisations.municipalityId))
@@ -128,6 +130,7 @@ export function createOrganisation(input: z.output<typeof organisationSchema>, b
       municipalityId: input.municipalityId,
       schoolOrganiserKind: isSchool && input.schoolOrganiserKind ? input.schoolOrganiserKind : null,
       schoolOrganiserName: isSchool ? (input.schoolOrganiserName ?? null) : null,
+      functionalMailbox: input.functionalMailbox?.toLowerCase() ?? null,
     })
     .returning({ id: organisations.id })
     .get();
