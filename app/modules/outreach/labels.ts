@@ -60,18 +60,19 @@ export const OUTCOME_LABELS: Record<ContactOutcome, string> = {
   message_left: "Lämnade meddelande",
 };
 
+const SENT = "Skickat, inget svar ännu";
+const MESSAGE_SENT: Partial<Record<ContactChannel, string>> = {
+  letter: SENT,
+  sms: SENT,
+  email: SENT,
+  social_media: SENT,
+  knock_card: "Lämnat, inget svar ännu",
+};
+
 /**
  * The outcome as the log shows it. "Left a message" is what a phone call does; a letter, a knock card,
  * an sms or an e-mail that was sent and not yet answered says so in its own words.
  */
-const MESSAGE_SENT: Partial<Record<ContactChannel, string>> = {
-  letter: "Brev skickat, inget svar ännu",
-  knock_card: "Knackkort lämnat",
-  sms: "Sms skickat, inget svar ännu",
-  email: "E-post skickad, inget svar ännu",
-  social_media: "Meddelande skickat, inget svar ännu",
-};
-
 export function outcomeLabel(channel: ContactChannel, outcome: ContactOutcome): string {
   return (outcome === "message_left" ? MESSAGE_SENT[channel] : undefined) ?? OUTCOME_LABELS[outcome];
 }
