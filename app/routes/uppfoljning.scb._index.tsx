@@ -210,7 +210,7 @@ export default function ScbExportPage() {
                       {formatDateTime(h.createdAt)} av {h.createdBy}
                     </td>
                     <td>{h.youthCount}</td>
-                    <td>{h.withExceptions ? `Ja, ${h.acceptedErrors} fel godkända` : "Nej"}</td>
+                    <td>{h.withExceptions ? `Ja, ${plural(h.acceptedErrors, "fel godkänt", "fel godkända")}` : "Nej"}</td>
                     <td>
                       <code className="checksum">{h.sha256}</code>
                     </td>

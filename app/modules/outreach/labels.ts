@@ -60,19 +60,20 @@ export const OUTCOME_LABELS: Record<ContactOutcome, string> = {
   message_left: "Lämnade meddelande",
 };
 
+const SENT = "Skickat, inget svar ännu";
+const MESSAGE_SENT: Partial<Record<ContactChannel, string>> = {
+  letter: SENT,
+  sms: SENT,
+  email: SENT,
+  social_media: SENT,
+  knock_card: "Lämnat, inget svar ännu",
+};
+
 /**
  * The outcome as the attempt list shows it. "Left a message" is what a phone call does; a letter, a
  * knock card, an sms or an e-mail that was sent and not yet answered says so in its own words (they
  * are stored as "message_left" because the contact routine counts them the same).
  */
-const MESSAGE_SENT: Partial<Record<ContactChannel, string>> = {
-  letter: "Brev skickat, inget svar ännu",
-  knock_card: "Knackkort lämnat",
-  sms: "Sms skickat, inget svar ännu",
-  email: "E-post skickad, inget svar ännu",
-  social_media: "Meddelande skickat, inget svar ännu",
-};
-
 export function outcomeLabel(attempt: { outcome: ContactOutcome; channel: ContactChannel; letterTemplate?: string | null }): string {
   if (attempt.letterTemplate) return attempt.channel === "knock_card" ? "Knackkort lämnat" : "Brev skickat";
   return (attempt.outcome === "message_left" ? MESSAGE_SENT[attempt.channel] : undefined) ?? OUTCOME_LABELS[attempt.outcome];
