@@ -11,7 +11,8 @@ import { fileConcernReport, fileNamedConcernReport, listConcernReports, readConc
 import { recordConsent, withdrawConsent } from "~/modules/consent/consents.server";
 import { addIntervention } from "~/modules/documentation/interventions.server";
 import { saveAssessment, savePlan } from "~/modules/documentation/plans.server";
-import { acceptReferral, closeReferral, declineReferral, readReferral, sendReferral } from "~/modules/referrals/referrals.server";
+import { readReferral, sendReferral } from "~/modules/referrals/referrals.server";
+import { acceptReferral, closeReferral, declineReferral } from "~/modules/referrals/referral-steps.server";
 import { listReceivedReferrals } from "~/modules/referrals/referral-lists.server";
 import { readSharedYouth } from "~/modules/consent/shared-view.server";
 import { listInterventionTypes } from "~/modules/documentation/intervention-types.server";
