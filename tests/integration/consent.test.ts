@@ -162,7 +162,15 @@ describe("what a recipient sees", () => {
     ok(withdrawConsent(writer(youthId, "consents"), consentId, { withdrawnDate: today, withdrawalMethod: "oral", withdrawalNote: undefined }));
     expect(await statusOf(() => sharedLoader({ request: client.get(`/delat/${youthId}`), params: { youthId }, context: {} }))).toBe(404);
     const after = readReferral(world.actors.social, referralId);
-    expect(after).toEqual({ side: "recipient", available: false, id: referralId, status: "revoked", sentAt: expect.any(String) });
+    expect(after).toEqual({
+      side: "recipient",
+      available: false,
+      id: referralId,
+      status: "revoked",
+      sentAt: expect.any(String),
+      revokedAt: expect.any(String),
+      ownFeedback: [],
+    });
     // The sender sees why.
     expect(readReferral(world.actors.caseworker, referralId)).toMatchObject({
       referral: { status: "revoked", revokeReason: `Samtycket återkallades ${today}.` },

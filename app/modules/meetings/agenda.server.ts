@@ -15,7 +15,8 @@ import { inAgendaOrder, moveItem, nextPosition } from "./agenda-order";
 import type { AgendaItemEditInput, AgendaItemInput } from "./agenda-schemas";
 import { parseCaseSections } from "./case-item-consent";
 import { actionItemsToCarryOver, FOLLOW_UP_MINUTES, followUpTitle } from "./carry-over";
-import { meetingLink, plannerMembershipIds, type Meeting, type MeetingContext } from "./meetings.server";
+import { type Meeting, type MeetingContext } from "./meetings.server";
+import { meetingLink, meetingNoticeTopic, plannerMembershipIds } from "./meeting-notices.server";
 import { agendaEditable, mayHaveKeyFigures, mayPlan, mayPropose } from "./permissions";
 
 export type AgendaItemRow = typeof agendaItems.$inferSelect;
@@ -87,6 +88,7 @@ export function insertAgendaItem(
         title: `Förslag till dagordningen: ${ctx.meeting.title}`,
         body: `${actor.displayName} föreslår en punkt.`,
         link: meetingLink(ctx.meeting.id),
+        topic: meetingNoticeTopic(ctx.meeting.id, "item_proposed"),
       })),
     );
   }
@@ -208,6 +210,7 @@ export function acceptProposal(actor: Actor, ctx: MeetingContext, itemId: number
         kind: "proposal_decided",
         title: `Ditt förslag är med på dagordningen: ${ctx.meeting.title}`,
         link: meetingLink(ctx.meeting.id),
+        topic: meetingNoticeTopic(ctx.meeting.id, "proposal_decided"),
       },
     ]);
   });
@@ -238,6 +241,7 @@ export function declineProposal(actor: Actor, ctx: MeetingContext, itemId: numbe
         title: `Ditt förslag avböjdes: ${ctx.meeting.title}`,
         body: reason,
         link: meetingLink(ctx.meeting.id),
+        topic: meetingNoticeTopic(ctx.meeting.id, "proposal_decided"),
       },
     ]);
   });
