@@ -13,6 +13,7 @@ import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
 import type { NoticeInput, StoredNoticeKind } from "~/modules/notices/notice-schema";
 import { noticeColumns } from "./notice-columns";
+import { tellSchoolReceived } from "./notice-received.server";
 import { todayIso } from "~/lib/dates";
 import { displayPersonalNumber, parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
@@ -227,6 +228,7 @@ export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCre
   const markReceived = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], youthId: string | null) => {
     tx.update(notices).set({ status: "received", youthId, receivedAt: now, receivedByMembershipId: actor.membershipId }).where(eq(notices.id, notice.id)).run();
     logNoticeWrite(actor, notice, youthId, writeDecision, tx);
+    tellSchoolReceived(tx, notice, actor.organisationName ?? "hemkommunen");
   };
   if (existingYouthId) {
     const file = openYouthFile(actor, existingYouthId, { write: ["enrollment"] });
