@@ -41,8 +41,7 @@ export default function ConcernReport() {
         <Link to="/orosanmalningar">Orosanmälningar</Link>
       </p>
       <h1>
-        Orosanmälan {report.id}{" "}
-        {report.handlingStatus ? <span className="badge">{CONCERN_STATUS_LABELS[report.handlingStatus]}</span> : null}
+        Orosanmälan {report.id} {report.handlingStatus ? <span className="badge">{CONCERN_STATUS_LABELS[report.handlingStatus]}</span> : null}
       </h1>
       {!isRecipient ? (
         <p className="alert alert--success" role="status">
