@@ -12,6 +12,7 @@ import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
 import { decideConcernReports } from "~/modules/access/records.server";
 import { notify, notifyOrganisation } from "~/modules/notifications/notifications.server";
+import { isMembershipActive } from "~/modules/organizations/memberships.server";
 import { CONCERN_STATUS_LABELS, nextConcernStatuses, type ConcernStatusInput } from "./concern-status";
 
 type ReportRow = typeof concernReports.$inferSelect;
@@ -31,12 +32,7 @@ function tellReporter(tx: Tx, row: ReportRow, status: ConcernHandlingStatus, rec
     link: `/orosanmalningar/${row.id}`,
     topic: concernTopic(row.id),
   };
-  const filer = tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.id, row.reporterMembershipId), isNull(memberships.endedAt)))
-    .get();
-  if (filer) notify(tx, [{ ...message, membershipId: filer.id }]);
+  if (isMembershipActive(tx, row.reporterMembershipId)) notify(tx, [{ ...message, membershipId: row.reporterMembershipId }]);
   else notifyOrganisation(tx, row.reporterOrganisationId, message, { roles: ["kaa_coordinator", "kaa_caseworker", "school_staff"] });
 }
 

@@ -3,10 +3,10 @@
  * filed it, or, once that membership has ended, the school's staff. The notice says only that it
  * was received, with a link to the school's own page of it.
  */
-import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "#db/client";
-import { memberships, notices } from "#db/schema";
+import type { notices } from "#db/schema";
 import { notify, notifyOrganisation } from "~/modules/notifications/notifications.server";
+import { isMembershipActive } from "~/modules/organizations/memberships.server";
 
 type Notice = Pick<typeof notices.$inferSelect, "id" | "submittedByMembershipId" | "schoolOrganisationId">;
 
@@ -20,11 +20,6 @@ export function tellSchoolReceived(tx: Tx, notice: Notice, receiverOrganisationN
     link: `/anmalningar/${notice.id}`,
     topic: noticeTopic(notice.id),
   };
-  const filer = tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.id, notice.submittedByMembershipId), isNull(memberships.endedAt)))
-    .get();
-  if (filer) notify(tx, [{ ...message, membershipId: filer.id }]);
+  if (isMembershipActive(tx, notice.submittedByMembershipId)) notify(tx, [{ ...message, membershipId: notice.submittedByMembershipId }]);
   else notifyOrganisation(tx, notice.schoolOrganisationId, message, { roles: ["school_staff"] });
 }

@@ -9,6 +9,7 @@ import type { Db, Tx } from "#db/client";
 import { enrollments, memberships, referrals } from "#db/schema";
 import type { NotificationKind } from "#db/schema";
 import { notify, notifyOrganisation } from "~/modules/notifications/notifications.server";
+import { isMembershipActive } from "~/modules/organizations/memberships.server";
 
 type ReferralRow = typeof referrals.$inferSelect;
 type Conn = Db | Tx;
@@ -17,20 +18,12 @@ export const referralTopic = (referralId: number) => `referral:${referralId}`;
 const referralLink = (referralId: number) => `/remisser/${referralId}`;
 const READ_MORE = "Öppna remissen i portalen för att se mer.";
 
-const isActive = (tx: Conn, membershipId: number | null) =>
-  membershipId !== null &&
-  tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.id, membershipId), isNull(memberships.endedAt)))
-    .get() !== undefined;
-
 /**
  * The person on the KAA side to tell: whoever sent the referral, or, once that membership has ended,
  * the youth's current caseworker in the register that sent it. Null when neither is there.
  */
 function senderToTell(tx: Conn, row: ReferralRow): number | null {
-  if (isActive(tx, row.senderMembershipId)) return row.senderMembershipId;
+  if (isMembershipActive(tx, row.senderMembershipId)) return row.senderMembershipId;
   const current = tx
     .select({ caseworker: enrollments.caseworkerMembershipId })
     .from(enrollments)
@@ -54,8 +47,8 @@ function tellSender(tx: Conn, row: ReferralRow, kind: NotificationKind, title: s
 /** Tells the recipient organisation: its responsible handläggare when one is named and still there, else all its members. */
 function tellRecipient(tx: Conn, row: ReferralRow, kind: NotificationKind, title: string, options: { responsibleOnly?: boolean } = {}) {
   const notice = { kind, title, body: READ_MORE, link: referralLink(row.id), topic: referralTopic(row.id) };
-  if (options.responsibleOnly && isActive(tx, row.responsibleMembershipId)) {
-    notify(tx, [{ ...notice, membershipId: row.responsibleMembershipId! }]);
+  if (options.responsibleOnly && isMembershipActive(tx, row.responsibleMembershipId)) {
+    notify(tx, [{ ...notice, membershipId: row.responsibleMembershipId }]);
     return;
   }
   notifyOrganisation(tx, row.recipientOrganisationId, notice);
