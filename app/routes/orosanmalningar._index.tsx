@@ -6,6 +6,7 @@ import { countText } from "~/lib/counting";
 import { formatDateTime, parsePage } from "~/lib/format";
 import { listConcernReports } from "~/modules/concern-reports/concern-reports.server";
 import { requireRole } from "~/modules/auth/actor.server";
+import { CONCERN_STATUS_LABELS } from "~/modules/concern-reports/concern-status";
 
 export const meta: MetaFunction = () => [{ title: "Orosanmälningar – Samverkansportalen" }];
 
@@ -39,6 +40,7 @@ export default function ConcernReports() {
                 <th scope="col">Inkom</th>
                 <th scope="col">Iakttaget</th>
                 <th scope="col">Mottagen av socialtjänsten</th>
+                <th scope="col">Status</th>
               </tr>
             </thead>
             <tbody>
@@ -51,6 +53,7 @@ export default function ConcernReports() {
                   <td>{formatDateTime(r.createdAt)}</td>
                   <td>{r.observedWhen}</td>
                   <td>{r.receivedAt ? formatDateTime(r.receivedAt) : <strong>Ej öppnad</strong>}</td>
+                  <td>{r.handlingStatus ? CONCERN_STATUS_LABELS[r.handlingStatus] : "–"}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,7 +6,8 @@ import { formatDateTime } from "~/lib/format";
 import { invalidFor, parseForm, type FormValues } from "~/lib/form.server";
 import { useIntentForm } from "~/components/intent-form";
 import { notFound } from "~/lib/http";
-import { acceptReferral, addReferralFeedback, closeReferral, declineReferral, readReferral, revokeReferral } from "~/modules/referrals/referrals.server";
+import { readReferral } from "~/modules/referrals/referrals.server";
+import { acceptReferral, addReferralFeedback, closeReferral, declineReferral, revokeReferral } from "~/modules/referrals/referral-steps.server";
 import { REFERRAL_ROLES, requireRole } from "~/modules/auth/actor.server";
 import { CONSENT_SECTION_SHORT } from "~/modules/consent/labels";
 import {
@@ -17,6 +18,7 @@ import {
   referralRevokeSchema,
 } from "~/modules/referrals/referral-schemas";
 import { REFERRAL_STATUS_LABELS, stepsFor } from "~/modules/referrals/referral-states";
+import { FeedbackList, UnavailableReferral } from "~/components/referrals/referral-feedback";
 
 export const meta: MetaFunction = () => [{ title: "Remiss – Samverkansportalen" }];
 
@@ -73,23 +75,7 @@ function useStepForm(name: FormName, defaults: Record<string, unknown> = {}) {
 
 export default function ReferralPage() {
   const data = useLoaderData<typeof loader>();
-  if (!data.available) {
-    return (
-      <div className="narrow">
-        <p className="breadcrumbs">
-          <Link to="/remisser">Remisser</Link>
-        </p>
-        <h1>Remiss {data.id}</h1>
-        <p className="alert alert--warning" role="status">
-          Uppgifterna i remissen är inte längre tillgängliga:{" "}
-          {data.status === "revoked" ? "remissen har återkallats" : "samtycket den vilade på har återkallats eller gått ut"}.
-        </p>
-        <p>
-          Remissen skickades {formatDateTime(data.sentAt)}. Läge: {REFERRAL_STATUS_LABELS[data.status]}.
-        </p>
-      </div>
-    );
-  }
+  if (!data.available) return <UnavailableReferral data={data} />;
   const { referral: r, youth, side, consent } = data;
   const steps = stepsFor(r.status, side);
   return (
@@ -174,20 +160,7 @@ export default function ReferralPage() {
       </dl>
       <section aria-labelledby="aterkoppling-rubrik" className="card">
         <h2 id="aterkoppling-rubrik">Återkoppling</h2>
-        {r.feedback.length === 0 ? (
-          <p>Ingen återkoppling ännu.</p>
-        ) : (
-          <ol className="revision-list">
-            {r.feedback.map((f) => (
-              <li key={f.id}>
-                <p className="revision-list__head">
-                  <strong>{formatDateTime(f.at)}</strong> · {f.author}
-                </p>
-                <p>{f.text}</p>
-              </li>
-            ))}
-          </ol>
-        )}
+        <FeedbackList feedback={r.feedback} empty="Ingen återkoppling ännu." />
         {steps.includes("feedback") ? <FeedbackForm /> : null}
       </section>
       {steps.includes("accept") ? <AcceptForm data={data} /> : null}

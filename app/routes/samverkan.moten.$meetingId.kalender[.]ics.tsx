@@ -3,7 +3,7 @@ import { requireRole } from "~/modules/auth/actor.server";
 import { portalOrigin } from "~/modules/meetings/agenda-send.server";
 import { meetingIcs } from "~/modules/meetings/ics";
 import { requireMeeting } from "~/modules/meetings/meeting-access.server";
-import { meetingLink } from "~/modules/meetings/meetings.server";
+import { meetingLink } from "~/modules/meetings/meeting-notices.server";
 import { FORUM_PORTAL_ROLES } from "~/modules/meetings/permissions";
 
 /** One meeting as a calendar file: time, place and a link; the agenda stays in the portal. */

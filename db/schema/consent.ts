@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { memberships, municipalities, organisations } from "./organizations";
 import { youths } from "./youth";
-import { CONSENT_GIVERS, CONSENT_METHODS, CONSENT_SECTIONS, REFERRAL_STATUSES } from "./consent-values";
+import { CONCERN_HANDLING_STATUSES, CONSENT_GIVERS, CONSENT_METHODS, CONSENT_SECTIONS, REFERRAL_STATUSES } from "./consent-values";
 
 export * from "./consent-values";
 
@@ -185,10 +185,35 @@ export const concernReports = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     receivedAt: text("received_at"),
     receivedByMembershipId: integer("received_by_membership_id").references(() => memberships.id),
+    // The latest of its handling statuses (concern_report_statuses keeps them all); null until received.
+    handlingStatus: text("handling_status", { enum: CONCERN_HANDLING_STATUSES }),
   },
   (t) => [
     index("concern_reports_recipient").on(t.recipientOrganisationId, t.createdAt),
     index("concern_reports_youth").on(t.youthId),
     index("concern_reports_reporter").on(t.reporterOrganisationId, t.createdAt),
   ],
+);
+
+/**
+ * Each handling status a report of concern has been given, when and by whom: append-only (triggers),
+ * so the reporter's history is what socialtjänsten actually told. The note is socialtjänsten's own
+ * and is never shown to the reporter.
+ */
+export const concernReportStatuses = sqliteTable(
+  "concern_report_statuses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => concernReports.id),
+    status: text("status", { enum: CONCERN_HANDLING_STATUSES }).notNull(),
+    note: text("note"),
+    at: text("at").notNull().default(now),
+    byMembershipId: integer("by_membership_id")
+      .notNull()
+      .references(() => memberships.id),
+  },
+  // Each status is reached once: a second "received" from two tabs opening the report fails here.
+  (t) => [uniqueIndex("concern_report_statuses_once").on(t.reportId, t.status)],
 );

@@ -11,7 +11,8 @@ import { fileConcernReport, fileNamedConcernReport, listConcernReports, readConc
 import { recordConsent, withdrawConsent } from "~/modules/consent/consents.server";
 import { addIntervention } from "~/modules/documentation/interventions.server";
 import { saveAssessment, savePlan } from "~/modules/documentation/plans.server";
-import { acceptReferral, closeReferral, declineReferral, readReferral, sendReferral } from "~/modules/referrals/referrals.server";
+import { readReferral, sendReferral } from "~/modules/referrals/referrals.server";
+import { acceptReferral, closeReferral, declineReferral } from "~/modules/referrals/referral-steps.server";
 import { listReceivedReferrals } from "~/modules/referrals/referral-lists.server";
 import { readSharedYouth } from "~/modules/consent/shared-view.server";
 import { listInterventionTypes } from "~/modules/documentation/intervention-types.server";
@@ -161,7 +162,15 @@ describe("what a recipient sees", () => {
     ok(withdrawConsent(writer(youthId, "consents"), consentId, { withdrawnDate: today, withdrawalMethod: "oral", withdrawalNote: undefined }));
     expect(await statusOf(() => sharedLoader({ request: client.get(`/delat/${youthId}`), params: { youthId }, context: {} }))).toBe(404);
     const after = readReferral(world.actors.social, referralId);
-    expect(after).toEqual({ side: "recipient", available: false, id: referralId, status: "revoked", sentAt: expect.any(String) });
+    expect(after).toEqual({
+      side: "recipient",
+      available: false,
+      id: referralId,
+      status: "revoked",
+      sentAt: expect.any(String),
+      revokedAt: expect.any(String),
+      ownFeedback: [],
+    });
     // The sender sees why.
     expect(readReferral(world.actors.caseworker, referralId)).toMatchObject({
       referral: { status: "revoked", revokeReason: `Samtycket återkallades ${today}.` },

@@ -17,6 +17,8 @@ import { displayPersonalNumber, ageOn, parsePersonalNumber } from "~/modules/you
 import type { YouthFile } from "~/modules/access/gate.server";
 import { decideConcernReports, logConcernReportFiled } from "~/modules/access/records.server";
 import { mayReportConcern } from "~/modules/access/policy";
+import { concernStatusHistory, markConcernReceived } from "./concern-status.server";
+import { nextConcernStatuses } from "./concern-status";
 
 type Result = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 type ReportRow = typeof concernReports.$inferSelect;
@@ -139,13 +141,7 @@ export function readConcernReport(actor: Actor, reportId: number) {
   const db = getDb();
   const row = gateReport(actor, reportId);
   const isRecipient = actor.organisationId === row.recipientOrganisationId;
-  if (isRecipient && !row.receivedAt) {
-    db.update(concernReports)
-      .set({ receivedAt: new Date().toISOString(), receivedByMembershipId: actor.membershipId })
-      .where(eq(concernReports.id, row.id))
-      .run();
-    row.receivedAt = new Date().toISOString();
-  }
+  if (isRecipient && !row.receivedAt) markConcernReceived(actor, row);
   const names = db
     .select({ org: organisations.id, orgName: organisations.name })
     .from(organisations)
@@ -172,7 +168,10 @@ export function readConcernReport(actor: Actor, reportId: number) {
       recipientName: names.find((n) => n.org === row.recipientOrganisationId)?.orgName ?? "",
       createdAt: row.createdAt,
       receivedAt: row.receivedAt,
+      handlingStatus: row.handlingStatus,
     },
+    statuses: concernStatusHistory(row.id, isRecipient),
+    nextStatuses: isRecipient ? nextConcernStatuses(row.handlingStatus) : [],
   };
 }
 
@@ -214,6 +213,7 @@ export function listConcernReports(actor: Actor, pageAsked: number, countCap = C
       createdAt: r.createdAt,
       observedWhen: r.observedWhen,
       receivedAt: r.receivedAt,
+      handlingStatus: r.handlingStatus,
     })),
   };
 }

@@ -15,6 +15,7 @@ import { ageOn } from "~/modules/youth/personal-number";
 import { unlinkUncoveredCaseItems } from "~/modules/meetings/case-item-links.server";
 import type { ConsentableSection, YouthFile } from "~/modules/access/gate.server";
 import { consentInForce } from "~/modules/access/policy";
+import { tellReferralRevoked } from "~/modules/referrals/referral-notices.server";
 
 type Result = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 
@@ -173,10 +174,13 @@ export function withdrawConsent(file: YouthFile<never, "consents">, consentId: n
       })
       .where(eq(consents.id, consentId))
       .run();
-    tx.update(referrals)
+    const revoked = tx
+      .update(referrals)
       .set({ status: "revoked", revokedAt: now, revokedByMembershipId: actor.membershipId, revokeReason: `Samtycket återkallades ${input.withdrawnDate}.` })
       .where(and(eq(referrals.consentId, consentId), inArray(referrals.status, [...OPEN_REFERRAL_STATES])))
-      .run();
+      .returning()
+      .all();
+    for (const referral of revoked) tellReferralRevoked(tx, referral, actor.organisationName ?? "", actor.membershipId);
   });
   // Case items on coming samverkan meetings that named the youth on this consent lose their link now.
   unlinkUncoveredCaseItems(file);

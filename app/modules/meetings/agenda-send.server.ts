@@ -19,7 +19,8 @@ import { computeKeyFigures } from "~/modules/statistics/key-figures.server";
 import { prepareGoalsFreeze } from "~/modules/steering/agenda-goals.server";
 import { acceptedItems } from "./agenda.server";
 import { bringUpToDate } from "./meeting-access.server";
-import { meetingLink, participantMembershipIds, participantsOf, type MeetingContext, type ParticipantView } from "./meetings.server";
+import { participantsOf, type MeetingContext, type ParticipantView } from "./meetings.server";
+import { meetingLink, meetingTopic, meetingWhen, participantMembershipIds } from "./meeting-notices.server";
 import { mayPlan, maySendAgenda } from "./permissions";
 import { formatMeetingTime } from "./time";
 
@@ -151,8 +152,9 @@ export async function sendAgenda(actor: Actor, ctx: MeetingContext, origin: stri
         membershipId,
         kind: "agenda_sent" as const,
         title: `${resent ? "Uppdaterad dagordning" : "Dagordning"}: ${ctx.meeting.title}`,
-        body: formatMeetingTime(ctx.meeting.startsAt, ctx.meeting.endsAt),
+        body: meetingWhen(ctx.meeting),
         link: meetingLink(ctx.meeting.id),
+        topic: meetingTopic(ctx.meeting.id),
         // The agenda e-mail below is per participant (guests outside the portal too).
         email: false as const,
       })),

@@ -15,7 +15,8 @@ import { inAgendaOrder, moveItem, nextPosition } from "./agenda-order";
 import type { AgendaItemEditInput, AgendaItemInput } from "./agenda-schemas";
 import { parseCaseSections } from "./case-item-consent";
 import { actionItemsToCarryOver, FOLLOW_UP_MINUTES, followUpTitle } from "./carry-over";
-import { meetingLink, plannerMembershipIds, type Meeting, type MeetingContext } from "./meetings.server";
+import { type Meeting, type MeetingContext } from "./meetings.server";
+import { meetingLink, meetingNoticeTopic, plannerMembershipIds } from "./meeting-notices.server";
 import { agendaEditable, mayHaveKeyFigures, mayPlan, mayPropose } from "./permissions";
 
 export type AgendaItemRow = typeof agendaItems.$inferSelect;
@@ -87,7 +88,9 @@ export function insertAgendaItem(
         title: `Förslag till dagordningen: ${ctx.meeting.title}`,
         body: `${actor.displayName} föreslår en punkt.`,
         link: meetingLink(ctx.meeting.id),
+        topic: meetingNoticeTopic(ctx.meeting.id, "item_proposed"),
       })),
+      { causedBy: actor.membershipId },
     );
   }
   return row;
@@ -202,14 +205,19 @@ export function acceptProposal(actor: Actor, ctx: MeetingContext, itemId: number
       }
     }
     tx.update(agendaItems).set(changes).where(eq(agendaItems.id, item.id)).run();
-    notify(tx, [
-      {
-        membershipId: item.proposedByMembershipId,
-        kind: "proposal_decided",
-        title: `Ditt förslag är med på dagordningen: ${ctx.meeting.title}`,
-        link: meetingLink(ctx.meeting.id),
-      },
-    ]);
+    notify(
+      tx,
+      [
+        {
+          membershipId: item.proposedByMembershipId,
+          kind: "proposal_decided",
+          title: `Ditt förslag är med på dagordningen: ${ctx.meeting.title}`,
+          link: meetingLink(ctx.meeting.id),
+          topic: meetingNoticeTopic(ctx.meeting.id, "proposal_decided"),
+        },
+      ],
+      { causedBy: actor.membershipId },
+    );
   });
   return { ok: true, anonymised };
 }
@@ -231,15 +239,21 @@ export function declineProposal(actor: Actor, ctx: MeetingContext, itemId: numbe
       })
       .where(eq(agendaItems.id, item.id))
       .run();
-    notify(tx, [
-      {
-        membershipId: item.proposedByMembershipId,
-        kind: "proposal_decided",
-        title: `Ditt förslag avböjdes: ${ctx.meeting.title}`,
-        body: reason,
-        link: meetingLink(ctx.meeting.id),
-      },
-    ]);
+    notify(
+      tx,
+      [
+        {
+          membershipId: item.proposedByMembershipId,
+          kind: "proposal_decided",
+          title: `Ditt förslag avböjdes: ${ctx.meeting.title}`,
+          // The reason is free text and may name someone: it stays on the meeting page, out of e-mail.
+        body: "Anledningen står på mötets sida.",
+          link: meetingLink(ctx.meeting.id),
+          topic: meetingNoticeTopic(ctx.meeting.id, "proposal_decided"),
+        },
+      ],
+      { causedBy: actor.membershipId },
+    );
   });
   return { ok: true };
 }

@@ -9,7 +9,7 @@ import { meetings } from "#db/schema";
 import type { YouthFile } from "~/modules/access/gate.server";
 import { reconcileMeetingCaseItems, unlinkCaseItemsOfYouth } from "~/modules/meetings/case-item-coverage.server";
 import { notify } from "~/modules/notifications/notifications.server";
-import { meetingLink, plannerMembershipIds } from "./meetings.server";
+import { meetingLink, meetingNoticeTopic, plannerMembershipIds } from "./meeting-notices.server";
 
 type Unlinked = { itemId: number; meetingId: number }[];
 
@@ -30,6 +30,7 @@ function tellPlanners(unlinked: Unlinked) {
         title: `En ärendepunkt har avidentifierats: ${m.title}`,
         body: "Samtycket omfattar inte längre alla organisationer som deltar i mötet.",
         link: meetingLink(m.id),
+        topic: meetingNoticeTopic(m.id, "case_item_anonymised"),
       })),
     ),
   );

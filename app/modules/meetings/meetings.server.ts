@@ -22,7 +22,7 @@ import {
 import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
-import { notify } from "~/modules/notifications/notifications.server";
+import { tellMeetingCancelled, tellMeetingMoved } from "./meeting-notices.server";
 import { activeMembershipsIn, forumMembersOf, organisationsOfMunicipality, requireForum, type Forum } from "./forums.server";
 import type { ExternalGuestInput, MeetingInput } from "./meeting-schemas";
 import { agendaEditable, mayCancel, mayPlan, type MeetingStanding } from "./permissions";
@@ -32,8 +32,6 @@ import { agendaEmailState } from "./agenda-email-state";
 export type Meeting = typeof meetings.$inferSelect;
 export type MeetingContext = { meeting: Meeting; forum: Forum; standing: MeetingStanding };
 type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
-
-export const meetingLink = (meetingId: number) => `/samverkan/moten/${meetingId}`;
 
 /* ------------------------------------------------------------------ the calendar */
 
@@ -188,11 +186,18 @@ export function createMeeting(actor: Actor, forumId: number, input: MeetingInput
 export function updateMeetingDetails(actor: Actor, ctx: MeetingContext, input: MeetingInput): Result {
   if (!mayPlan(ctx.standing)) throw forbidden();
   if (!agendaEditable(ctx.meeting.status)) return { ok: false, errors: { form: "Mötet har redan hållits eller är inställt och kan inte ändras." } };
-  getDb()
-    .update(meetings)
-    .set({ title: input.title, ...times(input), place: input.place ?? null, videoLink: input.videoLink ?? null, revision: ctx.meeting.revision + 1 })
-    .where(eq(meetings.id, ctx.meeting.id))
-    .run();
+  const before = ctx.meeting;
+  getDb().transaction((tx) => {
+    const after = tx
+      .update(meetings)
+      .set({ title: input.title, ...times(input), place: input.place ?? null, videoLink: input.videoLink ?? null, revision: before.revision + 1 })
+      .where(eq(meetings.id, before.id))
+      .returning()
+      .get();
+    // A new title alone moves nothing; a new time, place or link is news to everyone invited.
+    const moved = (["startsAt", "endsAt", "place", "videoLink"] as const).some((k) => after[k] !== before[k]);
+    if (moved) tellMeetingMoved(tx, actor, after);
+  });
   return { ok: true };
 }
 
@@ -253,23 +258,6 @@ export function removeParticipant(actor: Actor, ctx: MeetingContext, participant
   return { ok: true };
 }
 
-/** Memberships invited to the meeting (they get the in-app notices). */
-export function participantMembershipIds(meetingId: number): number[] {
-  return getDb()
-    .select({ id: meetingParticipants.membershipId })
-    .from(meetingParticipants)
-    .where(and(eq(meetingParticipants.meetingId, meetingId), isNull(meetingParticipants.removedAt)))
-    .all()
-    .flatMap((r) => (r.id === null ? [] : [r.id]));
-}
-
-/** The chair and secretaries, who decide on proposals and are told about changes. */
-export function plannerMembershipIds(forumId: number): number[] {
-  return forumMembersOf(forumId)
-    .filter((m) => m.forumRole === "chair" || m.forumRole === "secretary")
-    .map((m) => m.membershipId);
-}
-
 export function cancelMeeting(actor: Actor, ctx: MeetingContext, reason: string): Result {
   if (!mayPlan(ctx.standing)) throw forbidden();
   if (!mayCancel(ctx.meeting.status)) return { ok: false, errors: { form: "Bara ett möte som inte har hållits kan ställas in." } };
@@ -290,18 +278,7 @@ export function cancelMeeting(actor: Actor, ctx: MeetingContext, reason: string)
       .set({ youthId: null, caseSections: null, anonymisedAt: now, anonymisedReason: "Mötet ställdes in och kopplingen till ungdomen togs bort." })
       .where(and(eq(agendaItems.meetingId, ctx.meeting.id), isNotNull(agendaItems.youthId)))
       .run();
-    notify(
-      tx,
-      participantMembershipIds(ctx.meeting.id)
-        .filter((id) => id !== actor.membershipId)
-        .map((membershipId) => ({
-          membershipId,
-          kind: "meeting_cancelled" as const,
-          title: `Inställt: ${ctx.meeting.title}`,
-          body: reason,
-          link: meetingLink(ctx.meeting.id),
-        })),
-    );
+    tellMeetingCancelled(tx, actor, ctx.meeting);
   });
   return { ok: true };
 }

@@ -13,7 +13,8 @@ import type { Actor } from "~/modules/auth/actor.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { acceptedItems, syncForumFollowUps } from "./agenda.server";
 import { forumMembersOf } from "./forums.server";
-import { meetingLink, participantMembershipIds, participantsOf, type MeetingContext } from "./meetings.server";
+import { participantsOf, type MeetingContext } from "./meetings.server";
+import { actionItemTopic, meetingLink, meetingNoticeTopic, participantMembershipIds } from "./meeting-notices.server";
 import type { ActionItemInput, MinutesInput } from "./minutes-schemas";
 import { mayMarkHeld, mayPlan, minutesEditable } from "./permissions";
 import { utcToStockholm } from "./time";
@@ -68,6 +69,24 @@ export function saveMinutes(actor: Actor, ctx: MeetingContext, input: MinutesInp
       .set({ minutesNote: input.minutesNote ?? null, adjusterMembershipId: input.adjusterMembershipId })
       .where(eq(meetings.id, ctx.meeting.id))
       .run();
+    // The justerare may approve from the moment they are named: that is when they are asked to, once.
+    const named = input.adjusterMembershipId;
+    if (named !== null && named !== ctx.meeting.adjusterMembershipId && named !== actor.membershipId) {
+      notify(
+        tx,
+        [
+          {
+            membershipId: named,
+            kind: "minutes_awaiting_approval",
+            title: `Protokoll att justera: ${ctx.meeting.title}`,
+            body: "Du är utsedd till justerare. Läs protokollet och justera det i portalen.",
+            link: `${meetingLink(ctx.meeting.id)}/protokoll`,
+            topic: meetingNoticeTopic(ctx.meeting.id, "minutes_awaiting_approval"),
+          },
+        ],
+        { causedBy: actor.membershipId },
+      );
+    }
   });
   return { ok: true };
 }
@@ -140,21 +159,28 @@ export function approveMinutes(actor: Actor, ctx: MeetingContext): Result {
       .set({ status: "minutes_approved", minutesApprovedAt: new Date().toISOString(), minutesApprovedByMembershipId: actor.membershipId })
       .where(eq(meetings.id, ctx.meeting.id))
       .run();
-    notify(tx, [
-      ...participantMembershipIds(ctx.meeting.id).map((membershipId) => ({
-        membershipId,
-        kind: "minutes_approved" as const,
-        title: `Protokollet är justerat: ${ctx.meeting.title}`,
-        link: meetingLink(ctx.meeting.id),
-      })),
-      ...open.map((a) => ({
-        membershipId: a.ownerMembershipId,
-        kind: "action_item_assigned" as const,
-        title: `Ny åtgärdspunkt: ${a.title}`,
-        body: `Från ${ctx.meeting.title}.`,
-        link: meetingLink(ctx.meeting.id),
-      })),
-    ]);
+    notify(
+      tx,
+      [
+        ...participantMembershipIds(ctx.meeting.id).map((membershipId) => ({
+          membershipId,
+          kind: "minutes_approved" as const,
+          title: `Protokollet är justerat: ${ctx.meeting.title}`,
+          link: meetingLink(ctx.meeting.id),
+          topic: meetingNoticeTopic(ctx.meeting.id, "minutes_approved"),
+        })),
+        ...open.map((a) => ({
+          membershipId: a.ownerMembershipId,
+          kind: "action_item_assigned" as const,
+          // The item's own words stay in the minutes: they may name a youth, and notices may go by e-mail.
+          title: `Ny åtgärdspunkt från ${ctx.meeting.title}`,
+          body: "Du är ansvarig för en åtgärdspunkt i det justerade protokollet.",
+          link: meetingLink(ctx.meeting.id),
+          topic: actionItemTopic(a.id),
+        })),
+      ],
+      { causedBy: actor.membershipId },
+    );
   });
   // Its open action items go onto the forum's coming agendas now, not when someone next reads them.
   syncForumFollowUps(ctx.forum.id, ctx.meeting.startsAt);

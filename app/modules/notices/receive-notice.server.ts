@@ -16,6 +16,7 @@ import { assertCaseworker, assignCaseworkerIfNone, insertEnrollment } from "~/mo
 import { registrationFromNotice } from "~/modules/outreach/scb-registration";
 import type { YouthCreateInput } from "~/modules/youth/youth-schema";
 import { createYouth } from "~/modules/youth/youth-file.server";
+import { tellSchoolReceived } from "./notice-received.server";
 import { readNotice } from "./notices.server";
 
 const START_REASON_BY_KIND: Record<StoredNoticeKind, "notice_dropout" | "notice_absence" | "notice_not_started" | "notice_started" | "moved_in"> = {
@@ -60,6 +61,7 @@ export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCre
   const markReceived = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], youthId: string | null) => {
     tx.update(notices).set({ status: "received", youthId, receivedAt: now, receivedByMembershipId: actor.membershipId }).where(eq(notices.id, notice.id)).run();
     logNoticeWrite(actor, notice, youthId, writeDecision, tx);
+    tellSchoolReceived(tx, notice, actor.organisationName ?? "hemkommunen", actor.membershipId);
   };
   if (existingYouthId) {
     const file = openYouthFile(actor, existingYouthId, { write: ["enrollment"] });

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { getDb } from "#db/client";
+import { getDb, type Db, type Tx } from "#db/client";
 import { memberships, municipalities, organisations, users, type OrganisationKind, type Role } from "#db/schema";
 
 export type MembershipView = {
@@ -73,5 +73,17 @@ export function kaaUnitOf(municipalityId: number) {
       .from(organisations)
       .where(and(eq(organisations.municipalityId, municipalityId), eq(organisations.kind, "kaa_unit")))
       .get() ?? null
+  );
+}
+
+/** Is the membership still current? A notice meant for someone who has left goes to their organisation instead. */
+export function isMembershipActive(db: Db | Tx, membershipId: number | null): membershipId is number {
+  return (
+    membershipId !== null &&
+    db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.id, membershipId), isNull(memberships.endedAt)))
+      .get() !== undefined
   );
 }

@@ -6,14 +6,14 @@
  */
 import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { organisations, referralFeedback, referrals, referralSections, youths, type ReferralStatus } from "#db/schema";
+import { memberships, organisations, referralFeedback, referrals, referralSections, youths } from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
-import { forbidden, notFound } from "~/lib/http";
+import { notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
 import { PARTNER_KINDS } from "~/modules/organizations/partners.server";
-import type { ReferralAcceptInput, ReferralInput } from "~/modules/referrals/referral-schemas";
-import { mayTakeStep, type ReferralStep } from "~/modules/referrals/referral-states";
+import type { ReferralInput } from "~/modules/referrals/referral-schemas";
 import { namesOf, recipientStaff } from "~/modules/referrals/referral-people.server";
+import { tellReferralSent } from "~/modules/referrals/referral-notices.server";
 import { coveringConsentFor } from "~/modules/consent/consents.server";
 import { CONSENT_SECTION_SHORT } from "~/modules/consent/labels";
 import type { YouthFile } from "~/modules/access/gate.server";
@@ -43,7 +43,7 @@ export function sendReferral(file: YouthFile<never, "referrals">, input: Referra
     };
   }
   const id = db.transaction((tx) => {
-    const referralId = tx
+    const row = tx
       .insert(referrals)
       .values({
         youthId: file.id,
@@ -55,12 +55,13 @@ export function sendReferral(file: YouthFile<never, "referrals">, input: Referra
         question: input.question,
         requestedIntervention: input.requestedIntervention,
       })
-      .returning({ id: referrals.id })
-      .get().id;
+      .returning()
+      .get();
     tx.insert(referralSections)
-      .values(sections.map((section) => ({ referralId, section })))
+      .values(sections.map((section) => ({ referralId: row.id, section })))
       .run();
-    return referralId;
+    tellReferralSent(tx, row, actor.organisationName ?? "KAA-enheten", actor.membershipId);
+    return row.id;
   });
   return { ok: true, id };
 }
@@ -71,7 +72,7 @@ export function sendReferral(file: YouthFile<never, "referrals">, input: Referra
  * The referral row with the kernel's decision on it (logged whether allowed or not); a referral that
  * does not exist is a 404 without a log row.
  */
-function gateReferral(actor: Actor, referralId: number, action: "read" | "write") {
+export function gateReferral(actor: Actor, referralId: number, action: "read" | "write") {
   const row = Number.isSafeInteger(referralId) ? getDb().select().from(referrals).where(eq(referrals.id, referralId)).get() : undefined;
   if (!row) throw notFound();
   const decision = decideReferrals(actor, [row], action, action, "all").get(row.id)!;
@@ -142,8 +143,17 @@ export function readReferral(actor: Actor, referralId: number) {
   const side = decision.allowed && decision.basis === "register_keeper" ? ("sender" as const) : ("recipient" as const);
   if (!decision.allowed) {
     if (!isReferralRecipient(actor, row)) throw notFound();
-    // The recipient keeps the bare fact of its own referral, nothing about the youth.
-    return { side, available: false as const, id: row.id, status: row.status, sentAt: row.sentAt };
+    // The recipient keeps the bare fact of its own referral, when it was revoked, and the återkoppling
+    // it wrote itself (its own record); nothing about the youth, nor the sender's reason (ADR 0023).
+    return {
+      side,
+      available: false as const,
+      id: row.id,
+      status: row.status,
+      sentAt: row.sentAt,
+      revokedAt: row.status === "revoked" ? row.revokedAt : null,
+      ownFeedback: feedbackWrittenBy(row.id, row.recipientOrganisationId),
+    };
   }
   if (side === "recipient" && row.status === "sent") {
     getDb()
@@ -170,84 +180,17 @@ export function readReferral(actor: Actor, referralId: number) {
   };
 }
 
-/* ------------------------------------------------------------------ working a referral */
-
-function takeStep(actor: Actor, referralId: number, step: ReferralStep, side: "sender" | "recipient", set: Partial<typeof referrals.$inferInsert>): Result {
-  const { row, decision } = gateReferral(actor, referralId, "write");
-  if (!decision.allowed) throw notFound();
-  const actorSide = decision.basis === "register_keeper" ? "sender" : "recipient";
-  if (actorSide !== side) throw forbidden("Det steget tas av den andra parten i remissen.");
-  if (!mayTakeStep(row.status, step)) return { ok: false, errors: { form: `Remissen är ${STATUS_WORDS[row.status]} och kan inte ändras så.` } };
-  const changed = getDb()
-    .update(referrals)
-    .set(set)
-    .where(and(eq(referrals.id, row.id), eq(referrals.status, row.status)))
-    .run().changes;
-  // Someone else changed the referral between the read and the write.
-  if (changed === 0) return { ok: false, errors: { form: "Remissen ändrades just av någon annan. Ladda om sidan och försök igen." } };
-  return { ok: true, id: row.id };
-}
-
-const STATUS_WORDS: Record<ReferralStatus, string> = {
-  sent: "skickad",
-  received: "mottagen",
-  accepted: "accepterad",
-  declined: "avböjd",
-  closed: "avslutad",
-  revoked: "återkallad",
-};
-
-export function acceptReferral(actor: Actor, referralId: number, input: ReferralAcceptInput): Result {
-  const staff = recipientStaff(actor.organisationId ?? -1);
-  if (!staff.some((s) => s.membershipId === input.responsibleMembershipId)) {
-    return { ok: false, errors: { responsibleMembershipId: "Välj en handläggare i er organisation." } };
-  }
-  const now = new Date().toISOString();
-  return takeStep(actor, referralId, "accept", "recipient", {
-    status: "accepted",
-    decidedAt: now,
-    decidedByMembershipId: actor.membershipId,
-    responsibleMembershipId: input.responsibleMembershipId,
-    acceptedIntervention: input.acceptedIntervention,
-    acceptedStartDate: input.acceptedStartDate ?? null,
-    acceptedEndDate: input.acceptedEndDate ?? null,
-  });
-}
-
-export function declineReferral(actor: Actor, referralId: number, declineReason: string): Result {
-  return takeStep(actor, referralId, "decline", "recipient", {
-    status: "declined",
-    decidedAt: new Date().toISOString(),
-    decidedByMembershipId: actor.membershipId,
-    declineReason,
-  });
-}
-
-export function closeReferral(actor: Actor, referralId: number, outcome: string): Result {
-  return takeStep(actor, referralId, "close", "recipient", {
-    status: "closed",
-    closedAt: new Date().toISOString(),
-    closedByMembershipId: actor.membershipId,
-    outcome,
-  });
-}
-
-export function revokeReferral(actor: Actor, referralId: number, revokeReason: string): Result {
-  return takeStep(actor, referralId, "revoke", "sender", {
-    status: "revoked",
-    revokedAt: new Date().toISOString(),
-    revokedByMembershipId: actor.membershipId,
-    revokeReason,
-  });
-}
-
-/** Återkoppling: either side writes, both read. */
-export function addReferralFeedback(actor: Actor, referralId: number, text: string): Result {
-  const { row, decision } = gateReferral(actor, referralId, "write");
-  if (!decision.allowed) throw notFound();
-  if (!mayTakeStep(row.status, "feedback")) return { ok: false, errors: { text: "Återkoppling ges på en mottagen, accepterad eller avslutad remiss." } };
-  getDb().insert(referralFeedback).values({ referralId: row.id, authorMembershipId: actor.membershipId, text }).run();
-  return { ok: true, id: row.id };
+/** The återkoppling on a referral written by members of one organisation, oldest first. */
+function feedbackWrittenBy(referralId: number, organisationId: number) {
+  const rows = getDb()
+    .select({ id: referralFeedback.id, text: referralFeedback.text, at: referralFeedback.createdAt, authorMembershipId: referralFeedback.authorMembershipId })
+    .from(referralFeedback)
+    .innerJoin(memberships, eq(memberships.id, referralFeedback.authorMembershipId))
+    .where(and(eq(referralFeedback.referralId, referralId), eq(memberships.organisationId, organisationId)))
+    .orderBy(referralFeedback.createdAt, referralFeedback.id)
+    .all();
+  const people = namesOf(rows.map((r) => r.authorMembershipId));
+  return rows.map(({ authorMembershipId, ...f }) => ({ ...f, author: people.get(authorMembershipId) ?? "" }));
 }
 
 /* ------------------------------------------------------------------ lists */
