@@ -13,6 +13,8 @@ import { notify, notifyOrganisation } from "~/modules/notifications/notification
 import { containsPersonalNumber, enqueueEmail, PersonalDataInEmailError } from "~/modules/notifications/outbox.server";
 import { kindsFor, preferenceRows, savePreferences } from "~/modules/notifications/preferences.server";
 import { makePersonalNumber } from "~/modules/youth/personal-number";
+import { mailboxSchema } from "~/modules/organizations/admin-schemas";
+import { organisationForMailbox, setFunctionalMailbox } from "~/modules/organizations/mailbox.server";
 import { createActor, createWorld } from "../factories/world";
 import { startTestSmtp, useTestSmtp, type TestSmtp } from "../setup/smtp";
 
@@ -106,6 +108,16 @@ describe("a notice by e-mail", () => {
     expect(mailbox.subject).toBe("Ny remiss från KAA-enheten");
     expect(mailbox.text).toContain("funktionsbrevlåda");
     await smtp.waitFor((m) => m.to.includes(world.actors.social.username));
+  });
+
+  it("is set by the systemförvaltare with a valid address, and removed when left empty", async () => {
+    const world = await createWorld();
+    expect(mailboxSchema.safeParse({ functionalMailbox: "inte en adress" }).success).toBe(false);
+    const parsed = mailboxSchema.parse({ functionalMailbox: " Mottagning@Soc.test " });
+    setFunctionalMailbox(world.orgs.social.id, parsed.functionalMailbox, null);
+    expect(organisationForMailbox(world.orgs.social.id).functionalMailbox).toBe("mottagning@soc.test");
+    setFunctionalMailbox(world.orgs.social.id, mailboxSchema.parse({ functionalMailbox: "" }).functionalMailbox, null);
+    expect(organisationForMailbox(world.orgs.social.id).functionalMailbox).toBeNull();
   });
 
   it("refuses a text holding a personnummer, writing nothing", async () => {
