@@ -247,7 +247,7 @@ export function declineProposal(actor: Actor, ctx: MeetingContext, itemId: numbe
           kind: "proposal_decided",
           title: `Ditt förslag avböjdes: ${ctx.meeting.title}`,
           // The reason is free text and may name someone: it stays on the meeting page, out of e-mail.
-        body: "Anledningen står på mötets sida.",
+          body: "Anledningen står på mötets sida.",
           link: meetingLink(ctx.meeting.id),
           topic: meetingNoticeTopic(ctx.meeting.id, "proposal_decided"),
         },
