@@ -1,7 +1,7 @@
 // Issue 16: socialtjänsten keeps a report of concern's handling status, and the professional reporter
 // is told each step (SoL 14 kap. 1 a §) and sees the history, without socialtjänsten's notes.
 import { and, desc, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { auditEvents, concernReportStatuses } from "#db/schema";
 import { addYears, todayIso } from "~/lib/dates";
@@ -9,7 +9,8 @@ import type { Actor } from "~/modules/auth/actor.server";
 import { fileNamedConcernReport, readConcernReport } from "~/modules/concern-reports/concern-reports.server";
 import { makePersonalNumber } from "~/modules/youth/personal-number";
 import { action as reportAction } from "~/routes/orosanmalningar.$reportId";
-import { expectNoPersonalData, noticesOn } from "../factories/notifications";
+import { startTestSmtp, useTestSmtp, type TestSmtp } from "../setup/smtp";
+import { expectMailed, expectNoPersonalData, noticesOn } from "../factories/notifications";
 import { signedIn, statusOf } from "../factories/requests";
 import { createWorld } from "../factories/world";
 
@@ -17,7 +18,13 @@ let world: Awaited<ReturnType<typeof createWorld>>;
 const today = todayIso();
 const pupil = { personalNumber: makePersonalNumber(addYears(today, -15), 416), firstName: "Elsa", lastName: "Elevsdotter" };
 
+let smtp: TestSmtp;
+afterAll(() => smtp.stop());
+
 beforeAll(async () => {
+  smtp = await startTestSmtp();
+  // Posts through the routes come from http://localhost: the origin check must agree.
+  useTestSmtp(smtp.port, { PUBLIC_ORIGIN: "http://localhost" });
   world = await createWorld();
 });
 
@@ -41,7 +48,7 @@ async function post(actor: Actor, reportId: number, fields: Record<string, strin
 const words = [pupil.firstName, pupil.lastName, pupil.personalNumber, pupil.personalNumber.slice(-10), "oro hemma"];
 
 describe("handling status of a report of concern", () => {
-  it("is received when socialtjänsten first opens the report, and the school that filed it is told once", () => {
+  it("is received when socialtjänsten first opens the report, and the school that filed it is told once", async () => {
     const id = fileReport();
     expect(noticesOn(`concern:${id}`)).toEqual([]);
     expect(readConcernReport(world.actors.social, id).report.handlingStatus).toBe("received");
@@ -51,6 +58,7 @@ describe("handling status of a report of concern", () => {
       ["concern_report_received", world.actors.school.membershipId, `Orosanmälan ${id}: Mottagen`, `/orosanmalningar/${id}`],
     ]);
     expectNoPersonalData(rows, words);
+    await expectMailed(smtp, rows, words);
   });
 
   it("moves mottagen → förhandsbedömning → utredning inleds inte, telling the reporter each step; other steps are refused in Swedish", async () => {
@@ -76,6 +84,7 @@ describe("handling status of a report of concern", () => {
       ["concern_report_status", world.actors.school.membershipId, `Orosanmälan ${id}: Utredning inleds inte`],
     ]);
     expectNoPersonalData(rows, [...words, "INTERN-ANTECKNING"]);
+    await expectMailed(smtp, rows, [...words, "INTERN-ANTECKNING"]);
 
     // The reporter sees what and when, never socialtjänsten's note or who.
     const seen = readConcernReport(world.actors.school, id);

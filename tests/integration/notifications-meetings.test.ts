@@ -11,16 +11,24 @@ import { meetingView } from "~/modules/meetings/meeting-view.server";
 import { cancelMeeting, updateMeetingDetails } from "~/modules/meetings/meetings.server";
 import { addActionItem, approveMinutes, markHeld, saveMinutes } from "~/modules/meetings/minutes.server";
 import { createWorkingGroupWorld, open, planMeeting, type WorkingGroupWorld } from "../factories/meetings";
-import { noticesOn } from "../factories/notifications";
+import { startTestSmtp, useTestSmtp, type TestSmtp } from "../setup/smtp";
+import { expectMailed, noticesOn } from "../factories/notifications";
 
 let world: WorkingGroupWorld;
 const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
 
+let smtp: TestSmtp;
+
 beforeAll(async () => {
+  smtp = await startTestSmtp();
+  useTestSmtp(smtp.port);
   world = await createWorkingGroupWorld();
   // The agenda's e-mails are only queued in the outbox here; delivery is tested in email-outbox.test.ts.
 });
-afterAll(() => warn.mockRestore());
+afterAll(async () => {
+  warn.mockRestore();
+  await smtp.stop();
+});
 
 const coordinator = () => world.actors.coordinator;
 const others = () => [world.actors.caseworker, world.actors.social, world.actors.employment].map((a) => a.membershipId).sort();
@@ -81,6 +89,7 @@ describe("a moved meeting", () => {
       expect(n.body).not.toContain("13.00");
     }
     expect(noticesOn(topic, ["agenda_sent"]).every((n) => n.readAt === null)).toBe(true);
+    await expectMailed(smtp, moved, []);
   });
 
   it("cancelled: the participants are told why, and the notices that gave its time say it is cancelled", async () => {
@@ -91,11 +100,12 @@ describe("a moved meeting", () => {
     expect(cancelled.map((n) => n.membershipId).sort()).toEqual(others());
     expect(cancelled[0]).toMatchObject({ title: "Inställt: Arbetsgruppen", body: "Anledningen står på mötets sida." });
     for (const n of noticesOn(topic, ["agenda_sent"])) expect(n.body).toMatch(/^Mötet är inställt \(var .*13\.00/);
+    await expectMailed(smtp, cancelled, ["Ordföranden är sjuk."]);
   });
 });
 
 describe("the minutes", () => {
-  it("ask the named justerare, once, to approve them; an approved action item tells its owner without its text", () => {
+  it("ask the named justerare, once, to approve them; an approved action item tells its owner without its text", async () => {
     const meetingId = planMeeting(world, { daysAhead: -1 });
     const secretary = world.actors.caseworker;
     const ctx = () => open(secretary, meetingId);
@@ -123,5 +133,6 @@ describe("the minutes", () => {
     expect(told.map((n) => [n.kind, n.membershipId])).toEqual([["action_item_assigned", world.actors.employment.membershipId]]);
     expect(`${told[0]!.title} ${told[0]!.body}`).not.toContain("HEMLIG-PERSON");
     expect(noticesOn(`meeting:${meetingId}:minutes_approved`)).toHaveLength(4);
+    await expectMailed(smtp, [...asked, ...told], ["HEMLIG-PERSON"]);
   });
 });

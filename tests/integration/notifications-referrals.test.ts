@@ -1,7 +1,7 @@
 // Issue 16: who is told what about a referral and a school notice, and the recipient's page of a
 // revoked referral. The notices are the in-app rows; none may name the youth.
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
 import { memberships } from "#db/schema";
 import { addMonths, todayIso } from "~/lib/dates";
@@ -15,7 +15,8 @@ import { acceptReferral, addReferralFeedback, closeReferral, declineReferral, re
 import { sendReferral } from "~/modules/referrals/referrals.server";
 import { loader as referralLoader } from "~/routes/remisser.$referralId";
 import { enrolledYouth } from "../factories/enrollment";
-import { expectNoPersonalData, noticesOn, youthWords } from "../factories/notifications";
+import { startTestSmtp, useTestSmtp, type TestSmtp } from "../setup/smtp";
+import { expectMailed, expectNoPersonalData, noticesOn, youthWords } from "../factories/notifications";
 import { signedIn, statusOf } from "../factories/requests";
 import { createActor, createWorld } from "../factories/world";
 import { swedishFaker, youthInput } from "../factories/youth";
@@ -25,7 +26,13 @@ let social2: Actor;
 const today = todayIso();
 const faker = swedishFaker(1616);
 
+let smtp: TestSmtp;
+afterAll(() => smtp.stop());
+
 beforeAll(async () => {
+  smtp = await startTestSmtp();
+  // Posts through the routes come from http://localhost: the origin check must agree.
+  useTestSmtp(smtp.port, { PUBLIC_ORIGIN: "http://localhost" });
   world = await createWorld();
   // Socialtjänsten has two members: a new referral goes to both.
   social2 = await createActor("social_worker", world.orgs.social);
@@ -79,16 +86,17 @@ const accept = (referralId: number, responsible: Actor) =>
 const who = (rows: { membershipId: number | null }[]) => rows.map((r) => r.membershipId).sort();
 
 describe("referral notices", () => {
-  it("a new referral tells every member of the recipient organisation, and nobody else", () => {
+  it("a new referral tells every member of the recipient organisation, and nobody else", async () => {
     const { referralId, words } = referredYouth();
     const rows = noticesOn(`referral:${referralId}`);
     expect(rows.map((r) => r.kind)).toEqual(["referral_received", "referral_received"]);
     expect(who(rows)).toEqual([world.actors.social.membershipId, social2.membershipId].sort());
     expect(rows[0]).toMatchObject({ link: `/remisser/${referralId}`, title: expect.stringContaining(`Ny remiss ${referralId}`) });
     expectNoPersonalData(rows, words);
+    await expectMailed(smtp, rows, words);
   });
 
-  it("accepted, återkoppling both ways and closed each tell the other side", () => {
+  it("accepted, återkoppling both ways and closed each tell the other side", async () => {
     const { referralId, words } = referredYouth();
     accept(referralId, social2);
     ok(addReferralFeedback(world.actors.social, referralId, "Första samtalet är bokat."));
@@ -104,6 +112,7 @@ describe("referral notices", () => {
     ]);
     expect(rows[0]!.title).toBe(`Remiss ${referralId} har accepterats av Testorganisation`);
     expectNoPersonalData(rows, [...words, "Första samtalet", "Insatsen är genomförd"]);
+    await expectMailed(smtp, rows, [...words, "Första samtalet", "Insatsen är genomförd"]);
   });
 
   it("a decline tells the sender; once the sender has left, the youth's current caseworker is told", async () => {
@@ -114,9 +123,10 @@ describe("referral notices", () => {
     const rows = noticesOn(`referral:${referralId}`, ["referral_declined"]);
     expect(who(rows)).toEqual([world.actors.caseworker.membershipId]);
     expectNoPersonalData(rows, [...words, "redan en kontakt"]);
+    await expectMailed(smtp, rows, [...words, "redan en kontakt"]);
   });
 
-  it("a revocation, by the sender or by a withdrawn consent, tells the recipient organisation", () => {
+  it("a revocation, by the sender or by a withdrawn consent, tells the recipient organisation", async () => {
     const first = referredYouth();
     ok(revokeReferral(world.actors.caseworker, first.referralId, "Ungdomen har flyttat."));
     const second = referredYouth();
@@ -132,6 +142,7 @@ describe("referral notices", () => {
       expect(who(rows)).toEqual([world.actors.social.membershipId, social2.membershipId].sort());
       expect(rows[0]!.title).toBe(`Remiss ${referralId} har återkallats av Testorganisation`);
       expectNoPersonalData(rows, [...words, "flyttat"]);
+      await expectMailed(smtp, rows, [...words, "flyttat"]);
     }
   });
 });
@@ -166,7 +177,7 @@ describe("the recipient's page of a revoked referral", () => {
 });
 
 describe("school notice received", () => {
-  it("tells the one who filed it, with nothing of the pupil", () => {
+  it("tells the one who filed it, with nothing of the pupil", async () => {
     const y = youthInput(faker, { homeMunicipalityId: world.municipality.id, city: "Nässjö", postalPrefix: "571" });
     const [noticeId] = fileNotices(world.actors.school, [
       {
@@ -188,5 +199,6 @@ describe("school notice received", () => {
     const rows = noticesOn(`notice:${noticeId}`);
     expect(rows.map((r) => [r.kind, r.membershipId, r.link])).toEqual([["notice_received", world.actors.school.membershipId, `/anmalningar/${noticeId}`]]);
     expectNoPersonalData(rows, [y.firstName, y.lastName, y.personalNumber, y.personalNumber.slice(-10)]);
+    await expectMailed(smtp, rows, [y.firstName, y.lastName, y.personalNumber, y.personalNumber.slice(-10)]);
   });
 });
