@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { expectAccessible, lookup, signIn } from "./helpers";
+import { waitForMail } from "./mail";
 
 const SOCIAL_SERVICES = "Socialtjänsten Nässjö, barn och unga";
 
@@ -38,9 +39,10 @@ async function sendReferral(page: Page, youthId: string, question: string) {
   return Number(new URL(page.url()).pathname.split("/").pop());
 }
 
-test("socialtjänsten accepts a referral and the KAA caseworker is told; a revoked referral shows the recipient when, and its own återkoppling", async ({
+test("socialtjänsten accepts a referral and the KAA caseworker is told, in the portal and by e-mail; a revoked referral shows the recipient when, and its own återkoppling", async ({
   page,
   browser,
+  request,
 }) => {
   test.slow();
   const youth = consentedYouth();
@@ -66,6 +68,14 @@ test("socialtjänsten accepts a referral and the KAA caseworker is told; a revok
   await expectAccessible(page);
   await notice.click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Accepterad");
+
+  // And by e-mail over SMTP (the mail catcher): the same news, a link, nothing of the youth.
+  const mail = await waitForMail(
+    request,
+    (m) => m.to.includes("handlaggare@demo.example") && m.subject === `Remiss ${accepted} har accepterats av ${SOCIAL_SERVICES}`,
+  );
+  expect(mail.text).toContain(`/remisser/${accepted}`);
+  for (const word of [youth.firstName, youth.lastName, "stödsamtal?"]) expect(mail.text).not.toContain(word);
 
   // Socialtjänsten writes återkoppling on the second; then the KAA unit revokes it.
   await social.goto(`/remisser/${revoked}`);
