@@ -9,18 +9,16 @@ import { actionItems, agendaItems, meetingParticipants, meetings, type AgendaIte
 import type { FieldErrors } from "~/lib/form-fields";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
-import { linkedItemCoverage } from "~/modules/meetings/case-item-coverage.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { inAgendaOrder, moveItem, nextPosition } from "./agenda-order";
 import type { AgendaItemEditInput, AgendaItemInput } from "./agenda-schemas";
-import { parseCaseSections } from "./case-item-consent";
 import { actionItemsToCarryOver, FOLLOW_UP_MINUTES, followUpTitle } from "./carry-over";
 import { type Meeting, type MeetingContext } from "./meetings.server";
 import { meetingLink, meetingNoticeTopic, plannerMembershipIds } from "./meeting-notices.server";
 import { agendaEditable, mayHaveKeyFigures, mayPlan, mayPropose } from "./permissions";
 
 export type AgendaItemRow = typeof agendaItems.$inferSelect;
-type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
+export type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 
 export function agendaRows(meetingId: number, db: Db | Tx = getDb()): AgendaItemRow[] {
   return db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.id)).all();
@@ -30,7 +28,7 @@ export function acceptedItems(meetingId: number, db: Db | Tx = getDb()) {
   return inAgendaOrder(agendaRows(meetingId, db).filter((i) => i.state === "accepted"));
 }
 
-function requireItem(ctx: MeetingContext, itemId: number): AgendaItemRow {
+export function requireItem(ctx: MeetingContext, itemId: number): AgendaItemRow {
   const item = getDb()
     .select()
     .from(agendaItems)
@@ -40,7 +38,7 @@ function requireItem(ctx: MeetingContext, itemId: number): AgendaItemRow {
   return item;
 }
 
-const notEditable = { ok: false as const, errors: { form: "Dagordningen kan inte ändras när mötet har hållits eller är inställt." } };
+export const notEditable = { ok: false as const, errors: { form: "Dagordningen kan inte ändras när mötet har hållits eller är inställt." } };
 
 export function isActiveParticipant(meetingId: number, participantId: number | null) {
   if (participantId === null) return true;
@@ -167,94 +165,6 @@ export function withdrawAgendaItem(actor: Actor, ctx: MeetingContext, itemId: nu
     .set({ state: "withdrawn", withdrawnAt: new Date().toISOString(), withdrawnByMembershipId: actor.membershipId, youthId: null, caseSections: null })
     .where(eq(agendaItems.id, item.id))
     .run();
-  return { ok: true };
-}
-
-/** Accepts a proposal onto the end of the agenda. A linked case item is checked against consents again. */
-export function acceptProposal(actor: Actor, ctx: MeetingContext, itemId: number): Result<{ anonymised: boolean }> {
-  if (!mayPlan(ctx.standing)) throw forbidden();
-  if (!agendaEditable(ctx.meeting.status)) return notEditable;
-  const item = requireItem(ctx, itemId);
-  if (item.state !== "proposed") return { ok: false, errors: { form: "Förslaget är redan behandlat." } };
-  let anonymised = false;
-  const now = new Date().toISOString();
-  getDb().transaction((tx) => {
-    const changes: Partial<AgendaItemRow> = {
-      state: "accepted",
-      position: nextPosition(acceptedItems(ctx.meeting.id, tx)),
-      decidedByMembershipId: actor.membershipId,
-      decidedAt: now,
-    };
-    if (item.youthId) {
-      // Only the forum municipality's own register can be linked, so that is the youth's home municipality.
-      const coverage = linkedItemCoverage(
-        { youthId: item.youthId, homeMunicipalityId: ctx.forum.municipalityId },
-        ctx.meeting.id,
-        parseCaseSections(item.caseSections),
-        undefined,
-        tx,
-      );
-      if (!coverage.covered) {
-        anonymised = true;
-        Object.assign(changes, {
-          youthId: null,
-          caseSections: null,
-          anonymisedAt: now,
-          anonymisedReason: "Kopplingen till ungdomen togs bort när förslaget godtogs: samtycket omfattar inte alla organisationer som deltar i mötet.",
-        });
-      }
-    }
-    tx.update(agendaItems).set(changes).where(eq(agendaItems.id, item.id)).run();
-    notify(
-      tx,
-      [
-        {
-          membershipId: item.proposedByMembershipId,
-          kind: "proposal_decided",
-          title: `Ditt förslag är med på dagordningen: ${ctx.meeting.title}`,
-          link: meetingLink(ctx.meeting.id),
-          topic: meetingNoticeTopic(ctx.meeting.id, "proposal_decided"),
-        },
-      ],
-      { causedBy: actor.membershipId },
-    );
-  });
-  return { ok: true, anonymised };
-}
-
-export function declineProposal(actor: Actor, ctx: MeetingContext, itemId: number, reason: string): Result {
-  if (!mayPlan(ctx.standing)) throw forbidden();
-  if (!agendaEditable(ctx.meeting.status)) return notEditable;
-  const item = requireItem(ctx, itemId);
-  if (item.state !== "proposed") return { ok: false, errors: { form: "Förslaget är redan behandlat." } };
-  getDb().transaction((tx) => {
-    tx.update(agendaItems)
-      .set({
-        state: "declined",
-        declineReason: reason,
-        decidedByMembershipId: actor.membershipId,
-        decidedAt: new Date().toISOString(),
-        youthId: null,
-        caseSections: null,
-      })
-      .where(eq(agendaItems.id, item.id))
-      .run();
-    notify(
-      tx,
-      [
-        {
-          membershipId: item.proposedByMembershipId,
-          kind: "proposal_decided",
-          title: `Ditt förslag avböjdes: ${ctx.meeting.title}`,
-          // The reason is free text and may name someone: it stays on the meeting page, out of e-mail.
-          body: "Anledningen står på mötets sida.",
-          link: meetingLink(ctx.meeting.id),
-          topic: meetingNoticeTopic(ctx.meeting.id, "proposal_decided"),
-        },
-      ],
-      { causedBy: actor.membershipId },
-    );
-  });
   return { ok: true };
 }
 
