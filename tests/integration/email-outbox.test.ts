@@ -201,6 +201,18 @@ describe("a final failure", () => {
     expect(told[0]!.body).toContain("finns-inte@studs.example");
   });
 
+  it("is not final when the relay refuses the portal itself (a wrong password): the mail waits for the settings to be mended", async () => {
+    getDb().transaction((tx) => enqueueEmail(tx, { to: "a@kommun.example", subject: "Ny remiss 1", text: "Hej", kind: "referral_received" }));
+    useTestSmtp(smtp.port, { SMTP_PASSWORD: "fel-losenord" });
+    try {
+      expect(await deliverDueMail()).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      expect(outboxRows()[0]).toMatchObject({ state: "queued", attempts: 1 });
+    } finally {
+      useTestSmtp(smtp.port);
+    }
+    expect(await deliverDueMail({ now: new Date(Date.now() + RETRY_DELAYS_MS[0]! + 1000) })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+  });
+
   it("retries a 4xx deferral until the last attempt, then gives up", async () => {
     const world = await createWorld();
     getDb().transaction((tx) =>

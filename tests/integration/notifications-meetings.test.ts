@@ -8,7 +8,7 @@ import { addDays, todayIso } from "~/lib/dates";
 import { addAgendaItem } from "~/modules/meetings/agenda.server";
 import { sendAgenda } from "~/modules/meetings/agenda-send.server";
 import { meetingView } from "~/modules/meetings/meeting-view.server";
-import { cancelMeeting, updateMeetingDetails } from "~/modules/meetings/meetings.server";
+import { addExternalGuest, cancelMeeting, updateMeetingDetails } from "~/modules/meetings/meetings.server";
 import { addActionItem, approveMinutes, markHeld, saveMinutes } from "~/modules/meetings/minutes.server";
 import { createWorkingGroupWorld, open, planMeeting, type WorkingGroupWorld } from "../factories/meetings";
 import { startTestSmtp, useTestSmtp, type TestSmtp } from "../setup/smtp";
@@ -33,6 +33,8 @@ afterAll(async () => {
 const coordinator = () => world.actors.coordinator;
 const others = () => [world.actors.caseworker, world.actors.social, world.actors.employment].map((a) => a.membershipId).sort();
 
+const guestAddress = (meetingId: number) => `gast-${meetingId}@extern.example`;
+
 async function meetingWithAgendaSent() {
   const meetingId = planMeeting(world, { daysAhead: 10 });
   const item = addAgendaItem(coordinator(), open(coordinator(), meetingId), {
@@ -43,6 +45,13 @@ async function meetingWithAgendaSent() {
     description: undefined,
   });
   expect(item.ok).toBe(true);
+  // A guest outside the portal, who has only e-mail.
+  addExternalGuest(coordinator(), open(coordinator(), meetingId), {
+    guestName: "Gästa Gästsson",
+    guestOrganisationId: world.orgs.school.id,
+    guestOrganisationName: undefined,
+    guestEmail: guestAddress(meetingId),
+  });
   expect(await sendAgenda(coordinator(), open(coordinator(), meetingId), "https://portal.example")).toMatchObject({ ok: true });
   return meetingId;
 }
@@ -90,6 +99,9 @@ describe("a moved meeting", () => {
     }
     expect(noticesOn(topic, ["agenda_sent"]).every((n) => n.readAt === null)).toBe(true);
     await expectMailed(smtp, moved, []);
+    const guestMail = await smtp.waitFor((m) => m.to.includes(guestAddress(meetingId)) && m.subject === "Ny tid eller plats: Arbetsgruppen (vecka 50)");
+    expect(guestMail.text).toContain("15.00–16.00");
+    expect(guestMail.text).toContain("Stadshuset");
   });
 
   it("cancelled: the participants are told why, and the notices that gave its time say it is cancelled", async () => {
@@ -101,6 +113,8 @@ describe("a moved meeting", () => {
     expect(cancelled[0]).toMatchObject({ title: "Inställt: Arbetsgruppen", body: "Anledningen står på mötets sida." });
     for (const n of noticesOn(topic, ["agenda_sent"])) expect(n.body).toMatch(/^Mötet är inställt \(var .*13\.00/);
     await expectMailed(smtp, cancelled, ["Ordföranden är sjuk."]);
+    const guestMail = await smtp.waitFor((m) => m.to.includes(guestAddress(meetingId)) && m.subject === "Inställt: Arbetsgruppen");
+    expect(guestMail.text).not.toContain("Ordföranden är sjuk.");
   });
 });
 

@@ -67,7 +67,11 @@ export async function sendMail(message: MailMessage): Promise<SendResult> {
     return { ok: true };
   } catch (error) {
     const e = error as SmtpError;
-    const permanent = e.responseCode !== undefined ? e.responseCode >= 500 : e.code === "EENVELOPE";
+    // Final only when the relay refused this message or its recipient (the envelope). A 5xx at sign-in,
+    // STARTTLS or the connection (535 wrong password, 530, 554 relay denied) says the portal's settings
+    // are wrong: every message would fail the same way, so they wait for the settings to be mended.
+    const refusedHere = e.code === "EENVELOPE" || e.code === "EMESSAGE";
+    const permanent = refusedHere && (e.responseCode === undefined || e.responseCode >= 500);
     return { ok: false, permanent, reason: describe(e) };
   }
 }

@@ -4,11 +4,12 @@
  * move or a cancellation restates them all instead of leaving an old time in someone's meddelanden.
  * Notices that state no time carry `meeting:<id>:<kind>` and are left as they are.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "#db/client";
 import { meetingParticipants, meetings, type NotificationKind } from "#db/schema";
 import type { Actor } from "~/modules/auth/actor.server";
 import { notify, restateNotices } from "~/modules/notifications/notifications.server";
+import { enqueueEmail } from "~/modules/notifications/outbox.server";
 import { forumMembersOf } from "./forums.server";
 import { formatMeetingTime } from "./time";
 
@@ -54,6 +55,7 @@ export function plannerMembershipIds(forumId: number): number[] {
  */
 export function tellMeetingMoved(tx: Tx, actor: Actor, moved: MeetingRow) {
   const when = meetingWhen(moved);
+  tellGuests(tx, actor, moved, "meeting_moved", `Ny tid eller plats: ${moved.title}`, [`${moved.title} har fått ny tid eller plats.`, "", when]);
   restateNotices(tx, meetingTopic(moved.id), { body: when });
   notify(
     tx,
@@ -74,6 +76,7 @@ export function tellMeetingMoved(tx: Tx, actor: Actor, moved: MeetingRow) {
 /** The meeting was cancelled: the notices stating its time say so, and the participants are told why. */
 export function tellMeetingCancelled(tx: Tx, actor: Actor, meeting: MeetingRow) {
   restateNotices(tx, meetingTopic(meeting.id), { body: `Mötet är inställt (var ${meetingWhen(meeting)}).` });
+  tellGuests(tx, actor, meeting, "meeting_cancelled", `Inställt: ${meeting.title}`, [`${meeting.title} (${meetingWhen(meeting)}) är inställt.`]);
   notify(
     tx,
     participantMembershipIds(meeting.id, tx)
@@ -89,4 +92,29 @@ export function tellMeetingCancelled(tx: Tx, actor: Actor, meeting: MeetingRow) 
       })),
     { causedBy: actor.membershipId },
   );
+}
+
+/**
+ * Guests outside the portal who were e-mailed the agenda have only e-mail: a move or a cancellation
+ * reaches them the same way, with the time and place and nothing else (never the reason).
+ */
+function tellGuests(tx: Tx, actor: Actor, meeting: MeetingRow, kind: NotificationKind, subject: string, lines: string[]) {
+  const guests = tx
+    .select({ email: meetingParticipants.guestEmail })
+    .from(meetingParticipants)
+    .where(
+      and(
+        eq(meetingParticipants.meetingId, meeting.id),
+        eq(meetingParticipants.isGuest, true),
+        isNull(meetingParticipants.membershipId),
+        isNull(meetingParticipants.removedAt),
+        isNotNull(meetingParticipants.guestEmail),
+        isNotNull(meetingParticipants.agendaOutboxId),
+      ),
+    )
+    .all();
+  const text = ["Hej,", "", ...lines, "", "Meddelandet är skickat automatiskt från Samverkansportalen."].join("\n");
+  for (const guest of guests) {
+    enqueueEmail(tx, { to: guest.email!, subject, text, kind, causedByMembershipId: actor.membershipId, link: meetingLink(meeting.id) });
+  }
 }

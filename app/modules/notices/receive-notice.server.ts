@@ -2,7 +2,7 @@
  * Receiving a school notice in the KAA unit's inbox: the youth is linked or registered, an
  * enrollment opened, and the notice marked received, in one transaction.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { notices } from "#db/schema";
 import { todayIso } from "~/lib/dates";
@@ -59,7 +59,13 @@ export function receiveNotice(actor: Actor, noticeId: number, identity: YouthCre
     ...registrationFromNotice(notice),
   };
   const markReceived = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], youthId: string | null) => {
-    tx.update(notices).set({ status: "received", youthId, receivedAt: now, receivedByMembershipId: actor.membershipId }).where(eq(notices.id, notice.id)).run();
+    const { changes } = tx
+      .update(notices)
+      .set({ status: "received", youthId, receivedAt: now, receivedByMembershipId: actor.membershipId })
+      .where(and(eq(notices.id, notice.id), eq(notices.status, "sent")))
+      .run();
+    // Received by someone else between the read above and this write (two clicks at once): undo, say so.
+    if (changes === 0) throw new Response("Anmälan är redan mottagen.", { status: 409 });
     logNoticeWrite(actor, notice, youthId, writeDecision, tx);
     tellSchoolReceived(tx, notice, actor.organisationName ?? "hemkommunen", actor.membershipId);
   };

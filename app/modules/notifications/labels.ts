@@ -74,7 +74,8 @@ export const NOTIFICATION_KIND_ROLES: Record<NotificationKind, readonly Role[]> 
   referral_accepted: KAA,
   referral_declined: KAA,
   referral_closed: KAA,
-  referral_feedback: KAA,
+  // Återkoppling goes both ways: the recipient organisation is told of the KAA unit's too.
+  referral_feedback: PARTNERS,
   referral_revoked: PARTNERS,
   notice_received: ["school_staff", ...KAA],
   concern_report_received: REPORTERS,

@@ -18,8 +18,8 @@ import { notify } from "./notifications.server";
 /** Pause after the 1st, 2nd, … failed attempt; after the last one the failure is final (about 2 days). */
 export const RETRY_DELAYS_MS = [1, 5, 15, 60, 240, 720, 1440].map((minutes) => minutes * 60_000);
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
-/** A claim older than this belongs to a run that died (the SMTP time-outs are far shorter). */
-export const STALE_CLAIM_MS = 10 * 60_000;
+/** A claim older than this belongs to a run that died: longer than a whole batch at the SMTP time-out (50 × 15 s). */
+export const STALE_CLAIM_MS = 30 * 60_000;
 const BATCH = 50;
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number };

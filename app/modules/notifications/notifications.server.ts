@@ -40,7 +40,8 @@ export function notify(tx: Db | Tx, list: NewNotification[], options: NotifyOpti
     .select({ id: memberships.id, userId: memberships.userId, address: users.username })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(inArray(memberships.id, [...new Set(list.map((n) => n.membershipId))]))
+    // Someone who has left the role, or whose account is disabled, is told nothing (and gets no e-mail).
+    .where(and(inArray(memberships.id, [...new Set(list.map((n) => n.membershipId))]), isNull(memberships.endedAt), isNull(users.disabledAt)))
     .all();
   const ownerOf = new Map(owners.map((o) => [o.id, o]));
   const wanted = list.filter((n) => ownerOf.has(n.membershipId));

@@ -26,7 +26,9 @@ const CANDIDATE = /(?<!\d)(?:\d{8}|\d{6})[-+ ]?\d{4}(?!\d)/g;
 
 /** True if the text holds anything that passes as a personnummer or samordningsnummer. */
 export function containsPersonalNumber(text: string): boolean {
-  return [...text.matchAll(CANDIDATE)].some((m) => parsePersonalNumber(m[0].replace(" ", "")).ok);
+  // Addresses (a video meeting's link) are left out: their digit runs are ids, not people.
+  const withoutLinks = text.replace(/\bhttps?:\/\/\S+/g, " ");
+  return [...withoutLinks.matchAll(CANDIDATE)].some((m) => parsePersonalNumber(m[0].replace(" ", "")).ok);
 }
 
 export class PersonalDataInEmailError extends Error {
