@@ -180,7 +180,7 @@ export function withdrawConsent(file: YouthFile<never, "consents">, consentId: n
       .where(and(eq(referrals.consentId, consentId), inArray(referrals.status, [...OPEN_REFERRAL_STATES])))
       .returning()
       .all();
-    for (const referral of revoked) tellReferralRevoked(tx, referral, actor.organisationName ?? "", actor.membershipId);
+    for (const referral of revoked) tellReferralRevoked(tx, referral, actor);
   });
   // Case items on coming samverkan meetings that named the youth on this consent lose their link now.
   unlinkUncoveredCaseItems(file);

@@ -9,6 +9,7 @@ import type { Db, Tx } from "#db/client";
 import { enrollments, memberships, referrals } from "#db/schema";
 import type { NotificationKind } from "#db/schema";
 import { notify, notifyOrganisation } from "~/modules/notifications/notifications.server";
+import type { Actor } from "~/modules/auth/actor.server";
 import { isMembershipActive } from "~/modules/organizations/memberships.server";
 
 type ReferralRow = typeof referrals.$inferSelect;
@@ -16,6 +17,8 @@ type Conn = Db | Tx;
 
 export const referralTopic = (referralId: number) => `referral:${referralId}`;
 const referralLink = (referralId: number) => `/remisser/${referralId}`;
+/** The organisation that took the step, as the notice names it (never a person). */
+const orgName = (by: Actor) => by.organisationName ?? "KAA-enheten";
 const READ_MORE = "Öppna remissen i portalen för att se mer.";
 
 /**
@@ -54,8 +57,8 @@ function tellRecipient(tx: Conn, row: ReferralRow, kind: NotificationKind, title
   notifyOrganisation(tx, row.recipientOrganisationId, notice, { causedBy });
 }
 
-export function tellReferralSent(tx: Conn, row: ReferralRow, senderName: string, causedBy: number) {
-  tellRecipient(tx, row, "referral_received", `Ny remiss ${row.id} från ${senderName}`, causedBy);
+export function tellReferralSent(tx: Conn, row: ReferralRow, by: Actor) {
+  tellRecipient(tx, row, "referral_received", `Ny remiss ${row.id} från ${orgName(by)}`, by.membershipId);
 }
 
 const SENDER_NEWS = {
@@ -65,19 +68,19 @@ const SENDER_NEWS = {
 } as const;
 
 /** The recipient accepted, declined or closed the referral: the sender is told. */
-export function tellReferralDecided(tx: Conn, row: ReferralRow, outcome: keyof typeof SENDER_NEWS, recipientName: string, causedBy: number) {
+export function tellReferralDecided(tx: Conn, row: ReferralRow, outcome: keyof typeof SENDER_NEWS, by: Actor) {
   const { kind, verb } = SENDER_NEWS[outcome];
-  tellSender(tx, row, kind, `Remiss ${row.id} har ${verb} av ${recipientName}`, causedBy);
+  tellSender(tx, row, kind, `Remiss ${row.id} har ${verb} av ${orgName(by)}`, by.membershipId);
 }
 
 /** The sender revoked the referral (or the consent it rested on was withdrawn): the recipient organisation is told. */
-export function tellReferralRevoked(tx: Conn, row: ReferralRow, senderName: string, causedBy: number) {
-  tellRecipient(tx, row, "referral_revoked", `Remiss ${row.id} har återkallats av ${senderName}`, causedBy);
+export function tellReferralRevoked(tx: Conn, row: ReferralRow, by: Actor) {
+  tellRecipient(tx, row, "referral_revoked", `Remiss ${row.id} har återkallats av ${orgName(by)}`, by.membershipId);
 }
 
 /** New återkoppling goes to the other side: from the recipient to the sender, from the sender to the recipient's handläggare. */
-export function tellReferralFeedback(tx: Conn, row: ReferralRow, writtenBy: "sender" | "recipient", authorOrganisationName: string, causedBy: number) {
-  const title = `Ny återkoppling på remiss ${row.id} från ${authorOrganisationName}`;
-  if (writtenBy === "recipient") tellSender(tx, row, "referral_feedback", title, causedBy);
-  else tellRecipient(tx, row, "referral_feedback", title, causedBy, { responsibleOnly: true });
+export function tellReferralFeedback(tx: Conn, row: ReferralRow, writtenBy: "sender" | "recipient", by: Actor) {
+  const title = `Ny återkoppling på remiss ${row.id} från ${orgName(by)}`;
+  if (writtenBy === "recipient") tellSender(tx, row, "referral_feedback", title, by.membershipId);
+  else tellRecipient(tx, row, "referral_feedback", title, by.membershipId, { responsibleOnly: true });
 }

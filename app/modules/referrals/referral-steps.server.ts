@@ -75,7 +75,7 @@ export function acceptReferral(actor: Actor, referralId: number, input: Referral
       acceptedStartDate: input.acceptedStartDate ?? null,
       acceptedEndDate: input.acceptedEndDate ?? null,
     },
-    (tx, row) => tellReferralDecided(tx, row, "accepted", actor.organisationName ?? "", actor.membershipId),
+    (tx, row) => tellReferralDecided(tx, row, "accepted", actor),
   );
 }
 
@@ -91,7 +91,7 @@ export function declineReferral(actor: Actor, referralId: number, declineReason:
       decidedByMembershipId: actor.membershipId,
       declineReason,
     },
-    (tx, row) => tellReferralDecided(tx, row, "declined", actor.organisationName ?? "", actor.membershipId),
+    (tx, row) => tellReferralDecided(tx, row, "declined", actor),
   );
 }
 
@@ -107,7 +107,7 @@ export function closeReferral(actor: Actor, referralId: number, outcome: string)
       closedByMembershipId: actor.membershipId,
       outcome,
     },
-    (tx, row) => tellReferralDecided(tx, row, "closed", actor.organisationName ?? "", actor.membershipId),
+    (tx, row) => tellReferralDecided(tx, row, "closed", actor),
   );
 }
 
@@ -123,7 +123,7 @@ export function revokeReferral(actor: Actor, referralId: number, revokeReason: s
       revokedByMembershipId: actor.membershipId,
       revokeReason,
     },
-    (tx, row) => tellReferralRevoked(tx, row, actor.organisationName ?? "", actor.membershipId),
+    (tx, row) => tellReferralRevoked(tx, row, actor),
   );
 }
 
@@ -134,7 +134,7 @@ export function addReferralFeedback(actor: Actor, referralId: number, text: stri
   if (!mayTakeStep(row.status, "feedback")) return { ok: false, errors: { text: "Återkoppling ges på en mottagen, accepterad eller avslutad remiss." } };
   getDb().transaction((tx) => {
     tx.insert(referralFeedback).values({ referralId: row.id, authorMembershipId: actor.membershipId, text }).run();
-    tellReferralFeedback(tx, row, decision.basis === "register_keeper" ? "sender" : "recipient", actor.organisationName ?? "", actor.membershipId);
+    tellReferralFeedback(tx, row, decision.basis === "register_keeper" ? "sender" : "recipient", actor);
   });
   return { ok: true, id: row.id };
 }

@@ -60,7 +60,7 @@ export function sendReferral(file: YouthFile<never, "referrals">, input: Referra
     tx.insert(referralSections)
       .values(sections.map((section) => ({ referralId: row.id, section })))
       .run();
-    tellReferralSent(tx, row, actor.organisationName ?? "KAA-enheten", actor.membershipId);
+    tellReferralSent(tx, row, actor);
     return row.id;
   });
   return { ok: true, id };
