@@ -36,6 +36,7 @@ export const YOUTH_DATA_TABLES = [
   "youths",
   "guardians",
   "youthRevisions",
+  "youthMaturityDecisions",
   // db/schema/notices.ts
   "notices",
   // db/schema/outreach.ts

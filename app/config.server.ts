@@ -39,6 +39,14 @@ const envSchema = z.object({
   // How often the outbox is checked for e-mail that is due.
   MAIL_DELIVERY_INTERVAL_MS: z.coerce.number().int().positive().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // 32 random bytes, base64 (`openssl rand -base64 32`). Encrypts TOTP seeds and identity providers' client
+  // secrets, and keys the citizen accounts. Required in production; demo and test use a fixed key.
+  AUTH_SECRETS_KEY: z.string().optional(),
+  // The demo's OpenID Connect provider (tests/mocks/oidc-provider.ts), started inside the portal in demo and
+  // test mode: staff single sign-on and e-legitimation for the demo youths. Default: PORT + 1000.
+  DEMO_IDP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // The address browsers and the portal reach it at, if not http://127.0.0.1:DEMO_IDP_PORT.
+  DEMO_IDP_ISSUER: z.url().optional(),
 });
 
 /** The mail catcher the demo and the browser tests start (scripts/mail-catcher.js). */
@@ -93,7 +101,30 @@ export type Config = Env & {
   /** Where links in e-mail point: PUBLIC_ORIGIN, or in demo/test this machine's portal. */
   mailOrigin: string;
   mailDeliveryIntervalMs: number;
+  authSecretsKey: Buffer;
+  /** The demo identity provider, in demo and test mode; null in production. */
+  demoIdentityProvider: { port: number; issuer: string } | null;
 };
+
+/** Demo and tests: a fixed key, so a re-seeded demo database and a restarted server agree. Never in production. */
+const DEMO_AUTH_SECRETS_KEY = Buffer.alloc(32, "samverkansportalen-demo-nyckel");
+
+function authSecretsKey(env: Env): Buffer {
+  if (!env.AUTH_SECRETS_KEY) {
+    if (env.PORTAL_MODE === "production")
+      throw new Error("Ogiltig konfiguration: AUTH_SECRETS_KEY krävs (32 slumpade byte i base64, t.ex. `openssl rand -base64 32`).");
+    return DEMO_AUTH_SECRETS_KEY;
+  }
+  const key = Buffer.from(env.AUTH_SECRETS_KEY, "base64");
+  if (key.length !== 32) throw new Error("Ogiltig konfiguration: AUTH_SECRETS_KEY ska vara 32 byte i base64.");
+  return key;
+}
+
+function demoIdentityProvider(env: Env): Config["demoIdentityProvider"] {
+  if (env.PORTAL_MODE === "production") return null;
+  const port = env.DEMO_IDP_PORT ?? env.PORT + 1000;
+  return { port, issuer: env.DEMO_IDP_ISSUER?.replace(/\/+$/, "") ?? `http://127.0.0.1:${port}` };
+}
 
 let cached: Config | undefined;
 
@@ -113,6 +144,8 @@ export function config(): Config {
     mailOrigin: env.PUBLIC_ORIGIN?.replace(/\/+$/, "") ?? `http://localhost:${env.PORT}`,
     // The demo and the browser tests want to see mail within seconds; production checks twice a minute.
     mailDeliveryIntervalMs: env.MAIL_DELIVERY_INTERVAL_MS ?? (env.PORTAL_MODE === "production" ? 30_000 : 1_000),
+    authSecretsKey: authSecretsKey(env),
+    demoIdentityProvider: demoIdentityProvider(env),
   };
   return cached;
 }

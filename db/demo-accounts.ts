@@ -25,3 +25,90 @@ export const DEMO_MULTI_ROLE = {
     { role: "steering_member", org: "steering" },
   ],
 } as const;
+
+/**
+ * Demo youths and guardians who sign in to Mina sidor with the demo e-legitimation (the local OIDC provider,
+ * tests/mocks/oidc-provider.ts). Fixed personnummer (test data, built with a valid check digit by the seed);
+ * birth dates early in the year, relative to the current one, so each keeps their age all year but January.
+ * Each browser test that writes uses its own youth: they run in parallel on one demo database.
+ */
+export type DemoCitizen = {
+  key: string;
+  firstName: string;
+  lastName: string;
+  /** Age this year; the birth date is `${year - age}-${monthDay}`. */
+  age: number;
+  monthDay: string;
+  serial: number;
+  /** In the Nässjö register (enrolled, caseworker Ali Hassan), or not in any register. */
+  inRegister: boolean;
+  protectedIdentity?: boolean;
+  /** Keys of the guardians the population register names for this youth. */
+  guardians?: string[];
+  /** What the demo shows with this person. */
+  purpose: string;
+};
+
+export const DEMO_CITIZENS = [
+  {
+    key: "elin",
+    firstName: "Elin",
+    lastName: "Sandberg",
+    age: 19,
+    monthDay: "01-14",
+    serial: 871,
+    inRegister: true,
+    purpose: "Ungdom 19 år: plan, insatser, samtycke till socialtjänsten (webbläsartestet)",
+  },
+  {
+    key: "noah",
+    firstName: "Noah",
+    lastName: "Wikström",
+    age: 17,
+    monthDay: "02-03",
+    serial: 873,
+    inRegister: true,
+    guardians: ["anna"],
+    purpose: "Ungdom 17 år med en vårdnadshavare och ett förberett samtycke",
+  },
+  { key: "anna", firstName: "Anna", lastName: "Wikström", age: 46, monthDay: "01-20", serial: 882, inRegister: false, purpose: "Vårdnadshavare till Noah" },
+  {
+    key: "hugo",
+    firstName: "Hugo",
+    lastName: "Lund",
+    age: 17,
+    monthDay: "01-09",
+    serial: 875,
+    inRegister: true,
+    protectedIdentity: true,
+    guardians: ["petra"],
+    purpose: "Ungdom 17 år med skyddad identitet: vårdnadshavaren får inte se något",
+  },
+  {
+    key: "petra",
+    firstName: "Petra",
+    lastName: "Lund",
+    age: 44,
+    monthDay: "01-27",
+    serial: 884,
+    inRegister: false,
+    purpose: "Vårdnadshavare till Hugo (nekas)",
+  },
+  {
+    key: "okand",
+    firstName: "Vera",
+    lastName: "Okänd",
+    age: 18,
+    monthDay: "01-05",
+    serial: 877,
+    inRegister: false,
+    purpose: "Finns inte i registret: sidan säger att portalen inte har några uppgifter",
+  },
+] as const satisfies readonly DemoCitizen[];
+
+export type DemoCitizenKey = (typeof DEMO_CITIZENS)[number]["key"];
+
+/** The demo citizen's birth date this year (ISO). */
+export function demoCitizenBirthDate(citizen: DemoCitizen, year = new Date().getFullYear()): string {
+  return `${year - citizen.age}-${citizen.monthDay}`;
+}

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { memberships, users } from "./organizations";
+import { identityProviders } from "./identity";
+import { AUTH_METHODS, memberships, users } from "./organizations";
 
 /**
  * Sessions. `id` is the SHA-256 hash of the token in the cookie: the token itself is never
@@ -18,6 +19,15 @@ export const sessions = sqliteTable(
     createdAt: integer("created_at").notNull(),
     lastActiveAt: integer("last_active_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
+    // When the person last proved who they are (sign-in or step-up), Unix ms. For SSO and e-legitimation,
+    // the provider's auth_time. 0 for sessions from before this column: the next sensitive step asks again.
+    authenticatedAt: integer("authenticated_at").notNull().default(0),
+    authMethod: text("auth_method", { enum: AUTH_METHODS }).notNull().default("password"),
+    // The provider that signed the person in (single logout, step-up through the same provider).
+    identityProviderId: integer("identity_provider_id").references(() => identityProviders.id),
+    // A citizen's session: whose file they may open and as what, JSON [{ youthId, relation }], decided at
+    // sign-in from the verified personnummer and the population register. Null for staff.
+    citizenScope: text("citizen_scope"),
   },
   (t) => [index("sessions_user").on(t.userId), index("sessions_expires").on(t.expiresAt)],
 );
@@ -32,6 +42,8 @@ export const loginAttempts = sqliteTable(
     address: text("address").notNull(),
     at: integer("at").notNull(),
     succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    // password, totp, recovery_code, passkey: every factor shares one budget per account and address.
+    factor: text("factor").notNull().default("password"),
   },
   (t) => [index("login_attempts_user").on(t.usernameKey, t.at), index("login_attempts_address").on(t.address, t.at)],
 );

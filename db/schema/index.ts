@@ -1,4 +1,5 @@
 export * from "./organizations";
+export * from "./identity";
 export * from "./auth";
 export * from "./youth";
 export * from "./audit";

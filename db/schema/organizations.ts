@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-import { ORGANISATION_KINDS, ROLES, SCHOOL_ORGANISER_KINDS } from "./organizations-values";
+import { ORGANISATION_KINDS, ROLES, SCHOOL_ORGANISER_KINDS, USER_KINDS } from "./organizations-values";
 
 export * from "./organizations-values";
 
@@ -45,17 +45,32 @@ export const organisations = sqliteTable(
   ],
 );
 
-export const users = sqliteTable("users", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  // Work e-mail address, lower-cased; the sign-in name.
-  username: text("username").notNull().unique(),
-  displayName: text("display_name").notNull(),
-  passwordHash: text("password_hash").notNull(),
-  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
-  disabledAt: text("disabled_at"),
-  createdAt: text("created_at").notNull().default(now),
-  passwordChangedAt: text("password_changed_at"),
-});
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // Work e-mail address, lower-cased; the sign-in name.
+    username: text("username").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    disabledAt: text("disabled_at"),
+    createdAt: text("created_at").notNull().default(now),
+    passwordChangedAt: text("password_changed_at"),
+    // staff: a municipal employee's account, created by the systemförvaltare. citizen: a youth or a
+    // guardian who signed in with e-legitimation; created at the first sign-in, never signs in by password
+    // (password_hash is "!"), found again by personal_number_key.
+    kind: text("kind", { enum: USER_KINDS }).notNull().default("staff"),
+    // HMAC-SHA256 of the verified personnummer under AUTH_SECRETS_KEY (app/modules/auth/secrets.server.ts):
+    // the portal finds the citizen again without storing their personnummer beside the account.
+    personalNumberKey: text("personal_number_key"),
+  },
+  (t) => [
+    uniqueIndex("users_personal_number_key")
+      .on(t.personalNumberKey)
+      .where(sql`personal_number_key IS NOT NULL`),
+  ],
+);
 
 export const memberships = sqliteTable(
   "memberships",

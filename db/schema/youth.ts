@@ -43,6 +43,8 @@ export const youths = sqliteTable(
     index("youths_register_name").on(t.homeMunicipalityId, t.nameSort, t.id, t.nameSearch),
     index("youths_register_created").on(t.homeMunicipalityId, t.createdAt, t.id),
     index("youths_register_birth").on(t.homeMunicipalityId, t.birthDate, t.id),
+    // A youth signing in with e-legitimation is found in every register that holds them.
+    index("youths_personal_number").on(t.personalNumber),
   ],
 );
 
@@ -78,4 +80,27 @@ export const youthRevisions = sqliteTable(
     changedFields: text("changed_fields").notNull(),
   },
   (t) => [index("youth_revisions_youth").on(t.youthId, t.at)],
+);
+
+/**
+ * The caseworker's decision that a youth of 16 or 17 is mature enough to decide alone about their
+ * file (FL/OSL 12 kap. 3 §): the guardians' access through Mina sidor ends. Ended, never deleted.
+ */
+export const youthMaturityDecisions = sqliteTable(
+  "youth_maturity_decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    youthId: text("youth_id")
+      .notNull()
+      .references(() => youths.id),
+    decidedOn: text("decided_on").notNull(),
+    note: text("note").notNull(),
+    decidedByMembershipId: integer("decided_by_membership_id")
+      .notNull()
+      .references(() => memberships.id),
+    endedAt: text("ended_at"),
+    endedByMembershipId: integer("ended_by_membership_id").references(() => memberships.id),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("youth_maturity_decisions_youth").on(t.youthId)],
 );

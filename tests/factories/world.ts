@@ -61,6 +61,9 @@ export async function createActor(role: Role, organisation: { id: number; kind: 
     municipalityId: organisation?.municipalityId ?? null,
     municipalityName: municipality?.name ?? null,
     hasSeveralMemberships: false,
+    // Signed in just now: step-up actions (a protected address) are open to it.
+    authenticatedAt: Date.now(),
+    authMethod: "password",
   };
 }
 

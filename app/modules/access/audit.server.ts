@@ -1,18 +1,23 @@
 import { and, desc, eq, exists, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { getDb } from "#db/client";
-import { auditEvents, organisations, users, youths } from "#db/schema";
+import { auditEvents, organisations, users, youths, type CitizenRole, type Role } from "#db/schema";
 import { cappedCount } from "~/lib/capped-count.server";
 import { addDays, stockholmDayStartUtc } from "~/lib/dates";
-import type { Actor } from "~/modules/auth/actor.server";
 import { youthsInRegister } from "~/modules/youth/names.server";
 import type { AccessAction, Decision, YouthSection } from "./policy";
 
 /** `export`: the youth went out in a file to an outside authority (the SCB half-year file; basisRef: the export's id). */
 export type AuditAction = AccessAction | "list" | "create" | "search" | "lookup" | "export";
 
+/**
+ * Who accessed: a member of staff (an Actor) in a membership, or a youth or guardian on Mina sidor, who
+ * has no membership or organisation and whose role is "youth" or "guardian".
+ */
+export type AuditPrincipal = { userId: number; membershipId: number | null; organisationId: number | null; role: Role | CitizenRole };
+
 export type AuditEntry = {
-  actor: Actor;
+  actor: AuditPrincipal;
   youthId: string | null;
   /** The youth's home municipality (whose register was touched); null if the youth does not exist. */
   youthMunicipalityId: number | null;

@@ -10,6 +10,7 @@ import { getDb, type Tx } from "#db/client";
 import { youths } from "#db/schema";
 import { forbidden, notFound } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
+import { isRecentlyAuthenticated } from "~/modules/auth/session-policy";
 import { commitAudit, writeAudit, type AuditEntry } from "./audit.server";
 import { consentsOfYouths } from "./consents-loader.server";
 import { reviewGrantsOfYouths } from "./review-grants-loader.server";
@@ -73,6 +74,16 @@ function grantsOf(actor: Actor, youthIds: readonly string[], ask: { review?: { s
 
 /* ------------------------------------------------------------------ deciding */
 
+/**
+ * A protected address is shown only to someone who proved who they are in the last 15 minutes (step-up).
+ * Outside decide(): wouldAllow() must still offer the "show" button when only the sign-in is old; the page
+ * asks for the step-up first (auth/step-up.server.ts), and this refuses, logged, whatever skipped it.
+ */
+export function stepUpHeld(principal: { authenticatedAt: number }, section: YouthSection, decision: Decision, now = Date.now()): Decision {
+  if (section !== "protected_address" || !decision.allowed || isRecentlyAuthenticated(principal, now)) return decision;
+  return { allowed: false, reason: "reauthentication_required" };
+}
+
 type Decided = { decisions: Map<`${YouthSection}:${AccessAction}`, Decision>; entries: AuditEntry[]; allAllowed: boolean; anyAllowed: boolean };
 
 function decideAsked(
@@ -98,7 +109,7 @@ function decideAsked(
     const protectedAddress = section === "protected_address";
     if (protectedAddress && youth && !youth.protectedIdentity) continue;
     const policyYouth = youth ? { ...youth, consents: policyConsents, reviewGrants } : null;
-    const answer = decide(actor, policyYouth, section, action);
+    const answer = stepUpHeld(actor, section, decide(actor, policyYouth, section, action));
     const decision: Decision = ask.registerKeeperOnly && answer.allowed && answer.basis !== "register_keeper" ? { allowed: false, reason: "role" } : answer;
     decisions.set(`${section}:${action}`, decision);
     const entry: AuditEntry = { actor, youthId, youthMunicipalityId: youth?.homeMunicipalityId ?? null, section, action, decision };

@@ -10,10 +10,14 @@ import type { youths } from "#db/schema";
 import type { Actor } from "~/modules/auth/actor.server";
 import { decide, type AccessAction, type Decision, type PolicyConsent, type PolicyReviewGrant, type YouthSection } from "./policy";
 import type { AuditEntry } from "./audit.server";
+import type { OwnRelation } from "./own-policy";
+
+/** A youth or guardian signed in on Mina sidor, as the kernel needs them (auth/citizen.server.ts makes it). */
+export type CitizenPrincipal = { userId: number; sessionId: string; displayName: string; authenticatedAt: number };
 
 export type YouthRow = typeof youths.$inferSelect;
 
-type Key = `${YouthSection}:${AccessAction}`;
+export type Key = `${YouthSection}:${AccessAction}`;
 const keyOf = (section: YouthSection, action: AccessAction): Key => `${section}:${action}`;
 
 export let mintYouthFile: <R extends YouthSection, W extends YouthSection>(
@@ -23,6 +27,12 @@ export let mintYouthFile: <R extends YouthSection, W extends YouthSection>(
   decisions: Map<Key, Decision>,
   reviewGrants: PolicyReviewGrant[],
 ) => YouthFile<R, W>;
+export let mintOwnFile: <R extends YouthSection, W extends YouthSection>(
+  citizen: CitizenPrincipal,
+  relation: OwnRelation,
+  youth: YouthRow,
+  decisions: Map<Key, Decision>,
+) => OwnFile<R, W>;
 export let mintNewYouthFile: (actor: Actor, youthId: string, homeMunicipalityId: number) => NewYouthFile;
 export let mintRegisterAccess: (
   actor: Actor & { municipalityId: number },
@@ -31,31 +41,23 @@ export let mintRegisterAccess: (
 ) => RegisterAccess;
 
 /**
- * One youth's file, opened by the gate for this request. `R` are the sections it may read and `W`
- * those it may write; a file opened for more sections is accepted where fewer are asked for
- * (the phantom members below make R and W contravariant).
+ * What every opened file has, whoever opened it: the youth, the sections opened, and the decisions. A
+ * reader that shows a section the same way to staff and to the youth on Mina sidor takes this.
+ * `R` are the sections it may read and `W` those it may write; a file opened for more sections is
+ * accepted where fewer are asked for (the phantom members below make R and W contravariant).
  */
-export class YouthFile<R extends YouthSection = never, W extends YouthSection = never> {
+export abstract class OpenedFile<R extends YouthSection = never, W extends YouthSection = never> {
   declare readonly mayRead: (section: R) => void;
   declare readonly mayWrite: (section: W) => void;
   readonly #kernel = true;
   readonly #decisions: Map<Key, Decision>;
-  readonly #reviewGrants: readonly PolicyReviewGrant[];
 
-  static {
-    mintYouthFile = (actor, youth, consents, decisions, reviewGrants) => new YouthFile(actor, youth, consents, decisions, reviewGrants);
-  }
-
-  private constructor(
-    readonly actor: Actor,
+  protected constructor(
     /** The youth row: only the sections opened may be shown from it (identity for the name). */
     readonly youth: YouthRow,
-    readonly consents: readonly PolicyConsent[],
     decisions: Map<Key, Decision>,
-    reviewGrants: readonly PolicyReviewGrant[],
   ) {
     this.#decisions = decisions;
-    this.#reviewGrants = reviewGrants;
   }
 
   get id(): string {
@@ -75,6 +77,26 @@ export class YouthFile<R extends YouthSection = never, W extends YouthSection = 
   decision(section: YouthSection, action: AccessAction = "read"): Decision | undefined {
     return this.#decisions.get(keyOf(section, action));
   }
+}
+
+/** One youth's file, opened by the gate for a member of staff in this request. */
+export class YouthFile<R extends YouthSection = never, W extends YouthSection = never> extends OpenedFile<R, W> {
+  readonly #reviewGrants: readonly PolicyReviewGrant[];
+
+  static {
+    mintYouthFile = (actor, youth, consents, decisions, reviewGrants) => new YouthFile(actor, youth, consents, decisions, reviewGrants);
+  }
+
+  private constructor(
+    readonly actor: Actor,
+    youth: YouthRow,
+    readonly consents: readonly PolicyConsent[],
+    decisions: Map<Key, Decision>,
+    reviewGrants: readonly PolicyReviewGrant[],
+  ) {
+    super(youth, decisions);
+    this.#reviewGrants = reviewGrants;
+  }
 
   /**
    * What decide() would answer for a section that was not opened. Nothing is shown on it, so it is
@@ -83,6 +105,25 @@ export class YouthFile<R extends YouthSection = never, W extends YouthSection = 
    */
   wouldAllow(section: YouthSection, action: AccessAction): boolean {
     return decide(this.actor, { ...this.youth, consents: this.consents, reviewGrants: this.#reviewGrants }, section, action).allowed;
+  }
+}
+
+/**
+ * The youth's own file, or their child's for a guardian, opened on Mina sidor (own-file.server.ts). It
+ * carries the citizen instead of a membership: writers for the youth take this, never a YouthFile.
+ */
+export class OwnFile<R extends YouthSection = never, W extends YouthSection = never> extends OpenedFile<R, W> {
+  static {
+    mintOwnFile = (citizen, relation, youth, decisions) => new OwnFile(citizen, relation, youth, decisions);
+  }
+
+  private constructor(
+    readonly citizen: CitizenPrincipal,
+    readonly relation: OwnRelation,
+    youth: YouthRow,
+    decisions: Map<Key, Decision>,
+  ) {
+    super(youth, decisions);
   }
 }
 

@@ -80,9 +80,26 @@ export type PolicyYouth = {
 } | null;
 
 /** The legal ground an allowed access rests on. */
-export type AccessBasis = "register_keeper" | "notice_sender" | "consent" | "referral" | "concern_report" | "school_list_owner" | "review";
+/** data_subject: the youth reads their own file (GDPR art. 15); guardian: a vårdnadshavare of a youth under 18. */
+export type AccessBasis =
+  "register_keeper" | "notice_sender" | "consent" | "referral" | "concern_report" | "school_list_owner" | "review" | "data_subject" | "guardian";
 
-export type DenialReason = "not_found" | "role" | "other_municipality" | "protected_identity" | "no_consent" | "referral_revoked" | "no_review_grant";
+/**
+ * not_own_file: a citizen asked for a file that is not theirs; guardian_ended: the youth is 18 or has been
+ * found mature enough to decide alone; reauthentication_required: a step-up action with a sign-in older than
+ * 15 minutes.
+ */
+export type DenialReason =
+  | "not_found"
+  | "role"
+  | "other_municipality"
+  | "protected_identity"
+  | "no_consent"
+  | "referral_revoked"
+  | "no_review_grant"
+  | "not_own_file"
+  | "guardian_ended"
+  | "reauthentication_required";
 
 export type Decision = { allowed: true; basis: AccessBasis; basisRef?: string } | { allowed: false; reason: DenialReason };
 

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import type { OrganisationKind, Role } from "#db/schema";
+import type { AuthMethod, OrganisationKind, Role } from "#db/schema";
 import { activeMembership, activeMembershipsOfUser } from "~/modules/organizations/memberships.server";
 import { assertSameOrigin } from "~/modules/security/origin.server";
 import { oncePerRequest } from "~/modules/security/request-scope.server.js";
@@ -22,9 +22,13 @@ export type Actor = {
   municipalityId: number | null;
   municipalityName: string | null;
   hasSeveralMemberships: boolean;
+  /** When the person last proved who they are (Unix ms): step-up reads it. */
+  authenticatedAt: number;
+  authMethod: AuthMethod;
 };
 
 export const PASSWORD_PAGE = "/konto/losenord";
+export const MY_PAGES = "/mina-sidor";
 export const CHOOSE_MEMBERSHIP_PAGE = "/valj-roll";
 
 function loginRedirect(request: Request) {
@@ -59,6 +63,8 @@ export function requireActor(request: Request): Promise<Actor> {
 
 async function actorOf(request: Request): Promise<Actor> {
   const auth = await requireUser(request);
+  // A youth or guardian signed in on Mina sidor has no role among the staff pages.
+  if (auth.user.kind === "citizen") throw redirect(MY_PAGES);
   const path = new URL(request.url).pathname;
   if (auth.user.mustChangePassword && path !== PASSWORD_PAGE) throw redirect(PASSWORD_PAGE);
 
@@ -87,6 +93,8 @@ async function actorOf(request: Request): Promise<Actor> {
     municipalityId: membership.municipalityId,
     municipalityName: membership.municipalityName,
     hasSeveralMemberships: memberships.length > 1,
+    authenticatedAt: auth.session.authenticatedAt,
+    authMethod: auth.session.authMethod,
   };
 }
 

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { users } from "#db/schema";
 import { activeMembershipsOfUser } from "~/modules/organizations/memberships.server";
@@ -28,7 +28,11 @@ export async function signIn(username: string, password: string, address: string
   if (isThrottled(key, address, now)) return { ok: false, error: LOGIN_ERRORS.throttled };
   const attemptId = recordAttempt(key, address, now);
 
-  const user = getDb().select().from(users).where(eq(users.username, key)).get();
+  const user = getDb()
+    .select()
+    .from(users)
+    .where(and(eq(users.username, key), eq(users.kind, "staff")))
+    .get();
   // Verify against a dummy hash when the user is unknown, so timing does not tell.
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const memberships = user ? activeMembershipsOfUser(user.id) : [];

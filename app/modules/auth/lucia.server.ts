@@ -6,9 +6,9 @@
 import { eq, lt } from "drizzle-orm";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { getDb } from "#db/client";
-import { sessions, users } from "#db/schema";
+import { sessions, users, type AuthMethod, type UserKind } from "#db/schema";
 import { config } from "~/config.server";
-import { ABSOLUTE_LIFETIME_MS } from "./session-policy";
+import { absoluteLifetimeMs } from "./session-policy";
 
 type SessionRow = typeof sessions.$inferSelect;
 
@@ -17,7 +17,15 @@ function toDatabaseSession(row: SessionRow): DatabaseSession {
     id: row.id,
     userId: row.userId,
     expiresAt: new Date(row.expiresAt),
-    attributes: { membershipId: row.membershipId, createdAt: row.createdAt, lastActiveAt: row.lastActiveAt },
+    attributes: {
+      membershipId: row.membershipId,
+      createdAt: row.createdAt,
+      lastActiveAt: row.lastActiveAt,
+      authenticatedAt: row.authenticatedAt,
+      authMethod: row.authMethod,
+      identityProviderId: row.identityProviderId,
+      citizenScope: row.citizenScope,
+    },
   };
 }
 
@@ -39,6 +47,7 @@ const adapter: Adapter = {
         username: row.user.username,
         displayName: row.user.displayName,
         mustChangePassword: row.user.mustChangePassword,
+        kind: row.user.kind,
       },
     };
     return [toDatabaseSession(row.session), user];
@@ -61,17 +70,21 @@ const adapter: Adapter = {
         membershipId: attrs.membershipId,
         createdAt: attrs.createdAt,
         lastActiveAt: attrs.lastActiveAt,
+        authenticatedAt: attrs.authenticatedAt,
+        authMethod: attrs.authMethod,
+        identityProviderId: attrs.identityProviderId,
+        citizenScope: attrs.citizenScope,
         // A session that continues another (a role switch) keeps its start: the absolute cap holds.
-        expiresAt: Math.min(session.expiresAt.getTime(), attrs.createdAt + ABSOLUTE_LIFETIME_MS),
+        expiresAt: Math.min(session.expiresAt.getTime(), attrs.createdAt + absoluteLifetimeMs(attrs.citizenScope !== null)),
       })
       .run();
   },
   async updateSessionExpiration(sessionId, expiresAt) {
     // Lucia slides the expiry forward on use; the absolute lifetime caps it.
     const db = getDb();
-    const row = db.select({ createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.id, sessionId)).get();
+    const row = db.select({ createdAt: sessions.createdAt, citizenScope: sessions.citizenScope }).from(sessions).where(eq(sessions.id, sessionId)).get();
     if (!row) return;
-    const capped = Math.min(expiresAt.getTime(), row.createdAt + ABSOLUTE_LIFETIME_MS);
+    const capped = Math.min(expiresAt.getTime(), row.createdAt + absoluteLifetimeMs(row.citizenScope !== null));
     db.update(sessions).set({ expiresAt: capped }).where(eq(sessions.id, sessionId)).run();
   },
   async deleteSession(sessionId) {
@@ -88,15 +101,23 @@ const adapter: Adapter = {
   },
 };
 
-type SessionAttributes = { membershipId: number | null; createdAt: number; lastActiveAt: number };
-type UserAttributes = { username: string; displayName: string; mustChangePassword: boolean };
+type SessionAttributes = {
+  membershipId: number | null;
+  createdAt: number;
+  lastActiveAt: number;
+  authenticatedAt: number;
+  authMethod: AuthMethod;
+  identityProviderId: number | null;
+  citizenScope: string | null;
+};
+type UserAttributes = { username: string; displayName: string; mustChangePassword: boolean; kind: UserKind };
 type PortalLucia = Lucia<SessionAttributes, UserAttributes>;
 
 let instance: PortalLucia | undefined;
 
 function lucia(): PortalLucia {
   instance ??= new Lucia(adapter, {
-    sessionExpiresIn: new TimeSpan(ABSOLUTE_LIFETIME_MS / 1000, "s"),
+    sessionExpiresIn: new TimeSpan(absoluteLifetimeMs(false) / 1000, "s"),
     sessionCookie: {
       // __Host- binds the cookie to this origin over HTTPS; not possible over plain http.
       name: config().secureCookies ? "__Host-sp_session" : "sp_session",
@@ -123,11 +144,23 @@ export type AuthSession = {
   membershipId: number | null;
   createdAt: number;
   lastActiveAt: number;
+  authenticatedAt: number;
+  authMethod: AuthMethod;
+  identityProviderId: number | null;
+  citizenScope: string | null;
 };
-export type AuthUser = { id: number; username: string; displayName: string; mustChangePassword: boolean };
+export type AuthUser = { id: number; username: string; displayName: string; mustChangePassword: boolean; kind: UserKind };
 
-export async function storeSession(sessionId: string, userId: number, membershipId: number | null, now: number, createdAt = now) {
-  await lucia().createSession(userId, { membershipId, createdAt, lastActiveAt: now }, { sessionId });
+/** How the person proved who they are; carried into every session that continues this one. */
+export type SessionProof = {
+  authenticatedAt: number;
+  authMethod: AuthMethod;
+  identityProviderId: number | null;
+  citizenScope: string | null;
+};
+
+export async function storeSession(sessionId: string, userId: number, membershipId: number | null, proof: SessionProof, now: number, createdAt = now) {
+  await lucia().createSession(userId, { membershipId, createdAt, lastActiveAt: now, ...proof }, { sessionId });
 }
 
 export async function validateSession(sessionId: string): Promise<{ session: AuthSession; user: AuthUser } | null> {
@@ -140,8 +173,12 @@ export async function validateSession(sessionId: string): Promise<{ session: Aut
       membershipId: session.membershipId,
       createdAt: session.createdAt,
       lastActiveAt: session.lastActiveAt,
+      authenticatedAt: session.authenticatedAt,
+      authMethod: session.authMethod,
+      identityProviderId: session.identityProviderId,
+      citizenScope: session.citizenScope,
     },
-    user: { id: user.id, username: user.username, displayName: user.displayName, mustChangePassword: user.mustChangePassword },
+    user: { id: user.id, username: user.username, displayName: user.displayName, mustChangePassword: user.mustChangePassword, kind: user.kind },
   };
 }
 

@@ -12,7 +12,9 @@ import {
   validateSession,
   type AuthSession,
   type AuthUser,
+  type SessionProof,
 } from "./lucia.server";
+import type { AuthMethod } from "#db/schema";
 import { sessionState, shouldRecordActivity } from "./session-policy";
 
 /** 160 random bits in the cookie; only their SHA-256 is stored (ASVS 3.2.2, 3.2.3). */
@@ -24,10 +26,24 @@ export function hashToken(token: string) {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
+export type StartProof = Partial<SessionProof> & { authMethod: AuthMethod };
+
 /** Starts a new session (a new id at every sign-in) and returns its Set-Cookie header. */
-export async function startSession(userId: number, membershipId: number | null): Promise<string> {
+export async function startSession(userId: number, membershipId: number | null, proof: StartProof = { authMethod: "password" }): Promise<string> {
   const token = newToken();
-  await storeSession(hashToken(token), userId, membershipId, Date.now());
+  const now = Date.now();
+  await storeSession(
+    hashToken(token),
+    userId,
+    membershipId,
+    {
+      authenticatedAt: proof.authenticatedAt ?? now,
+      authMethod: proof.authMethod,
+      identityProviderId: proof.identityProviderId ?? null,
+      citizenScope: proof.citizenScope ?? null,
+    },
+    now,
+  );
   return sessionCookie(token);
 }
 
@@ -59,9 +75,24 @@ export async function authenticate(request: Request): Promise<Authenticated | nu
  */
 export async function rotateSession(old: AuthSession, membershipId: number): Promise<string> {
   const token = newToken();
-  await storeSession(hashToken(token), old.userId, membershipId, Date.now(), old.createdAt);
+  const proof = {
+    authenticatedAt: old.authenticatedAt,
+    authMethod: old.authMethod,
+    identityProviderId: old.identityProviderId,
+    citizenScope: old.citizenScope,
+  };
+  await storeSession(hashToken(token), old.userId, membershipId, proof, Date.now(), old.createdAt);
   await invalidateSession(old.id);
   return sessionCookie(token);
+}
+
+/** A step-up succeeded: the person proved who they are again at `at` (Unix ms). The session id stays. */
+export function markReauthenticated(sessionId: string, at: number, authMethod?: AuthMethod) {
+  getDb()
+    .update(sessions)
+    .set(authMethod ? { authenticatedAt: at, authMethod } : { authenticatedAt: at })
+    .where(eq(sessions.id, sessionId))
+    .run();
 }
 
 export function setSessionMembership(sessionId: string, membershipId: number) {

@@ -142,7 +142,9 @@ export const USER_PAGE_SIZE = 50;
 
 export function listUsers(query: { q?: string; page: number }) {
   const db = getDb();
-  const where = query.q ? or(nameMatches(users.displayName, query.q), nameMatches(users.username, query.q)) : undefined;
+  // Citizens who signed in to Mina sidor are accounts too, but not the systemförvaltare's to manage.
+  const staff = eq(users.kind, "staff");
+  const where = query.q ? and(staff, or(nameMatches(users.displayName, query.q), nameMatches(users.username, query.q))) : staff;
   const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0;
   const rows = db
     .select({ id: users.id, displayName: users.displayName, username: users.username, disabledAt: users.disabledAt })
@@ -167,7 +169,7 @@ export function getUser(userId: number) {
       createdAt: users.createdAt,
     })
     .from(users)
-    .where(eq(users.id, userId))
+    .where(and(eq(users.id, userId), eq(users.kind, "staff")))
     .get();
   if (!user) return null;
   const rows = db
