@@ -107,7 +107,7 @@ export function citizenHome(relations: readonly CitizenRelation[]): string {
  * one browser, one person. No relations: no session, and the caller shows that the portal has nothing.
  */
 export async function signInCitizen(request: Request, verified: VerifiedCitizen, address: string): Promise<CitizenSignIn> {
-  const event = { providerId: verified.identityProviderId, method: "eid", address };
+  const event = { providerId: verified.identityProviderId, method: "eid" as const, address };
   const parsed = parsePersonalNumber(verified.personalNumber);
   if (!parsed.ok) {
     recordSignInEvent({ ...event, userId: null, outcome: "refused", reason: "invalid_personal_number" });
