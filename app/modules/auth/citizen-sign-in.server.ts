@@ -26,7 +26,8 @@ export const CITIZEN_REFUSALS = {
   invalid_personal_number: "E-legitimationen gav oss inget personnummer som vi kan använda. Försök igen, eller kontakta KAA i din kommun.",
   failed: "Inloggningen gick inte att slutföra. Det kan bero på att det tog för lång tid. Försök igen.",
   cancelled: "Du avbröt inloggningen. Du kan försöka igen när du vill.",
-  other_person: "Du bekräftade med en annan persons e-legitimation. Logga in igen med din egen.",
+  other_person: "Du bekräftade med en annan persons e-legitimation än den som var inloggad. Därför är du utloggad. Logga in igen med din egen.",
+  not_configured: "Inloggning med e-legitimation är inte i gång här ännu. Kontakta KAA i din kommun.",
 } as const;
 export type CitizenRefusal = keyof typeof CITIZEN_REFUSALS;
 
