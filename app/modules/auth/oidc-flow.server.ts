@@ -137,7 +137,15 @@ export const OIDC_REFUSAL_REASONS = [
 export type OidcRefusalReason = (typeof OIDC_REFUSAL_REASONS)[number];
 
 export type OidcFinish =
-  | { ok: true; provider: IdentityProviderRow; claims: VerifiedClaims; returnTo: string | null; sessionId: string | null; clearCookie: string }
+  | {
+      ok: true;
+      purpose: OidcPurpose;
+      provider: IdentityProviderRow;
+      claims: VerifiedClaims;
+      returnTo: string | null;
+      sessionId: string | null;
+      clearCookie: string;
+    }
   | { ok: false; reason: OidcRefusalReason; providerId: number | null; clearCookie: string };
 
 /** What went wrong, as one machine reason, from openid-client's and oauth4webapi's errors. */
@@ -159,12 +167,14 @@ export function refusalReason(error: unknown): { reason: OidcRefusalReason; deta
 }
 
 /**
- * The browser is back from the provider. The row is used once (deleted before the code is exchanged, so
+ * The browser is back from the provider, for one of `purposes` (one callback serves sign-in and step-up;
+ * the row says which). The row is used once (deleted before the code is exchanged, so
  * a replayed callback finds nothing). Refusals are logged here; the caller logs what it decides itself.
  */
-export async function finishOidc(request: Request, purpose: OidcPurpose, address: string | null): Promise<OidcFinish> {
+export async function finishOidc(request: Request, purposes: OidcPurpose | readonly OidcPurpose[], address: string | null): Promise<OidcFinish> {
+  const accepted: readonly OidcPurpose[] = typeof purposes === "string" ? [purposes] : purposes;
   const clearCookie = requestCookie("", 0);
-  const method = signInMethodOf(purpose);
+  const method = signInMethodOf(accepted[0]!);
   const refuse = (reason: OidcRefusalReason, providerId: number | null, detail?: string): OidcFinish => {
     recordSignInEvent({ method, outcome: "refused", reason, providerId, detail: detail ?? null, address });
     return { ok: false, reason, providerId, clearCookie };
@@ -180,7 +190,8 @@ export async function finishOidc(request: Request, purpose: OidcPurpose, address
   });
   if (!row) return refuse("unknown_request", null);
   if (row.expiresAt < Date.now()) return refuse("request_expired", row.providerId);
-  if (row.purpose !== purpose) return refuse("wrong_purpose", row.providerId);
+  const purpose = accepted.find((p) => p === row.purpose);
+  if (!purpose) return refuse("wrong_purpose", row.providerId);
   const provider = providerById(row.providerId);
   if (!provider?.enabled) return refuse("provider_disabled", row.providerId);
   try {
@@ -196,7 +207,7 @@ export async function finishOidc(request: Request, purpose: OidcPurpose, address
       redirectUriFor(portalOrigin(request), audience(purpose)),
       neededClaims(purpose, provider),
     );
-    return { ok: true, provider, claims, returnTo: row.returnTo, sessionId: row.sessionId, clearCookie };
+    return { ok: true, purpose, provider, claims, returnTo: row.returnTo, sessionId: row.sessionId, clearCookie };
   } catch (error) {
     const { reason, detail } = refusalReason(error);
     return refuse(reason, provider.id, detail);
