@@ -106,11 +106,33 @@ export async function walkProvider(authorizationUrl: string, account: string, ja
         })
       : await fetch(url, { redirect: "manual", headers: { Cookie: jar.header() } });
     jar.take(response);
-    const location = response.headers.get("Location");
-    if (!location) throw new Error(`The provider answered ${response.status} at ${url.pathname}: ${(await response.text()).slice(0, 300)}`);
+    const location = response.headers.get("Location") ?? (await autoSubmit(response, jar));
+    if (!location) throw new Error(`The provider answered ${response.status} at ${url.pathname}: ${(await response.text()).slice(0, 1500)}`);
     url = new URL(location, url);
   }
   throw new Error("Too many redirects at the provider");
+}
+
+/**
+ * Signing in as someone else than the provider's current session: the provider first ends that session with
+ * a page that submits itself (JavaScript in a browser). Submits it, and answers where it leads.
+ */
+async function autoSubmit(response: Response, jar: CookieJar): Promise<string | null> {
+  if (response.status !== 200) return null;
+  const html = await response.clone().text();
+  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+  if (!action) return null;
+  const fields = new URLSearchParams(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!] as [string, string]),
+  );
+  const submitted = await fetch(action, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: jar.header(), "Content-Type": "application/x-www-form-urlencoded" },
+    body: fields.toString(),
+  });
+  jar.take(submitted);
+  return submitted.headers.get("Location");
 }
 
 /** The cookie value to send back (name=value) from a Set-Cookie header. */
