@@ -9,8 +9,6 @@ import { getDb } from "#db/client";
 import { users } from "#db/schema";
 import { safeRedirect } from "~/lib/form.server";
 import type { VerifiedClaims } from "~/modules/integrations/oidc.server";
-import { endSessionUrl } from "~/modules/integrations/oidc.server";
-import { portalOrigin } from "~/modules/security/origin.server";
 import { CITIZEN_SIGN_IN_PAGE } from "./citizen.server";
 import { citizenHome, signInCitizen, type CitizenRefusal } from "./citizen-sign-in.server";
 import { citizenBroker } from "./identity-providers.server";
@@ -19,6 +17,7 @@ import { SIGNED_OUT_PATHS } from "./oidc-paths";
 import { personalNumberKey } from "./secrets.server";
 import { authenticate, endSession, markReauthenticated } from "./session.server";
 import { recordSignInEvent } from "./sign-in-events.server";
+import { providerLogoutLocation } from "./sso.server";
 
 export const NO_RECORDS_PAGE = "/mina-sidor/inga-uppgifter";
 
@@ -90,8 +89,9 @@ export async function completeCitizenFlow(request: Request, address: string): Pr
   if (purpose === "citizen_step_up") {
     const confirmed = await confirmSamePerson(request, finished.sessionId, verified.personalNumber);
     if (!confirmed.ok) {
-      recordSignInEvent({ method: "eid", outcome: "refused", reason: "step_up_other_person", providerId: provider.id, userId: confirmed.userId, address });
-      return { location: refusedLocation("other_person"), cookies: [clearCookie, ...confirmed.cookies] };
+      recordSignInEvent({ method: "eid", outcome: "refused", reason: confirmed.reason, providerId: provider.id, userId: confirmed.userId, address });
+      const refusal = confirmed.reason === "step_up_other_person" ? "other_person" : "failed";
+      return { location: refusedLocation(refusal), cookies: [clearCookie, ...confirmed.cookies] };
     }
     markReauthenticated(confirmed.sessionId, verified.authTime ? verified.authTime * 1000 : Date.now(), "eid");
     recordSignInEvent({ method: "eid", outcome: "succeeded", reason: "step_up", providerId: provider.id, userId: confirmed.userId, address });
@@ -104,7 +104,9 @@ export async function completeCitizenFlow(request: Request, address: string): Pr
   return { location: returnTo ?? citizenHome(result.relations), cookies: [clearCookie, result.cookie] };
 }
 
-type Confirmation = { ok: true; sessionId: string; userId: number } | { ok: false; userId: number | null; cookies: string[] };
+type Confirmation =
+  | { ok: true; sessionId: string; userId: number }
+  | { ok: false; reason: "step_up_session_ended" | "step_up_other_person"; userId: number | null; cookies: string[] };
 
 /**
  * A step-up counts only for the session that asked for it, and only when the e-legitimation is the signed-in
@@ -112,10 +114,11 @@ type Confirmation = { ok: true; sessionId: string; userId: number } | { ok: fals
  */
 async function confirmSamePerson(request: Request, askedBy: string | null, personalNumber: string): Promise<Confirmation> {
   const current = await authenticate(request);
-  if (!current || current.user.kind !== "citizen" || current.session.id !== askedBy) return { ok: false, userId: current?.user.id ?? null, cookies: [] };
+  if (!current || current.user.kind !== "citizen" || current.session.id !== askedBy)
+    return { ok: false, reason: "step_up_session_ended", userId: current?.user.id ?? null, cookies: [] };
   const key = getDb().select({ key: users.personalNumberKey }).from(users).where(eq(users.id, current.user.id)).get()?.key;
   if (key && personalNumber && key === personalNumberKey(personalNumber)) return { ok: true, sessionId: current.session.id, userId: current.user.id };
-  return { ok: false, userId: current.user.id, cookies: [await endSession(current.session.id)] };
+  return { ok: false, reason: "step_up_other_person", userId: current.user.id, cookies: [await endSession(current.session.id)] };
 }
 
 /** Signing out of Mina sidor: the portal's session ends here; the landing page offers the broker's logout. */
@@ -127,11 +130,5 @@ export async function signOutCitizen(request: Request): Promise<FlowStep> {
 
 /** The broker's own logout (single logout), when it has one; null when it has not or cannot be reached. */
 export async function brokerLogoutLocation(request: Request): Promise<string | null> {
-  const broker = citizenBroker();
-  if (!broker) return null;
-  try {
-    return await endSessionUrl(broker, `${portalOrigin(request)}${SIGNED_OUT_PATHS.citizen}`);
-  } catch {
-    return null;
-  }
+  return providerLogoutLocation(request, citizenBroker()?.id ?? null, "citizen");
 }

@@ -111,15 +111,15 @@ export async function completeStaffSso(request: Request, address: string): Promi
 
 /**
  * Single logout: after the portal's session has ended, where to send the browser so the provider ends its
- * session too (back to /logga-in?utloggad=1), or null when the session did not come from a provider that
+ * session too (back to the sign-in page of `kind`, with ?utloggad=1; Mina sidor shares it), or null when the session did not come from a provider that
  * offers it, or the provider cannot be reached.
  */
-export async function providerLogoutLocation(request: Request, identityProviderId: number | null): Promise<string | null> {
+export async function providerLogoutLocation(request: Request, identityProviderId: number | null, kind: "staff" | "citizen" = "staff"): Promise<string | null> {
   if (identityProviderId === null) return null;
   const provider = providerById(identityProviderId);
-  if (!provider || provider.purpose !== "staff") return null;
+  if (!provider || provider.purpose !== kind) return null;
   try {
-    return await endSessionUrl(provider, `${portalOrigin(request)}${SIGNED_OUT_PATHS.staff}`);
+    return await endSessionUrl(provider, `${portalOrigin(request)}${SIGNED_OUT_PATHS[kind]}`);
   } catch {
     // The portal's session is over either way; an unreachable provider must not turn logout into an error.
     return null;
