@@ -99,10 +99,10 @@ export function pendingSignIn(request: Request, purpose: "second_factor" | "enro
  * The second factor passed: the pending sign-in is used up (once), the password attempt becomes a
  * success, and the session starts. Null when the pending sign-in was used by a parallel request.
  */
-export async function completeSignIn(pending: PendingSignIn, authMethod: AuthMethod): Promise<{ headers: Headers; location: string } | null> {
+export async function completeSignIn(pending: PendingSignIn, authMethod: AuthMethod, redirectTo?: string): Promise<{ headers: Headers; location: string } | null> {
   if (!consumeChallenge(pending.challenge.id)) return null;
   if (pending.challenge.attemptId !== null) markAttemptSucceeded(pending.challenge.attemptId);
-  const session = await sessionFor(pending.user.id, authMethod, pending.challenge.redirectTo ?? "/");
+  const session = await sessionFor(pending.user.id, authMethod, redirectTo ?? pending.challenge.redirectTo ?? "/");
   const headers = new Headers();
   headers.append("Set-Cookie", session.cookie);
   headers.append("Set-Cookie", blankPendingCookie());
