@@ -17,7 +17,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, ["system_admin"]);
   const user = loadUser(params);
   const { factors, passkeys } = accountMfa(user.id);
-  return { user: { id: user.id, displayName: user.displayName, username: user.username }, factors, passkeyCount: passkeys.length, isSelf: actor.userId === user.id };
+  return {
+    user: { id: user.id, displayName: user.displayName, username: user.username },
+    factors,
+    passkeyCount: passkeys.length,
+    isSelf: actor.userId === user.id,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -58,8 +63,8 @@ export default function ResetUserMfa() {
       <section aria-labelledby="aterstall" className="card">
         <h2 id="aterstall">Återställ</h2>
         <p>
-          Gör det bara när du har kontrollerat att det verkligen är användaren som har tappat bort telefonen, nycklarna och reservkoderna, till exempel
-          genom att ringa upp på ett känt nummer. Appen, nycklarna och reservkoderna tas bort och användaren loggas ut överallt.
+          Gör det bara när du har kontrollerat att det verkligen är användaren som har tappat bort telefonen, nycklarna och reservkoderna, till exempel genom
+          att ringa upp på ett känt nummer. Appen, nycklarna och reservkoderna tas bort och användaren loggas ut överallt.
         </p>
         {isSelf ? (
           <p className="muted">Din egen tvåstegsverifiering återställs av en annan systemförvaltare.</p>

@@ -34,14 +34,14 @@ export default function AdminMfa() {
         </p>
       ) : null}
       <p>
-        Alla som arbetar med uppgifter om ungdomar och loggar in med lösenord måste använda tvåstegsverifiering: en app i telefonen eller en nyckel
-        (passkey). Den som loggar in via kommunens inloggning (SSO) använder kommunens tvåstegsverifiering i stället.
+        Alla som arbetar med uppgifter om ungdomar och loggar in med lösenord måste använda tvåstegsverifiering: en app i telefonen eller en nyckel (passkey).
+        Den som loggar in via kommunens inloggning (SSO) använder kommunens tvåstegsverifiering i stället.
       </p>
       <section aria-labelledby="krav" className="card">
         <h2 id="krav">Krav för alla</h2>
         <p>
-          Just nu: <strong>{mfaForEveryone ? "alla konton med lösenord" : "roller som arbetar med uppgifter om ungdomar"}</strong>. Med kravet för alla
-          måste också systemförvaltare använda tvåstegsverifiering.
+          Just nu: <strong>{mfaForEveryone ? "alla konton med lösenord" : "roller som arbetar med uppgifter om ungdomar"}</strong>. Med kravet för alla måste
+          också systemförvaltare använda tvåstegsverifiering.
         </p>
         <Form method="post">
           <input type="hidden" name="mfaForEveryone" value={mfaForEveryone ? "nej" : "ja"} />

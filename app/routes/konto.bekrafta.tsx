@@ -50,7 +50,14 @@ function PasswordForm({ actionData }: { actionData?: IntentResult }) {
     <>
       <ErrorSummary errors={form.errors} />
       <Form {...form.formProps} action={actionFor("losenord")}>
-        <TextField name="password" label="Lösenord" type="password" autoComplete="current-password" register={form.register} error={form.errorFor("password")} />
+        <TextField
+          name="password"
+          label="Lösenord"
+          type="password"
+          autoComplete="current-password"
+          register={form.register}
+          error={form.errorFor("password")}
+        />
         <button type="submit" className="button" disabled={form.submitting}>
           Bekräfta
         </button>
@@ -66,8 +73,8 @@ export default function ConfirmIdentity() {
     <div className="narrow">
       <h1>Bekräfta att det är du</h1>
       <p>
-        Det du vill göra kräver att du har visat vem du är under de senaste 15 minuterna. Bekräfta, så kommer du tillbaka till sidan. Gör sedan om det
-        du höll på med.
+        Det du vill göra kräver att du har visat vem du är under de senaste 15 minuterna. Bekräfta, så kommer du tillbaka till sidan. Gör sedan om det du höll
+        på med.
       </p>
       {mode.kind === "factor" ? <SecondFactorForms factors={mode} actionData={actionData} submitLabel="Bekräfta" /> : <PasswordForm actionData={actionData} />}
     </div>

@@ -194,9 +194,7 @@ export default function AccountMfa() {
         <h2 id="reservkoder">Reservkoder</h2>
         {enrolled ? (
           <>
-            <p>
-              {factors.recoveryCodes} av 10 reservkoder kvar. En reservkod fungerar en gång, om du inte har telefonen eller nyckeln med dig.
-            </p>
+            <p>{factors.recoveryCodes} av 10 reservkoder kvar. En reservkod fungerar en gång, om du inte har telefonen eller nyckeln med dig.</p>
             {factors.recoveryCodes <= RECOVERY_CODES_LOW ? (
               <p className="alert alert--warning" role="status">
                 Du har få reservkoder kvar. Skapa nya och spara dem.

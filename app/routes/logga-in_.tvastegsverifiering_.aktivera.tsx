@@ -86,10 +86,14 @@ export default function ForcedEnrolment() {
     <div className="narrow">
       <h1>Aktivera tvåstegsverifiering</h1>
       <p>
-        Du arbetar med uppgifter om ungdomar som skyddas av sekretess. Därför loggar du in i två steg: lösenordet och en kod från en app i din telefon. Det
-        tar ett par minuter att ställa in, och görs bara en gång.
+        Du arbetar med uppgifter om ungdomar som skyddas av sekretess. Därför loggar du in i två steg: lösenordet och en kod från en app i din telefon. Det tar
+        ett par minuter att ställa in, och görs bara en gång.
       </p>
-      <TotpEnrolment enrolment={enrolment} action="/logga-in/tvastegsverifiering/aktivera" errors={actionData && !actionData.ok ? actionData.errors : undefined} />
+      <TotpEnrolment
+        enrolment={enrolment}
+        action="/logga-in/tvastegsverifiering/aktivera"
+        errors={actionData && !actionData.ok ? actionData.errors : undefined}
+      />
     </div>
   );
 }

@@ -69,7 +69,9 @@ describe("the second step of a password sign-in", () => {
     expect(await authenticate(get("/start", first.pending))).toBeNull();
 
     const code = totpCodeAt(secret, Date.now());
-    const ok = await respond(secondFactorAction({ request: post("/logga-in/tvastegsverifiering?atgard=kod", first.pending, { code }), params: {}, context: { clientAddress: at } }));
+    const ok = await respond(
+      secondFactorAction({ request: post("/logga-in/tvastegsverifiering?atgard=kod", first.pending, { code }), params: {}, context: { clientAddress: at } }),
+    );
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe("/ungdomar");
     const session = await authenticate(get("/start", sessionCookieOf(ok)!));
@@ -77,7 +79,9 @@ describe("the second step of a password sign-in", () => {
 
     // Replay: the same code in a new sign-in is refused (RFC 6238 §5.2).
     const second = await passwordStep(actor.username, at);
-    const replay = await respond(secondFactorAction({ request: post("/logga-in/tvastegsverifiering?atgard=kod", second.pending, { code }), params: {}, context: { clientAddress: at } }));
+    const replay = await respond(
+      secondFactorAction({ request: post("/logga-in/tvastegsverifiering?atgard=kod", second.pending, { code }), params: {}, context: { clientAddress: at } }),
+    );
     expect(replay.status).toBe(400);
     expect(((await replay.json()) as { errors: Record<string, string> }).errors.code).toBe(FACTOR_ERRORS.totp);
   });
@@ -90,12 +94,24 @@ describe("the second step of a password sign-in", () => {
     const first = await passwordStep(actor.username, at);
     // Typed in lower case without dashes: still the code.
     const typed = code.replace(/-/g, "").toLowerCase();
-    const ok = await respond(secondFactorAction({ request: post("/logga-in/tvastegsverifiering?atgard=reservkod", first.pending, { recoveryCode: typed }), params: {}, context: { clientAddress: at } }));
+    const ok = await respond(
+      secondFactorAction({
+        request: post("/logga-in/tvastegsverifiering?atgard=reservkod", first.pending, { recoveryCode: typed }),
+        params: {},
+        context: { clientAddress: at },
+      }),
+    );
     expect(ok.status).toBe(302);
     expect((await authenticate(get("/start", sessionCookieOf(ok)!)))?.session.authMethod).toBe("password_recovery_code");
 
     const again = await passwordStep(actor.username, at);
-    const refused = await respond(secondFactorAction({ request: post("/logga-in/tvastegsverifiering?atgard=reservkod", again.pending, { recoveryCode: code }), params: {}, context: { clientAddress: at } }));
+    const refused = await respond(
+      secondFactorAction({
+        request: post("/logga-in/tvastegsverifiering?atgard=reservkod", again.pending, { recoveryCode: code }),
+        params: {},
+        context: { clientAddress: at },
+      }),
+    );
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { errors: Record<string, string> }).errors.recoveryCode).toBe(FACTOR_ERRORS.recovery_code);
     expect(cookiesOf(refused).some((c) => c.startsWith("sp_session="))).toBe(false);
@@ -111,7 +127,11 @@ describe("the second step of a password sign-in", () => {
     // From different addresses: the account's budget, not the address's, is what stops this.
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
       const response = await respond(
-        secondFactorAction({ request: post("/logga-in/tvastegsverifiering?atgard=kod", first.pending, { code: "000000" }), params: {}, context: { clientAddress: nextAddress() } }),
+        secondFactorAction({
+          request: post("/logga-in/tvastegsverifiering?atgard=kod", first.pending, { code: "000000" }),
+          params: {},
+          context: { clientAddress: nextAddress() },
+        }),
       );
       expect(response.status).toBe(400);
       answers.push(((await response.json()) as { errors: Record<string, string> }).errors.code!);
@@ -120,7 +140,11 @@ describe("the second step of a password sign-in", () => {
     expect(answers.filter((a) => a === FACTOR_ERRORS.totp)).toHaveLength(MAX_FAILURES_PER_ACCOUNT - 1);
     expect(answers.at(-1)).toBe(LOGIN_ERRORS.throttled);
     const right = await respond(
-      secondFactorAction({ request: post("/logga-in/tvastegsverifiering?atgard=kod", first.pending, { code: totpCodeAt(secret, Date.now()) }), params: {}, context: { clientAddress: nextAddress() } }),
+      secondFactorAction({
+        request: post("/logga-in/tvastegsverifiering?atgard=kod", first.pending, { code: totpCodeAt(secret, Date.now()) }),
+        params: {},
+        context: { clientAddress: nextAddress() },
+      }),
     );
     expect(right.status).toBe(400);
     expect(cookiesOf(right).some((c) => c.startsWith("sp_session=") && c !== "sp_session=")).toBe(false);
@@ -142,10 +166,16 @@ describe("who must use a second factor", () => {
     };
     expect(page.enrolment.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     const secret = page.enrolment.secret.replace(/ /g, "");
-    const wrong = await respond(enrolAction({ request: post("/logga-in/tvastegsverifiering/aktivera", step.pending, { code: "123456" }), params: {}, context: { clientAddress: at } }));
+    const wrong = await respond(
+      enrolAction({ request: post("/logga-in/tvastegsverifiering/aktivera", step.pending, { code: "123456" }), params: {}, context: { clientAddress: at } }),
+    );
     expect(wrong.status).toBe(400);
     const done = await respond(
-      enrolAction({ request: post("/logga-in/tvastegsverifiering/aktivera", step.pending, { code: totpCodeAt(secret, Date.now()) }), params: {}, context: { clientAddress: at } }),
+      enrolAction({
+        request: post("/logga-in/tvastegsverifiering/aktivera", step.pending, { code: totpCodeAt(secret, Date.now()) }),
+        params: {},
+        context: { clientAddress: at },
+      }),
     );
     expect(done.status).toBe(200);
     const body = (await done.json()) as { codes: string[]; next: string };
@@ -193,15 +223,29 @@ describe("the step-up page", () => {
     const at = nextAddress();
     const step = await passwordStep(actor.username, at);
     const signedIn = await respond(
-      secondFactorAction({ request: post("/logga-in/tvastegsverifiering?atgard=kod", step.pending, { code: totpCodeAt(secret, Date.now()) }), params: {}, context: { clientAddress: at } }),
+      secondFactorAction({
+        request: post("/logga-in/tvastegsverifiering?atgard=kod", step.pending, { code: totpCodeAt(secret, Date.now()) }),
+        params: {},
+        context: { clientAddress: at },
+      }),
     );
     const cookie = sessionCookieOf(signedIn)!;
     const sessionId = hashToken(cookie.split("=")[1]!);
-    getDb().update(sessions).set({ authenticatedAt: Date.now() - 60 * 60_000 }).where(eq(sessions.id, sessionId)).run();
+    getDb()
+      .update(sessions)
+      .set({ authenticatedAt: Date.now() - 60 * 60_000 })
+      .where(eq(sessions.id, sessionId))
+      .run();
 
     const page = (await stepUpLoader({ request: get("/konto/bekrafta?redirectTo=/ungdomar", cookie), params: {}, context: {} })) as { mode: { kind: string } };
     expect(page.mode.kind).toBe("factor");
-    const wrong = await respond(stepUpAction({ request: post("/konto/bekrafta?redirectTo=/ungdomar&atgard=kod", cookie, { code: "000000" }), params: {}, context: { clientAddress: at } }));
+    const wrong = await respond(
+      stepUpAction({
+        request: post("/konto/bekrafta?redirectTo=/ungdomar&atgard=kod", cookie, { code: "000000" }),
+        params: {},
+        context: { clientAddress: at },
+      }),
+    );
     expect(wrong.status).toBe(400);
     expect(getDb().select().from(sessions).where(eq(sessions.id, sessionId)).get()!.authenticatedAt).toBeLessThan(Date.now() - 59 * 60_000);
 
@@ -235,7 +279,14 @@ describe("the step-up page", () => {
     const actor = await createActor("kaa_caseworker", world.orgs.kaa);
     const provider = getDb()
       .insert(identityProviders)
-      .values({ purpose: "staff", municipalityId: world.municipality.id, displayName: "Kommunen", issuer: "https://idp.test", clientId: "portal", clientSecretEnc: "x" })
+      .values({
+        purpose: "staff",
+        municipalityId: world.municipality.id,
+        displayName: "Kommunen",
+        issuer: "https://idp.test",
+        clientId: "portal",
+        clientSecretEnc: "x",
+      })
       .returning()
       .get();
     const cookie = (await startSession(actor.userId, actor.membershipId, { authMethod: "sso", identityProviderId: provider.id })).split(";")[0]!;
@@ -251,7 +302,11 @@ describe("the systemförvaltare's reset", () => {
     const at = nextAddress();
     const step = await passwordStep(actor.username, at);
     const signedIn = await respond(
-      secondFactorAction({ request: post("/logga-in/tvastegsverifiering?atgard=kod", step.pending, { code: totpCodeAt(secret, Date.now()) }), params: {}, context: { clientAddress: at } }),
+      secondFactorAction({
+        request: post("/logga-in/tvastegsverifiering?atgard=kod", step.pending, { code: totpCodeAt(secret, Date.now()) }),
+        params: {},
+        context: { clientAddress: at },
+      }),
     );
     const cookie = sessionCookieOf(signedIn)!;
     await resetMfa(actor.userId, world.actors.admin);

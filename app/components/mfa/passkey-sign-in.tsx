@@ -1,16 +1,20 @@
 import { useFetcher } from "@remix-run/react";
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useIntentAction } from "./intent-action";
 
 type OptionsAnswer = { intent: string; ok: true; options: PublicKeyCredentialRequestOptionsJSON; token: string };
 type Refusal = { ok: false; errors?: Record<string, string> };
 
 /** Whether this browser can use passkeys; false on the server and before hydration (no JavaScript, no button). */
+const noSubscription = () => () => {};
+
 export function usePasskeySupport(): boolean {
-  const [supported, setSupported] = useState(false);
-  useEffect(() => setSupported(typeof window.PublicKeyCredential === "function"), []);
-  return supported;
+  return useSyncExternalStore(
+    noSubscription,
+    () => typeof window.PublicKeyCredential === "function",
+    () => false,
+  );
 }
 
 /**

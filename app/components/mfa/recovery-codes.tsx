@@ -4,8 +4,8 @@ export function RecoveryCodesShown({ codes }: { codes: string[] }) {
     <section aria-labelledby="reservkoder-nya" className="card">
       <h2 id="reservkoder-nya">Dina reservkoder</h2>
       <p className="alert alert--info">
-        Spara koderna nu, till exempel utskrivna i en låst låda eller i en lösenordshanterare. De visas bara en gång. Varje kod fungerar en gång, om du
-        tappar bort telefonen eller nyckeln.
+        Spara koderna nu, till exempel utskrivna i en låst låda eller i en lösenordshanterare. De visas bara en gång. Varje kod fungerar en gång, om du tappar
+        bort telefonen eller nyckeln.
       </p>
       <ol className="recovery-codes" aria-label="Reservkoder">
         {codes.map((code) => (

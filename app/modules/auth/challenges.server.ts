@@ -42,7 +42,11 @@ export function createChallenge(
 /** The live challenge of that token and purpose, or null (unknown, expired, or for something else). */
 export function readChallenge(token: string | null | undefined, purposes: readonly AuthChallengePurpose[], userId?: number): Challenge | null {
   if (!token || token.length > 100) return null;
-  const row = getDb().select().from(authChallenges).where(eq(authChallenges.id, hashToken(token))).get();
+  const row = getDb()
+    .select()
+    .from(authChallenges)
+    .where(eq(authChallenges.id, hashToken(token)))
+    .get();
   if (!row || row.expiresAt <= Date.now() || !purposes.includes(row.purpose)) return null;
   if (userId !== undefined && row.userId !== userId) return null;
   return row;

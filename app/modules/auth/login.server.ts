@@ -3,7 +3,16 @@ import { getDb } from "#db/client";
 import { users, type AuthMethod } from "#db/schema";
 import { safeRedirect } from "~/lib/form.server";
 import { activeMembershipsOfUser } from "~/modules/organizations/memberships.server";
-import { blankPendingCookie, consumeChallenge, createChallenge, pendingCookie, PENDING_SIGN_IN_TTL_MS, readChallenge, readPendingToken, type Challenge } from "./challenges.server";
+import {
+  blankPendingCookie,
+  consumeChallenge,
+  createChallenge,
+  pendingCookie,
+  PENDING_SIGN_IN_TTL_MS,
+  readChallenge,
+  readPendingToken,
+  type Challenge,
+} from "./challenges.server";
 import { factorsOf, hasSecondFactor, userNeedsMfa } from "./mfa-settings.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { startSession } from "./session.server";
@@ -99,7 +108,11 @@ export function pendingSignIn(request: Request, purpose: "second_factor" | "enro
  * The second factor passed: the pending sign-in is used up (once), the password attempt becomes a
  * success, and the session starts. Null when the pending sign-in was used by a parallel request.
  */
-export async function completeSignIn(pending: PendingSignIn, authMethod: AuthMethod, redirectTo?: string): Promise<{ headers: Headers; location: string } | null> {
+export async function completeSignIn(
+  pending: PendingSignIn,
+  authMethod: AuthMethod,
+  redirectTo?: string,
+): Promise<{ headers: Headers; location: string } | null> {
   if (!consumeChallenge(pending.challenge.id)) return null;
   if (pending.challenge.attemptId !== null) markAttemptSucceeded(pending.challenge.attemptId);
   const session = await sessionFor(pending.user.id, authMethod, redirectTo ?? pending.challenge.redirectTo ?? "/");

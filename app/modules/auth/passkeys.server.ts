@@ -29,8 +29,7 @@ function relyingParty(request: Request): { rpID: string; origin: string } {
   return { rpID: new URL(origin).hostname, origin };
 }
 
-const transportsOf = (stored: string | null): AuthenticatorTransport[] | undefined =>
-  stored ? (JSON.parse(stored) as AuthenticatorTransport[]) : undefined;
+const transportsOf = (stored: string | null): AuthenticatorTransport[] | undefined => (stored ? (JSON.parse(stored) as AuthenticatorTransport[]) : undefined);
 
 export type PasskeyView = { id: string; name: string; createdAt: number; lastUsedAt: number | null; backedUp: boolean };
 
@@ -125,7 +124,10 @@ export async function registerPasskey(request: Request, userId: number, input: {
 }
 
 /** Options for proving who one is with one of the user's passkeys (sign-in's second factor, step-up). */
-export async function passkeyAuthenticationOptions(request: Request, userId: number): Promise<{ options: PublicKeyCredentialRequestOptionsJSON; token: string }> {
+export async function passkeyAuthenticationOptions(
+  request: Request,
+  userId: number,
+): Promise<{ options: PublicKeyCredentialRequestOptionsJSON; token: string }> {
   const { rpID } = relyingParty(request);
   const credentials = getDb()
     .select({ id: webauthnCredentials.id, transports: webauthnCredentials.transports })

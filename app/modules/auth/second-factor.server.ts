@@ -11,9 +11,7 @@ import { isThrottled, markAttemptSucceeded, normaliseUsername, recordAttempt, ty
 import { acceptTotpCode } from "./totp.server";
 
 export type FactorProof =
-  | { factor: "totp"; code: string }
-  | { factor: "recovery_code"; code: string }
-  | { factor: "passkey"; token: string; response: string; request: Request };
+  { factor: "totp"; code: string } | { factor: "recovery_code"; code: string } | { factor: "passkey"; token: string; response: string; request: Request };
 
 export type FactorResult = { ok: true; authMethod: AuthMethod } | { ok: false; error: string; throttled: boolean };
 
