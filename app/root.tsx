@@ -85,6 +85,7 @@ function Header() {
               </span>
               {actor.hasSeveralMemberships ? <Link to="/valj-roll">Byt roll</Link> : null}
               <Link to="/konto/losenord">Byt lösenord</Link>
+              <Link to="/konto/tvastegsverifiering">Tvåstegsverifiering</Link>
               <Form method="post" action="/logga-ut">
                 <button type="submit" className="button button--link">
                   Logga ut

@@ -16,6 +16,15 @@ export const DEMO_ACCOUNTS = [
   { username: "granskare@demo.example", displayName: "Ingrid Sjöberg", role: "auditor", org: "kaa" },
 ] as const satisfies readonly { username: string; displayName: string; role: Role; org: string | null }[];
 
+/**
+ * Accounts only the MFA browser test signs in as (tests/e2e/mfa.spec.ts): it sets up the app and a passkey
+ * on them, which would change how every other spec's account signs in. Roles that must use MFA.
+ */
+export const DEMO_MFA_ACCOUNTS = [
+  { username: "tvasteg-app@demo.example", displayName: "Tove Appelqvist", role: "steering_member", org: "steering" },
+  { username: "tvasteg-nyckel@demo.example", displayName: "Nils Nyckelby", role: "steering_member", org: "steering" },
+] as const satisfies readonly { username: string; displayName: string; role: Role; org: string | null }[];
+
 /** A person with two roles, to show the choice of active membership. */
 export const DEMO_MULTI_ROLE = {
   username: "flera-roller@demo.example",

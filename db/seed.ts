@@ -30,7 +30,7 @@ import { hashPassword } from "../app/modules/auth/password.server";
 import { parsePersonalNumber } from "../app/modules/youth/personal-number";
 import { guardianInputs, identityColumns } from "../app/modules/youth/youth-row";
 import { swedishFaker, youthInput } from "../tests/factories/youth";
-import { DEMO_ACCOUNTS, DEMO_MULTI_ROLE, DEMO_PASSWORD } from "./demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_MFA_ACCOUNTS, DEMO_MULTI_ROLE, DEMO_PASSWORD } from "./demo-accounts";
 import { seedMeetings } from "./seed-meetings";
 import { seedAnnualReports } from "./seed-annual-reports";
 import { seedSteering } from "./seed-steering";
@@ -94,7 +94,7 @@ export async function seedDemo(db: Db, options: { youths: number }) {
     const membershipIds: Record<string, number> = {};
     // Who a membership belongs to, for the revision history of seeded documentation.
     const userOfMembership = new Map<number, number>();
-    for (const account of DEMO_ACCOUNTS) {
+    for (const account of [...DEMO_ACCOUNTS, ...DEMO_MFA_ACCOUNTS]) {
       const userId = user(account.username, account.displayName);
       membershipIds[account.username] = tx
         .insert(memberships)

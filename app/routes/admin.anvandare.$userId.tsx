@@ -197,6 +197,9 @@ export default function UserDetail() {
               </button>
             </Form>
           </div>
+          <p>
+            <Link to={`/admin/anvandare/${user.id}/tvastegsverifiering`}>Tvåstegsverifiering</Link>
+          </p>
         </section>
       ) : null}
     </>

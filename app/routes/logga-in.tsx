@@ -24,12 +24,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (addressThrottled(address)) return invalid({ form: LOGIN_ERRORS.throttled });
   const form = await parseForm(request, loginSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  const result = await signIn(form.data.username, form.data.password, address);
+  const result = await signIn(form.data.username, form.data.password, address, safeRedirect(form.data.redirectTo));
   if (!result.ok) return invalid({ form: result.error }, form.values);
-  const target = result.needsMembershipChoice
-    ? `/valj-roll?redirectTo=${encodeURIComponent(safeRedirect(form.data.redirectTo))}`
-    : safeRedirect(form.data.redirectTo);
-  return redirect(target, { headers: { "Set-Cookie": result.cookie } });
+  // A session, or (with a second factor to come or to set up) only the short pending cookie.
+  return redirect(result.location, { headers: { "Set-Cookie": result.cookie } });
 }
 
 export default function Login() {

@@ -19,3 +19,4 @@ export * from "./population-extract";
 export * from "./internal-control";
 export * from "./scb";
 export * from "./email";
+export * from "./mfa";

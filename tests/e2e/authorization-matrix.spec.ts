@@ -124,6 +124,13 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/mina-sidor_.inga-uppgifter": { path: () => "/mina-sidor/inga-uppgifter", expected: all(200) },
   "routes/valj-roll": { path: () => "/valj-roll", expected: signedIn(200) },
   "routes/konto.losenord": { path: () => "/konto/losenord", expected: signedIn(200) },
+  // The second step of a password sign-in needs a sign-in in progress (its own cookie): without one, back to sign-in.
+  "routes/logga-in_.tvastegsverifiering": { path: () => "/logga-in/tvastegsverifiering", expected: all(302) },
+  // Without a sign-in in progress the page only says so (it also shows the recovery codes after the enrolment).
+  "routes/logga-in_.tvastegsverifiering_.aktivera": { path: () => "/logga-in/tvastegsverifiering/aktivera", expected: all(200) },
+  "routes/konto.tvastegsverifiering": { path: () => "/konto/tvastegsverifiering", expected: signedIn(200) },
+  // Step-up: an SSO session is sent to its provider; the systemförvaltare (password, no factor required) confirms here.
+  "routes/konto.bekrafta": { path: () => "/konto/bekrafta?redirectTo=/start", expected: signedIn(302, { admin: 200 }) },
   "routes/start": { path: () => "/start", expected: signedIn(200) },
   "routes/ungdomar._index": { path: () => "/ungdomar", expected: kaaOnly },
   "routes/ungdomar.ny": { path: () => "/ungdomar/ny", expected: kaaOnly },
@@ -197,6 +204,11 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/admin.anvandare._index": { path: () => "/admin/anvandare", expected: adminOnly },
   "routes/admin.anvandare.ny": { path: () => "/admin/anvandare/ny", expected: adminOnly },
   "routes/admin.anvandare.$userId": { path: () => `/admin/anvandare/${userId("skola@demo.example")}`, expected: adminOnly },
+  "routes/admin.anvandare.$userId_.tvastegsverifiering": {
+    path: () => `/admin/anvandare/${userId("skola@demo.example")}/tvastegsverifiering`,
+    expected: adminOnly,
+  },
+  "routes/admin.tvastegsverifiering": { path: () => "/admin/tvastegsverifiering", expected: adminOnly },
   "routes/admin.skolsystem._index": { path: () => "/admin/skolsystem", expected: adminOnly },
   "routes/admin.skolsystem.ny": { path: () => "/admin/skolsystem/ny", expected: adminOnly },
   "routes/admin.skolsystem.$connectionId": { path: () => `/admin/skolsystem/${schoolSystemConnectionId()}`, expected: adminOnly },

@@ -63,7 +63,8 @@ export async function createActor(role: Role, organisation: { id: number; kind: 
     hasSeveralMemberships: false,
     // Signed in just now: step-up actions (a protected address) are open to it.
     authenticatedAt: Date.now(),
-    authMethod: "password",
+    // With the second factor every youth-data role must use (app/modules/auth/mfa-policy.ts).
+    authMethod: "password_totp",
   };
 }
 

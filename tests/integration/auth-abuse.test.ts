@@ -9,6 +9,7 @@ import { authenticate } from "~/modules/auth/session.server";
 import { MAX_FAILURES_PER_ADDRESS } from "~/modules/auth/throttle.server";
 import { action as loginAction } from "~/routes/logga-in";
 import { action as chooseRoleAction } from "~/routes/valj-roll";
+import { signInWithNewApp } from "../factories/sign-in";
 import { createUser, createWorld, TEST_PASSWORD } from "../factories/world";
 
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -57,12 +58,21 @@ describe("sign-in throttling per address", () => {
     expect(attemptsFrom(address)).toBe(attempts);
   });
 
-  it("reads the body of an address that is not throttled, and signs in", async () => {
+  it("reads the body of an address that is not throttled, and takes the password", async () => {
     const { request, body } = loginRequest({ username: world.actors.school.username, password: TEST_PASSWORD, redirectTo: "/" });
     const response = (await loginAction({ request, params: {}, context: { clientAddress: "10.66.0.2" } })) as Response;
     expect(body.read).toBe(true);
     expect(response.status).toBe(302);
-    expect(response.headers.get("Set-Cookie")).toMatch(/sp_session=/);
+    // School staff read youth data: the second factor comes next (here its first enrolment), not yet a session.
+    expect(response.headers.get("Location")).toBe("/logga-in/tvastegsverifiering/aktivera");
+    expect(response.headers.get("Set-Cookie")).toMatch(/^sp_pending=/);
+  });
+
+  it("signs a systemförvaltare in with the password alone", async () => {
+    const { request } = loginRequest({ username: world.actors.admin.username, password: TEST_PASSWORD, redirectTo: "/" });
+    const response = (await loginAction({ request, params: {}, context: { clientAddress: "10.66.0.3" } })) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Set-Cookie")).toMatch(/^sp_session=/);
   });
 });
 
@@ -92,10 +102,9 @@ describe("choosing and switching the role", () => {
         .returning()
         .get(),
     );
-    const login = await signIn(user.username, TEST_PASSWORD, "10.66.1.1");
-    if (!login.ok) throw new Error(login.error);
-    expect(login.needsMembershipChoice).toBe(true);
-    const first = cookieOf(login.cookie);
+    const login = await signInWithNewApp(user.username, "10.66.1.1");
+    expect(login.location).toBe("/valj-roll?redirectTo=%2F");
+    const first = login.cookie;
     const firstSession = (await authenticate(requestWith(first)))!.session;
     expect(firstSession.membershipId).toBeNull();
 
@@ -125,9 +134,7 @@ describe("choosing and switching the role", () => {
   });
 
   it("keeps the session when the choice is refused", async () => {
-    const login = await signIn(world.actors.employment.username, TEST_PASSWORD, "10.66.1.2");
-    if (!login.ok) throw new Error(login.error);
-    const cookie = cookieOf(login.cookie);
+    const { cookie } = await signInWithNewApp(world.actors.employment.username, "10.66.1.2");
     const refused = await choose(cookie, world.actors.caseworker.membershipId);
     expect(refused.status).toBe(400);
     expect(refused.headers.get("Set-Cookie")).toBeNull();

@@ -21,7 +21,10 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** Signs in and returns a request carrying the session cookie. */
+/**
+ * Signs in and returns a request carrying the session cookie. With the password alone: these tests are about
+ * sessions, so they sign in systemförvaltare (no second factor; tests/integration/second-factor.test.ts has the rest).
+ */
 async function signedInRequest(username: string, address = "10.0.0.1") {
   const result = await signIn(username, TEST_PASSWORD, address);
   if (!result.ok) throw new Error(result.error);
@@ -62,7 +65,7 @@ describe("sign-in", () => {
   });
 
   it("stores only a hash of the session token", async () => {
-    const result = await signIn(world.actors.social.username, TEST_PASSWORD, "10.0.0.3");
+    const result = await signIn(world.actors.admin.username, TEST_PASSWORD, "10.0.0.3");
     if (!result.ok) throw new Error(result.error);
     const token = result.cookie.split(";")[0]!.split("=")[1]!;
     expect(Buffer.from(token, "base64url").length * 8).toBeGreaterThanOrEqual(128);
@@ -81,18 +84,19 @@ describe("sign-in", () => {
 
 describe("sessions", () => {
   it("stop working at once when the user is disabled", async () => {
-    const request = await signedInRequest(world.actors.school.username);
-    expect((await requireActor(request())).userId).toBe(world.actors.school.userId);
-    await setUserDisabled(world.actors.school.userId, true, world.actors.admin);
+    const someone = await createActor("system_admin", null);
+    const request = await signedInRequest(someone.username);
+    expect((await requireActor(request())).userId).toBe(someone.userId);
+    await setUserDisabled(someone.userId, true, world.actors.admin);
     expect(await authenticate(request())).toBeNull();
     await expect(requireActor(request())).rejects.toMatchObject({ status: 302 });
     // Re-enabling does not bring the old session back.
-    await setUserDisabled(world.actors.school.userId, false, world.actors.admin);
+    await setUserDisabled(someone.userId, false, world.actors.admin);
     expect(await authenticate(request())).toBeNull();
   });
 
   it("end on logout, on the server", async () => {
-    const request = await signedInRequest(world.actors.coordinator.username);
+    const request = await signedInRequest((await createActor("system_admin", null)).username);
     const auth = await authenticate(request());
     await endSession(auth!.session.id);
     expect(await authenticate(request())).toBeNull();
@@ -101,7 +105,7 @@ describe("sessions", () => {
   it("end after 30 minutes idle, and last while used (fake clock)", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-11-23T08:00:00Z"));
-    const request = await signedInRequest(world.actors.caseworker.username);
+    const request = await signedInRequest((await createActor("system_admin", null)).username);
     vi.setSystemTime(new Date("2026-11-23T08:29:00Z"));
     expect(await authenticate(request())).not.toBeNull();
     vi.setSystemTime(new Date("2026-11-23T08:58:00Z"));
@@ -114,7 +118,7 @@ describe("sessions", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const start = new Date("2026-11-24T07:00:00Z").getTime();
     vi.setSystemTime(start);
-    const request = await signedInRequest(world.actors.coordinator.username, "10.0.0.4");
+    const request = await signedInRequest((await createActor("system_admin", null)).username, "10.0.0.4");
     for (let minutes = 20; minutes < 12 * 60; minutes += 20) {
       vi.setSystemTime(start + minutes * 60_000);
       expect(await authenticate(request())).not.toBeNull();
@@ -124,7 +128,7 @@ describe("sessions", () => {
   });
 
   it("of other devices end when the user changes password; the current one continues", async () => {
-    const username = world.actors.employment.username;
+    const { username } = await createActor("system_admin", null);
     const here = await signedInRequest(username, "10.0.0.5");
     const elsewhere = await signedInRequest(username, "10.0.0.6");
     const auth = await authenticate(here());

@@ -3,6 +3,8 @@ import type { AuthMethod, OrganisationKind, Role } from "#db/schema";
 import { activeMembership, activeMembershipsOfUser } from "~/modules/organizations/memberships.server";
 import { assertSameOrigin } from "~/modules/security/origin.server";
 import { oncePerRequest } from "~/modules/security/request-scope.server.js";
+import { isPasswordOnly, roleNeedsMfa } from "./mfa-policy";
+import { mfaSettings, secondFactorLocation } from "./mfa-settings.server";
 import { authenticate, setSessionMembership, type Authenticated } from "./session.server";
 
 /**
@@ -79,6 +81,13 @@ async function actorOf(request: Request): Promise<Actor> {
       throw new Response("Ditt konto saknar behörighet i portalen. Kontakta systemförvaltaren.", { status: 403 });
     }
     throw redirect(CHOOSE_MEMBERSHIP_PAGE);
+  }
+  // Defence in depth: sign-in asks for the second factor, but a session proved by the password alone can
+  // still come to act in a role that needs one (a membership added mid-session, a role switch, the setting
+  // turned on). It proves the factor again, or sets one up, before it goes on.
+  if (isPasswordOnly(auth.session.authMethod) && roleNeedsMfa(membership.role, mfaSettings())) {
+    const url = new URL(request.url);
+    throw redirect(secondFactorLocation(auth.user.id, url.pathname + url.search));
   }
   return {
     userId: auth.user.id,

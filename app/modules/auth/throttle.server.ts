@@ -7,6 +7,9 @@ export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 50;
 
+/** What an attempt tried: the password, or a second factor (sign-in, enrolment or step-up). All share one budget. */
+export type AttemptFactor = "password" | "totp" | "recovery_code" | "passkey";
+
 export function normaliseUsername(username: string) {
   return username.trim().toLocaleLowerCase("sv");
 }
@@ -47,17 +50,18 @@ export function isAddressThrottled(address: string, now: number): boolean {
 }
 
 /**
- * Records an attempt as failed *before* the password is checked (which awaits), so that parallel
- * attempts all count against the limit; a correct password then marks it as a success.
+ * Records an attempt as failed *before* the password or factor is checked (which awaits), so that parallel
+ * attempts all count against the limit; a correct one then marks it as a success. A correct password of an
+ * account with a second factor stays a failure until that factor passes: the password alone proves nothing.
  */
-export function recordAttempt(usernameKey: string, address: string, now: number): number {
+export function recordAttempt(usernameKey: string, address: string, now: number, factor: AttemptFactor = "password"): number {
   const db = getDb();
   return db.transaction((tx) => {
     // Attempts older than a day serve no throttle; keep the table small.
     tx.delete(loginAttempts)
       .where(lt(loginAttempts.at, now - 24 * 60 * 60 * 1000))
       .run();
-    return tx.insert(loginAttempts).values({ usernameKey, address, succeeded: false, at: now }).returning({ id: loginAttempts.id }).get().id;
+    return tx.insert(loginAttempts).values({ usernameKey, address, succeeded: false, at: now, factor }).returning({ id: loginAttempts.id }).get().id;
   });
 }
 

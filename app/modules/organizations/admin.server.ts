@@ -54,6 +54,10 @@ export const ADMIN_EVENT_LABELS: Record<string, string> = {
   review_grant_revoked: "Granskningsbehörighet återkallad",
   // Changed by the KAA samordnare (issue 16): the contact details every letter prints.
   unit_contact_details_changed: "Enhetens kontaktuppgifter ändrade",
+  // Issue 17: the second factor of local accounts.
+  mfa_reset: "Tvåstegsverifiering återställd",
+  mfa_required_for_everyone: "Tvåstegsverifiering krävs för alla",
+  mfa_required_for_youth_data_roles: "Tvåstegsverifiering krävs för roller med uppgifter om ungdomar",
 };
 
 export function adminEventsForUser(userId: number) {
