@@ -71,6 +71,7 @@ export const NAVIGATION: Record<Role, NavGroup[]> = {
     { to: "/admin/anvandare", label: "Användare" },
     { to: "/admin/kommuner", label: "Kommuner" },
     { to: "/admin/skolsystem", label: "Skolsystem" },
+    { to: "/admin/inloggning", label: "Inloggning" },
   ),
   // The granskare reads the stickprov cases a grant in force opens, and nothing else.
   auditor: single(START, { to: "/granskning", label: "Granskning" }),

@@ -54,6 +54,11 @@ export const ADMIN_EVENT_LABELS: Record<string, string> = {
   review_grant_revoked: "Granskningsbehörighet återkallad",
   // Changed by the KAA samordnare (issue 16): the contact details every letter prints.
   unit_contact_details_changed: "Enhetens kontaktuppgifter ändrade",
+  // Issue 17: sign-in through the municipality's identity provider and the e-legitimation.
+  identity_provider_created: "Inloggningstjänst tillagd",
+  identity_provider_changed: "Inloggningstjänst ändrad",
+  identity_linked: "Kopplad till kommunens inloggning",
+  identity_unlinked: "Koppling till kommunens inloggning borttagen",
 };
 
 export function adminEventsForUser(userId: number) {
