@@ -116,9 +116,10 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/_index": { path: () => "/", expected: all(302) },
   "routes/logga-in": { path: () => "/logga-in", expected: all(302, { anonymous: 200 }) },
   "routes/logga-ut": { path: () => "/logga-ut", expected: all(302) },
-  // Off to the municipality's sign-in, whoever asks; the way back refuses a browser that did not start there.
-  "routes/logga-in.sso.$providerId": { path: () => `/logga-in/sso/${staffProviderId("0682")}`, expected: all(302) },
-  "routes/logga-in.sso.retur": { path: () => "/logga-in/sso/retur", expected: all(403) },
+  // Off to the municipality's sign-in, whoever asks (not nested under /logga-in, which sends the signed-in away);
+  // the way back refuses a browser that did not start there.
+  "routes/logga-in_.sso.$providerId": { path: () => `/logga-in/sso/${staffProviderId("0682")}`, expected: all(302) },
+  "routes/logga-in_.sso.retur": { path: () => "/logga-in/sso/retur", expected: all(403) },
   "routes/valj-roll": { path: () => "/valj-roll", expected: signedIn(200) },
   "routes/konto.losenord": { path: () => "/konto/losenord", expected: signedIn(200) },
   "routes/start": { path: () => "/start", expected: signedIn(200) },
