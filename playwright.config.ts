@@ -53,6 +53,8 @@ export default defineConfig({
         SMTP_PORT: String(MAIL.smtp),
         SMTP_FROM: "Samverkansportalen <no-reply@samverkan.test>",
         MAIL_DELIVERY_INTERVAL_MS: "500",
+        // The demo identity provider runs inside the portal; its own port per checkout, like the mail catcher.
+        DEMO_IDP_PORT: String(PORT + 1000),
       },
     },
   ],

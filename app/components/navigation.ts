@@ -72,6 +72,7 @@ export const NAVIGATION: Record<Role, NavGroup[]> = {
     { to: "/admin/kommuner", label: "Kommuner" },
     { to: "/admin/skolsystem", label: "Skolsystem" },
     { to: "/admin/tvastegsverifiering", label: "Tvåstegsverifiering" },
+    { to: "/admin/inloggning", label: "Inloggning" },
   ),
   // The granskare reads the stickprov cases a grant in force opens, and nothing else.
   auditor: single(START, { to: "/granskning", label: "Granskning" }),

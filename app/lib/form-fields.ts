@@ -51,6 +51,21 @@ export const checkbox = () =>
     .optional()
     .transform((v) => v === "on" || v === "true" || v === true);
 
+/**
+ * The address of an outside service the portal sends secrets to: https, no credentials, query or fragment.
+ * Plain http only on this machine or under .invalid (the demo's and the tests' own servers).
+ */
+export const serviceAddress = (label: string, example: string) =>
+  requiredText(label, 500).refine((v) => {
+    try {
+      const url = new URL(v);
+      const local = url.hostname.endsWith(".invalid") || url.hostname === "localhost" || url.hostname === "127.0.0.1";
+      return !url.username && !url.password && !url.search && !url.hash && (url.protocol === "https:" || (local && url.protocol === "http:"));
+    } catch {
+      return false;
+    }
+  }, `Ange ${label} som en fullständig https-adress utan frågedel, till exempel ${example}.`);
+
 export const idField = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
 
 /** A form's field errors, keyed by field name: what the server sends back with HTTP 400. */

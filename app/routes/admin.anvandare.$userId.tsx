@@ -7,6 +7,8 @@ import { formatDateTime } from "~/lib/format";
 import { invalid, parseForm, readFormData } from "~/lib/form.server";
 import { notFound } from "~/lib/http";
 import { requireRole } from "~/modules/auth/actor.server";
+import { identityLinksOf } from "~/modules/auth/identity-provider-admin.server";
+import { UserIdentities } from "~/components/auth/user-identities";
 import { membershipSchema } from "~/modules/organizations/admin-schemas";
 import {
   addMembership,
@@ -31,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, ["system_admin"]);
   const user = loadUser(params);
   const events = adminEventsForUser(user.id).map((e) => ({ ...e, label: ADMIN_EVENT_LABELS[e.action] ?? e.action }));
-  return { user, events, organisations: organisationOptions(), isSelf: actor.userId === user.id };
+  return { user, events, organisations: organisationOptions(), isSelf: actor.userId === user.id, identities: identityLinksOf(user.id) };
 }
 
 type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: Record<string, string>; message?: string; temporaryPassword?: string };
@@ -77,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function UserDetail() {
-  const { user, events, organisations, isSelf } = useLoaderData<typeof loader>();
+  const { user, events, organisations, isSelf, identities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const { register, errorFor, formProps, submitting } = useValidatedForm(membershipSchema, {
     defaultValues: actionData?.values ?? {},
@@ -159,6 +161,7 @@ export default function UserDetail() {
           </>
         )}
       </section>
+      <UserIdentities userId={user.id} view={identities} />
       <section aria-labelledby="handelser" className="card">
         <h2 id="handelser">Händelser för kontot</h2>
         {events.length > 0 ? (

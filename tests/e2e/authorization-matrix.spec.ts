@@ -17,6 +17,7 @@ import {
   nassjoNoticeId,
   schoolNoticeId,
   nassjoYouthId,
+  staffProviderId,
   referralTo,
   organisationOf,
   schoolListOf,
@@ -122,6 +123,10 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/mina-sidor_.logga-in.retur": { path: () => "/mina-sidor/logga-in/retur", expected: all(302) },
   "routes/mina-sidor_.logga-ut": { path: () => "/mina-sidor/logga-ut", expected: all(302) },
   "routes/mina-sidor_.inga-uppgifter": { path: () => "/mina-sidor/inga-uppgifter", expected: all(200) },
+  // Off to the municipality's sign-in, whoever asks (not nested under /logga-in, which sends the signed-in away);
+  // the way back refuses a browser that did not start there.
+  "routes/logga-in_.sso.$providerId": { path: () => `/logga-in/sso/${staffProviderId("0682")}`, expected: all(302) },
+  "routes/logga-in_.sso.retur": { path: () => "/logga-in/sso/retur", expected: all(403) },
   "routes/valj-roll": { path: () => "/valj-roll", expected: signedIn(200) },
   "routes/konto.losenord": { path: () => "/konto/losenord", expected: signedIn(200) },
   // The second step of a password sign-in needs a sign-in in progress (its own cookie): without one, back to sign-in.
@@ -209,6 +214,11 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
     expected: adminOnly,
   },
   "routes/admin.tvastegsverifiering": { path: () => "/admin/tvastegsverifiering", expected: adminOnly },
+  "routes/admin.anvandare.$userId.inloggning": {
+    path: () => `/admin/anvandare/${userId("skola@demo.example")}/inloggning`,
+    expected: signedIn(403, { admin: 302 }),
+  },
+  "routes/admin.inloggning": { path: () => "/admin/inloggning", expected: adminOnly },
   "routes/admin.skolsystem._index": { path: () => "/admin/skolsystem", expected: adminOnly },
   "routes/admin.skolsystem.ny": { path: () => "/admin/skolsystem/ny", expected: adminOnly },
   "routes/admin.skolsystem.$connectionId": { path: () => `/admin/skolsystem/${schoolSystemConnectionId()}`, expected: adminOnly },

@@ -2,25 +2,70 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { DEMO_PASSWORD } from "../../db/demo-accounts";
+import { DEMO_IDENTITY_PROVIDERS, DEMO_SSO_STAFF, demoStaffMunicipalityCode, demoStaffSubject } from "../../db/demo-identity";
+import { walkProvider } from "../mocks/oidc-walk";
 import { E2E_DATABASE } from "./paths";
 
-/** Signs in through the form, as a person would. */
+/**
+ * Signs in as a person would: demo staff through the municipality's sign-in (the demo identity provider, single
+ * sign-on, exempt from the portal's second factor); others (the system admin, accounts a test made) with the
+ * password form.
+ */
 export async function signIn(page: Page, username: string) {
+  const sso = ssoOf(username);
   await page.goto("/logga-in");
-  await page.getByLabel("Användarnamn (e-postadress)").fill(username);
-  await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await page.waitForURL((url) => url.pathname !== "/logga-in");
+  if (!sso) {
+    await page.getByLabel("Användarnamn (e-postadress)").fill(username);
+    await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.waitForURL((url) => url.pathname !== "/logga-in");
+    return;
+  }
+  const portal = new URL(page.url()).origin;
+  // The provider remembers who signed in last in this browser; each sign-in starts without that.
+  await page.context().clearCookies({ name: /^demo_idp_/ });
+  await page.getByRole("link", { name: `Logga in med ${sso.providerName}` }).click();
+  await page.getByRole("button", { name: new RegExp(username.replace(/[.@]/g, "\\$&")) }).click();
+  await page.waitForURL((url) => url.origin === portal && !url.pathname.startsWith("/logga-in"));
 }
 
-/** Signs in an API client (for the authorisation matrix). */
+/** Signs in an API client (for the authorisation matrix), the same way as signIn. */
 export async function signInRequest(request: APIRequestContext, baseURL: string, username: string) {
-  const response = await request.post("/logga-in", {
-    form: { username, password: DEMO_PASSWORD },
-    headers: { Origin: baseURL },
-    maxRedirects: 0,
+  const sso = ssoOf(username);
+  if (!sso) {
+    const response = await request.post("/logga-in", {
+      form: { username, password: DEMO_PASSWORD },
+      headers: { Origin: baseURL },
+      maxRedirects: 0,
+    });
+    expect(response.status(), `sign-in of ${username}`).toBe(302);
+    return;
+  }
+  const start = await request.get(`/logga-in/sso/${sso.providerId}`, { maxRedirects: 0 });
+  expect(start.status(), `SSO start for ${username}`).toBe(302);
+  const back = await walkProvider(start.headers()["location"]!, sso.subject, async (url, form) => {
+    const response = form ? await request.post(url, { form, maxRedirects: 0 }) : await request.get(url, { maxRedirects: 0 });
+    return { status: response.status(), location: response.headers()["location"] ?? null, text: () => response.text() };
   });
-  expect(response.status(), `sign-in of ${username}`).toBe(302);
+  const done = await request.get(back.href, { maxRedirects: 0 });
+  expect(done.status(), `SSO sign-in of ${username}`).toBe(302);
+}
+
+/** The demo staff member's municipality sign-in (db/demo-identity.ts), or null for a password account. */
+function ssoOf(username: string) {
+  const staff = DEMO_SSO_STAFF.find((s) => s.username === username);
+  if (!staff) return null;
+  const code = demoStaffMunicipalityCode(staff.org);
+  const providerName = DEMO_IDENTITY_PROVIDERS.find((p) => p.municipalityCode === code)!.displayName;
+  return { providerName, providerId: staffProviderId(code), subject: demoStaffSubject(username) };
+}
+
+/** The seeded staff sign-in of a municipality (kommunkod), e.g. Nässjö's "0682". */
+export function staffProviderId(code: string): number {
+  return lookup<{ id: number }>(
+    "SELECT p.id FROM identity_providers p JOIN municipalities m ON m.id = p.municipality_id WHERE p.purpose = 'staff' AND m.code = ?",
+    code,
+  ).id;
 }
 
 /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */

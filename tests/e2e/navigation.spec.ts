@@ -50,7 +50,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
   "socialtjanst@demo.example": ["Start", "Remisser", "Orosanmälningar", "Samverkan"],
   "arbetsformedlingen@demo.example": ["Start", "Remisser", "Samverkan"],
   "styrgrupp@demo.example": ["Start", "Uppföljning", "Samverkan"],
-  "admin@demo.example": ["Start", "Organisationer", "Användare", "Kommuner", "Skolsystem"],
+  "admin@demo.example": ["Start", "Organisationer", "Användare", "Kommuner", "Skolsystem", "Inloggning"],
   "granskare@demo.example": ["Start", "Granskning"],
 };
 
@@ -84,7 +84,7 @@ for (const account of DEMO_ACCOUNTS) {
     await expect(page.getByRole("main")).toBeFocused();
 
     await page.getByRole("button", { name: "Logga ut" }).click();
-    await expect(page).toHaveURL(/\/logga-in$/);
+    await expect(page).toHaveURL(/\/logga-in(\?utloggad=1.*)?$/);
     await page.goto("/start");
     await expect(page).toHaveURL(/\/logga-in/);
   });

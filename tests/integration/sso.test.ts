@@ -1,14 +1,16 @@
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client";
-import { sessions, signInEvents } from "#db/schema";
 import { hashToken } from "~/modules/auth/session.server";
 import { setUserDisabled } from "~/modules/organizations/admin.server";
-import { loader as startLoader } from "~/routes/logga-in.sso.$providerId";
-import { loader as callbackLoader } from "~/routes/logga-in.sso.retur";
+import { loader as startLoader } from "~/routes/logga-in_.sso.$providerId";
+import { loader as callbackLoader } from "~/routes/logga-in_.sso.retur";
 import { loader as loginLoader } from "~/routes/logga-in";
+import { action as adminAction, loader as adminLoader } from "~/routes/admin.inloggning";
+import { adminEvents, identityProviders, sessions, signInEvents } from "#db/schema";
+import { createActor, createMunicipality, createOrganisation, createWorld } from "../factories/world";
+import { signedIn } from "../factories/requests";
 import { action as logoutAction } from "~/routes/logga-ut";
-import { createActor, createWorld } from "../factories/world";
 import { CookieJar, cookiePair, linkIdentity, startTestIdentityProvider, TEST_ORIGIN, walkProvider, type TestIdentityProvider } from "../setup/oidc";
 
 let idp: TestIdentityProvider;
@@ -222,5 +224,65 @@ describe("staff single sign-on", () => {
     // The provider accepts it: its logout page answers, in Swedish.
     const answer = await fetch(endSession, { headers: { Cookie: jar.header() } });
     expect(await answer.text()).toContain("Vill du logga ut");
+  });
+});
+
+describe("the admin's settings", () => {
+  const SECRET = "hemlig-klienthemlighet-123";
+  const fields = (municipalityId: number, issuer: string) => ({
+    id: "",
+    purpose: "staff",
+    municipalityId: String(municipalityId),
+    displayName: "Provkommunens inloggning",
+    issuer,
+    clientId: "samverkan-prov",
+    clientSecret: SECRET,
+    matchClaim: "sub",
+    personalNumberClaim: "https://id.oidc.se/claim/personalIdentityNumber",
+    enabled: "on",
+  });
+
+  it("refuses an issuer that is not an https address, in Swedish, and saves nothing", async () => {
+    const admin = await createActor("system_admin", null);
+    const municipality = createMunicipality();
+    createOrganisation("kaa_unit", municipality.id);
+    const response = (await adminAction({
+      request: (await signedIn(admin)).post("/admin/inloggning?atgard=spara", fields(municipality.id, "ftp://idp.kommun.se")),
+      params: {},
+      context,
+    })) as Response;
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.errors.issuer).toMatch(/^Ange utfärdarens adress \(issuer\) som en fullständig https-adress/);
+    expect(JSON.stringify(body)).not.toContain(SECRET);
+    expect(getDb().select().from(identityProviders).where(eq(identityProviders.municipalityId, municipality.id)).all()).toEqual([]);
+  });
+
+  it("stores the secret encrypted and never shows or logs it; tests the connection", async () => {
+    const admin = await createActor("system_admin", null);
+    const municipality = createMunicipality();
+    createOrganisation("kaa_unit", municipality.id);
+    const client = await signedIn(admin);
+    const saved = (await adminAction({
+      request: client.post("/admin/inloggning?atgard=spara", fields(municipality.id, idp.issuer)),
+      params: {},
+      context,
+    })) as Response;
+    expect(saved.status).toBe(200);
+    const row = getDb().select().from(identityProviders).where(eq(identityProviders.municipalityId, municipality.id)).get()!;
+    expect(row.clientSecretEnc).not.toContain(SECRET);
+    const page = await adminLoader({ request: client.get(`/admin/inloggning?andra=${row.id}`), params: {}, context });
+    expect(JSON.stringify(page)).not.toContain(SECRET);
+    expect(JSON.stringify(page)).toContain("http://localhost/logga-in/sso/retur");
+    const event = getDb().select().from(adminEvents).orderBy(desc(adminEvents.id)).get()!;
+    expect(event).toMatchObject({ action: "identity_provider_created", userId: admin.userId });
+    expect(event.detail).not.toContain(SECRET);
+
+    const tested = (await adminAction({
+      request: client.post("/admin/inloggning?atgard=testa", fields(municipality.id, idp.issuer)),
+      params: {},
+      context,
+    })) as Response;
+    expect((await tested.json()).message).toContain("Anslutningen fungerar");
   });
 });

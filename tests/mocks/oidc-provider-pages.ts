@@ -9,7 +9,7 @@ const STYLE = `body{font-family:system-ui,sans-serif;margin:0;background:#f4f6f8
 main{max-width:34rem;margin:1.5rem auto;background:#fff;padding:1.25rem;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.2)}
 h1{font-size:1.4rem;margin-top:0}h2{font-size:1.1rem}ul{list-style:none;padding:0}li{margin:.5rem 0}
 button{font:inherit;padding:.6rem .9rem;border:1px solid #14497a;background:#1d5c96;color:#fff;border-radius:4px;cursor:pointer;width:100%;text-align:left}
-button.secondary{background:#fff;color:#14497a}small{display:block;color:#454545}label{display:block;font-weight:600;margin-bottom:.25rem}
+button.secondary{background:#fff;color:#14497a}small{display:block;color:#454545}button small{color:#fff}label{display:block;font-weight:600;margin-bottom:.25rem}
 input{font:inherit;padding:.5rem;width:100%;box-sizing:border-box;border:1px solid #5c5c5c;border-radius:4px;margin-bottom:.5rem}
 .note{background:#fff7d6;padding:.5rem;border-left:4px solid #8a6d00}`;
 

@@ -1,7 +1,6 @@
 /**
  * The real OpenID Connect provider for integration tests (tests/mocks/oidc-provider.ts) on a free port, the
- * portal's provider rows pointing at it, and a walker that plays the browser between them: it follows the
- * provider's redirects with a cookie jar, signs in on its page, and stops at the portal's callback.
+ * portal's provider rows pointing at it, and the walk through the provider over fetch with a cookie jar.
  */
 import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
@@ -10,6 +9,7 @@ import { DEMO_IDENTITY_PROVIDERS, demoIdentityAccounts, demoIdentityClients } fr
 import { encryptSecret } from "~/modules/auth/secrets.server";
 import { clientSecretAad } from "~/modules/integrations/oidc.server";
 import { startDemoIdentityProvider, type DemoIdentityAccount, type DemoIdentityProvider } from "../mocks/oidc-provider";
+import { walkProvider as walk } from "../mocks/oidc-walk";
 
 /** The origin test requests use (tests/factories/requests.ts). */
 export const TEST_ORIGIN = "http://localhost";
@@ -86,53 +86,18 @@ export class CookieJar {
   }
 }
 
-/**
- * Plays the browser at the provider: from the authorization URL through its sign-in page (choosing `account`,
- * a subject or a personnummer) to the portal's callback, which it answers without calling. An existing
- * session at the provider (same jar) skips the page, as in a browser.
- */
-export async function walkProvider(authorizationUrl: string, account: string, jar = new CookieJar()): Promise<URL> {
-  let url = new URL(authorizationUrl);
-  const providerOrigin = url.origin;
-  for (let hop = 0; hop < 12; hop++) {
-    if (url.origin !== providerOrigin) return url;
-    const interaction = /^\/interaction\/([\w-]+)$/.exec(url.pathname);
-    const response = interaction
-      ? await fetch(`${providerOrigin}/interaction/${interaction[1]}/login`, {
-          method: "POST",
-          redirect: "manual",
-          headers: { Cookie: jar.header(), "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ account }).toString(),
-        })
-      : await fetch(url, { redirect: "manual", headers: { Cookie: jar.header() } });
+/** The walk (tests/mocks/oidc-walk.ts) over fetch with a cookie jar, as a browser. */
+export function walkProvider(authorizationUrl: string, account: string, jar = new CookieJar()): Promise<URL> {
+  return walk(authorizationUrl, account, async (url, form) => {
+    const response = await fetch(url, {
+      method: form ? "POST" : "GET",
+      redirect: "manual",
+      headers: { Cookie: jar.header(), ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+      ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+    });
     jar.take(response);
-    const location = response.headers.get("Location") ?? (await autoSubmit(response, jar));
-    if (!location) throw new Error(`The provider answered ${response.status} at ${url.pathname}: ${(await response.text()).slice(0, 1500)}`);
-    url = new URL(location, url);
-  }
-  throw new Error("Too many redirects at the provider");
-}
-
-/**
- * Signing in as someone else than the provider's current session: the provider first ends that session with
- * a page that submits itself (JavaScript in a browser). Submits it, and answers where it leads.
- */
-async function autoSubmit(response: Response, jar: CookieJar): Promise<string | null> {
-  if (response.status !== 200) return null;
-  const html = await response.clone().text();
-  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
-  if (!action) return null;
-  const fields = new URLSearchParams(
-    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!] as [string, string]),
-  );
-  const submitted = await fetch(action, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Cookie: jar.header(), "Content-Type": "application/x-www-form-urlencoded" },
-    body: fields.toString(),
+    return { status: response.status, location: response.headers.get("Location"), text: () => response.text() };
   });
-  jar.take(submitted);
-  return submitted.headers.get("Location");
 }
 
 /** The cookie value to send back (name=value) from a Set-Cookie header. */

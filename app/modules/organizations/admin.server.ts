@@ -58,6 +58,11 @@ export const ADMIN_EVENT_LABELS: Record<string, string> = {
   mfa_reset: "Tvåstegsverifiering återställd",
   mfa_required_for_everyone: "Tvåstegsverifiering krävs för alla",
   mfa_required_for_youth_data_roles: "Tvåstegsverifiering krävs för roller med uppgifter om ungdomar",
+  // Issue 17: sign-in through the municipality's identity provider and the e-legitimation.
+  identity_provider_created: "Inloggningstjänst tillagd",
+  identity_provider_changed: "Inloggningstjänst ändrad",
+  identity_linked: "Kopplad till kommunens inloggning",
+  identity_unlinked: "Koppling till kommunens inloggning borttagen",
 };
 
 export function adminEventsForUser(userId: number) {

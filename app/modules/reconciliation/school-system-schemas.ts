@@ -1,21 +1,12 @@
 /** The form of an SS 12000 connection, shared by the browser (react-hook-form) and the action. */
 import { z } from "zod";
-import { checkbox, idField, optionalText, requiredText } from "~/lib/form-fields";
+import { checkbox, idField, optionalText, requiredText, serviceAddress } from "~/lib/form-fields";
 
 /**
  * https only: the client secret and the students' personnummer travel over these addresses. The
  * demo's fake school system (*.invalid) and a local test server are the exceptions.
  */
-const serviceUrl = (label: string) =>
-  requiredText(label, 500).refine((v) => {
-    try {
-      const url = new URL(v);
-      const local = url.hostname.endsWith(".invalid") || url.hostname === "localhost" || url.hostname === "127.0.0.1";
-      return !url.username && !url.password && !url.search && !url.hash && (url.protocol === "https:" || (local && url.protocol === "http:"));
-    } catch {
-      return false;
-    }
-  }, `Ange ${label} som en fullständig https-adress utan frågedel, till exempel https://skolsystem.kommun.se/v2.0.`);
+const serviceUrl = (label: string) => serviceAddress(label, "https://skolsystem.kommun.se/v2.0");
 
 const fields = {
   organisationId: idField("Välj skolan kopplingen hämtar för."),
