@@ -58,7 +58,12 @@ export function seedCitizens(tx: Tx, today: string) {
       .where(and(eq(organisations.municipalityId, nassjo), eq(organisations.kind, kind)))
       .get()!.id;
   const membershipOf = (username: string) =>
-    tx.select({ id: memberships.id, userId: users.id }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.username, username)).get()!;
+    tx
+      .select({ id: memberships.id, userId: users.id })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(users.username, username))
+      .get()!;
   const caseworker = membershipOf("handlaggare@demo.example");
   const social = membershipOf("socialtjanst@demo.example");
   const kaa = org("kaa_unit");
@@ -108,7 +113,9 @@ export function seedCitizens(tx: Tx, today: string) {
         .values(guardianKeys.map((key, i) => ({ youthId: id, position: i + 1, name: guardianName(key) })))
         .run();
     }
-    tx.insert(youthRevisions).values({ youthId: id, at: at(start), membershipId: caseworker.id, changedFields: "Registrerad" }).run();
+    tx.insert(youthRevisions)
+      .values({ youthId: id, at: at(start), membershipId: caseworker.id, changedFields: "Registrerad" })
+      .run();
 
     const enrollmentId = tx
       .insert(enrollments)
@@ -128,7 +135,15 @@ export function seedCitizens(tx: Tx, today: string) {
     tx.insert(contactAttempts)
       .values([
         { enrollmentId, youthId: id, channel: "letter", date: addDays(start, 3), outcome: "message_left", recordedByMembershipId: caseworker.id },
-        { enrollmentId, youthId: id, channel: "phone", date: addDays(start, 10), outcome: "reached", occupation: "none", recordedByMembershipId: caseworker.id },
+        {
+          enrollmentId,
+          youthId: id,
+          channel: "phone",
+          date: addDays(start, 10),
+          outcome: "reached",
+          occupation: "none",
+          recordedByMembershipId: caseworker.id,
+        },
       ])
       .run();
     const stamp = (date: string) => ({ updatedByMembershipId: caseworker.id, updatedAt: at(date) });
@@ -217,7 +232,9 @@ export function seedCitizens(tx: Tx, today: string) {
       })
       .returning({ id: interventions.id })
       .get().id;
-    tx.insert(interventionFollowUps).values({ interventionId: runningId, municipalityId: nassjo, dueDate: addDays(today, 14) }).run();
+    tx.insert(interventionFollowUps)
+      .values({ interventionId: runningId, municipalityId: nassjo, dueDate: addDays(today, 14) })
+      .run();
     recomputeDocumentation(tx, { id: enrollmentId, municipalityId: nassjo });
 
     if (citizen.key === "elin") {

@@ -116,7 +116,17 @@ export default function MyPlan() {
 
 type ShownIntervention = Omit<YouthIntervention, "nextFollowUp"> & { nextFollowUp: string | null };
 
-function InterventionCard({ intervention: i, self, own, result }: { intervention: ShownIntervention; self: boolean; own: OwnEvaluation[]; result: IntentResult | undefined }) {
+function InterventionCard({
+  intervention: i,
+  self,
+  own,
+  result,
+}: {
+  intervention: ShownIntervention;
+  self: boolean;
+  own: OwnEvaluation[];
+  result: IntentResult | undefined;
+}) {
   const headingId = `insats-${i.id}-rubrik`;
   return (
     <article aria-labelledby={headingId} className="card">

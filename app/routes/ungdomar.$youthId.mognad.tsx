@@ -37,7 +37,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "avsluta") {
     await parseForm(request, z.object({}));
     const result = endMaturityDecision(file);
-    return result.ok ? doneFor("avsluta", "Beslutet är avslutat. Vårdnadshavarna kan åter se uppgifterna på Mina sidor.") : invalidFor("avsluta", result.errors);
+    return result.ok
+      ? doneFor("avsluta", "Beslutet är avslutat. Vårdnadshavarna kan åter se uppgifterna på Mina sidor.")
+      : invalidFor("avsluta", result.errors);
   }
   const form = await parseForm(request, maturitySchema);
   if (!form.ok) return invalidFor("besluta", form.errors, form.values);

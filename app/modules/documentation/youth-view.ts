@@ -106,10 +106,9 @@ export function youthIntervention(i: InterventionForView, today: string): YouthI
     endDate: i.endDate ?? i.plannedEndDate,
     ...state,
     evaluation:
-      state.state === "ended"
-        ? { outcome: i.evaluationOutcome ? EVALUATION_OUTCOME_LABELS[i.evaluationOutcome] : null, text: i.evaluationText }
-        : null,
-    nextFollowUp: state.state === "ended" ? null : (i.followUps.filter((f) => !f.doneDate).sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0]?.dueDate ?? null),
+      state.state === "ended" ? { outcome: i.evaluationOutcome ? EVALUATION_OUTCOME_LABELS[i.evaluationOutcome] : null, text: i.evaluationText } : null,
+    nextFollowUp:
+      state.state === "ended" ? null : (i.followUps.filter((f) => !f.doneDate).sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0]?.dueDate ?? null),
   };
 }
 
