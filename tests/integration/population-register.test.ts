@@ -155,7 +155,7 @@ describe("population register look-up", () => {
   });
 
   it("is not configured in production without a URL", async () => {
-    await withEnv({ PORTAL_MODE: "production", POPULATION_REGISTER_URL: undefined }, async () => {
+    await withEnv({ PORTAL_MODE: "production", POPULATION_REGISTER_URL: undefined, AUTH_SECRETS_KEY: Buffer.alloc(32, 7).toString("base64") }, async () => {
       expect(populationRegisterBaseUrl()).toBeNull();
       expect(await lookupPerson(FOUND)).toEqual({
         ok: false,
