@@ -19,6 +19,7 @@ import { followUpAudience } from "~/modules/statistics/follow-up.server";
 import { computeInterventionEffect } from "~/modules/statistics/intervention-effect.server";
 import { parsePeriod } from "~/modules/statistics/periods";
 import { makePersonalNumber } from "~/modules/youth/personal-number";
+import { loader as rootIndexLoader } from "~/routes/_index";
 import { loader as indexLoader } from "~/routes/mina-sidor._index";
 import { loader as overviewLoader } from "~/routes/mina-sidor.$youthId._index";
 import { action as planAction, loader as planLoader } from "~/routes/mina-sidor.$youthId.plan";
@@ -188,6 +189,20 @@ describe("the youth's plan on Mina sidor", () => {
     const overview = await overviewLoader(args(me.get(`/mina-sidor/${youth.youthId}`), youth.youthId));
     expect(overview.caseworker).toEqual({ name: world.actors.caseworker.displayName, email: world.actors.caseworker.username });
     expect(overview.unit).toMatchObject({ name: world.orgs.kaa.name, details: { phone: "0380-51 82 00", email: "kaa@kommun.se" } });
+    // The portal's front door sends a signed-in youth to Mina sidor.
+    expect((await rootIndexLoader(args(me.get("/")))).headers.get("Location")).toBe("/mina-sidor");
+  });
+
+  it("lets a person with several files choose: their own first, then each child by first name", async () => {
+    const parent = await citizen([
+      { youthId: other.youthId, relation: "guardian" },
+      { youthId: youth.youthId, relation: "self" },
+    ]);
+    const data = await indexLoader(args(parent.get("/mina-sidor")));
+    expect(data.choices.map((c) => [c.youthId, c.relation])).toEqual([
+      [youth.youthId, "self"],
+      [other.youthId, "guardian"],
+    ]);
   });
 });
 
