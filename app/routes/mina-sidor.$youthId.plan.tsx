@@ -104,7 +104,7 @@ export default function MyPlan() {
             <section aria-labelledby="tycker-rubrik" className="card">
               <h2 id="tycker-rubrik">Vad tycker du om din plan?</h2>
               <p>Hjälper planen dig? Svara när du vill, så ofta du vill. Ditt svar ändrar inte planen, men din kontaktperson ser det.</p>
-              <OwnEvaluations list={data.ownAboutPlan} heading="Det här har du svarat" />
+              <OwnEvaluations list={data.ownAboutPlan} heading="Det här har du svarat" level={3} />
               <YouthEvaluationForm intent="plan" legend="Hjälper planen dig?" interventionId={null} result={result} />
             </section>
           ) : null}

@@ -83,11 +83,12 @@ export function YouthEvaluationForm({
 }
 
 /** What the youth has answered before, newest first, with dates. */
-export function OwnEvaluations({ list, heading }: { list: OwnEvaluation[]; heading: string }) {
+export function OwnEvaluations({ list, heading, level = 4 }: { list: OwnEvaluation[]; heading: string; level?: 3 | 4 }) {
   if (list.length === 0) return null;
+  const Heading = level === 3 ? "h3" : "h4";
   return (
     <>
-      <h4>{heading}</h4>
+      <Heading>{heading}</Heading>
       <ul className="youth-evaluations">
         {list.map((e) => (
           <li key={e.id}>
