@@ -37,6 +37,7 @@ import { seedSteering } from "./seed-steering";
 import { seedSchoolSystems } from "./seed-school-systems";
 import { seedScbExportDemo } from "./seed-scb-export";
 import { seedReviewSamples } from "./seed-review";
+import { seedIdentityProviders } from "./seed-identity";
 import { seedCitizens } from "./seed-citizens";
 
 function addDaysIso(iso: string, days: number) {
@@ -316,6 +317,7 @@ export async function seedDemo(db: Db, options: { youths: number }) {
       auditorMembershipId: membershipIds["granskare@demo.example"]!,
       today: dayOffset(0),
     });
+    seedIdentityProviders(tx);
     // Last, so that nothing seeded above picks the youths of Mina sidor.
     seedCitizens(tx, dayOffset(0));
   });
