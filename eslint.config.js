@@ -47,6 +47,7 @@ export const YOUTH_DATA_TABLES = [
   "plans",
   "interventions",
   "interventionFollowUps",
+  "youthEvaluations",
   "enrollmentDocumentation",
   "documentationRevisions",
   // db/schema/consent.ts

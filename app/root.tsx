@@ -18,6 +18,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { NAVIGATION, type NavGroup } from "~/components/navigation";
 import { useNonce } from "~/lib/nonce";
 import { optionalActor } from "~/modules/auth/actor.server";
+import { optionalCitizen } from "~/modules/auth/citizen.server";
 import { ROLE_LABELS } from "~/modules/organizations/labels";
 import styles from "~/styles/app.css";
 
@@ -30,8 +31,13 @@ export const meta: MetaFunction = () => [{ title: "Samverkansportalen" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await optionalActor(request);
-  if (!actor) return { actor: null };
+  if (!actor) {
+    // A youth or guardian on Mina sidor: their own simple header, no staff navigation.
+    const citizen = await optionalCitizen(request);
+    return { actor: null, citizen: citizen ? { displayName: citizen.displayName } : null };
+  }
   return {
+    citizen: null,
     actor: {
       displayName: actor.displayName,
       roleLabel: ROLE_LABELS[actor.role],
@@ -67,6 +73,7 @@ function Document({ children }: { children: ReactNode }) {
 function Header() {
   const data = useRouteLoaderData<typeof loader>("root");
   const actor = data?.actor;
+  if (data?.citizen) return <CitizenHeader name={data.citizen.displayName} />;
   return (
     <>
       <header className="site-header">
@@ -97,6 +104,27 @@ function Header() {
       </header>
       {actor ? <MainNavigation groups={actor.navigation} /> : null}
     </>
+  );
+}
+
+/** Mina sidor's header: the portal's name for the youth, who is signed in, and signing out. Nothing of the staff's. */
+function CitizenHeader({ name }: { name: string }) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/mina-sidor" className="site-name">
+          Mina sidor
+        </Link>
+        <div className="user-box">
+          <strong>{name}</strong>
+          <Form method="post" action="/mina-sidor/logga-ut">
+            <button type="submit" className="button button--link">
+              Logga ut
+            </button>
+          </Form>
+        </div>
+      </div>
+    </header>
   );
 }
 

@@ -38,6 +38,7 @@ import { seedSchoolSystems } from "./seed-school-systems";
 import { seedScbExportDemo } from "./seed-scb-export";
 import { seedReviewSamples } from "./seed-review";
 import { seedIdentityProviders } from "./seed-identity";
+import { seedCitizens } from "./seed-citizens";
 
 function addDaysIso(iso: string, days: number) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -317,5 +318,7 @@ export async function seedDemo(db: Db, options: { youths: number }) {
       today: dayOffset(0),
     });
     seedIdentityProviders(tx);
+    // Last, so that nothing seeded above picks the youths of Mina sidor.
+    seedCitizens(tx, dayOffset(0));
   });
 }

@@ -1,7 +1,10 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { optionalActor } from "~/modules/auth/actor.server";
+import { MY_PAGES, optionalActor } from "~/modules/auth/actor.server";
+import { optionalCitizen } from "~/modules/auth/citizen.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await optionalActor(request);
-  return redirect(actor ? "/start" : "/logga-in");
+  if (actor) return redirect("/start");
+  // A youth or guardian signed in on Mina sidor starts there.
+  return redirect((await optionalCitizen(request)) ? MY_PAGES : "/logga-in");
 }

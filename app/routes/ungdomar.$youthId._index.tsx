@@ -169,6 +169,11 @@ export default function YouthPage() {
             {youth.age < 18 ? "Ingen vårdnadshavare registrerad. Ungdomen är under 18 år – lägg till vårdnadshavare." : "Ingen vårdnadshavare registrerad."}
           </p>
         )}
+        {youth.age === 16 || youth.age === 17 ? (
+          <p>
+            <Link to={`/ungdomar/${youth.id}/mognad`}>Ungdomen bestämmer själv (vårdnadshavarnas insyn på Mina sidor)</Link>
+          </p>
+        ) : null}
       </section>
       <section id="inskrivning" aria-labelledby="inskrivning-rubrik" className="card">
         <h2 id="inskrivning-rubrik">Inskrivning</h2>

@@ -18,6 +18,8 @@ import {
   updateIntervention,
 } from "~/modules/documentation/interventions.server";
 import { correctOccupationAfter } from "~/modules/documentation/intervention-occupation.server";
+import { youthEvaluationsOf } from "~/modules/documentation/youth-evaluations.server";
+import { YouthEvaluationList } from "~/components/youth-evaluation-list";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { openYouthFile } from "~/modules/access/gate.server";
@@ -52,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     youthId: youth.id,
     name: `${youth.firstName} ${youth.lastName}`,
     intervention,
+    youthEvaluations: youthEvaluationsOf(file, { enrollmentId: enrollment.id, interventionId: intervention.id }),
     enrollment: { startDate: enrollment.startDate, endDate: enrollment.endDate },
     // A retired type stays selectable on the intervention that already has it.
     types: types.filter((t) => t.active || t.id === intervention.typeId),
@@ -154,6 +157,12 @@ export default function InterventionPage() {
           </>
         ) : null}
       </dl>
+      {i.endDate ? (
+        <section aria-labelledby="egen-bedomning-rubrik" className="card">
+          <h2 id="egen-bedomning-rubrik">Ungdomens egen bedömning</h2>
+          <YouthEvaluationList evaluations={data.youthEvaluations} empty="Ungdomen har inte skrivit något om insatsen på Mina sidor." />
+        </section>
+      ) : null}
       <FollowUps data={data} closed={closed} />
       {!closed || (i.endDate && !i.evaluationOutcome) ? <InterventionEndForm intervention={i} today={data.today} /> : null}
       {i.endDate && i.evaluationOutcome ? <OccupationAfterForm intervention={i} /> : null}

@@ -7,6 +7,8 @@ import { RevisionHistory } from "~/components/revision-history";
 import { SensitiveDataWarning } from "~/components/sensitive-data-warning";
 import { invalid, parseForm } from "~/lib/form.server";
 import { readDocumentation, savePlan } from "~/modules/documentation/plans.server";
+import { youthEvaluationsOf } from "~/modules/documentation/youth-evaluations.server";
+import { YouthEvaluationList } from "~/components/youth-evaluation-list";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { openYouthFile } from "~/modules/access/gate.server";
@@ -26,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     youthId: youth.id,
     name: `${youth.firstName} ${youth.lastName}`,
     documentation,
+    // What the youth wrote about the plan as a whole on Mina sidor (each intervention's own is on its page).
+    youthEvaluations: documentation ? youthEvaluationsOf(file, { enrollmentId: documentation.enrollment.id, interventionId: null }) : [],
     // Earlier periods are read here; the current one is written.
     isCurrent: documentation !== null && documentation.enrollment.id === periods[0]?.id,
     enrollments: periods,
@@ -82,6 +86,11 @@ export default function PlanPage() {
             <Checklist youthId={data.youthId} items={doc.checklist} readOnly={!data.isCurrent} />
           </section>
           {data.isCurrent ? <GoalForm /> : <GoalView plan={doc.plan} />}
+          <section id="egen-bedomning" aria-labelledby="egen-bedomning-rubrik" className="card">
+            <h2 id="egen-bedomning-rubrik">Ungdomens egen bedömning</h2>
+            <p>Vad ungdomen har svarat på Mina sidor om planen. Svaren om en avslutad insats finns på insatsens sida.</p>
+            <YouthEvaluationList evaluations={data.youthEvaluations} empty="Ungdomen har inte skrivit något om planen på Mina sidor." />
+          </section>
           <section id="insatser" aria-labelledby="insatser-rubrik" className="card">
             <h2 id="insatser-rubrik">Insatser</h2>
             <InterventionTable youthId={data.youthId} interventions={doc.interventions} today={doc.today} linked={data.isCurrent} />

@@ -34,3 +34,7 @@ export type DocumentationEntity = (typeof DOCUMENTATION_ENTITIES)[number];
  */
 export const SCB_INTERVENTION_TYPES = ["guidance", "introduction_programme", "other_studies", "work_practice", "motivational", "other"] as const;
 export type ScbInterventionType = (typeof SCB_INTERVENTION_TYPES)[number];
+
+/** The youth's own view of the plan or of an ended intervention (Mina sidor): does it help? */
+export const YOUTH_RATINGS = ["helps", "partly", "does_not_help"] as const;
+export type YouthRating = (typeof YOUTH_RATINGS)[number];

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { memberships, municipalities, organisations } from "./organizations";
+import { memberships, municipalities, organisations, users } from "./organizations";
 import { enrollments, OCCUPATIONS } from "./outreach";
 import { youths } from "./youth";
 import {
@@ -10,6 +10,7 @@ import {
   RESPONSIBLE_PARTIES,
   SCB_INTERVENTION_TYPES,
   STUDIEBEVIS_STATES,
+  YOUTH_RATINGS,
 } from "./plan-values";
 
 export * from "./plan-values";
@@ -244,4 +245,30 @@ export const enrollmentDocumentation = sqliteTable(
     computedAt: text("computed_at").notNull().default(now),
   },
   (t) => [index("enrollment_documentation_municipality").on(t.municipalityId, t.missing)],
+);
+
+/**
+ * The youth's own evaluation on Mina sidor: of the plan as a whole (intervention null) or of an ended
+ * intervention. Written by the youth (a citizen user), never changed: a new opinion is a new row, and the
+ * caseworker sees them all with their dates. Append-only (triggers).
+ */
+export const youthEvaluations = sqliteTable(
+  "youth_evaluations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    youthId: text("youth_id")
+      .notNull()
+      .references(() => youths.id),
+    enrollmentId: integer("enrollment_id")
+      .notNull()
+      .references(() => enrollments.id),
+    interventionId: integer("intervention_id").references(() => interventions.id),
+    rating: text("rating", { enum: YOUTH_RATINGS }).notNull(),
+    text: text("text"),
+    authorUserId: integer("author_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("youth_evaluations_youth").on(t.youthId, t.createdAt), index("youth_evaluations_intervention").on(t.interventionId)],
 );

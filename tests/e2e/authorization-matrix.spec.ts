@@ -151,6 +151,11 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/ungdomar.$youthId.brev.$mall": { path: () => `/ungdomar/${nassjoYouthId()}/brev/forsta-brev`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.kartlaggning": { path: () => `/ungdomar/${nassjoYouthId()}/kartlaggning`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.plan._index": { path: () => `/ungdomar/${nassjoYouthId()}/plan`, expected: homeKaaYouth },
+  "routes/ungdomar.$youthId.mognad": { path: () => `/ungdomar/${nassjoYouthId()}/mognad`, expected: homeKaaYouth },
+  // Mina sidor: youths and guardians only; staff get 403, anonymous visitors are sent to the e-legitimation page.
+  "routes/mina-sidor._index": { path: () => "/mina-sidor", expected: signedIn(403) },
+  "routes/mina-sidor.$youthId._index": { path: () => `/mina-sidor/${nassjoYouthId()}`, expected: signedIn(403) },
+  "routes/mina-sidor.$youthId.plan": { path: () => `/mina-sidor/${nassjoYouthId()}/plan`, expected: signedIn(403) },
   "routes/ungdomar.$youthId.plan.utskrift": { path: () => `/ungdomar/${nassjoYouthId()}/plan/utskrift`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.insatser.ny": { path: () => `/ungdomar/${nassjoYouthId()}/insatser/ny`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.insatser.$interventionId": {

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { expectAccessible, lookup, signIn } from "./helpers";
+import { expectAccessible, lookup, NOT_DEMO_CITIZEN, signIn } from "./helpers";
 
 /** A Nässjö youth with an assessment, a plan and contacts, and no consent yet (a seeded one, not used by other tests). */
 function documentedYouthWithoutConsent() {
@@ -7,7 +7,7 @@ function documentedYouthWithoutConsent() {
     `SELECT y.id, y.last_name || ', ' || y.first_name AS name, CAST((julianday('now') - julianday(y.birth_date)) / 365.25 AS INTEGER) AS age
      FROM youths y JOIN municipalities m ON m.id = y.home_municipality_id
      JOIN assessments a ON a.youth_id = y.id JOIN plans p ON p.youth_id = y.id
-     WHERE m.code = '0682' AND y.protected_identity = 0
+     WHERE m.code = '0682' AND ${NOT_DEMO_CITIZEN} AND y.protected_identity = 0
        AND EXISTS (SELECT 1 FROM contact_attempts c WHERE c.youth_id = y.id)
        AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.youth_id = y.id)
      ORDER BY y.name_sort DESC LIMIT 1`,
@@ -141,7 +141,7 @@ test("a school files a report of concern; socialtjänsten receives it and it ope
   const youth = lookup<{ id: string; personalNumber: string; firstName: string; lastName: string }>(
     `SELECT y.id, y.personal_number AS personalNumber, y.first_name AS firstName, y.last_name AS lastName FROM youths y
      JOIN municipalities m ON m.id = y.home_municipality_id
-     WHERE m.code = '0682' AND y.birth_date > date('now', '-17 years') AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.youth_id = y.id)
+     WHERE m.code = '0682' AND ${NOT_DEMO_CITIZEN} AND y.birth_date > date('now', '-17 years') AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.youth_id = y.id)
      ORDER BY y.name_sort LIMIT 1`,
   );
   await signIn(page, "skola@demo.example");

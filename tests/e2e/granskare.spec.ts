@@ -1,11 +1,11 @@
 import { expect, test } from "./fixtures";
-import { expectAccessible, lookup, reviewSampleId, signIn } from "./helpers";
+import { expectAccessible, lookup, NOT_DEMO_CITIZEN, reviewSampleId, signIn } from "./helpers";
 
 /** A Nässjö youth in no demo stickprov: the granskare must not reach it however it asks. */
 function youthOutsideEverySample(): string {
   return lookup<{ id: string }>(
     `SELECT y.id FROM youths y JOIN municipalities m ON m.id = y.home_municipality_id
-     WHERE m.code = '0682' AND NOT EXISTS (SELECT 1 FROM internal_control_sample_cases c WHERE c.youth_id = y.id)
+     WHERE m.code = '0682' AND ${NOT_DEMO_CITIZEN} AND NOT EXISTS (SELECT 1 FROM internal_control_sample_cases c WHERE c.youth_id = y.id)
      ORDER BY y.id LIMIT 1`,
   ).id;
 }

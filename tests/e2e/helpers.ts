@@ -1,8 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { DEMO_PASSWORD } from "../../db/demo-accounts";
+import { DEMO_CITIZENS, DEMO_PASSWORD } from "../../db/demo-accounts";
 import { DEMO_IDENTITY_PROVIDERS, DEMO_SSO_STAFF, demoStaffMunicipalityCode, demoStaffSubject } from "../../db/demo-identity";
+import { demoCitizenPersonalNumber } from "../../app/modules/youth/demo-citizens";
 import { walkProvider } from "../mocks/oidc-walk";
 import { E2E_DATABASE } from "./paths";
 
@@ -87,9 +88,15 @@ export function lookup<T>(sql: string, ...params: unknown[]): T {
   }
 }
 
+/**
+ * Leaves out the youths of Mina sidor's demo citizens (db/seed-citizens.ts; `y` is the youths alias): their
+ * own browser tests sign in as them, so a test that picks "some youth" must not pick and change one of them.
+ */
+export const NOT_DEMO_CITIZEN = `y.personal_number NOT IN (${DEMO_CITIZENS.map((c) => `'${demoCitizenPersonalNumber(c)}'`).join(", ")})`;
+
 export function nassjoYouthId(protectedIdentity = false): string {
   return lookup<{ id: string }>(
-    "SELECT y.id FROM youths y JOIN municipalities m ON m.id = y.home_municipality_id WHERE m.code = '0682' AND y.protected_identity = ? ORDER BY y.name_sort LIMIT 1",
+    `SELECT y.id FROM youths y JOIN municipalities m ON m.id = y.home_municipality_id WHERE m.code = '0682' AND ${NOT_DEMO_CITIZEN} AND y.protected_identity = ? ORDER BY y.name_sort LIMIT 1`,
     protectedIdentity ? 1 : 0,
   ).id;
 }
@@ -145,7 +152,7 @@ export function consentYouth(state: "active" | "withdrawn" | "none"): string {
   if (state === "none") {
     return lookup<{ id: string }>(
       `SELECT y.id FROM youths y JOIN municipalities m ON m.id = y.home_municipality_id
-       WHERE m.code = '0682' AND y.protected_identity = 0 AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.youth_id = y.id)
+       WHERE m.code = '0682' AND ${NOT_DEMO_CITIZEN} AND y.protected_identity = 0 AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.youth_id = y.id)
        ORDER BY y.name_sort DESC LIMIT 1`,
     ).id;
   }

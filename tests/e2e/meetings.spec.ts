@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { addDays, todayIso } from "../../app/lib/dates";
 import { expect, test } from "./fixtures";
-import { COLLABORATION_FORUM, STEERING_GROUP, WORKING_GROUP, expectAccessible, lookup, seededMeetingId, signIn } from "./helpers";
+import { COLLABORATION_FORUM, STEERING_GROUP, WORKING_GROUP, expectAccessible, lookup, NOT_DEMO_CITIZEN, seededMeetingId, signIn } from "./helpers";
 import { waitForMail } from "./mail";
 
 /** The demo's youth whose consent in force names socialtjänsten and Arbetsförmedlingen for identity and plan. */
@@ -22,7 +22,7 @@ function youthWithoutConsent() {
   return lookup<{ personalNumber: string; firstName: string; lastName: string }>(`
     SELECT y.personal_number AS personalNumber, y.first_name AS firstName, y.last_name AS lastName
     FROM youths y JOIN municipalities m ON m.id = y.home_municipality_id
-    WHERE m.code = '0682' AND y.protected_identity = 0 AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.youth_id = y.id)
+    WHERE m.code = '0682' AND ${NOT_DEMO_CITIZEN} AND y.protected_identity = 0 AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.youth_id = y.id)
     ORDER BY y.name_sort DESC LIMIT 1`);
 }
 

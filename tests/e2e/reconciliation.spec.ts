@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { expectAccessible, lookup, signIn } from "./helpers";
+import { expectAccessible, lookup, NOT_DEMO_CITIZEN, signIn } from "./helpers";
 
 const HEADER = "Personnummer;Skolenhetskod;Skolform;Programkod;Startdatum;Slutdatum;Utfall";
 const today = new Date().toISOString().slice(0, 10);
@@ -9,7 +9,7 @@ function enrolledResident() {
   return lookup<{ personalNumber: string; name: string }>(
     `SELECT y.personal_number AS personalNumber, y.last_name || ', ' || y.first_name AS name FROM youths y
        JOIN municipalities m ON m.id = y.home_municipality_id JOIN enrollments e ON e.youth_id = y.id AND e.end_date IS NULL
-      WHERE m.code = '0682' AND y.protected_identity = 0 AND e.start_date <= ? AND y.birth_date > date(?, '-19 years')
+      WHERE m.code = '0682' AND ${NOT_DEMO_CITIZEN} AND y.protected_identity = 0 AND e.start_date <= ? AND y.birth_date > date(?, '-19 years')
       ORDER BY y.name_sort DESC LIMIT 1`,
     today,
     today,

@@ -14,6 +14,8 @@
 import type { HttpHandler, HttpResponse as MswHttpResponse, http as mswHttp } from "msw";
 import type { ExtractPerson } from "../../app/modules/integrations/population-extract.server";
 import { makePersonalNumber } from "../../app/modules/youth/personal-number";
+import { DEMO_CITIZENS } from "../../db/demo-accounts";
+import { demoCitizenPersonalNumber } from "../../app/modules/youth/demo-citizens";
 import { FEMALE_NAMES, fakeRegisteredPerson, hash, MALE_NAMES, pick } from "./fake-people";
 
 /** A person the register already knows (the roster): who they are; the mock decides what happened. */
@@ -140,13 +142,18 @@ export function extractPage(
     total = options.people.length;
     personer = options.people.slice(offset, offset + pageSize);
   } else {
-    const roster = (options.roster?.(request.kommunkod) ?? []).filter((r) => r.birthDate >= request.fodd_fran && r.birthDate <= request.fodd_till);
+    const asked = (options.roster?.(request.kommunkod) ?? []).filter((r) => r.birthDate >= request.fodd_fran && r.birthDate <= request.fodd_till);
+    // The demo citizens (Mina sidor) simply live here: they come last and take no place in the fates
+    // by index, so that the rest of the demo's extract stays as it was and no test moves them away.
+    const demo = new Set(DEMO_CITIZENS.map((c) => demoCitizenPersonalNumber(c)));
+    const roster = [...asked.filter((r) => !demo.has(r.personnummer)), ...asked.filter((r) => demo.has(r.personnummer))];
+    const fated = roster.length - asked.filter((r) => demo.has(r.personnummer)).length;
     const known = new Set(roster.map((r) => r.personnummer));
     const count = options.count ?? defaultCount();
     total = roster.length + count;
     personer = [];
     for (let i = offset; i < Math.min(total, offset + pageSize); i++) {
-      if (i < roster.length) personer.push(fromRoster(roster[i]!, i, request.kommunkod, takenOn));
+      if (i < roster.length) personer.push(fromRoster(roster[i]!, i < fated ? i : -1, request.kommunkod, takenOn));
       else {
         const person = generatedPerson(request.kommunkod, i - roster.length, request.fodd_fran, request.fodd_till, takenOn);
         // A generated number that happens to be a roster person's would be the same person twice.

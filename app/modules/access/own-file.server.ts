@@ -14,7 +14,7 @@ import { mintOwnFile, type CitizenPrincipal, type Key, type OwnFile } from "./ha
 import { decideOwn, type OwnRelation } from "./own-policy";
 import type { AccessAction, Decision, YouthSection } from "./policy";
 
-export { OwnFile } from "./handles.server";
+export { OpenedFile, OwnFile } from "./handles.server";
 
 /** A citizen's relation to one youth's file, decided at sign-in and kept in the session. */
 export type CitizenRelation = { youthId: string; relation: OwnRelation };

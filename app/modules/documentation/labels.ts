@@ -1,4 +1,6 @@
-import type { EvaluationOutcome, InterventionEndReason, ResponsibleParty, ScbInterventionType, StudiebevisState } from "#db/schema/plan-values";
+import type { EvaluationOutcome, InterventionEndReason, ResponsibleParty, ScbInterventionType, StudiebevisState, YouthRating } from "#db/schema/plan-values";
+
+export { YOUTH_RATINGS, type YouthRating } from "#db/schema/plan-values";
 
 export const RESPONSIBLE_PARTY_LABELS: Record<ResponsibleParty, string> = {
   youth: "Ungdomen",
@@ -48,4 +50,11 @@ export const SCB_INTERVENTION_TYPE_LABELS: Record<ScbInterventionType, string> =
   work_practice: "Praktik eller arbetsträning",
   motivational: "Motiverande insats",
   other: "Annan åtgärd",
+};
+
+/** The youth's own answer on Mina sidor, in the youth's words; the caseworker reads the same words. */
+export const YOUTH_RATING_LABELS: Record<YouthRating, string> = {
+  helps: "Det hjälper mig",
+  partly: "Delvis",
+  does_not_help: "Det hjälper inte",
 };

@@ -20,6 +20,7 @@ import {
   revisionHistory,
 } from "~/modules/documentation/documentation.server";
 import type { YouthFile } from "~/modules/access/gate.server";
+import type { OpenedFile } from "~/modules/access/own-file.server";
 
 export type Result = { ok: true } | { ok: false; errors: FieldErrors };
 
@@ -69,8 +70,11 @@ export function interventionsOf(enrollment: { id: number }) {
   }));
 }
 
-/** The plan section: goal, interventions and their follow-ups (what a consented recipient may also read). */
-export function readPlan(file: YouthFile<"plan">, enrollmentId?: number) {
+/**
+ * The plan section: goal, interventions and their follow-ups (what a consented recipient may also read).
+ * Mina sidor reads it too (through youth-view.ts, which leaves out what is the staff's).
+ */
+export function readPlan(file: OpenedFile<"plan">, enrollmentId?: number) {
   const enrollment = documentationEnrollment(file, enrollmentId);
   if (!enrollment) return { enrollment: null, plan: null, interventions: [] as PlanIntervention[] };
   const plan = getDb().select().from(plans).where(eq(plans.enrollmentId, enrollment.id)).get() ?? null;

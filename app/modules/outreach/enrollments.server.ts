@@ -8,6 +8,7 @@ import { enrollments, memberships, type EnrollmentEndReason, type EnrollmentStar
 import type { FieldErrors } from "~/lib/form-fields";
 import { KAA_ROLES, type Actor } from "~/modules/auth/actor.server";
 import type { NewYouthFile, YouthFile } from "~/modules/access/gate.server";
+import type { OpenedFile } from "~/modules/access/own-file.server";
 import { hasActiveIntervention, openInterventionNames } from "~/modules/documentation/documentation.server";
 import { todayIso } from "~/lib/dates";
 import { ageOn } from "~/modules/youth/personal-number";
@@ -19,8 +20,8 @@ import type { ScbAtRegistration } from "./outreach-schemas";
 
 type Result = { ok: true } | { ok: false; errors: FieldErrors };
 
-/** The open enrollment of a youth whose file is open (at most one). */
-export function openEnrollmentOf(file: YouthFile<"enrollment"> | YouthFile<never, "enrollment">, db: Pick<Tx, "select"> = getDb()) {
+/** The open enrollment of a youth whose file is open (at most one), by staff or on Mina sidor. */
+export function openEnrollmentOf(file: OpenedFile<"enrollment"> | OpenedFile<never, "enrollment">, db: Pick<Tx, "select"> = getDb()) {
   return (
     db
       .select()

@@ -14,6 +14,7 @@
 import { isSmall, SMALL_LIMIT, suppress, type Hidden, type SumRule } from "./suppression";
 import type { Shown } from "./follow-up-types";
 import { EFFECT_OUTCOME_LABELS, EFFECT_OUTCOMES, HORIZONS, type EffectCounts, type EffectOutcome, type Horizon } from "./intervention-effect-values";
+import { YOUTH_RATING_LABELS, YOUTH_RATINGS } from "~/modules/documentation/labels";
 
 export * from "./intervention-effect-values";
 
@@ -30,7 +31,17 @@ const ALL = "all";
 type TypeKey = number | typeof ALL;
 const key = (measure: string, type: TypeKey) => (type === ALL ? measure : `${measure}:${type}`);
 /** Measures counted per type and summed down the column to the total row: what the styrgrupp sees per type. */
-const PER_TYPE = ["started", "declined", "ended", "evaluated", "met", ...HORIZONS.flatMap((h) => [`followed${h}`, `after${h}.studies`, `after${h}.work`])];
+// The youth's own answers (Mina sidor) like the caseworker's evaluation: how many answered, how many "Det hjälper mig".
+const PER_TYPE = [
+  "started",
+  "declined",
+  "ended",
+  "evaluated",
+  "met",
+  "youthRated",
+  "youthHelped",
+  ...HORIZONS.flatMap((h) => [`followed${h}`, `after${h}.studies`, `after${h}.work`]),
+];
 
 /** Every cell of a period (the per-type outcomes too), the youths per row, and the sums a reader outside the unit can see. */
 export function effectCells(counts: EffectCounts) {
@@ -41,6 +52,7 @@ export function effectCells(counts: EffectCounts) {
   for (const type of [...types, ALL] as const) {
     for (const m of PER_TYPE) values[key(m, type)] = 0;
     for (const h of HORIZONS) for (const o of EFFECT_OUTCOMES) values[key(`after${h}.${o}`, type)] = 0;
+    for (const r of YOUTH_RATINGS) values[key(`youth.${r}`, type)] = 0;
   }
   for (const a of counts.activity) {
     // The totals are summed from the types; only the distinct youths come from the total row itself.
@@ -57,6 +69,13 @@ export function effectCells(counts: EffectCounts) {
         add(key(`after${h}.${at}`, type), o.n);
         if (at !== "pending") add(key(`followed${h}`, type), o.n);
       }
+    }
+  }
+  for (const r of counts.youthRatings ?? []) {
+    for (const type of [r.typeId, ALL] as const) {
+      add(key("youthRated", type), r.n);
+      if (r.rating === "helps") add(key("youthHelped", type), r.n);
+      add(key(`youth.${r.rating}`, type), r.n);
     }
   }
   for (const m of ["started", "declined", "ended"]) values[m] = types.reduce((sum, t) => sum + values[key(m, t)]!, 0);
@@ -140,6 +159,23 @@ export function buildEffect(counts: EffectCounts, view: "unit" | "outside"): Eff
         return [...row.map(count), share([key("met", t)], key("evaluated", t)), youthCount(key("endedYouths", t), [key("ended", t)])];
       }),
     },
+    {
+      id: "insatser-ungdomens-bedomning",
+      caption: "Ungdomarnas egen bedömning av avslutade insatser, per insatstyp",
+      rowHeading: "Insatstyp",
+      note: "Ungdomens senaste svar på Mina sidor om en insats som avslutades i perioden. Andelen räknas på de insatser som ungdomen har bedömt. Ungdomar: olika ungdomar bakom de avslutade insatserna.",
+      columns: [
+        { key: "ended", label: "Avslutade" },
+        { key: "youthRated", label: "Bedömda av ungdomen" },
+        { key: "youthHelped", label: "”Det hjälper mig”" },
+        { key: "share", label: "Andel ”Det hjälper mig”" },
+        { key: "youths", label: "Ungdomar" },
+      ],
+      rows: perType((t) => {
+        const row = ["ended", "youthRated", "youthHelped"].map((m) => key(m, t));
+        return [...row.map(count), share([key("youthHelped", t)], key("youthRated", t)), youthCount(key("endedYouths", t), [key("ended", t)])];
+      }),
+    },
     ...HORIZONS.map((h): EffectTable => ({
       id: `insatser-efter-${h}-man`,
       caption: `Studier och arbete ${h} månader efter avslutad insats, per insatstyp`,
@@ -170,7 +206,15 @@ export function buildEffect(counts: EffectCounts, view: "unit" | "outside"): Eff
     },
   ];
   if (view === "unit") {
-    // The KAA unit's own detail: every outcome per type, exact.
+    // The KAA unit's own detail: every answer of the youths per type, and every outcome per type, exact.
+    tables.push({
+      id: "insatser-ungdomens-svar",
+      caption: "Ungdomarnas svar om avslutade insatser, per insatstyp",
+      rowHeading: "Insatstyp",
+      note: "Bara för KAA-enheten: uppdelad så här blir talen för små för att visas utanför enheten.",
+      columns: [{ key: "youthRated", label: "Bedömda av ungdomen" }, ...YOUTH_RATINGS.map((r) => ({ key: r, label: YOUTH_RATING_LABELS[r] }))],
+      rows: perType((t) => [count(key("youthRated", t)), ...YOUTH_RATINGS.map((r) => count(key(`youth.${r}`, t)))]),
+    });
     for (const h of HORIZONS) {
       tables.push({
         id: `insatser-efter-${h}`,

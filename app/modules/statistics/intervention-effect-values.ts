@@ -2,7 +2,7 @@
  * The value lists and shapes of the intervention effect (ADR 0014): the outcomes 6 and 12 months
  * after an intervention ended, the rule the page states, and the counts the server reads. Pure.
  */
-import type { EvaluationOutcome } from "#db/schema/plan-values";
+import type { EvaluationOutcome, YouthRating } from "#db/schema/plan-values";
 
 /** What a youth was doing at 6 or 12 months, or that the time has not come yet. */
 export const EFFECT_OUTCOMES = ["studies", "work", "other_activity", "none", "moved", "turned_20", "unknown", "pending"] as const;
@@ -37,4 +37,6 @@ export type EffectCounts = {
   activity: { typeId: number | null; started: number; declined: number; ended: number; youths: number; endedYouths: number }[];
   /** Interventions ended in the period, counted per type × evaluation × outcome at 6 × at 12 months. */
   outcomes: { typeId: number; evaluation: EvaluationKey; at6: EffectOutcome; at12: EffectOutcome; n: number }[];
+  /** Interventions ended in the period that the youth evaluated on Mina sidor, per type × the youth's latest answer. */
+  youthRatings?: { typeId: number; rating: YouthRating; n: number }[];
 };

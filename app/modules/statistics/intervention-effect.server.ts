@@ -8,7 +8,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "#db/client";
-import { contactAttempts, enrollments, interventions, interventionTypes } from "#db/schema";
+import { contactAttempts, enrollments, interventions, interventionTypes, youthEvaluations } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import type { ChartSeries } from "~/components/charts/chart-types";
 import type { FollowUpAudience } from "./follow-up.server";
@@ -75,6 +75,15 @@ export function effectCounts(db: Db | Tx, municipalityId: number, p: PeriodRange
         GROUP BY typeId, evaluation, at6, at12`,
   );
 
+  // The youth's latest answer about each intervention that ended in the period (a youth may answer again).
+  const youthRatings = db.all<NonNullable<EffectCounts["youthRatings"]>[number]>(
+    sql`SELECT i.type_id AS typeId, ye.rating AS rating, count(*) AS n
+          FROM ${interventions} i
+          JOIN ${youthEvaluations} ye ON ye.id = (SELECT max(y2.id) FROM ${youthEvaluations} y2 WHERE y2.intervention_id = i.id)
+         WHERE i.municipality_id = ${municipalityId} AND i.end_date BETWEEN ${p.from} AND ${p.to}
+         GROUP BY i.type_id, ye.rating`,
+  );
+
   const typeIds = [...new Set(activityRows.flatMap((row) => (row.typeId === null ? [] : [row.typeId])))];
   const types =
     typeIds.length === 0
@@ -83,7 +92,7 @@ export function effectCounts(db: Db | Tx, municipalityId: number, p: PeriodRange
           sql`SELECT ${interventionTypes.id} AS id, ${interventionTypes.name} AS name FROM ${interventionTypes}
               WHERE ${interventionTypes.id} IN (${sql.join(typeIds, sql`, `)}) ORDER BY ${interventionTypes.position}, ${interventionTypes.name}`,
         );
-  return { types, activity: activityRows, outcomes };
+  return { types, activity: activityRows, outcomes, youthRatings };
 }
 
 export type InterventionEffect = EffectResult & {
