@@ -1,14 +1,15 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConsentTable } from "~/components/consent-table";
-import { CheckboxGroup, ErrorSummary, Form, SelectField, TextAreaField, TextField, useValidatedForm, optionsOf } from "~/components/form";
+import { ConsentTermsFields } from "~/components/consent-terms-fields";
+import { ErrorSummary, Form, SelectField, TextAreaField, TextField, useValidatedForm, optionsOf } from "~/components/form";
 import { addMonths, todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
 import { listConsents, recordConsent } from "~/modules/consent/consents.server";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { openYouthFile } from "~/modules/access/gate.server";
 import { requireActor } from "~/modules/auth/actor.server";
-import { CONSENT_GIVER_LABELS, CONSENT_METHOD_LABELS, CONSENT_SECTION_LABELS } from "~/modules/consent/labels";
+import { CONSENT_GIVER_LABELS, STAFF_CONSENT_METHOD_LABELS } from "~/modules/consent/labels";
 import { consentSchema, DEFAULT_CONSENT_MONTHS } from "~/modules/consent/consent-schemas";
 import { CONSENT_RECIPIENT_KINDS, partnerOrganisations } from "~/modules/organizations/partners.server";
 
@@ -47,10 +48,6 @@ export default function ConsentsPage() {
   const values = actionData?.values ?? data.defaults;
   const { register, errorFor, formProps, submitting } = useValidatedForm(consentSchema, { defaultValues: values, serverErrors: actionData?.errors });
   const field = (name: string) => ({ name, register, error: errorFor(name) });
-  const selected = (name: string) => {
-    const v = (values as Record<string, unknown>)[name];
-    return Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : [];
-  };
   return (
     <>
       <p className="breadcrumbs">
@@ -91,37 +88,10 @@ export default function ConsentsPage() {
                 hint="Hur ungdomens egen vilja vägts in (krävs när ungdomen är under 18 år och själv samtycker)."
               />
             ) : null}
-            <SelectField {...field("method")} label="Hur samtycket gavs" required options={optionsOf(CONSENT_METHOD_LABELS)} />
+            <SelectField {...field("method")} label="Hur samtycket gavs" required options={optionsOf(STAFF_CONSENT_METHOD_LABELS)} />
             <TextField {...field("documentRef")} label="Var det skriftliga samtycket finns (diarienummer)" hint="Krävs för skriftligt samtycke." />
           </fieldset>
-          <CheckboxGroup
-            name="recipientOrganisationIds"
-            legend="Mottagare som får ta del av uppgifterna"
-            options={data.organisations.map((o) => ({ value: String(o.id), label: `${o.name} (${o.municipalityName})` }))}
-            register={register}
-            error={errorFor("recipientOrganisationIds")}
-            selected={selected("recipientOrganisationIds")}
-          />
-          <CheckboxGroup
-            name="sections"
-            legend="Delar av akten som får lämnas ut"
-            hint="Namn och personnummer följer alltid med det som delas, så att mottagaren vet vem uppgifterna gäller. En skyddad adress lämnas aldrig ut."
-            options={optionsOf(CONSENT_SECTION_LABELS)}
-            register={register}
-            error={errorFor("sections")}
-            selected={selected("sections")}
-          />
-          <TextAreaField
-            {...field("purpose")}
-            label="Syfte"
-            maxLength={300}
-            required
-            hint="Till exempel ”Samordna stöd från socialtjänsten inför studiestart”."
-          />
-          <div className="inline-fields">
-            <TextField {...field("validFrom")} label="Gäller från" type="date" required />
-            <TextField {...field("validUntil")} label="Gäller till" type="date" required hint="Normalt tolv månader." />
-          </div>
+          <ConsentTermsFields register={register} errorFor={errorFor} values={values as Record<string, unknown>} organisations={data.organisations} />
           <button type="submit" className="button" disabled={submitting}>
             Registrera samtycket
           </button>
