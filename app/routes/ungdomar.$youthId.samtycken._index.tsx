@@ -6,10 +6,12 @@ import { ErrorSummary, Form, SelectField, TextAreaField, TextField, useValidated
 import { addMonths, todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
 import { listConsents, recordConsent } from "~/modules/consent/consents.server";
+import { consentRequestsOf } from "~/modules/consent/consent-requests.server";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { openYouthFile } from "~/modules/access/gate.server";
 import { requireActor } from "~/modules/auth/actor.server";
-import { CONSENT_GIVER_LABELS, STAFF_CONSENT_METHOD_LABELS } from "~/modules/consent/labels";
+import { CONSENT_GIVER_LABELS, CONSENT_REQUEST_STATE_LABELS, CONSENT_SECTION_SHORT, STAFF_CONSENT_METHOD_LABELS } from "~/modules/consent/labels";
+import { formatDateTime } from "~/lib/format";
 import { consentSchema, DEFAULT_CONSENT_MONTHS } from "~/modules/consent/consent-schemas";
 import { CONSENT_RECIPIENT_KINDS, partnerOrganisations } from "~/modules/organizations/partners.server";
 
@@ -27,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     age: youth.age,
     guardians: youth.guardians.map((g) => g.name),
     consents: listConsents(file),
+    requests: consentRequestsOf(file),
     organisations: partnerOrganisations(actor.municipalityId!, CONSENT_RECIPIENT_KINDS),
     today,
     defaults: { validFrom: today, validUntil: addMonths(today, DEFAULT_CONSENT_MONTHS), givenBy: youth.age < 18 ? "both" : "youth", method: "written" },
@@ -61,6 +64,40 @@ export default function ConsentsPage() {
       <section id="historik" aria-labelledby="historik-rubrik" className="card">
         <h2 id="historik-rubrik">Registrerade samtycken</h2>
         <ConsentTable youthId={data.youthId} consents={data.consents} today={data.today} />
+      </section>
+      <section id="forfragningar" aria-labelledby="forfragningar-rubrik" className="card">
+        <h2 id="forfragningar-rubrik">Frågor till ungdomen på Mina sidor</h2>
+        <p>
+          <Link to={`/ungdomar/${data.youthId}/samtycken/forfragan`}>Fråga ungdomen om samtycke</Link> – ungdomen svarar själv, digitalt, på Mina sidor.
+        </p>
+        {data.requests.length === 0 ? (
+          <p>Inga frågor har skickats.</p>
+        ) : (
+          <ul className="compact-list">
+            {data.requests.map((r) => (
+              <li key={r.id}>
+                <strong>{CONSENT_REQUEST_STATE_LABELS[r.state]}</strong>
+                {r.answeredAt ? ` ${formatDateTime(r.answeredAt)}` : ""}: {r.purpose} ({r.recipients.map((x) => x.name).join(", ")};{" "}
+                {r.sections.map((x) => CONSENT_SECTION_SHORT[x]).join(", ")}), förberedd av {r.preparedBy} {formatDateTime(r.createdAt)}.
+                {r.consentId ? (
+                  <>
+                    {" "}
+                    <Link to={`/ungdomar/${data.youthId}/samtycken/${r.consentId}`}>Samtycke {r.consentId}</Link>
+                  </>
+                ) : null}
+                {r.state === "pending" ? (
+                  <form method="post" action={`/ungdomar/${data.youthId}/samtycken/forfragan`} className="inline-form">
+                    <input type="hidden" name="intent" value="cancel" />
+                    <input type="hidden" name="requestId" value={r.id} />
+                    <button type="submit" className="button button--secondary">
+                      Ta tillbaka frågan
+                    </button>
+                  </form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="nytt-rubrik" className="card narrow">
         <h2 id="nytt-rubrik">Registrera ett samtycke</h2>
