@@ -64,7 +64,9 @@ export default function OwnConsentsPage() {
                 <strong>{c.state.label}</strong>
               </p>
               <p>Syfte: {c.purpose}</p>
-              <p>Gäller från {c.validFrom} till och med {c.validUntil}.</p>
+              <p>
+                Gäller från {c.validFrom} till och med {c.validUntil}.
+              </p>
               <p>Det här får de veta:</p>
               <ul>
                 {c.sections.map((s) => (

@@ -83,7 +83,9 @@ export default function ConsentQuestionPage() {
         </>
       ) : (
         <p>
-          <strong>{question.state === "pending" ? "Frågan har gått ut." : "Du har redan svarat på frågan, eller så har handläggaren tagit tillbaka den."}</strong>
+          <strong>
+            {question.state === "pending" ? "Frågan har gått ut." : "Du har redan svarat på frågan, eller så har handläggaren tagit tillbaka den."}
+          </strong>
         </p>
       )}
     </div>

@@ -22,7 +22,7 @@ import {
 } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
-import type { YouthFile } from "~/modules/access/gate.server";
+import type { OpenedFile } from "~/modules/access/gate.server";
 import { computeChecklist, missingMask, overdueFrom, type ChecklistInput } from "~/modules/documentation/checklist";
 import { describeRevision, type RevisionLookups } from "~/modules/documentation/revision-text";
 
@@ -33,7 +33,7 @@ export type EnrollmentRow = typeof enrollments.$inferSelect;
  * The enrollment whose documentation is shown and written: the one asked for (if it is the youth's),
  * else the open one, else the latest. Documentation of an ended period can still be completed.
  */
-export function documentationEnrollment(file: YouthFile, enrollmentId?: number): EnrollmentRow | null {
+export function documentationEnrollment(file: OpenedFile, enrollmentId?: number): EnrollmentRow | null {
   const id = enrollmentId ?? enrollmentPeriods(file)[0]?.id;
   if (id === undefined) return null;
   return (
@@ -46,7 +46,7 @@ export function documentationEnrollment(file: YouthFile, enrollmentId?: number):
 }
 
 /** The youth's enrollment periods, latest first (the open one, if any, first of all). */
-export function enrollmentPeriods(file: YouthFile) {
+export function enrollmentPeriods(file: OpenedFile) {
   return getDb()
     .select({ id: enrollments.id, startDate: enrollments.startDate, endDate: enrollments.endDate })
     .from(enrollments)

@@ -19,7 +19,7 @@ import {
   recordRevision,
   revisionHistory,
 } from "~/modules/documentation/documentation.server";
-import type { YouthFile } from "~/modules/access/gate.server";
+import type { OpenedFile, YouthFile } from "~/modules/access/gate.server";
 
 export type Result = { ok: true } | { ok: false; errors: FieldErrors };
 
@@ -27,7 +27,7 @@ const NO_ENROLLMENT: Result = { ok: false, errors: { form: "Ungdomen har ingen i
 
 /* ------------------------------------------------------------------ reading */
 
-export function readAssessment(file: YouthFile<"assessment">, enrollmentId?: number) {
+export function readAssessment(file: OpenedFile<"assessment">, enrollmentId?: number) {
   const enrollment = documentationEnrollment(file, enrollmentId);
   const assessment = enrollment ? (getDb().select().from(assessments).where(eq(assessments.enrollmentId, enrollment.id)).get() ?? null) : null;
   return { enrollment, assessment };
@@ -70,7 +70,7 @@ export function interventionsOf(enrollment: { id: number }) {
 }
 
 /** The plan section: goal, interventions and their follow-ups (what a consented recipient may also read). */
-export function readPlan(file: YouthFile<"plan">, enrollmentId?: number) {
+export function readPlan(file: OpenedFile<"plan">, enrollmentId?: number) {
   const enrollment = documentationEnrollment(file, enrollmentId);
   if (!enrollment) return { enrollment: null, plan: null, interventions: [] as PlanIntervention[] };
   const plan = getDb().select().from(plans).where(eq(plans.enrollmentId, enrollment.id)).get() ?? null;
