@@ -181,7 +181,9 @@ describe("a consent the caseworker prepared", () => {
     const list = await ownConsentsLoader({ request: youth.get(`/mina-sidor/${youthId}/samtycken`), params: { youthId }, context: {} });
     expect(list.questions.map((q) => q.id)).toEqual([requestId]);
     const path = `/mina-sidor/${youthId}/samtycken/forfragan/${requestId}`;
-    const answered = await thrown(() => answerAction({ request: youth.post(path, { answer: "accept" }), params: { youthId, requestId: String(requestId) }, context: {} }));
+    const answered = await thrown(() =>
+      answerAction({ request: youth.post(path, { answer: "accept" }), params: { youthId, requestId: String(requestId) }, context: {} }),
+    );
     expect(answered.status).toBe(302);
     const consent = getDb().select().from(consents).where(eq(consents.consentRequestId, requestId)).get();
     expect(consent).toMatchObject({
@@ -191,7 +193,10 @@ describe("a consent the caseworker prepared", () => {
       recordedByMembershipId: world.actors.caseworker.membershipId,
       purpose: "Få hjälp med boende.",
     });
-    expect(getDb().select().from(consentRequests).where(eq(consentRequests.id, requestId)).get()).toMatchObject({ state: "accepted", answeredByUserId: youth.userId });
+    expect(getDb().select().from(consentRequests).where(eq(consentRequests.id, requestId)).get()).toMatchObject({
+      state: "accepted",
+      answeredByUserId: youth.userId,
+    });
     // It opens the file to socialtjänsten like any consent.
     const social = await signedIn(world.actors.social);
     expect(await statusOf(() => sharedLoader({ request: social.get(`/delat/${youthId}`), params: { youthId }, context: {} }))).toBe(200);
@@ -283,7 +288,9 @@ describe("the registerutdrag", () => {
     expect(data.accessLog.some((line) => line.basis === "register_keeper" && line.action === "write")).toBe(true);
 
     const guardian = await citizen(youthId, "guardian");
-    expect(await statusOf(() => registerutdragLoader({ request: guardian.get(`/mina-sidor/${youthId}/registerutdrag`), params: { youthId }, context: {} }))).toBe(404);
+    expect(
+      await statusOf(() => registerutdragLoader({ request: guardian.get(`/mina-sidor/${youthId}/registerutdrag`), params: { youthId }, context: {} })),
+    ).toBe(404);
   });
 });
 
@@ -316,8 +323,8 @@ describe("a protected address for staff", () => {
       .get();
     expect(refusal).toMatchObject({ outcome: "denied", basisRef: "reauthentication_required" });
     // Fresh, it is shown.
-    expect(readYouthFile(openYouthFile(world.actors.coordinator, youthId, { read: ["identity", "protected_address"], registerKeeperOnly: true })).address.kind).toBe(
-      "protected_revealed",
-    );
+    expect(
+      readYouthFile(openYouthFile(world.actors.coordinator, youthId, { read: ["identity", "protected_address"], registerKeeperOnly: true })).address.kind,
+    ).toBe("protected_revealed");
   });
 });
