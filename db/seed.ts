@@ -37,6 +37,7 @@ import { seedSteering } from "./seed-steering";
 import { seedSchoolSystems } from "./seed-school-systems";
 import { seedScbExportDemo } from "./seed-scb-export";
 import { seedReviewSamples } from "./seed-review";
+import { seedIdentityProviders } from "./seed-identity";
 
 function addDaysIso(iso: string, days: number) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -315,5 +316,6 @@ export async function seedDemo(db: Db, options: { youths: number }) {
       auditorMembershipId: membershipIds["granskare@demo.example"]!,
       today: dayOffset(0),
     });
+    seedIdentityProviders(tx);
   });
 }

@@ -5,6 +5,8 @@ import { invalid, parseForm, safeRedirect } from "~/lib/form.server";
 import { loginSchema } from "~/modules/auth/auth-schemas";
 import { addressThrottled, LOGIN_ERRORS, signIn } from "~/modules/auth/login.server";
 import { authenticate } from "~/modules/auth/session.server";
+import { ssoSignInView } from "~/modules/auth/sso.server";
+import { SsoSignIn } from "~/components/auth/sso-sign-in";
 import { assertSameOrigin, clientAddress } from "~/modules/security/origin.server";
 
 export const meta: MetaFunction = () => [{ title: "Logga in – Samverkansportalen" }];
@@ -12,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Logga in – Samverkansportal
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/");
   if (await authenticate(request)) throw redirect(redirectTo);
-  return { redirectTo };
+  return { redirectTo, sso: await ssoSignInView(request) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, sso } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { register, errorFor, formProps, submitting } = useValidatedForm(loginSchema, {
     defaultValues: { username: actionData?.values?.username ?? "", password: "", redirectTo },
@@ -41,6 +43,7 @@ export default function Login() {
     <div className="narrow">
       <h1>Logga in</h1>
       <p>Samverkansportalen för kommunala aktivitetsansvaret, skolor, socialtjänst, Arbetsförmedlingen och styrgrupp.</p>
+      <SsoSignIn view={sso} redirectTo={redirectTo} />
       <ErrorSummary errors={actionData?.errors} />
       <Form {...formProps}>
         <input type="hidden" {...register("redirectTo")} />

@@ -117,6 +117,13 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/_index": { path: () => "/", expected: all(302) },
   "routes/logga-in": { path: () => "/logga-in", expected: all(302, { anonymous: 200 }) },
   "routes/logga-ut": { path: () => "/logga-ut", expected: all(302) },
+  // Mina sidor's sign-in is open to everyone (a staff session ends when a citizen signs in in that browser);
+  // its start, callback and sign-out only ever redirect.
+  "routes/mina-sidor_.logga-in._index": { path: () => "/mina-sidor/logga-in", expected: all(200) },
+  "routes/mina-sidor_.logga-in.start": { path: () => "/mina-sidor/logga-in/start", expected: all(302) },
+  "routes/mina-sidor_.logga-in.retur": { path: () => "/mina-sidor/logga-in/retur", expected: all(302) },
+  "routes/mina-sidor_.logga-ut": { path: () => "/mina-sidor/logga-ut", expected: all(302) },
+  "routes/mina-sidor_.inga-uppgifter": { path: () => "/mina-sidor/inga-uppgifter", expected: all(200) },
   "routes/valj-roll": { path: () => "/valj-roll", expected: signedIn(200) },
   "routes/konto.losenord": { path: () => "/konto/losenord", expected: signedIn(200) },
   "routes/start": { path: () => "/start", expected: signedIn(200) },

@@ -76,6 +76,8 @@ describe("population register look-up", () => {
         city: "Nässjö",
         municipalityCode: "0682",
         protectedIdentity: false,
+        guardians: [],
+        childrenInCustody: [],
       },
     });
     // Deterministic: the same number gives the same person.
@@ -144,6 +146,38 @@ describe("population register look-up", () => {
     expect(await lookupPerson(FOUND)).toEqual({ ok: false, reason: "unavailable", message: POPULATION_REGISTER_MESSAGES.unavailable });
   });
 
+  it("names the guardians of a child and the children in a guardian's custody, both ways", async () => {
+    const parent = makePersonalNumber("1980-06-01", 242);
+    const child = makePersonalNumber("2010-04-02", 131);
+    const families = { guardianships: [{ guardian: parent, child }], people: [{ personnummer: parent, fornamn: "Stina", efternamn: "Holm" }] };
+    server.use(...(await createPopulationRegisterHandlers(undefined, {}, families)));
+    const ofChild = await lookupPerson(child);
+    const ofParent = await lookupPerson(parent);
+    expect(ofChild.ok && ofChild.person.guardians).toEqual([{ personalNumber: parent, name: "Stina Holm" }]);
+    expect(ofChild.ok && ofChild.person.childrenInCustody).toEqual([]);
+    expect(ofParent.ok && ofParent.person).toMatchObject({ firstName: "Stina", guardians: [], childrenInCustody: [{ personalNumber: child }] });
+  });
+
+  it("still reads an answer that says nothing about custody, and tells it apart from an empty list", async () => {
+    const url = `${DEMO_POPULATION_REGISTER_URL}${POPULATION_REGISTER_PATH}`;
+    const { vardnadshavare: _g, barnUnderVardnad: _c, ...older } = fakeRegisteredPerson(FOUND);
+    server.use(http.post(url, () => HttpResponse.json(older), { once: true }));
+    const result = await lookupPerson(FOUND);
+    expect(result.ok).toBe(true);
+    expect(result.ok && "guardians" in result.person).toBe(false);
+    expect(result.ok && "childrenInCustody" in result.person).toBe(false);
+  });
+
+  it("refuses custody lists that are not what the service promises, without logging the numbers", async () => {
+    const url = `${DEMO_POPULATION_REGISTER_URL}${POPULATION_REGISTER_PATH}`;
+    const bad = { ...fakeRegisteredPerson(FOUND), barnUnderVardnad: [{ personnummer: FOUND.slice(2), namn: "Kort Nummer" }] };
+    server.use(http.post(url, () => HttpResponse.json(bad), { once: true }));
+    expect(await lookupPerson(FOUND)).toMatchObject({ ok: false, reason: "unavailable" });
+    const logged = warn.mock.calls.flat().map(String).join("\n");
+    expect(logged).toContain("barnUnderVardnad.0.personnummer");
+    expect(logged).not.toContain(FOUND.slice(2));
+  });
+
   it("uses a configured URL", async () => {
     const base = "https://folkbokforing.example.se/api";
     server.use(...(await createPopulationRegisterHandlers(base)));
@@ -155,7 +189,7 @@ describe("population register look-up", () => {
   });
 
   it("is not configured in production without a URL", async () => {
-    await withEnv({ PORTAL_MODE: "production", POPULATION_REGISTER_URL: undefined }, async () => {
+    await withEnv({ PORTAL_MODE: "production", POPULATION_REGISTER_URL: undefined, AUTH_SECRETS_KEY: Buffer.alloc(32, 7).toString("base64") }, async () => {
       expect(populationRegisterBaseUrl()).toBeNull();
       expect(await lookupPerson(FOUND)).toEqual({
         ok: false,

@@ -89,6 +89,19 @@ export type PopulationRegisterResponse = {
   folkbokforingsadress: { utdelningsadress: string | null; postnummer: string | null; postort: string | null } | null;
   folkbokforingskommun: string;
   skyddadIdentitet: boolean;
+  vardnadshavare?: { personnummer: string; namn: string; telefon?: string }[];
+  barnUnderVardnad?: { personnummer: string; namn: string }[];
+};
+
+/**
+ * Custody as the fake register knows it (the demo's families, or a test's own). The fake answers the
+ * table as given, even a custody the real register would have ended at 18: the portal checks age,
+ * skyddad identitet and both directions itself, and the tests show that it does.
+ */
+export type FakeFamilies = {
+  guardianships: readonly { guardian: string; child: string }[];
+  /** People whose name and skyddad identitet must not be made up from the number (the demo's citizens). */
+  people?: readonly { personnummer: string; fornamn: string; efternamn: string; skyddadIdentitet?: boolean }[];
 };
 
 /** FNV-1a, 32 bit: a stable spread of the digits over the lists. */
@@ -103,11 +116,25 @@ export function hash(value: string, salt: number) {
 
 export const pick = <T>(list: readonly T[], value: string, salt: number): T => list[hash(value, salt) % list.length]!;
 
-/** The fake person for a twelve-digit personnummer (no special-serial handling). */
-export function fakeRegisteredPerson(personnummer: string): PopulationRegisterResponse {
+/** The fake person for a twelve-digit personnummer (no special-serial handling), with their custody relations. */
+export function fakeRegisteredPerson(personnummer: string, families: FakeFamilies = { guardianships: [] }): PopulationRegisterResponse {
+  const { guardianships } = families;
+  return {
+    ...fakeIdentity(personnummer, families),
+    vardnadshavare: guardianships.filter((g) => g.child === personnummer).map((g) => ({ personnummer: g.guardian, namn: fakeName(g.guardian, families) })),
+    barnUnderVardnad: guardianships.filter((g) => g.guardian === personnummer).map((g) => ({ personnummer: g.child, namn: fakeName(g.child, families) })),
+  };
+}
+
+function fakeName(personnummer: string, families: FakeFamilies) {
+  const { fornamn, efternamn } = fakeIdentity(personnummer, families);
+  return `${fornamn} ${efternamn}`;
+}
+
+function fakeIdentity(personnummer: string, families: FakeFamilies): PopulationRegisterResponse {
   // Digit 11 of 12 (the second-to-last): odd for men, even for women.
   const female = Number(personnummer[10]) % 2 === 0;
-  return {
+  const made: PopulationRegisterResponse = {
     personnummer,
     fornamn: pick(female ? FEMALE_NAMES : MALE_NAMES, personnummer, 1),
     efternamn: pick(LAST_NAMES, personnummer, 2),
@@ -119,4 +146,7 @@ export function fakeRegisteredPerson(personnummer: string): PopulationRegisterRe
     folkbokforingskommun: "0682",
     skyddadIdentitet: personnummer.slice(8, 11) === SERIAL_PROTECTED,
   };
+  const known = families.people?.find((p) => p.personnummer === personnummer);
+  if (!known) return made;
+  return { ...made, fornamn: known.fornamn, efternamn: known.efternamn, skyddadIdentitet: known.skyddadIdentitet ?? made.skyddadIdentitet };
 }

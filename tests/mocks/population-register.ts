@@ -5,6 +5,8 @@
  *   999 → 404 (not in the register)     998 → answers after 10 s (time-out)
  *   997 → 500 (service error)           996 → skyddad identitet (address still sent)
  *   anything else → found, living in Nässjö (kommunkod 0682)
+ * Custody (vardnadshavare, barnUnderVardnad) comes from a table: the demo's families by default
+ * (demo-families.ts), or the test's own.
  *
  * This file is bundled into the server build (app/modules/integrations/mock-services.server.ts
  * imports it), so msw is only ever imported dynamically: a production install without
@@ -16,17 +18,30 @@ import { DEMO_POPULATION_REGISTER_URL, POPULATION_REGISTER_PATH } from "../../ap
 
 import { POPULATION_EXTRACT_PATH } from "../../app/modules/integrations/population-extract.server";
 import { createPopulationExtractHandler, type ExtractOptions } from "./population-extract";
-import { fakeRegisteredPerson, SERIAL_ERROR, SERIAL_NOT_FOUND, SERIAL_TIMEOUT } from "./fake-people";
+import { demoFamilies } from "./demo-families";
+import { fakeRegisteredPerson, SERIAL_ERROR, SERIAL_NOT_FOUND, SERIAL_TIMEOUT, type FakeFamilies } from "./fake-people";
 
-export { fakeRegisteredPerson, SERIAL_ERROR, SERIAL_NOT_FOUND, SERIAL_PROTECTED, SERIAL_TIMEOUT, type PopulationRegisterResponse } from "./fake-people";
+export {
+  fakeRegisteredPerson,
+  SERIAL_ERROR,
+  SERIAL_NOT_FOUND,
+  SERIAL_PROTECTED,
+  SERIAL_TIMEOUT,
+  type FakeFamilies,
+  type PopulationRegisterResponse,
+} from "./fake-people";
 /** Longer than any sensible client time-out. */
 export const TIMEOUT_DELAY_MS = 10_000;
 
 /**
- * The msw handlers of the fake service: the single look-up and the bulk extract (population-extract.ts,
- * shaped by `extract`). msw is loaded here, not at the top of the file.
+ * The msw handlers of the fake service: the single look-up (custody from `families`) and the bulk
+ * extract (population-extract.ts, shaped by `extract`). msw is loaded here, not at the top of the file.
  */
-export async function createPopulationRegisterHandlers(baseUrl: string = DEMO_POPULATION_REGISTER_URL, extract: ExtractOptions = {}): Promise<HttpHandler[]> {
+export async function createPopulationRegisterHandlers(
+  baseUrl: string = DEMO_POPULATION_REGISTER_URL,
+  extract: ExtractOptions = {},
+  families: FakeFamilies = demoFamilies(),
+): Promise<HttpHandler[]> {
   const { http, HttpResponse, delay } = await import("msw");
   return [
     createPopulationExtractHandler({ http, HttpResponse }, `${baseUrl.replace(/\/+$/, "")}${POPULATION_EXTRACT_PATH}`, extract),
@@ -45,7 +60,7 @@ export async function createPopulationRegisterHandlers(baseUrl: string = DEMO_PO
           await delay(TIMEOUT_DELAY_MS);
           break;
       }
-      return HttpResponse.json(fakeRegisteredPerson(personnummer));
+      return HttpResponse.json(fakeRegisteredPerson(personnummer, families));
     }),
   ];
 }

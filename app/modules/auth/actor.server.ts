@@ -39,13 +39,15 @@ function loginRedirect(request: Request) {
 }
 
 /**
- * A signed-in user, with or without a chosen membership (for the password and role pages).
+ * A signed-in member of staff, with or without a chosen membership (for the password and role pages).
  * Non-GET requests from another origin are refused here, before anything else happens.
  */
 export async function requireUser(request: Request): Promise<Authenticated> {
   assertSameOrigin(request);
   const auth = await authenticate(request);
   if (!auth) throw loginRedirect(request);
+  // A youth or guardian signed in on Mina sidor has nothing among the staff pages (roles, password, account).
+  if (auth.user.kind === "citizen") throw redirect(MY_PAGES);
   return auth;
 }
 
@@ -63,8 +65,6 @@ export function requireActor(request: Request): Promise<Actor> {
 
 async function actorOf(request: Request): Promise<Actor> {
   const auth = await requireUser(request);
-  // A youth or guardian signed in on Mina sidor has no role among the staff pages.
-  if (auth.user.kind === "citizen") throw redirect(MY_PAGES);
   const path = new URL(request.url).pathname;
   if (auth.user.mustChangePassword && path !== PASSWORD_PAGE) throw redirect(PASSWORD_PAGE);
 

@@ -4,6 +4,8 @@ import { config } from "~/config.server";
 // when their handlers are created, so production (no devDependencies) never imports msw.
 import { createPopulationRegisterHandlers } from "../../../tests/mocks/population-register";
 import { createSs12000Handlers } from "../../../tests/mocks/ss12000/handlers";
+import { startDemoIdentityProvider } from "../../../tests/mocks/oidc-provider";
+import { demoIdentityAccounts, demoIdentityClients } from "../../../db/demo-identity";
 import { setPopulationRegisterTransport } from "./population-register.server";
 import { setSs12000Transport } from "./ss12000.server";
 import { demoPopulationRoster } from "~/modules/youth/demo-roster.server";
@@ -34,6 +36,7 @@ async function mswTransport(handlers: HttpHandler[]): Promise<Transport> {
 export async function startDemoMockServices(): Promise<void> {
   const { PORTAL_MODE, POPULATION_REGISTER_URL } = config();
   if (PORTAL_MODE !== "demo" && PORTAL_MODE !== "test") return;
+  await startDemoIdentityProviderOnce();
   // The fake register's extract knows the youths the portal registered (the demo's overlap).
   if (!POPULATION_REGISTER_URL)
     setPopulationRegisterTransport(await mswTransport(await createPopulationRegisterHandlers(undefined, { roster: demoPopulationRoster })));
@@ -42,4 +45,28 @@ export async function startDemoMockServices(): Promise<void> {
   // mode the fake checks each body against the standard's schemas; the demo skips that for speed.
   const schoolSystem = await mswTransport((await createSs12000Handlers({ validate: PORTAL_MODE === "test", regularStudents: 24 })).handlers);
   setSs12000Transport((url, init) => (new URL(url).hostname.endsWith(".demo.invalid") ? schoolSystem(url, init) : fetch(url, init)));
+}
+
+let demoIdentityProvider: Promise<unknown> | undefined;
+
+/**
+ * The demo's OpenID Connect provider (staff sign-in and e-legitimation), a real one, in this process on
+ * config().demoIdentityProvider. It lets the portal back on each address the portal may be browsed at.
+ * A provider that cannot start (the port is taken) leaves the portal running: password sign-in still works.
+ */
+function startDemoIdentityProviderOnce() {
+  const { demoIdentityProvider: demo, PORT, PUBLIC_ORIGIN, DEMO_IDP_ISSUER } = config();
+  if (!demo) return;
+  const origins = [`http://127.0.0.1:${PORT}`, `http://localhost:${PORT}`, ...(PUBLIC_ORIGIN ? [PUBLIC_ORIGIN.replace(/\/+$/, "")] : [])];
+  demoIdentityProvider ??= startDemoIdentityProvider({
+    port: demo.port,
+    // Reached from other machines only when an issuer address is configured for it.
+    host: DEMO_IDP_ISSUER ? "0.0.0.0" : "127.0.0.1",
+    issuer: demo.issuer,
+    clients: demoIdentityClients(origins),
+    accounts: demoIdentityAccounts(),
+  }).catch((error: unknown) => {
+    console.error(`Demons inloggningstjänst startar inte på port ${demo.port}: ${error instanceof Error ? error.message : error}`);
+  });
+  return demoIdentityProvider;
 }

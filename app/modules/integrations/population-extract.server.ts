@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { config } from "~/config.server";
-import { populationRegisterBaseUrl, populationRegisterTransport } from "./population-register.server";
+import { guardianSchema, populationRegisterBaseUrl, populationRegisterTransport } from "./population-register.server";
 
 /**
  * The bulk extract from the population register: everyone born in a range (the 16–19-year-olds)
@@ -69,10 +69,7 @@ const personSchema = z.object({
     .nullable(),
   avliden: isoDate.nullable(),
   skyddadIdentitet: z.boolean(),
-  vardnadshavare: z
-    .array(z.object({ namn: name, telefon: z.string().trim().max(40).optional() }))
-    .max(4)
-    .default([]),
+  vardnadshavare: z.array(guardianSchema).max(4).default([]),
 });
 
 const pageSchema = z.object({

@@ -4,9 +4,11 @@ import { parsePersonalNumber } from "~/modules/youth/personal-number";
 
 /**
  * Look-up in the population register (folkbokföringen): name, address, home municipality and
- * the protected-identity flag for a personnummer, used when a youth is registered. The service
- * is optional: when it is not configured, does not answer in time or answers with an error,
- * the caller gets a Swedish message and the user types the data by hand.
+ * the protected-identity flag for a personnummer, used when a youth is registered, and the
+ * custody relations (vårdnad) in both directions, used when a guardian signs in to Mina sidor.
+ * The service is optional for registration: when it is not configured, does not answer in time
+ * or answers with an error, the caller gets a Swedish message and the user types the data by
+ * hand. Guardian sign-in fails closed on the same answers (auth/citizen-sign-in.server.ts).
  *
  * Wire format (see tests/mocks/population-register.ts, which provides the service in tests and
  * in the demo):
@@ -15,7 +17,12 @@ import { parsePersonalNumber } from "~/modules/youth/personal-number";
  * The personnummer is only ever in the body, never in the URL (which ends up in proxy logs).
  *   200 { "personnummer", "fornamn", "efternamn",
  *         "folkbokforingsadress": { "utdelningsadress", "postnummer", "postort" } | null,
- *         "folkbokforingskommun": "NNNN", "skyddadIdentitet": boolean }
+ *         "folkbokforingskommun": "NNNN", "skyddadIdentitet": boolean,
+ *         "vardnadshavare"?:  [{ "personnummer", "namn", "telefon"? }]   (the person's guardians),
+ *         "barnUnderVardnad"?: [{ "personnummer", "namn" }]             (the children in their custody) }
+ *   The two lists have the extract's guardian shape (population-extract.server.ts) plus the number.
+ *   They are optional: a service that does not send them has told nothing about custody, which
+ *   is not the same as an empty list, and a guardian is then not let in.
  *   404 the number is not in the register; anything else is an error.
  */
 
@@ -36,7 +43,14 @@ export type RegisteredPerson = {
   /** Four-digit SCB kommunkod of the home municipality (folkbokföringskommun). */
   municipalityCode: string;
   protectedIdentity: boolean;
+  /** The person's guardians (vårdnadshavare); undefined when the answer did not say. */
+  guardians?: RelatedPerson[];
+  /** The children in the person's custody; undefined when the answer did not say. */
+  childrenInCustody?: RelatedPerson[];
 };
+
+/** A guardian or a child in custody as the register names them. */
+export type RelatedPerson = { personalNumber: string; name: string };
 
 export type LookupResult = { ok: true; person: RegisteredPerson } | { ok: false; reason: "not_found" | "unavailable" | "not_configured"; message: string };
 
@@ -48,9 +62,13 @@ export const POPULATION_REGISTER_MESSAGES = {
 } as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+const twelveDigits = z.string().regex(/^\d{12}$/);
+
+/** A guardian as the register sends one: in the extract, and with the personnummer in the look-up. */
+export const guardianSchema = z.object({ namn: text(200), telefon: z.string().trim().max(40).optional() });
 
 const responseSchema = z.object({
-  personnummer: z.string().regex(/^\d{12}$/),
+  personnummer: twelveDigits,
   fornamn: text(200),
   efternamn: text(200),
   folkbokforingsadress: z
@@ -65,7 +83,18 @@ const responseSchema = z.object({
     .nullable(),
   folkbokforingskommun: z.string().regex(/^\d{4}$/),
   skyddadIdentitet: z.boolean(),
+  vardnadshavare: z
+    .array(guardianSchema.extend({ personnummer: twelveDigits }))
+    .max(20)
+    .optional(),
+  barnUnderVardnad: z
+    .array(z.object({ personnummer: twelveDigits, namn: text(200) }))
+    .max(20)
+    .optional(),
 });
+
+const related = (list: { personnummer: string; namn: string }[] | undefined): RelatedPerson[] | undefined =>
+  list?.map((r) => ({ personalNumber: r.personnummer, name: r.namn }));
 
 /** The service's base URL, or null when the look-up is not configured (production without a URL). */
 type Transport = (url: string, init: RequestInit) => Promise<Response>;
@@ -162,6 +191,8 @@ export async function lookupPerson(personalNumber: string): Promise<LookupResult
         city: address?.postort ?? null,
         municipalityCode: data.folkbokforingskommun,
         protectedIdentity: data.skyddadIdentitet,
+        ...(data.vardnadshavare ? { guardians: related(data.vardnadshavare) } : {}),
+        ...(data.barnUnderVardnad ? { childrenInCustody: related(data.barnUnderVardnad) } : {}),
       },
     };
   } catch (error) {

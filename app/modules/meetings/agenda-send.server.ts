@@ -7,7 +7,6 @@
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "#db/client";
-import { config } from "~/config.server";
 import { agendaItems, meetingParticipants, meetings, memberships, type AgendaEmailStatus } from "#db/schema";
 import { forbidden } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
@@ -37,10 +36,8 @@ export type SendReport =
     }
   | { ok: false; errors: { form: string } };
 
-/** The portal's address for links in e-mails: PUBLIC_ORIGIN behind a proxy, else the request's own. */
-export function portalOrigin(request: Request) {
-  return config().PUBLIC_ORIGIN?.replace(/\/+$/, "") ?? new URL(request.url).origin;
-}
+/** The portal's address for links in e-mails. */
+export { portalOrigin } from "~/modules/security/origin.server";
 
 /** The e-mail to one participant. Deliberately without the agenda: it leaves the portal. */
 export function agendaEmail(

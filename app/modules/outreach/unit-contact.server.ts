@@ -2,9 +2,9 @@
  * The KAA unit's contact details (kontaktuppgifter): kept by the samordnare, read by every letter.
  * They are the unit's own, public details, no youth data, so they need no handle from the kernel.
  */
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { unitContactDetails } from "#db/schema";
+import { municipalities, organisations, unitContactDetails } from "#db/schema";
 import { forbidden } from "~/lib/http";
 import type { Actor } from "~/modules/auth/actor.server";
 import { logAdminEvent } from "~/modules/organizations/admin.server";
@@ -19,6 +19,23 @@ export function unitContactDetailsOf(organisationId: number | null): StoredUnitC
   if (!row) return null;
   const { organisationId: _id, updatedByMembershipId: _by, ...details } = row;
   return details;
+}
+
+export type KaaUnitContact = { municipalityName: string; unitName: string; details: UnitContactDetails | null };
+
+/**
+ * Every KAA unit in the portal with its public details, by municipality: whom a person the portal has
+ * nothing about (Mina sidor) can ask what their municipality holds.
+ */
+export function kaaUnitContacts(): KaaUnitContact[] {
+  return getDb()
+    .select({ municipalityName: municipalities.name, unitName: organisations.name, organisationId: organisations.id })
+    .from(organisations)
+    .innerJoin(municipalities, eq(municipalities.id, organisations.municipalityId))
+    .where(eq(organisations.kind, "kaa_unit"))
+    .orderBy(asc(municipalities.name))
+    .all()
+    .map(({ organisationId, ...unit }) => ({ ...unit, details: unitContactDetailsOf(organisationId) }));
 }
 
 /** The Swedish names of the details a letter lacks (all of them when none are stored). */

@@ -16,6 +16,11 @@ export function assertSameOrigin(request: Request) {
   }
 }
 
+/** The portal's own address as browsers see it: PUBLIC_ORIGIN behind a proxy, else the request's own. */
+export function portalOrigin(request: Request) {
+  return config().PUBLIC_ORIGIN?.replace(/\/+$/, "") ?? new URL(request.url).origin;
+}
+
 /** The client's address as the HTTP server saw it (server.js honours TRUST_PROXY_HOPS). */
 export function clientAddress(context: { clientAddress?: string }): string {
   return context.clientAddress ?? "unknown";
