@@ -258,7 +258,17 @@ describe("the registerutdrag", () => {
         otherParticipants: undefined,
       }),
     );
-    ok(savePlan(writer(youthId, "plan"), { goal: "PLANMÅL-KOMVUX", madeWithYouth: true, madeWithYouthDate: today, youthComment: undefined }));
+    ok(
+      savePlan(writer(youthId, "plan"), {
+        goal: "PLANMÅL-KOMVUX",
+        madeWithYouth: true,
+        madeWithYouthDate: today,
+        youthComment: undefined,
+        noYouthInterventionsReason: undefined,
+        noMunicipalityInterventionsReason: undefined,
+        noOtherActorInterventionsReason: undefined,
+      }),
+    );
     ok(
       fileConcernReport(openYouthFile(world.actors.caseworker, youthId, { read: ["identity"], registerKeeperOnly: true }), {
         observed: "HEMLIGT-OROSINNEHÅLL",
