@@ -5,11 +5,9 @@ import { Pagination } from "~/components/pagination";
 import { countText } from "~/lib/counting";
 import { formatDateTime, parsePage } from "~/lib/format";
 import { AUDIT_PAGE_SIZE, AUDIT_YOUTH_MATCH_LIMIT, auditUsers, listAuditEvents } from "~/modules/access/audit.server";
-import { ACTION_LABELS, BASIS_FILTER_LABELS, describeBasis, SECTION_LABELS } from "~/modules/access/audit-labels";
+import { ACTION_LABELS, describeRole, BASIS_FILTER_LABELS, describeBasis, SECTION_LABELS } from "~/modules/access/audit-labels";
 import { parseAuditFilter } from "~/modules/access/audit-filter.server";
 import { requireRole } from "~/modules/auth/actor.server";
-import { ROLE_LABELS } from "~/modules/organizations/labels";
-import type { Role } from "~/components/labels";
 
 export const meta: MetaFunction = () => [{ title: "Loggkontroll – Samverkansportalen" }];
 
@@ -38,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     exportQuery: url.search,
     rows: rows.map((row) => ({
       ...row,
-      role: row.role ? (ROLE_LABELS[row.role as Role] ?? row.role) : "",
+      role: describeRole(row.role),
       section: SECTION_LABELS[row.section] ?? row.section,
       action: ACTION_LABELS[row.action] ?? row.action,
       basis: describeBasis(row),

@@ -2,11 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { spreadsheetField as cell } from "~/lib/csv";
 import { formatDateTime } from "~/lib/format";
 import { exportAuditEvents } from "~/modules/access/audit.server";
-import { ACTION_LABELS, describeBasis, SECTION_LABELS } from "~/modules/access/audit-labels";
+import { ACTION_LABELS, describeRole, describeBasis, SECTION_LABELS } from "~/modules/access/audit-labels";
 import { parseAuditFilter } from "~/modules/access/audit-filter.server";
 import { requireRole } from "~/modules/auth/actor.server";
-import { ROLE_LABELS } from "~/modules/organizations/labels";
-import type { Role } from "~/components/labels";
 
 const HEADER = ["Tid", "Användare", "Roll", "Organisation", "Ungdom", "Avsnitt", "Händelse", "Utfall", "Grund"];
 
@@ -37,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           [
             formatDateTime(row.at),
             row.userName,
-            row.role ? (ROLE_LABELS[row.role as Role] ?? row.role) : "",
+            describeRole(row.role),
             row.organisationName,
             row.youthFirstName ? `${row.youthLastName}, ${row.youthFirstName}` : "",
             SECTION_LABELS[row.section] ?? row.section,

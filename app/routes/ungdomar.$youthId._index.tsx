@@ -19,6 +19,7 @@ import { NOTICE_KIND_LABELS } from "~/modules/notices/notice-schema";
 import { LETTERS } from "~/modules/outreach/letters";
 import { END_REASON_LABELS, ENROLLMENT_STATUS_LABELS, START_REASON_LABELS } from "~/modules/outreach/labels";
 import { requireActor } from "~/modules/auth/actor.server";
+import { requireRecentAuthentication } from "~/modules/auth/step-up.server";
 import { openYouthFile } from "~/modules/access/gate.server";
 
 export const meta: MetaFunction = () => [{ title: "Ungdom – Samverkansportalen" }];
@@ -55,6 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Showing a protected address is a deliberate act (a POST, never a link), and each showing is logged. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
+  // A sign-in older than 15 minutes proves itself again first (the kernel refuses the address to it anyway, logged);
+  // back on the page, the person presses once more: a POST is not replayed.
+  requireRecentAuthentication(request, { kind: "staff", authenticatedAt: actor.authenticatedAt }, `/ungdomar/${params.youthId ?? ""}`);
   const youth = readYouthFile(openYouthFile(actor, params.youthId ?? "", { read: ["identity", "protected_address"], registerKeeperOnly: true }));
   return { address: youth.address };
 }
@@ -69,6 +73,7 @@ function AddressView({ address }: { address: Address }) {
             <button type="submit" className="button button--link">
               Visa adressen (visningen loggas)
             </button>
+            <span className="block muted">Är din inloggning äldre än 15 minuter får du bekräfta den först och sedan trycka igen.</span>
           </Form>
         ) : (
           "Bara KAA-samordnaren kan se den."

@@ -3,8 +3,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, useValidatedForm } from "~/components/form";
 import { YouthIdentityFields } from "~/components/youth-identity-fields";
 import { invalid, parseForm } from "~/lib/form.server";
-import { readYouthForEdit, updateYouth } from "~/modules/youth/youth-file.server";
+import { protectedAddressAwaitsStepUp, readYouthForEdit, updateYouth } from "~/modules/youth/youth-file.server";
 import { requireActor } from "~/modules/auth/actor.server";
+import { requireRecentAuthentication } from "~/modules/auth/step-up.server";
 import { recomputeNextStepOf } from "~/modules/outreach/routine.server";
 import { openYouthFile } from "~/modules/access/gate.server";
 import { listMunicipalities } from "~/modules/organizations/municipalities.server";
@@ -14,7 +15,10 @@ export const meta: MetaFunction = () => [{ title: "Ändra uppgifter – Samverka
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const youth = readYouthForEdit(openYouthFile(actor, params.youthId ?? "", { read: ["identity"], optional: ["protected_address"], registerKeeperOnly: true }));
+  const file = openYouthFile(actor, params.youthId ?? "", { read: ["identity"], optional: ["protected_address"], registerKeeperOnly: true });
+  // The samordnare's form holds the protected address: with a sign-in older than 15 minutes, prove it again first.
+  if (protectedAddressAwaitsStepUp(file)) requireRecentAuthentication(request, { kind: "staff", authenticatedAt: actor.authenticatedAt });
+  const youth = readYouthForEdit(file);
   return { youth, municipalities: listMunicipalities() };
 }
 

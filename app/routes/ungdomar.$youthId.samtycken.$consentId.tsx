@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Form, SelectField, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, Form, SelectField, TextField, optionsOf, useValidatedForm } from "~/components/form";
 import { formatDateTime } from "~/lib/format";
 import { todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
@@ -9,7 +9,7 @@ import { readConsent, withdrawConsent } from "~/modules/consent/consents.server"
 import { openYouthFile } from "~/modules/access/gate.server";
 import { requireActor } from "~/modules/auth/actor.server";
 import { consentWithdrawalSchema } from "~/modules/consent/consent-schemas";
-import { CONSENT_GIVER_LABELS, CONSENT_METHOD_LABELS, CONSENT_SECTION_LABELS, consentState } from "~/modules/consent/labels";
+import { CONSENT_GIVER_LABELS, CONSENT_METHOD_LABELS, CONSENT_SECTION_LABELS, STAFF_CONSENT_METHOD_LABELS, consentState } from "~/modules/consent/labels";
 import { REFERRAL_STATUS_LABELS } from "~/modules/referrals/referral-states";
 
 export const meta: MetaFunction = () => [{ title: "Samtycke – Samverkansportalen" }];
@@ -90,8 +90,11 @@ export default function ConsentPage() {
           <>
             <dt>Återkallat</dt>
             <dd>
-              {consent.withdrawnDate} ({consent.withdrawalMethod ? CONSENT_METHOD_LABELS[consent.withdrawalMethod].toLowerCase() : ""}), registrerat{" "}
-              {consent.withdrawnAt ? formatDateTime(consent.withdrawnAt) : ""} av {consent.withdrawnBy}
+              {consent.withdrawnDate}
+              {consent.withdrawalMethod ? ` · ${CONSENT_METHOD_LABELS[consent.withdrawalMethod]}` : ""}
+              <span className="block muted">
+                Registrerat {consent.withdrawnAt ? formatDateTime(consent.withdrawnAt) : ""} av {consent.withdrawnBy}
+              </span>
               {consent.withdrawalNote ? <span className="block">{consent.withdrawalNote}</span> : null}
             </dd>
           </>
@@ -133,12 +136,7 @@ function WithdrawForm({ today }: { today: string }) {
       <ErrorSummary errors={actionData?.errors} />
       <Form {...formProps}>
         <TextField {...field("withdrawnDate")} label="Återkallat den" type="date" required />
-        <SelectField
-          {...field("withdrawalMethod")}
-          label="Hur återkallelsen meddelades"
-          required
-          options={Object.entries(CONSENT_METHOD_LABELS).map(([value, label]) => ({ value, label }))}
-        />
+        <SelectField {...field("withdrawalMethod")} label="Hur återkallelsen meddelades" required options={optionsOf(STAFF_CONSENT_METHOD_LABELS)} />
         <TextField {...field("withdrawalNote")} label="Kort kommentar (frivilligt)" />
         <button type="submit" className="button button--danger" disabled={submitting}>
           Återkalla samtycket

@@ -1,14 +1,17 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConsentTable } from "~/components/consent-table";
-import { CheckboxGroup, ErrorSummary, Form, SelectField, TextAreaField, TextField, useValidatedForm, optionsOf } from "~/components/form";
+import { ConsentTermsFields } from "~/components/consent-terms-fields";
+import { ErrorSummary, Form, SelectField, TextAreaField, TextField, useValidatedForm, optionsOf } from "~/components/form";
 import { addMonths, todayIso } from "~/lib/dates";
 import { invalid, parseForm } from "~/lib/form.server";
 import { listConsents, recordConsent } from "~/modules/consent/consents.server";
+import { consentRequestsOf } from "~/modules/consent/consent-requests.server";
 import { readYouthFile } from "~/modules/youth/youth-file.server";
 import { openYouthFile } from "~/modules/access/gate.server";
 import { requireActor } from "~/modules/auth/actor.server";
-import { CONSENT_GIVER_LABELS, CONSENT_METHOD_LABELS, CONSENT_SECTION_LABELS } from "~/modules/consent/labels";
+import { CONSENT_GIVER_LABELS, CONSENT_REQUEST_STATE_LABELS, CONSENT_SECTION_SHORT, STAFF_CONSENT_METHOD_LABELS } from "~/modules/consent/labels";
+import { formatDateTime } from "~/lib/format";
 import { consentSchema, DEFAULT_CONSENT_MONTHS } from "~/modules/consent/consent-schemas";
 import { CONSENT_RECIPIENT_KINDS, partnerOrganisations } from "~/modules/organizations/partners.server";
 
@@ -26,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     age: youth.age,
     guardians: youth.guardians.map((g) => g.name),
     consents: listConsents(file),
+    requests: consentRequestsOf(file),
     organisations: partnerOrganisations(actor.municipalityId!, CONSENT_RECIPIENT_KINDS),
     today,
     defaults: { validFrom: today, validUntil: addMonths(today, DEFAULT_CONSENT_MONTHS), givenBy: youth.age < 18 ? "both" : "youth", method: "written" },
@@ -47,10 +51,6 @@ export default function ConsentsPage() {
   const values = actionData?.values ?? data.defaults;
   const { register, errorFor, formProps, submitting } = useValidatedForm(consentSchema, { defaultValues: values, serverErrors: actionData?.errors });
   const field = (name: string) => ({ name, register, error: errorFor(name) });
-  const selected = (name: string) => {
-    const v = (values as Record<string, unknown>)[name];
-    return Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : [];
-  };
   return (
     <>
       <p className="breadcrumbs">
@@ -64,6 +64,40 @@ export default function ConsentsPage() {
       <section id="historik" aria-labelledby="historik-rubrik" className="card">
         <h2 id="historik-rubrik">Registrerade samtycken</h2>
         <ConsentTable youthId={data.youthId} consents={data.consents} today={data.today} />
+      </section>
+      <section id="forfragningar" aria-labelledby="forfragningar-rubrik" className="card">
+        <h2 id="forfragningar-rubrik">Frågor till ungdomen på Mina sidor</h2>
+        <p>
+          <Link to={`/ungdomar/${data.youthId}/samtycken/forfragan`}>Fråga ungdomen om samtycke</Link> – ungdomen svarar själv, digitalt, på Mina sidor.
+        </p>
+        {data.requests.length === 0 ? (
+          <p>Inga frågor har skickats.</p>
+        ) : (
+          <ul className="compact-list">
+            {data.requests.map((r) => (
+              <li key={r.id}>
+                <strong>{CONSENT_REQUEST_STATE_LABELS[r.state]}</strong>
+                {r.answeredAt ? ` ${formatDateTime(r.answeredAt)}` : ""}: {r.purpose} ({r.recipients.map((x) => x.name).join(", ")};{" "}
+                {r.sections.map((x) => CONSENT_SECTION_SHORT[x]).join(", ")}), förberedd av {r.preparedBy} {formatDateTime(r.createdAt)}.
+                {r.consentId ? (
+                  <>
+                    {" "}
+                    <Link to={`/ungdomar/${data.youthId}/samtycken/${r.consentId}`}>Samtycke {r.consentId}</Link>
+                  </>
+                ) : null}
+                {r.state === "pending" ? (
+                  <form method="post" action={`/ungdomar/${data.youthId}/samtycken/forfragan`} className="inline-form">
+                    <input type="hidden" name="intent" value="cancel" />
+                    <input type="hidden" name="requestId" value={r.id} />
+                    <button type="submit" className="button button--secondary">
+                      Ta tillbaka frågan
+                    </button>
+                  </form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="nytt-rubrik" className="card narrow">
         <h2 id="nytt-rubrik">Registrera ett samtycke</h2>
@@ -91,37 +125,10 @@ export default function ConsentsPage() {
                 hint="Hur ungdomens egen vilja vägts in (krävs när ungdomen är under 18 år och själv samtycker)."
               />
             ) : null}
-            <SelectField {...field("method")} label="Hur samtycket gavs" required options={optionsOf(CONSENT_METHOD_LABELS)} />
+            <SelectField {...field("method")} label="Hur samtycket gavs" required options={optionsOf(STAFF_CONSENT_METHOD_LABELS)} />
             <TextField {...field("documentRef")} label="Var det skriftliga samtycket finns (diarienummer)" hint="Krävs för skriftligt samtycke." />
           </fieldset>
-          <CheckboxGroup
-            name="recipientOrganisationIds"
-            legend="Mottagare som får ta del av uppgifterna"
-            options={data.organisations.map((o) => ({ value: String(o.id), label: `${o.name} (${o.municipalityName})` }))}
-            register={register}
-            error={errorFor("recipientOrganisationIds")}
-            selected={selected("recipientOrganisationIds")}
-          />
-          <CheckboxGroup
-            name="sections"
-            legend="Delar av akten som får lämnas ut"
-            hint="Namn och personnummer följer alltid med det som delas, så att mottagaren vet vem uppgifterna gäller. En skyddad adress lämnas aldrig ut."
-            options={optionsOf(CONSENT_SECTION_LABELS)}
-            register={register}
-            error={errorFor("sections")}
-            selected={selected("sections")}
-          />
-          <TextAreaField
-            {...field("purpose")}
-            label="Syfte"
-            maxLength={300}
-            required
-            hint="Till exempel ”Samordna stöd från socialtjänsten inför studiestart”."
-          />
-          <div className="inline-fields">
-            <TextField {...field("validFrom")} label="Gäller från" type="date" required />
-            <TextField {...field("validUntil")} label="Gäller till" type="date" required hint="Normalt tolv månader." />
-          </div>
+          <ConsentTermsFields register={register} errorFor={errorFor} values={values as Record<string, unknown>} organisations={data.organisations} />
           <button type="submit" className="button" disabled={submitting}>
             Registrera samtycket
           </button>

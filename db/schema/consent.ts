@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { memberships, municipalities, organisations } from "./organizations";
+import { memberships, municipalities, organisations, users } from "./organizations";
 import { youths } from "./youth";
-import { CONCERN_HANDLING_STATUSES, CONSENT_GIVERS, CONSENT_METHODS, CONSENT_SECTIONS, REFERRAL_STATUSES } from "./consent-values";
+import { CONCERN_HANDLING_STATUSES, CONSENT_GIVERS, CONSENT_METHODS, CONSENT_REQUEST_STATES, CONSENT_SECTIONS, REFERRAL_STATUSES } from "./consent-values";
 
 export * from "./consent-values";
 
@@ -43,8 +43,69 @@ export const consents = sqliteTable(
     withdrawalNote: text("withdrawal_note"),
     withdrawnByMembershipId: integer("withdrawn_by_membership_id").references(() => memberships.id),
     withdrawnAt: text("withdrawn_at"),
+    // The youth withdrew it on Mina sidor (then withdrawn_by_membership_id is null).
+    withdrawnByUserId: integer("withdrawn_by_user_id").references(() => users.id),
+    // The youth gave it on Mina sidor by accepting a consent request (recorded_by: the caseworker who prepared it).
+    givenByUserId: integer("given_by_user_id").references(() => users.id),
+    consentRequestId: integer("consent_request_id").references(() => consentRequests.id),
   },
   (t) => [index("consents_youth").on(t.youthId, t.validUntil)],
+);
+
+/**
+ * A consent the caseworker prepared (recipients, sections, purpose, validity) for the youth to accept or
+ * decline on Mina sidor. Accepting records the consent in the same transaction (consents.consent_request_id);
+ * the terms never change once prepared, and the answer is written once (triggers in the migration).
+ */
+export const consentRequests = sqliteTable(
+  "consent_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    youthId: text("youth_id")
+      .notNull()
+      .references(() => youths.id),
+    municipalityId: integer("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    purpose: text("purpose").notNull(),
+    validFrom: text("valid_from").notNull(),
+    validUntil: text("valid_until").notNull(),
+    // For a youth under 18: the caseworker's assessment that the youth can decide this alone.
+    maturityNote: text("maturity_note"),
+    preparedByMembershipId: integer("prepared_by_membership_id")
+      .notNull()
+      .references(() => memberships.id),
+    createdAt: text("created_at").notNull().default(now),
+    state: text("state", { enum: CONSENT_REQUEST_STATES }).notNull().default("pending"),
+    answeredAt: text("answered_at"),
+    answeredByUserId: integer("answered_by_user_id").references(() => users.id),
+    cancelledByMembershipId: integer("cancelled_by_membership_id").references(() => memberships.id),
+  },
+  (t) => [index("consent_requests_youth").on(t.youthId, t.createdAt)],
+);
+
+export const consentRequestRecipients = sqliteTable(
+  "consent_request_recipients",
+  {
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => consentRequests.id),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.organisationId] })],
+);
+
+export const consentRequestSections = sqliteTable(
+  "consent_request_sections",
+  {
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => consentRequests.id),
+    section: text("section", { enum: CONSENT_SECTIONS }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.section] })],
 );
 
 export const consentRecipients = sqliteTable(

@@ -72,6 +72,8 @@ const signedIn = (status: number, overrides: Partial<Expected> = {}) => all(stat
 const kaaOnly = signedIn(403, { coordinator: 200, caseworker: 200, otherKaa: 200 });
 // Youth data: only the home municipality's KAA unit; everyone else gets the same 404.
 const homeKaaYouth = signedIn(404, { coordinator: 200, caseworker: 200 });
+// Mina sidor: staff are refused; the youth and guardian columns are the lead's (citizen sign-in).
+const citizenOnly = signedIn(403);
 const adminOnly = signedIn(403, { admin: 200 });
 const schoolOnly = signedIn(403, { school: 200 });
 // A notice: the home municipality's KAA unit; another KAA unit gets the same 404 as a missing one.
@@ -170,6 +172,18 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
     path: () => `/ungdomar/${consentYouth("active")}/samtycken/${consentId(consentYouth("active"))}`,
     expected: homeKaaYouth,
   },
+  "routes/ungdomar.$youthId.samtycken.forfragan": { path: () => `/ungdomar/${consentYouth("active")}/samtycken/forfragan`, expected: homeKaaYouth },
+  // Mina sidor: for youths and guardians signed in with e-legitimation; staff are refused (403), whatever the youth.
+  "routes/mina-sidor.$youthId.samtycken._index": { path: () => `/mina-sidor/${consentYouth("active")}/samtycken`, expected: citizenOnly },
+  "routes/mina-sidor.$youthId.samtycken.$consentId": {
+    path: () => `/mina-sidor/${consentYouth("active")}/samtycken/${consentId(consentYouth("active"))}`,
+    expected: citizenOnly,
+  },
+  "routes/mina-sidor.$youthId.samtycken.forfragan.$requestId": {
+    path: () => `/mina-sidor/${consentYouth("active")}/samtycken/forfragan/1`,
+    expected: citizenOnly,
+  },
+  "routes/mina-sidor.$youthId.registerutdrag": { path: () => `/mina-sidor/${nassjoYouthId()}/registerutdrag`, expected: citizenOnly },
   "routes/ungdomar.$youthId.remisser.ny": { path: () => `/ungdomar/${consentYouth("active")}/remisser/ny`, expected: homeKaaYouth },
   "routes/remisser._index": { path: () => "/remisser", expected: signedIn(200, { steering: 403, admin: 403, auditor: 403 }) },
   "routes/remisser.$referralId": { path: () => `/remisser/${referralTo("open")}`, expected: referralRoles },

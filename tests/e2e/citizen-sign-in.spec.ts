@@ -1,19 +1,11 @@
 // Youths and guardians sign in to Mina sidor with the demo e-legitimation (the real local OIDC provider),
 // on a phone-sized screen: the youth reaches their own page, the guardian the child's, and a person the
 // portal holds nothing about is told so, with no session.
-import { DEMO_CITIZENS, type DemoCitizenKey } from "../../db/demo-accounts";
-import { demoCitizenPersonalNumber } from "../../app/modules/youth/demo-citizens";
-import { signInCitizen, signInCitizenRequest } from "./citizen";
+import { signInCitizen, signInCitizenRequest, youthIdOf } from "./citizen";
 import { expect, test } from "./fixtures";
-import { expectAccessible, lookup } from "./helpers";
+import { expectAccessible } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 } });
-
-/** The demo youth's file in the Nässjö register (seeded from DEMO_CITIZENS). */
-function youthIdOf(key: DemoCitizenKey): string {
-  const citizen = DEMO_CITIZENS.find((c) => c.key === key)!;
-  return lookup<{ id: string }>("SELECT id FROM youths WHERE personal_number = ?", demoCitizenPersonalNumber(citizen)).id;
-}
 
 async function expectNoSideways(page: import("@playwright/test").Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -4,8 +4,9 @@
  * matrix (`signInCitizenRequest`). Both end on the page the portal sends the person to.
  */
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import type { DemoCitizenKey } from "../../db/demo-accounts";
-import { demoCitizen } from "../../app/modules/youth/demo-citizens";
+import { DEMO_CITIZENS, type DemoCitizenKey } from "../../db/demo-accounts";
+import { demoCitizen, demoCitizenPersonalNumber } from "../../app/modules/youth/demo-citizens";
+import { lookup } from "./helpers";
 
 const SIGN_IN_PAGE = "/mina-sidor/logga-in";
 
@@ -39,4 +40,10 @@ export async function signInCitizenRequest(request: APIRequestContext, baseURL: 
       : await request.get(next.href, { maxRedirects: 0 });
   }
   throw new Error(`sign-in of ${key}: too many redirects`);
+}
+
+/** The demo youth's file in the Nässjö register (seeded from DEMO_CITIZENS). */
+export function youthIdOf(key: DemoCitizenKey): string {
+  const citizen = DEMO_CITIZENS.find((c) => c.key === key)!;
+  return lookup<{ id: string }>("SELECT id FROM youths WHERE personal_number = ?", demoCitizenPersonalNumber(citizen)).id;
 }

@@ -1,4 +1,6 @@
-/** The access log in words, shared by the log review page and its export. */
+/** The access log in words, shared by the log review page, its export and the youth's registerutdrag. */
+import { ROLE_LABELS } from "~/modules/organizations/labels";
+
 export const SECTION_LABELS: Record<string, string> = {
   identity: "Identitet och kontaktuppgifter",
   protected_address: "Skyddad adress",
@@ -30,8 +32,17 @@ export const BASIS_FILTER_LABELS: Record<string, string> = {
   concern_report: "Orosanmälan",
   notice_sender: "Anmälande skola",
   review: "Granskning",
+  data_subject: "Den registrerade (du själv)",
+  guardian: "Vårdnadshavare",
   denied: "Nekad åtkomst",
 };
+
+/** Who acted, by role: staff roles, and the youth and guardian on Mina sidor. */
+const AUDIT_ROLE_LABELS: Record<string, string> = { ...ROLE_LABELS, youth: "Ungdomen (Mina sidor)", guardian: "Vårdnadshavare (Mina sidor)" };
+
+export function describeRole(role: string | null) {
+  return role ? (AUDIT_ROLE_LABELS[role] ?? role) : "";
+}
 
 /** Grounds that are not a filter of the log review: a school's own list (basisRef: the list's id). */
 const OTHER_BASIS_LABELS: Record<string, string> = { school_list_owner: "Egen skollista" };
@@ -44,6 +55,9 @@ const DENIAL_LABELS: Record<string, string> = {
   no_consent: "inget gällande samtycke",
   referral_revoked: "remissen återkallad",
   no_review_grant: "ingen gällande granskning",
+  not_own_file: "inte den egna akten (Mina sidor)",
+  guardian_ended: "vårdnadshavarens åtkomst har upphört",
+  reauthentication_required: "inloggningen var för gammal (kräver ny legitimering)",
 };
 
 /** Grounds that rest on a record of their own, named by its number in basisRef. */

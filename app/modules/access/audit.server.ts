@@ -65,7 +65,17 @@ function insertAuditRows(list: AuditEntry[], db: Pick<Db, "insert">) {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export const AUDIT_BASIS_FILTERS = ["register_keeper", "consent", "referral", "concern_report", "notice_sender", "review", "denied"] as const;
+export const AUDIT_BASIS_FILTERS = [
+  "register_keeper",
+  "consent",
+  "referral",
+  "concern_report",
+  "notice_sender",
+  "review",
+  "data_subject",
+  "guardian",
+  "denied",
+] as const;
 export type AuditBasisFilter = (typeof AUDIT_BASIS_FILTERS)[number];
 
 export type AuditFilter = {

@@ -26,7 +26,7 @@ import {
   type YouthSection,
 } from "./policy";
 
-export { NewYouthFile, RegisterAccess, YouthFile, type YouthRow } from "./handles.server";
+export { NewYouthFile, OpenedFile, RegisterAccess, YouthFile, type YouthRow } from "./handles.server";
 
 /** Youth ids are 16 characters of base64url; anything else cannot be a youth and is not looked up. */
 export const YOUTH_ID = /^[A-Za-z0-9_-]{16}$/;

@@ -10,7 +10,7 @@ import type { youths } from "#db/schema";
 import type { Actor } from "~/modules/auth/actor.server";
 import { decide, type AccessAction, type Decision, type PolicyConsent, type PolicyReviewGrant, type YouthSection } from "./policy";
 import type { AuditEntry } from "./audit.server";
-import type { OwnRelation } from "./own-policy";
+import { decideOwn, type OwnRelation } from "./own-policy";
 
 /** A youth or guardian signed in on Mina sidor, as the kernel needs them (auth/citizen.server.ts makes it). */
 export type CitizenPrincipal = { userId: number; sessionId: string; displayName: string; authenticatedAt: number };
@@ -32,6 +32,7 @@ export let mintOwnFile: <R extends YouthSection, W extends YouthSection>(
   relation: OwnRelation,
   youth: YouthRow,
   decisions: Map<Key, Decision>,
+  decidesAlone: boolean,
 ) => OwnFile<R, W>;
 export let mintNewYouthFile: (actor: Actor, youthId: string, homeMunicipalityId: number) => NewYouthFile;
 export let mintRegisterAccess: (
@@ -77,6 +78,12 @@ export abstract class OpenedFile<R extends YouthSection = never, W extends Youth
   decision(section: YouthSection, action: AccessAction = "read"): Decision | undefined {
     return this.#decisions.get(keyOf(section, action));
   }
+
+  /**
+   * What the policy would answer for a section that was not opened. Nothing is shown on it, so it is not
+   * logged: it is for offering an action (a button that reveals a protected address), not for reading.
+   */
+  abstract wouldAllow(section: YouthSection, action: AccessAction): boolean;
 }
 
 /** One youth's file, opened by the gate for a member of staff in this request. */
@@ -98,11 +105,6 @@ export class YouthFile<R extends YouthSection = never, W extends YouthSection = 
     this.#reviewGrants = reviewGrants;
   }
 
-  /**
-   * What decide() would answer for a section that was not opened. Nothing is shown on it, so it is
-   * not logged: it is for offering an action (a button that reveals a protected address), not for
-   * reading.
-   */
   wouldAllow(section: YouthSection, action: AccessAction): boolean {
     return decide(this.actor, { ...this.youth, consents: this.consents, reviewGrants: this.#reviewGrants }, section, action).allowed;
   }
@@ -114,16 +116,24 @@ export class YouthFile<R extends YouthSection = never, W extends YouthSection = 
  */
 export class OwnFile<R extends YouthSection = never, W extends YouthSection = never> extends OpenedFile<R, W> {
   static {
-    mintOwnFile = (citizen, relation, youth, decisions) => new OwnFile(citizen, relation, youth, decisions);
+    mintOwnFile = (citizen, relation, youth, decisions, decidesAlone) => new OwnFile(citizen, relation, youth, decisions, decidesAlone);
   }
+
+  readonly #decidesAlone: boolean;
 
   private constructor(
     readonly citizen: CitizenPrincipal,
     readonly relation: OwnRelation,
     youth: YouthRow,
     decisions: Map<Key, Decision>,
+    decidesAlone: boolean,
   ) {
     super(youth, decisions);
+    this.#decidesAlone = decidesAlone;
+  }
+
+  wouldAllow(section: YouthSection, action: AccessAction): boolean {
+    return decideOwn(this.relation, { ...this.youth, decidesAlone: this.#decidesAlone }, section, action).allowed;
   }
 }
 

@@ -101,5 +101,5 @@ export function openOwnFile<R extends YouthSection = never, W extends YouthSecti
     throw notFound();
   }
   commitAudit([...allowed, ...side]);
-  return mintOwnFile<R, W>(citizen, relation, youth, decisions);
+  return mintOwnFile<R, W>(citizen, relation, youth, decisions, policyYouth!.decidesAlone);
 }

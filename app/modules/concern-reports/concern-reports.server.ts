@@ -15,6 +15,7 @@ import type { Actor } from "~/modules/auth/actor.server";
 import type { ConcernReportInput } from "~/modules/concern-reports/concern-report-schemas";
 import { displayPersonalNumber, ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthFile } from "~/modules/access/gate.server";
+import type { OwnFile } from "~/modules/access/own-file.server";
 import { decideConcernReports, logConcernReportFiled } from "~/modules/access/records.server";
 import { mayReportConcern } from "~/modules/access/policy";
 import { concernStatusHistory, markConcernReceived } from "./concern-status.server";
@@ -224,6 +225,22 @@ export function concernReportsOfYouth(file: YouthFile<"concern_reports">) {
     .select({ id: concernReports.id, createdAt: concernReports.createdAt, observedWhen: concernReports.observedWhen, receivedAt: concernReports.receivedAt })
     .from(concernReports)
     .where(and(eq(concernReports.youthId, file.id), eq(concernReports.reporterOrganisationId, file.actor.organisationId ?? -1)))
+    .orderBy(desc(concernReports.createdAt))
+    .all();
+}
+
+/**
+ * The reports about the youth as their registerutdrag shows them: that a report was made, when, and to
+ * which socialtjänst. Not who reported or what was written: the reporter's identity may be secret toward
+ * the family (OSL 26 kap. 5 §), and socialtjänsten, which holds the report, answers for what it says.
+ */
+export function concernReportsAboutSubject(file: OwnFile<"concern_reports">) {
+  if (file.relation !== "self") throw notFound();
+  return getDb()
+    .select({ id: concernReports.id, createdAt: concernReports.createdAt, recipientName: organisations.name })
+    .from(concernReports)
+    .innerJoin(organisations, eq(organisations.id, concernReports.recipientOrganisationId))
+    .where(eq(concernReports.youthId, file.id))
     .orderBy(desc(concernReports.createdAt))
     .all();
 }

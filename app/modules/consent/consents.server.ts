@@ -3,23 +3,40 @@
  * Nothing is deleted: a withdrawal is written on the consent, and the history stays on the youth page.
  * decide() reads the consents on every request, so a withdrawal counts from the very next one.
  */
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "#db/client";
-import { CONSENT_SECTIONS, consentRecipients, consents, consentSections, memberships, organisations, referrals, users, type ConsentSection } from "#db/schema";
+import {
+  CONSENT_SECTIONS,
+  consentRecipients,
+  consents,
+  consentSections,
+  memberships,
+  organisations,
+  referrals,
+  users,
+  type ConsentMethod,
+  type ConsentSection,
+} from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/form-fields";
 import { notFound } from "~/lib/http";
 import type { ConsentInput, ConsentWithdrawalInput } from "~/modules/consent/consent-schemas";
-import { CONSENT_RECIPIENT_KINDS } from "~/modules/organizations/partners.server";
+import { checkConsentTerms, insertConsentTerms } from "~/modules/consent/consent-terms.server";
 import { ageOn } from "~/modules/youth/personal-number";
 import { unlinkUncoveredCaseItems } from "~/modules/meetings/case-item-links.server";
 import type { ConsentableSection, YouthFile } from "~/modules/access/gate.server";
+import type { OpenedFile } from "~/modules/access/gate.server";
+import type { OwnFile } from "~/modules/access/own-file.server";
 import { consentInForce } from "~/modules/access/policy";
+import type { Actor } from "~/modules/auth/actor.server";
 import { tellReferralRevoked } from "~/modules/referrals/referral-notices.server";
 
 type Result = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 
 export type ConsentView = ReturnType<typeof consentsOfYouth>[number];
+
+/** Who withdrew a consent the youth withdrew themselves on Mina sidor, as the staff view says it. */
+export const WITHDRAWN_BY_YOUTH = "ungdomen själv på Mina sidor";
 
 /**
  * Every consent of the youth, newest first, with recipients and sections by name. Any opened file
@@ -43,7 +60,13 @@ function consentsOfYouth(file: { id: string }) {
     .select({ membershipId: memberships.id, name: users.displayName })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(inArray(memberships.id, [...new Set(rows.flatMap((r) => [r.recordedByMembershipId, r.withdrawnByMembershipId ?? r.recordedByMembershipId]))]))
+    .where(
+      inArray(memberships.id, [
+        ...new Set(
+          rows.flatMap((r) => (r.withdrawnByMembershipId === null ? [r.recordedByMembershipId] : [r.recordedByMembershipId, r.withdrawnByMembershipId])),
+        ),
+      ]),
+    )
     .all();
   const nameOf = (id: number | null) => people.find((p) => p.membershipId === id)?.name ?? null;
   return rows.map((r) => ({
@@ -51,7 +74,8 @@ function consentsOfYouth(file: { id: string }) {
     recipients: recipients.filter((x) => x.consentId === r.id).map(({ id, name }) => ({ id, name })),
     sections: CONSENT_SECTIONS.filter((section) => sections.some((x) => x.consentId === r.id && x.section === section)),
     recordedBy: nameOf(r.recordedByMembershipId),
-    withdrawnBy: nameOf(r.withdrawnByMembershipId),
+    // Withdrawn by the youth on Mina sidor: no member of staff did it, so none is named.
+    withdrawnBy: r.withdrawnByUserId !== null ? WITHDRAWN_BY_YOUTH : nameOf(r.withdrawnByMembershipId),
   }));
 }
 
@@ -64,12 +88,13 @@ export function consentGrounds(file: YouthFile<ConsentableSection>, consentIds: 
   return consentsOfYouth(file).filter((c) => consentIds.has(c.id));
 }
 
-export function listConsents(file: YouthFile<"consents">) {
+/** The consent history: the KAA unit's page, and the youth's own (or a guardian's) on Mina sidor. */
+export function listConsents(file: OpenedFile<"consents">) {
   return consentsOfYouth(file);
 }
 
 /** One consent and the referrals that rest on it. */
-export function readConsent(file: YouthFile<"consents">, consentId: number) {
+export function readConsent(file: OpenedFile<"consents">, consentId: number) {
   const consent = listConsents(file).find((c) => c.id === consentId);
   if (!consent) throw notFound();
   const basedOn = getDb()
@@ -93,24 +118,9 @@ export function recordConsent(file: YouthFile<never, "consents">, input: Consent
   if (age >= 18 && input.givenBy !== "youth") {
     return { ok: false, errors: { givenBy: "Ungdomen har fyllt 18 år och ger själv sitt samtycke." } };
   }
+  const terms = checkConsentTerms(input);
+  if (!terms.ok) return terms;
   const db = getDb();
-  const recipientIds = [...new Set(input.recipientOrganisationIds)];
-  const valid = db
-    .select({ id: organisations.id, kind: organisations.kind, name: organisations.name })
-    .from(organisations)
-    .where(and(inArray(organisations.id, recipientIds), inArray(organisations.kind, [...CONSENT_RECIPIENT_KINDS])))
-    .all();
-  if (valid.length !== recipientIds.length) return { ok: false, errors: { recipientOrganisationIds: "Välj mottagare ur listan." } };
-  // The styrgrupp works with aggregates; a youth reaches it only as a case item on a meeting (name and plan).
-  const steering = valid.find((o) => o.kind === "steering_group");
-  if (steering && input.sections.some((section) => !STEERING_GROUP_SECTIONS.includes(section))) {
-    return {
-      ok: false,
-      errors: {
-        sections: `${steering.name} kan bara få ta del av identitet och plan, för en ärendepunkt på ett möte. Registrera ett eget samtycke för de andra mottagarna.`,
-      },
-    };
-  }
   const id = db.transaction((tx) => {
     const consentId = tx
       .insert(consents)
@@ -129,28 +139,29 @@ export function recordConsent(file: YouthFile<never, "consents">, input: Consent
       })
       .returning({ id: consents.id })
       .get().id;
-    tx.insert(consentRecipients)
-      .values(recipientIds.map((organisationId) => ({ consentId, organisationId })))
-      .run();
-    tx.insert(consentSections)
-      .values([...new Set(input.sections)].map((section: ConsentSection) => ({ consentId, section })))
-      .run();
+    insertConsentTerms(tx, consentId, terms);
     return consentId;
   });
   return { ok: true, id };
 }
 
-/** What a consent may open to a styrgrupp: what a case item on its meeting shows. */
-const STEERING_GROUP_SECTIONS: readonly ConsentSection[] = ["identity", "plan"];
-
 const OPEN_REFERRAL_STATES = ["sent", "received", "accepted"] as const;
 
+type Withdrawal = {
+  date: string;
+  method: ConsentMethod;
+  note: string | null;
+  /** The member of staff who recorded it, or the youth (user) who withdrew it on Mina sidor. */
+  by: { actor: Actor } | { youthUserId: number };
+};
+
 /**
- * Withdraws a consent. It stops opening the youth file at once (decide() reads it on the next
- * request), and the referrals that rest on it and are still open are revoked in the same transaction.
+ * The one way a consent is withdrawn, by staff or by the youth, so that both have the same effect: it
+ * stops opening the youth file at once (decide() reads it on the next request), the referrals that rest on
+ * it and are still open are revoked and their recipients told, and case items on coming meetings no longer
+ * covered lose their link. All in one transaction: a withdrawal never half takes effect.
  */
-export function withdrawConsent(file: YouthFile<never, "consents">, consentId: number, input: ConsentWithdrawalInput): Result {
-  const { actor } = file;
+function recordWithdrawal(file: OpenedFile<never, "consents">, consentId: number, withdrawal: Withdrawal): Result {
   const db = getDb();
   const consent = db
     .select()
@@ -159,32 +170,64 @@ export function withdrawConsent(file: YouthFile<never, "consents">, consentId: n
     .get();
   if (!consent) throw notFound();
   if (consent.withdrawnDate) return { ok: false, errors: { form: `Samtycket återkallades redan ${consent.withdrawnDate}.` } };
-  if (input.withdrawnDate < consent.recordedAt.slice(0, 10)) {
+  if (withdrawal.date < consent.recordedAt.slice(0, 10)) {
     return { ok: false, errors: { withdrawnDate: "Återkallelsen kan inte ligga före det datum samtycket registrerades." } };
   }
   const now = new Date().toISOString();
-  db.transaction((tx) => {
-    tx.update(consents)
+  const staff = "actor" in withdrawal.by ? withdrawal.by.actor : null;
+  const youthUserId = "youthUserId" in withdrawal.by ? withdrawal.by.youthUserId : null;
+  const withdrawn = db.transaction((tx) => {
+    // Guarded on "not yet withdrawn": of two withdrawals at once (two tabs, staff and youth) only one is written.
+    const changed = tx
+      .update(consents)
       .set({
-        withdrawnDate: input.withdrawnDate,
-        withdrawalMethod: input.withdrawalMethod,
-        withdrawalNote: input.withdrawalNote ?? null,
-        withdrawnByMembershipId: actor.membershipId,
+        withdrawnDate: withdrawal.date,
+        withdrawalMethod: withdrawal.method,
+        withdrawalNote: withdrawal.note,
+        withdrawnByMembershipId: staff?.membershipId ?? null,
+        withdrawnByUserId: youthUserId,
         withdrawnAt: now,
       })
-      .where(eq(consents.id, consentId))
-      .run();
+      .where(and(eq(consents.id, consentId), isNull(consents.withdrawnDate)))
+      .run().changes;
+    if (changed === 0) return false;
     const revoked = tx
       .update(referrals)
-      .set({ status: "revoked", revokedAt: now, revokedByMembershipId: actor.membershipId, revokeReason: `Samtycket återkallades ${input.withdrawnDate}.` })
+      .set({
+        status: "revoked",
+        revokedAt: now,
+        revokedByMembershipId: staff?.membershipId ?? null,
+        revokeReason: staff ? `Samtycket återkallades ${withdrawal.date}.` : `Ungdomen återkallade samtycket ${withdrawal.date}.`,
+      })
       .where(and(eq(referrals.consentId, consentId), inArray(referrals.status, [...OPEN_REFERRAL_STATES])))
       .returning()
       .all();
-    for (const referral of revoked) tellReferralRevoked(tx, referral, actor);
+    for (const referral of revoked) tellReferralRevoked(tx, referral, staff ?? "data_subject");
+    // Case items on coming samverkan meetings that named the youth on this consent lose their link now.
+    unlinkUncoveredCaseItems(file);
+    return true;
   });
-  // Case items on coming samverkan meetings that named the youth on this consent lose their link now.
-  unlinkUncoveredCaseItems(file);
+  if (!withdrawn) return { ok: false, errors: { form: "Samtycket har redan återkallats." } };
   return { ok: true, id: consentId };
+}
+
+/** The KAA unit records a withdrawal the youth or guardian made in writing, orally or digitally. */
+export function withdrawConsent(file: YouthFile<never, "consents">, consentId: number, input: ConsentWithdrawalInput): Result {
+  return recordWithdrawal(file, consentId, {
+    date: input.withdrawnDate,
+    method: input.withdrawalMethod,
+    note: input.withdrawalNote ?? null,
+    by: { actor: file.actor },
+  });
+}
+
+/**
+ * The youth withdraws their own consent on Mina sidor: today, "digitalt av ungdomen". Only the youth
+ * (never a guardian: the kernel refuses a guardian any write, and this checks it again).
+ */
+export function withdrawConsentBySubject(file: OwnFile<never, "consents">, consentId: number): Result {
+  if (file.relation !== "self") throw notFound();
+  return recordWithdrawal(file, consentId, { date: todayIso(), method: "digital_by_youth", note: null, by: { youthUserId: file.citizen.userId } });
 }
 
 /**

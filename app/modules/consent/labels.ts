@@ -1,4 +1,4 @@
-import type { ConsentGiver, ConsentMethod, ConsentSection } from "#db/schema/consent-values";
+import { STAFF_CONSENT_METHODS, type ConsentGiver, type ConsentMethod, type ConsentRequestState, type ConsentSection } from "#db/schema/consent-values";
 
 export const CONSENT_SECTION_LABELS: Record<ConsentSection, string> = {
   identity: "Identitet och kontaktuppgifter (adress, telefon, e-post, vårdnadshavare)",
@@ -28,6 +28,17 @@ export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
   written: "Skriftligt (inskannat dokument)",
   oral: "Muntligt",
   digital: "Digitalt",
+  digital_by_youth: "Digitalt av ungdomen",
+};
+
+/** The methods staff may choose in the consent and withdrawal forms (not the youth's own). */
+export const STAFF_CONSENT_METHOD_LABELS: Record<string, string> = Object.fromEntries(STAFF_CONSENT_METHODS.map((m) => [m, CONSENT_METHOD_LABELS[m]]));
+
+export const CONSENT_REQUEST_STATE_LABELS: Record<ConsentRequestState, string> = {
+  pending: "Väntar på ungdomens svar",
+  accepted: "Ungdomen samtyckte",
+  declined: "Ungdomen sade nej",
+  cancelled: "Återtagen",
 };
 
 /** The state of a consent on a day, as the youth page says it. */

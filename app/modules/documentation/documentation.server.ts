@@ -22,7 +22,7 @@ import {
 } from "#db/schema";
 import { todayIso } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor.server";
-import type { OpenedFile } from "~/modules/access/own-file.server";
+import type { OpenedFile } from "~/modules/access/gate.server";
 import { computeChecklist, missingMask, overdueFrom, type ChecklistInput } from "~/modules/documentation/checklist";
 import { describeRevision, type RevisionLookups } from "~/modules/documentation/revision-text";
 

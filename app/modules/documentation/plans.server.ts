@@ -19,8 +19,7 @@ import {
   recordRevision,
   revisionHistory,
 } from "~/modules/documentation/documentation.server";
-import type { YouthFile } from "~/modules/access/gate.server";
-import type { OpenedFile } from "~/modules/access/own-file.server";
+import type { OpenedFile, YouthFile } from "~/modules/access/gate.server";
 
 export type Result = { ok: true } | { ok: false; errors: FieldErrors };
 
@@ -28,7 +27,7 @@ const NO_ENROLLMENT: Result = { ok: false, errors: { form: "Ungdomen har ingen i
 
 /* ------------------------------------------------------------------ reading */
 
-export function readAssessment(file: YouthFile<"assessment">, enrollmentId?: number) {
+export function readAssessment(file: OpenedFile<"assessment">, enrollmentId?: number) {
   const enrollment = documentationEnrollment(file, enrollmentId);
   const assessment = enrollment ? (getDb().select().from(assessments).where(eq(assessments.enrollmentId, enrollment.id)).get() ?? null) : null;
   return { enrollment, assessment };

@@ -13,7 +13,7 @@ import { caseItemCoverage, parseCaseSections, type CaseItemCoverage } from "~/mo
 import { CASE_SECTION_SHORT } from "~/modules/meetings/labels";
 import { consentsRechecked } from "~/modules/meetings/permissions";
 import { kaaUnitOf } from "~/modules/organizations/memberships.server";
-import type { YouthFile } from "~/modules/access/gate.server";
+import type { OpenedFile } from "~/modules/access/gate.server";
 import type { PolicyConsent } from "~/modules/access/policy";
 // Interim: the re-check runs for no viewer (the system, after a consent changed), so it cannot open a
 // youth file. It reads the consents through the kernel's own loader until the kernel exports a
@@ -167,7 +167,7 @@ export function reconcileMeetingCaseItems(meetingId: number, now = new Date()) {
  * covered. Called (through unlinkUncoveredCaseItems, which also tells the chairs) by whoever just
  * changed the youth's consents, holding the file opened to write them.
  */
-export function unlinkCaseItemsOfYouth(file: YouthFile<never, "consents">, now = new Date()) {
+export function unlinkCaseItemsOfYouth(file: OpenedFile<never, "consents">, now = new Date()) {
   const db = getDb();
   return db.transaction(() => unlinkUncovered(linkedItems(and(eq(agendaItems.youthId, file.id)), db), now, db));
 }

@@ -6,7 +6,7 @@
 import { inArray } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { meetings } from "#db/schema";
-import type { YouthFile } from "~/modules/access/gate.server";
+import type { OpenedFile } from "~/modules/access/gate.server";
 import { reconcileMeetingCaseItems, unlinkCaseItemsOfYouth } from "~/modules/meetings/case-item-coverage.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { meetingLink, meetingNoticeTopic, plannerMembershipIds } from "./meeting-notices.server";
@@ -41,7 +41,7 @@ function tellPlanners(unlinked: Unlinked) {
  * opened to write the consents: every case item naming the youth on a meeting not yet held is
  * re-checked and, if no longer covered, unlinked.
  */
-export function unlinkUncoveredCaseItems(file: YouthFile<never, "consents">, now = new Date()): Unlinked {
+export function unlinkUncoveredCaseItems(file: OpenedFile<never, "consents">, now = new Date()): Unlinked {
   const unlinked = unlinkCaseItemsOfYouth(file, now);
   tellPlanners(unlinked);
   return unlinked;

@@ -13,7 +13,7 @@ import type { Actor } from "~/modules/auth/actor.server";
 import type { NoticeInput } from "~/modules/notices/notice-schema";
 import { noticeColumns } from "./notice-columns";
 import { displayPersonalNumber, parsePersonalNumber } from "~/modules/youth/personal-number";
-import type { RegisterAccess, YouthFile } from "~/modules/access/gate.server";
+import type { OpenedFile, RegisterAccess } from "~/modules/access/gate.server";
 import { mayFileNotices } from "~/modules/access/policy";
 import { decideNotices, logMissingNotice, logNoticesFiled } from "~/modules/access/records.server";
 import { municipalitiesWithKaaUnit } from "~/modules/organizations/municipalities.server";
@@ -188,7 +188,7 @@ export function readNotice(actor: Actor, noticeId: number) {
 }
 
 /** Notices about a youth, for the youth page. */
-export function noticesOfYouth(file: YouthFile<"notices">) {
+export function noticesOfYouth(file: OpenedFile<"notices">) {
   const db = getDb();
   return (
     db

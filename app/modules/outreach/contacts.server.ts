@@ -6,7 +6,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { contactAttempts, enrollments, guardians, memberships, users } from "#db/schema";
 import type { FieldErrors } from "~/lib/form-fields";
-import type { YouthFile } from "~/modules/access/gate.server";
+import type { OpenedFile, YouthFile } from "~/modules/access/gate.server";
 import type { ContactAttemptInput } from "./outreach-schemas";
 import { openEnrollmentOf } from "./enrollments.server";
 import { recomputeNextSteps, routineOf, routineStateFor } from "./routine.server";
@@ -64,7 +64,7 @@ function hasGuardian(youthId: string) {
 }
 
 /** Reads only: statuses are brought up to date by the daily status job and by the writes themselves. */
-export function readOutreach(file: YouthFile<"enrollment" | "contacts">) {
+export function readOutreach(file: OpenedFile<"enrollment" | "contacts">) {
   const { youth, id: youthId } = file;
   const db = getDb();
   const periods = db

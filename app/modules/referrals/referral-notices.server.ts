@@ -48,7 +48,14 @@ function tellSender(tx: Conn, row: ReferralRow, kind: NotificationKind, title: s
 }
 
 /** Tells the recipient organisation: its responsible handläggare when one is named and still there, else all its members. */
-function tellRecipient(tx: Conn, row: ReferralRow, kind: NotificationKind, title: string, causedBy: number, options: { responsibleOnly?: boolean } = {}) {
+function tellRecipient(
+  tx: Conn,
+  row: ReferralRow,
+  kind: NotificationKind,
+  title: string,
+  causedBy: number | null,
+  options: { responsibleOnly?: boolean } = {},
+) {
   const notice = { kind, title, body: READ_MORE, link: referralLink(row.id), topic: referralTopic(row.id) };
   if (options.responsibleOnly && isMembershipActive(tx, row.responsibleMembershipId)) {
     notify(tx, [{ ...notice, membershipId: row.responsibleMembershipId }], { causedBy });
@@ -73,9 +80,13 @@ export function tellReferralDecided(tx: Conn, row: ReferralRow, outcome: keyof t
   tellSender(tx, row, kind, `Remiss ${row.id} har ${verb} av ${orgName(by)}`, by.membershipId);
 }
 
-/** The sender revoked the referral (or the consent it rested on was withdrawn): the recipient organisation is told. */
-export function tellReferralRevoked(tx: Conn, row: ReferralRow, by: Actor) {
-  tellRecipient(tx, row, "referral_revoked", `Remiss ${row.id} har återkallats av ${orgName(by)}`, by.membershipId);
+/**
+ * The sender revoked the referral (or the consent it rested on was withdrawn, by staff or by the youth
+ * on Mina sidor: "data_subject"): the recipient organisation is told.
+ */
+export function tellReferralRevoked(tx: Conn, row: ReferralRow, by: Actor | "data_subject") {
+  if (by === "data_subject") tellRecipient(tx, row, "referral_revoked", `Remiss ${row.id} har återkallats: samtycket återkallades`, null);
+  else tellRecipient(tx, row, "referral_revoked", `Remiss ${row.id} har återkallats av ${orgName(by)}`, by.membershipId);
 }
 
 /** New återkoppling goes to the other side: from the recipient to the sender, from the sender to the recipient's handläggare. */

@@ -16,7 +16,7 @@ import { namesOf, recipientStaff } from "~/modules/referrals/referral-people.ser
 import { tellReferralSent } from "~/modules/referrals/referral-notices.server";
 import { coveringConsentFor } from "~/modules/consent/consents.server";
 import { CONSENT_SECTION_SHORT } from "~/modules/consent/labels";
-import type { YouthFile } from "~/modules/access/gate.server";
+import type { OpenedFile, YouthFile } from "~/modules/access/gate.server";
 import { decideReferrals, referralConsent } from "~/modules/access/records.server";
 import { isReferralRecipient } from "~/modules/access/policy";
 import { displayPersonalNumber } from "~/modules/youth/personal-number";
@@ -196,7 +196,7 @@ function feedbackWrittenBy(referralId: number, organisationId: number) {
 /* ------------------------------------------------------------------ lists */
 
 /** The referrals of one youth, with the recipients' återkoppling: the sending KAA unit's view (opened registerKeeperOnly). */
-export function referralsOfYouth(file: YouthFile<"referrals">) {
+export function referralsOfYouth(file: OpenedFile<"referrals">) {
   const rows = getDb().select().from(referrals).where(eq(referrals.youthId, file.id)).orderBy(desc(referrals.sentAt), desc(referrals.id)).all();
   return rows.map(referralDetails);
 }

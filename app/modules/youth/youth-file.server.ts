@@ -14,7 +14,7 @@ import type { Actor } from "~/modules/auth/actor.server";
 import { guardianInputs, identityColumns } from "~/modules/youth/youth-row";
 import { displayPersonalNumber, ageOn, parsePersonalNumber } from "~/modules/youth/personal-number";
 import type { YouthCreateInput, YouthUpdateInput } from "~/modules/youth/youth-schema";
-import { createYouthFile, type NewYouthFile, type YouthFile } from "~/modules/access/gate.server";
+import { createYouthFile, type NewYouthFile, type OpenedFile, type YouthFile } from "~/modules/access/gate.server";
 
 /* ------------------------------------------------------------------ reading one youth */
 
@@ -46,7 +46,7 @@ export type YouthIdentity = {
  * Reads a youth's identity section. A protected address is shown only when the file was opened
  * with "protected_address" (a deliberate POST by the samordnare, logged by the gate).
  */
-export function readYouthFile(file: YouthFile<"identity">): YouthIdentity {
+export function readYouthFile(file: OpenedFile<"identity">): YouthIdentity {
   const row = file.youth;
   const db = getDb();
   let address: Address = { kind: "visible", streetAddress: row.streetAddress, postalCode: row.postalCode, city: row.city };
@@ -83,6 +83,14 @@ export function readYouthFile(file: YouthFile<"identity">): YouthIdentity {
       .orderBy(desc(youthRevisions.at))
       .all(),
   };
+}
+
+/**
+ * The form would show a protected address the actor may see, but the gate left it out because the sign-in
+ * is older than 15 minutes: the page asks for a step-up instead of showing a form without the address.
+ */
+export function protectedAddressAwaitsStepUp(file: YouthFile<"identity">): boolean {
+  return file.youth.protectedIdentity && !file.has("protected_address") && file.wouldAllow("protected_address", "read");
 }
 
 /**
