@@ -7,7 +7,7 @@
  *   in the portal, with no maturity decision in force, and in a register here. The kernel's own rule
  *   (decideOwn) has the last word, and asks again at every request.
  * The register is asked at every sign-in, not remembered: custody changes, and a stale guardian must not
- * keep seeing a youth (docs/decisions/0026-a2-guardianship-at-sign-in.md). When it cannot answer, no one
+ * keep seeing a youth (docs/decisions/0027-guardianship-at-sign-in.md). When it cannot answer, no one
  * is let in as a guardian (fail closed); a youth's own access does not depend on it.
  */
 import { todayIso } from "~/lib/dates";

@@ -2,7 +2,7 @@
  * The youth's own evaluation of the plan and of ended interventions, written on Mina sidor and read by the
  * caseworker beside their own. Append-only (triggers): a changed opinion is a new answer with its date.
  * Only the youth writes it (OwnFile opened for writing the plan: the kernel allows that to the youth
- * alone); a guardian never sees it, it is the youth's own words (ADR 0026-c).
+ * alone); a guardian never sees it, it is the youth's own words (ADR 0029).
  */
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "#db/client";

@@ -1,7 +1,7 @@
 /**
  * What the youth (and a guardian) sees of the plan on Mina sidor: the plan as the caseworker documented
  * it, with the parts that are the staff's working notes left out. Pure, so the list can be tested and read
- * in one place (docs/decisions/0026-c-mina-sidor-plan.md).
+ * in one place (docs/decisions/0029-mina-sidor-plan.md).
  *
  * Shown: the goal, when the plan was made together, the youth's own comment; each intervention's type,
  * what it is, who is responsible, who runs it, its dates and state, and for an ended one the caseworker's

@@ -3,7 +3,7 @@
  * readers the KAA unit uses, and who has accessed the file and on what ground. For the youth only, never a
  * guardian (the log and the contacts are the youth's own). Every section read here was opened, and logged
  * with the basis "den registrerade", by the kernel (openOwnFile) for this request.
- * See docs/decisions/0026-d-registerutdrag.md for what is shown of reports of concern and how the log is summarised.
+ * See docs/decisions/0030-registerutdrag.md for what is shown of reports of concern and how the log is summarised.
  */
 import { notFound } from "~/lib/http";
 import { ownAccessLog } from "~/modules/access/own-access-log.server";
