@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { makePersonalNumber } from "../../app/modules/youth/personal-number";
+import type { APIRequestContext } from "@playwright/test";
+import { signInCitizenRequest, youthIdOf } from "./citizen";
 import { expect, test } from "./fixtures";
 import {
   STEERING_GROUP,
@@ -51,7 +53,10 @@ const ROLES = {
   admin: "admin@demo.example",
   auditor: "granskare@demo.example",
 } as const;
-type RoleName = keyof typeof ROLES;
+/** Youths and guardians on Mina sidor, signed in with the demo e-legitimation: Noah (17) and his guardian Anna. */
+const CITIZENS = { youth: "noah", guardian: "anna" } as const;
+type StaffRoleName = keyof typeof ROLES;
+type RoleName = StaffRoleName | keyof typeof CITIZENS;
 type Expected = Record<RoleName, number>;
 
 const all = (status: number, overrides: Partial<Expected> = {}): Expected => ({
@@ -65,15 +70,20 @@ const all = (status: number, overrides: Partial<Expected> = {}): Expected => ({
   steering: status,
   admin: status,
   auditor: status,
+  youth: status,
+  guardian: status,
   ...overrides,
 });
 /** Signed-in pages: anonymous visitors are sent to sign-in. */
-const signedIn = (status: number, overrides: Partial<Expected> = {}) => all(status, { anonymous: 302, ...overrides });
+/** Signed-in pages: anonymous visitors are sent to sign-in; a youth or guardian to Mina sidor (staff pages are not theirs). */
+const signedIn = (status: number, overrides: Partial<Expected> = {}) => all(status, { anonymous: 302, youth: 302, guardian: 302, ...overrides });
 const kaaOnly = signedIn(403, { coordinator: 200, caseworker: 200, otherKaa: 200 });
 // Youth data: only the home municipality's KAA unit; everyone else gets the same 404.
 const homeKaaYouth = signedIn(404, { coordinator: 200, caseworker: 200 });
 // Mina sidor: staff are refused; the youth and guardian columns are the lead's (citizen sign-in).
-const citizenOnly = signedIn(403);
+// Mina sidor of a youth who is not Noah: staff 403, and Noah and his guardian the same 404 as a youth that does
+// not exist (logged not_own_file): a youth can never reach another youth's data.
+const citizenOnly = signedIn(403, { youth: 404, guardian: 404 });
 const adminOnly = signedIn(403, { admin: 200 });
 const schoolOnly = signedIn(403, { school: 200 });
 // A notice: the home municipality's KAA unit; another KAA unit gets the same 404 as a missing one.
@@ -118,9 +128,10 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/_index": { path: () => "/", expected: all(302) },
   "routes/logga-in": { path: () => "/logga-in", expected: all(302, { anonymous: 200 }) },
   "routes/logga-ut": { path: () => "/logga-ut", expected: all(302) },
-  // Mina sidor's sign-in is open to everyone (a staff session ends when a citizen signs in in that browser);
+  // Mina sidor's sign-in is open to everyone (a staff session ends when a citizen signs in in that browser; a
+  // signed-in youth or guardian is sent on to their pages);
   // its start, callback and sign-out only ever redirect.
-  "routes/mina-sidor_.logga-in._index": { path: () => "/mina-sidor/logga-in", expected: all(200) },
+  "routes/mina-sidor_.logga-in._index": { path: () => "/mina-sidor/logga-in", expected: all(200, { youth: 302, guardian: 302 }) },
   "routes/mina-sidor_.logga-in.start": { path: () => "/mina-sidor/logga-in/start", expected: all(302) },
   "routes/mina-sidor_.logga-in.retur": { path: () => "/mina-sidor/logga-in/retur", expected: all(302) },
   "routes/mina-sidor_.logga-ut": { path: () => "/mina-sidor/logga-ut", expected: all(302) },
@@ -155,9 +166,10 @@ const MATRIX: Record<string, { path: () => string; expected: Expected }> = {
   "routes/ungdomar.$youthId.plan._index": { path: () => `/ungdomar/${nassjoYouthId()}/plan`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.mognad": { path: () => `/ungdomar/${nassjoYouthId()}/mognad`, expected: homeKaaYouth },
   // Mina sidor: youths and guardians only; staff get 403, anonymous visitors are sent to the e-legitimation page.
-  "routes/mina-sidor._index": { path: () => "/mina-sidor", expected: signedIn(403) },
-  "routes/mina-sidor.$youthId._index": { path: () => `/mina-sidor/${nassjoYouthId()}`, expected: signedIn(403) },
-  "routes/mina-sidor.$youthId.plan": { path: () => `/mina-sidor/${nassjoYouthId()}/plan`, expected: signedIn(403) },
+  // One file each: straight on to it.
+  "routes/mina-sidor._index": { path: () => "/mina-sidor", expected: signedIn(403, { youth: 302, guardian: 302 }) },
+  "routes/mina-sidor.$youthId._index": { path: () => `/mina-sidor/${nassjoYouthId()}`, expected: citizenOnly },
+  "routes/mina-sidor.$youthId.plan": { path: () => `/mina-sidor/${nassjoYouthId()}/plan`, expected: citizenOnly },
   "routes/ungdomar.$youthId.plan.utskrift": { path: () => `/ungdomar/${nassjoYouthId()}/plan/utskrift`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.insatser.ny": { path: () => `/ungdomar/${nassjoYouthId()}/insatser/ny`, expected: homeKaaYouth },
   "routes/ungdomar.$youthId.insatser.$interventionId": {
@@ -366,6 +378,20 @@ const DRAFT_VARIANTS: Record<string, { path: () => string; expected: Expected }>
   },
 };
 
+/** Noah's own pages: Noah and his guardian; the registerutdrag is the youth's alone. Elin's: neither of them. */
+const ownFile = signedIn(403, { youth: 200, guardian: 200 });
+const OWN_FILE_VARIANTS: Record<string, { path: () => string; expected: Expected }> = {
+  "routes/mina-sidor.$youthId._index (egen)": { path: () => `/mina-sidor/${youthIdOf("noah")}`, expected: ownFile },
+  "routes/mina-sidor.$youthId.plan (egen)": { path: () => `/mina-sidor/${youthIdOf("noah")}/plan`, expected: ownFile },
+  "routes/mina-sidor.$youthId.samtycken._index (egen)": { path: () => `/mina-sidor/${youthIdOf("noah")}/samtycken`, expected: ownFile },
+  "routes/mina-sidor.$youthId.registerutdrag (egen)": {
+    path: () => `/mina-sidor/${youthIdOf("noah")}/registerutdrag`,
+    expected: signedIn(403, { youth: 200, guardian: 404 }),
+  },
+  "routes/mina-sidor.$youthId.plan (annan demoungdom)": { path: () => `/mina-sidor/${youthIdOf("elin")}/plan`, expected: citizenOnly },
+  "routes/mina-sidor.$youthId.registerutdrag (annan demoungdom)": { path: () => `/mina-sidor/${youthIdOf("elin")}/registerutdrag`, expected: citizenOnly },
+};
+
 const ROUTES_DIR = path.resolve("app/routes");
 const routeFiles = fs
   .readdirSync(ROUTES_DIR)
@@ -414,12 +440,19 @@ test("every route is in the authorisation matrix", () => {
   expect(routeFiles.map((r) => r.id).sort()).toEqual(Object.keys(MATRIX).sort());
 });
 
-for (const [role, username] of Object.entries(ROLES) as [RoleName, string | null][]) {
+type SignInAs = (request: APIRequestContext, baseURL: string) => Promise<unknown>;
+const MATRIX_ROLES: [RoleName, SignInAs][] = [
+  ...Object.entries(ROLES).map(([role, username]): [RoleName, SignInAs] => [role as StaffRoleName, async (r, b) => username && signInRequest(r, b, username)]),
+  ...Object.entries(CITIZENS).map(([role, key]): [RoleName, SignInAs] => [role as RoleName, (r, b) => signInCitizenRequest(r, b, key)]),
+];
+
+for (const [role, signInAs] of MATRIX_ROLES) {
   test(`authorisation matrix for ${role}`, async ({ request, baseURL }) => {
-    if (username) await signInRequest(request, baseURL!, username);
+    await signInAs(request, baseURL!);
     const actual: Record<string, number> = {};
     const expected: Record<string, number> = {};
-    for (const [id, entry] of Object.entries({ ...MATRIX, ...CONSENT_VARIANTS, ...DRAFT_VARIANTS, ...OTHER_SCHOOL_VARIANTS, ...REVIEW_VARIANTS })) {
+    const entries = { ...MATRIX, ...CONSENT_VARIANTS, ...DRAFT_VARIANTS, ...OTHER_SCHOOL_VARIANTS, ...REVIEW_VARIANTS, ...OWN_FILE_VARIANTS };
+    for (const [id, entry] of Object.entries(entries)) {
       const response = await request.get(entry.path(), { maxRedirects: 0 });
       actual[id] = response.status();
       expected[id] = entry.expected[role];

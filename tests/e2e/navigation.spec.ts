@@ -50,7 +50,7 @@ const EXPECTED_NAVIGATION: Record<string, string[]> = {
   "socialtjanst@demo.example": ["Start", "Remisser", "Orosanmälningar", "Samverkan"],
   "arbetsformedlingen@demo.example": ["Start", "Remisser", "Samverkan"],
   "styrgrupp@demo.example": ["Start", "Uppföljning", "Samverkan"],
-  "admin@demo.example": ["Start", "Organisationer", "Användare", "Kommuner", "Skolsystem", "Inloggning"],
+  "admin@demo.example": ["Start", "Organisationer", "Användare", "Kommuner", "Skolsystem", "Tvåstegsverifiering", "Inloggning"],
   "granskare@demo.example": ["Start", "Granskning"],
 };
 

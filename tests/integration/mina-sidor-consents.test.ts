@@ -313,7 +313,7 @@ describe("a protected address for staff", () => {
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     const youthId = created.id;
     const stale = { ...world.actors.coordinator, authenticatedAt: STALE };
-    const cookie = (await startSession(stale.userId, stale.membershipId, { authMethod: "password", authenticatedAt: STALE })).split(";")[0]!;
+    const cookie = (await startSession(stale.userId, stale.membershipId, { authMethod: "password_totp", authenticatedAt: STALE })).split(";")[0]!;
     const request = new Request(`http://localhost/ungdomar/${youthId}`, {
       method: "POST",
       headers: { Cookie: cookie, Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
