@@ -84,7 +84,7 @@ export default function RegisterutdragPage() {
       <section aria-labelledby="perioder-rubrik" className="card">
         <h2 id="perioder-rubrik">När vi har arbetat med dig</h2>
         {data.periods.length === 0 ? <p>Inga perioder.</p> : null}
-        {data.periods.map(({ enrollment: e, assessment, plan, interventions }) => (
+        {data.periods.map(({ enrollment: e, assessment, plan, interventions, ownEvaluations }) => (
           <article key={e.id} className="period">
             <h3>
               Från {e.startDate}
@@ -103,6 +103,19 @@ export default function RegisterutdragPage() {
             </p>
             {plan?.youthComment ? <p>Det du har sagt om planen: {plan.youthComment}</p> : null}
             <InterventionTable youthId={data.youthId} interventions={interventions} today={data.today} linked={false} />
+            <h4>Det du har tyckt på Mina sidor</h4>
+            {ownEvaluations.length === 0 ? (
+              <p>Inget.</p>
+            ) : (
+              <ul>
+                {ownEvaluations.map((o) => (
+                  <li key={o.id}>
+                    {o.createdAt.slice(0, 10)}, {o.about ? `om insatsen ${o.about}` : "om planen"}: {o.ratingLabel}
+                    {o.text ? `. ”${o.text}”` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
           </article>
         ))}
       </section>

@@ -4,7 +4,7 @@ import { getDb } from "#db/client";
 import { auditEvents, consentRequests, consents, referrals, youths } from "#db/schema";
 import { addDays, addMonths, addYears, todayIso } from "~/lib/dates";
 import { openYouthFile } from "~/modules/access/gate.server";
-import type { CitizenRelation } from "~/modules/access/own-file.server";
+import { openOwnFile, type CitizenRelation } from "~/modules/access/own-file.server";
 import type { YouthSection } from "~/modules/access/policy";
 import { startCitizenSession, upsertCitizen } from "~/modules/auth/citizen.server";
 import { startSession } from "~/modules/auth/session.server";
@@ -12,6 +12,7 @@ import { fileConcernReport } from "~/modules/concern-reports/concern-reports.ser
 import { prepareConsentRequest } from "~/modules/consent/consent-requests.server";
 import { listConsents, recordConsent, WITHDRAWN_BY_YOUTH } from "~/modules/consent/consents.server";
 import { saveAssessment, savePlan } from "~/modules/documentation/plans.server";
+import { addYouthEvaluation } from "~/modules/documentation/youth-evaluations.server";
 import { sendReferral } from "~/modules/referrals/referrals.server";
 import { createYouth, readYouthFile } from "~/modules/youth/youth-file.server";
 import { loader as sharedLoader } from "~/routes/delat.$youthId";
@@ -280,10 +281,20 @@ describe("the registerutdrag", () => {
     const otherName = getDb().select({ lastName: youths.lastName }).from(youths).where(eq(youths.id, other)).get()!.lastName;
 
     const youth = await citizen(youthId, "self");
+    // What the youth wrote about the plan on Mina sidor is part of what the portal holds about them.
+    const own = openOwnFile(
+      { userId: youth.userId, sessionId: "s", displayName: "Ungdomen Själv", authenticatedAt: Date.now(), relations: [{ youthId, relation: "self" }] },
+      youthId,
+      {
+        write: ["plan"],
+      },
+    );
+    expect(addYouthEvaluation(own, { insats: null, rating: "partly", text: "EGNA-ORD-OM-PLANEN" })).toEqual({ ok: true });
     const data = await registerutdragLoader({ request: youth.get(`/mina-sidor/${youthId}/registerutdrag`), params: { youthId }, context: {} });
     expect(data.identity.id).toBe(youthId);
     expect(data.periods).toHaveLength(1);
     expect(data.periods[0]).toMatchObject({ assessment: { needs: "KARTLÄGGNING-BEHOV" }, plan: { goal: "PLANMÅL-KOMVUX" } });
+    expect(data.periods[0]!.ownEvaluations).toEqual([expect.objectContaining({ about: null, ratingLabel: "Delvis", text: "EGNA-ORD-OM-PLANEN" })]);
     expect(data.attempts.length).toBeGreaterThan(0);
     expect(data.consents).toHaveLength(1);
     expect(data.referrals).toEqual([expect.objectContaining({ id: referralId, recipientName: world.orgs.social.name })]);
@@ -293,8 +304,8 @@ describe("the registerutdrag", () => {
     expect(text).not.toContain("HEMLIGT-OROSINNEHÅLL");
     expect(text).not.toContain(otherName);
     // The log: the caseworker's accesses and the youth's own reads of this very page, as the data subject.
-    const own = data.accessLog.filter((line) => line.basis === "data_subject");
-    expect(own.map((line) => line.sections).flat()).toEqual(expect.arrayContaining(["identity", "plan", "concern_reports"]));
+    const ownReads = data.accessLog.filter((line) => line.basis === "data_subject");
+    expect(ownReads.map((line) => line.sections).flat()).toEqual(expect.arrayContaining(["identity", "plan", "concern_reports"]));
     expect(data.accessLog.some((line) => line.basis === "register_keeper" && line.action === "write")).toBe(true);
 
     const guardian = await citizen(youthId, "guardian");

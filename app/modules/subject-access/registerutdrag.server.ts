@@ -12,6 +12,7 @@ import { concernReportsAboutSubject } from "~/modules/concern-reports/concern-re
 import { consentRequestsOf } from "~/modules/consent/consent-requests.server";
 import { listConsents } from "~/modules/consent/consents.server";
 import { readAssessment, readPlan } from "~/modules/documentation/plans.server";
+import { youthEvaluationsOf } from "~/modules/documentation/youth-evaluations.server";
 import { noticesOfYouth } from "~/modules/notices/notices.server";
 import { readOutreach } from "~/modules/outreach/contacts.server";
 import { referralsOfYouth } from "~/modules/referrals/referrals.server";
@@ -38,7 +39,12 @@ export function readRegisterutdrag(file: OwnFile<RegisterutdragSection>) {
   const periods = outreach.enrollments.map((enrollment) => {
     const { assessment } = readAssessment(file, enrollment.id);
     const { plan, interventions } = readPlan(file, enrollment.id);
-    return { enrollment, assessment, plan, interventions };
+    // What the youth wrote on Mina sidor about the plan and the ended interventions: their own words are held too.
+    const ownEvaluations = youthEvaluationsOf(file, { enrollmentId: enrollment.id }).map((e) => ({
+      ...e,
+      about: e.interventionId === null ? null : (interventions.find((i) => i.id === e.interventionId)?.typeName ?? null),
+    }));
+    return { enrollment, assessment, plan, interventions, ownEvaluations };
   });
   return {
     identity,
