@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = openOwnFile(citizen, params.youthId ?? "", { read: ["identity", "plan"] });
   const today = todayIso();
   const { plan, interventions } = readPlan(file);
-  const view = youthPlanView(plan, interventions, today);
+  const view = youthPlanView(plan, interventions, today, file.relation);
   const own = youthEvaluationsOf(file);
   return {
     youthId: file.id,

@@ -8,7 +8,7 @@ import { openOwnFile } from "~/modules/access/own-file.server";
 import { requireCitizen } from "~/modules/auth/citizen.server";
 import { requireRecentAuthentication } from "~/modules/auth/step-up.server";
 import { readConsent, withdrawConsentBySubject } from "~/modules/consent/consents.server";
-import { OWN_SECTION_LABELS, ownConsentState } from "~/modules/consent/own-labels";
+import { OWN_SECTION_LABELS, ownConsentView } from "~/modules/consent/own-labels";
 import { REFERRAL_STATUS_LABELS } from "~/modules/referrals/referral-states";
 
 export const meta: MetaFunction = () => [{ title: "Samtycke – Mina sidor" }];
@@ -24,7 +24,7 @@ const confirmPage = (youthId: string, consentId: number) => `/mina-sidor/${youth
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const citizen = await requireCitizen(request);
   const consentId = consentIdOf(params);
-  const file = openOwnFile(citizen, params.youthId ?? "", { read: ["consents"] });
+  const file = openOwnFile(citizen, params.youthId ?? "", { read: ["consents"], optional: ["referrals"] });
   const { consent, referrals } = readConsent(file, consentId);
   const today = todayIso();
   const self = file.relation === "self";
@@ -35,8 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     youthId: file.id,
     self,
     confirming,
-    consent: { ...consent, state: ownConsentState(consent, today), withdrawnByYouth: consent.withdrawnByUserId !== null },
-    referrals,
+    consent: ownConsentView(consent, today),
+    // The referrals are the youth's to see (a guardian's sections do not include them).
+    referrals: file.has("referrals") ? referrals.map((r) => ({ id: r.id, recipientName: r.recipientName, sentAt: r.sentAt, status: r.status })) : [],
   };
 }
 

@@ -5,7 +5,7 @@ import { openOwnFile } from "~/modules/access/own-file.server";
 import { requireCitizen } from "~/modules/auth/citizen.server";
 import { consentRequestsOf, isAnswerable } from "~/modules/consent/consent-requests.server";
 import { listConsents } from "~/modules/consent/consents.server";
-import { OWN_SECTION_LABELS, ownConsentState } from "~/modules/consent/own-labels";
+import { OWN_SECTION_LABELS, ownConsentView } from "~/modules/consent/own-labels";
 
 export const meta: MetaFunction = () => [{ title: "Samtycken – Mina sidor" }];
 
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     self,
     firstName: file.youth.firstName,
     today,
-    consents: listConsents(file).map((c) => ({ ...c, state: ownConsentState(c, today) })),
+    consents: listConsents(file).map((c) => ownConsentView(c, today)),
     // Only the youth answers a question about their own consent; a guardian does not see it.
     questions: self ? consentRequestsOf(file).filter((r) => isAnswerable(r, today)) : [],
   };

@@ -4,6 +4,7 @@ import { getDb } from "#db/client";
 import { auditEvents, consentRequests, consents, referrals, youths } from "#db/schema";
 import { addDays, addMonths, addYears, todayIso } from "~/lib/dates";
 import { openYouthFile } from "~/modules/access/gate.server";
+import { REFUSED_CITIZEN, REPORTER_NOT_NAMED } from "~/modules/access/own-access-log.server";
 import { openOwnFile, type CitizenRelation } from "~/modules/access/own-file.server";
 import type { YouthSection } from "~/modules/access/policy";
 import { startCitizenSession, upsertCitizen } from "~/modules/auth/citizen.server";
@@ -153,7 +154,14 @@ describe("the youth withdraws a consent on Mina sidor", () => {
     const list = await ownConsentsLoader({ request: guardian.get(`/mina-sidor/${youthId}/samtycken`), params: { youthId }, context: {} });
     expect(list).toMatchObject({ self: false, questions: [] });
     expect(list.consents.map((c) => c.id)).toContain(consentId);
+    // Nothing of the staff's record reaches a guardian's browser: not the maturity judgement, nor the referrals.
     const path = `/mina-sidor/${youthId}/samtycken/${consentId}`;
+    const one = await ownConsentLoader({ request: guardian.get(path), params: { youthId, consentId: String(consentId) }, context: {} });
+    for (const sent of [list, one]) expect(JSON.stringify(sent)).not.toMatch(/Ungdomen förstår vad samtycket innebär|maturityNote|recordedBy|documentRef/);
+    expect(one.referrals).toEqual([]);
+    const own = await citizen(youthId, "self");
+    const mine = await ownConsentLoader({ request: own.get(path), params: { youthId, consentId: String(consentId) }, context: {} });
+    expect(mine.referrals).toHaveLength(1);
     const post = await thrown(() => withdrawAction({ request: guardian.post(path), params: { youthId, consentId: String(consentId) }, context: {} }));
     expect(post.status).toBe(404);
     expect(getDb().select().from(consents).where(eq(consents.id, consentId)).get()?.withdrawnDate).toBeNull();
@@ -280,6 +288,14 @@ describe("the registerutdrag", () => {
     const other = enrolledYouth(world.actors.caseworker).youthId;
     const otherName = getDb().select({ lastName: youths.lastName }).from(youths).where(eq(youths.id, other)).get()!.lastName;
 
+    // Someone else on Mina sidor tries the youth's file: refused, and not named to the youth.
+    const stranger = {
+      userId: upsertCitizen("199001011234-stranger", "Främling Främlingsson"),
+      sessionId: "x",
+      displayName: "Främling",
+      authenticatedAt: Date.now(),
+    };
+    expect(await statusOf(async () => openOwnFile({ ...stranger, relations: [] }, youthId, { read: ["identity"] }))).toBe(404);
     const youth = await citizen(youthId, "self");
     // What the youth wrote about the plan on Mina sidor is part of what the portal holds about them.
     const own = openOwnFile(
@@ -307,6 +323,11 @@ describe("the registerutdrag", () => {
     const ownReads = data.accessLog.filter((line) => line.basis === "data_subject");
     expect(ownReads.map((line) => line.sections).flat()).toEqual(expect.arrayContaining(["identity", "plan", "concern_reports"]));
     expect(data.accessLog.some((line) => line.basis === "register_keeper" && line.action === "write")).toBe(true);
+    // The one who filed the report of concern (here the caseworker) is named nowhere in the log, nor the stranger.
+    expect(JSON.stringify(data.accessLog)).not.toContain(world.actors.caseworker.displayName);
+    expect(JSON.stringify(data.accessLog)).not.toContain("Främling");
+    expect(data.accessLog.some((line) => line.who === REPORTER_NOT_NAMED && line.sections.includes("concern_reports"))).toBe(true);
+    expect(data.accessLog.some((line) => line.who === REFUSED_CITIZEN && line.outcome === "denied")).toBe(true);
 
     const guardian = await citizen(youthId, "guardian");
     expect(

@@ -93,6 +93,13 @@ describe("youthPlanView", () => {
     for (const field of [...STAFF_ONLY_PLAN_FIELDS, ...STAFF_ONLY_INTERVENTION_FIELDS]) expect(shown).not.toContain(`"${field.split(".").pop()}"`);
   });
 
+  it("gives a guardian the same plan without what the youth said about it", () => {
+    expect(youthPlanView(plan, [], TODAY)!.youthComment).toBe("Jag vill börja snart.");
+    const guardian = youthPlanView(plan, [], TODAY, "guardian");
+    expect(guardian!.goal).toBe(plan.goal);
+    expect(JSON.stringify(guardian)).not.toContain("Jag vill börja snart.");
+  });
+
   it("is null without a plan", () => {
     expect(youthPlanView(null, [intervention({ id: 1 })], TODAY)).toBeNull();
   });

@@ -32,6 +32,15 @@ export type OwnAccessLine = {
 
 const SUMMARISED = new Set(["list", "search"]);
 
+/**
+ * Whoever filed a report of concern about the youth is not named anywhere in the youth's log: the reporter's
+ * identity may be secret toward the family (OSL 26 kap. 5 §), and their other accesses the same days would
+ * point to them. The report itself is listed with its date and recipient (registerutdrag.server.ts).
+ */
+export const REPORTER_NOT_NAMED = "En person som har gjort en orosanmälan (namnet lämnas inte ut)";
+/** Someone signed in on Mina sidor who tried to open this file and was refused: not named to the youth either. */
+export const REFUSED_CITIZEN = "Någon som inte har rätt till dina uppgifter (nekades)";
+
 export function ownAccessLog(file: OwnFile<"identity">): OwnAccessLine[] {
   // The kernel's rule, again here: the log is the youth's own, never a guardian's.
   if (file.relation !== "self") throw notFound();
@@ -55,8 +64,10 @@ export function ownAccessLog(file: OwnFile<"identity">): OwnAccessLine[] {
     .where(eq(auditEvents.youthId, file.id))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .all();
+  const reporters = new Set(rows.filter((row) => row.section === "concern_reports" && row.action === "create").map((row) => row.userId));
   const lines = new Map<string, OwnAccessLine>();
   for (const row of rows) {
+    const hidden = reporters.has(row.userId) ? REPORTER_NOT_NAMED : row.basisRef === "not_own_file" ? REFUSED_CITIZEN : null;
     // The Swedish calendar day: the log is in UTC.
     const day = todayIso(new Date(row.at));
     const summarised = SUMMARISED.has(row.action);
@@ -72,9 +83,9 @@ export function ownAccessLog(file: OwnFile<"identity">): OwnAccessLine[] {
     lines.set(key, {
       day,
       lastAt: row.at,
-      who: row.who ?? "Okänd användare",
-      organisation: row.organisation,
-      role: row.role,
+      who: hidden ?? row.who ?? "Okänd användare",
+      organisation: hidden ? null : row.organisation,
+      role: hidden ? null : row.role,
       action: row.action,
       sections: [row.section],
       outcome: row.outcome,

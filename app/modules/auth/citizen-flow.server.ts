@@ -7,6 +7,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "#db/client";
 import { users } from "#db/schema";
+import { parsePersonalNumber } from "~/modules/youth/personal-number";
 import { safeRedirect } from "~/lib/form.server";
 import type { VerifiedClaims } from "~/modules/integrations/oidc.server";
 import { CITIZEN_SIGN_IN_PAGE } from "./citizen.server";
@@ -93,7 +94,8 @@ export async function completeCitizenFlow(request: Request, address: string): Pr
       const refusal = confirmed.reason === "step_up_other_person" ? "other_person" : "failed";
       return { location: refusedLocation(refusal), cookies: [clearCookie, ...confirmed.cookies] };
     }
-    markReauthenticated(confirmed.sessionId, verified.authTime ? verified.authTime * 1000 : Date.now(), "eid");
+    // Step-up asks with max_age, so a conforming broker always sends auth_time; without it, nothing is proved.
+    markReauthenticated(confirmed.sessionId, verified.authTime ? verified.authTime * 1000 : 0, "eid");
     recordSignInEvent({ method: "eid", outcome: "succeeded", reason: "step_up", providerId: provider.id, userId: confirmed.userId, address });
     return { location: returnTo ?? "/mina-sidor", cookies: [clearCookie] };
   }
@@ -117,7 +119,9 @@ async function confirmSamePerson(request: Request, askedBy: string | null, perso
   if (!current || current.user.kind !== "citizen" || current.session.id !== askedBy)
     return { ok: false, reason: "step_up_session_ended", userId: current?.user.id ?? null, cookies: [] };
   const key = getDb().select({ key: users.personalNumberKey }).from(users).where(eq(users.id, current.user.id)).get()?.key;
-  if (key && personalNumber && key === personalNumberKey(personalNumber)) return { ok: true, sessionId: current.session.id, userId: current.user.id };
+  // The account was keyed on the normalised number at sign-in; a broker may send it with a hyphen.
+  const parsed = parsePersonalNumber(personalNumber);
+  if (key && parsed.ok && key === personalNumberKey(parsed.value.normalized)) return { ok: true, sessionId: current.session.id, userId: current.user.id };
   return { ok: false, reason: "step_up_other_person", userId: current.user.id, cookies: [await endSession(current.session.id)] };
 }
 

@@ -125,7 +125,9 @@ export async function signInCitizen(request: Request, verified: VerifiedCitizen,
   if (previous) await endSession(previous.session.id);
   const userId = upsertCitizen(personalNumber, verified.displayName);
   const cookie = await startCitizenSession(userId, relations, {
-    authenticatedAt: verified.authTime ? verified.authTime * 1000 : Date.now(),
+    // Without the broker's auth_time the sign-in may have reused the broker's own session: the session is not
+    // counted as recent, so withdrawing a consent or a protected address asks for the e-legitimation again.
+    authenticatedAt: verified.authTime ? verified.authTime * 1000 : 0,
     identityProviderId: verified.identityProviderId,
   });
   recordSignInEvent({ ...event, userId, outcome: "succeeded", reason: guardianshipUnchecked ? "guardianship_unchecked" : null });

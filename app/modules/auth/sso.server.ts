@@ -86,7 +86,8 @@ export async function completeStaffSso(request: Request, address: string): Promi
   const user = linkedUser(provider.id, provider.matchClaim, match.value);
   if (!user || user.kind !== "staff") return refuse("unknown_subject");
   if (user.disabledAt) return refuse("user_disabled", user.id);
-  const authenticatedAt = typeof claims.auth_time === "number" ? claims.auth_time * 1000 : Date.now();
+  // No auth_time: the provider may have reused its own session, so the proof is not counted as recent (step-up asks).
+  const authenticatedAt = typeof claims.auth_time === "number" ? claims.auth_time * 1000 : 0;
   const returnTo = safeRedirect(result.returnTo, "/");
 
   if (purpose === "staff_step_up") {

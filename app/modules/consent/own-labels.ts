@@ -20,3 +20,34 @@ export function ownConsentState(c: { validFrom: string; validUntil: string; with
   if (c.validFrom > today) return { active: true, label: `Börjar gälla ${c.validFrom}` };
   return { active: true, label: `Gäller nu, till och med ${c.validUntil}` };
 }
+
+/**
+ * What Mina sidor shows of a consent, and all it sends to the browser: to whom, why, what, when and its
+ * state. Never the staff's notes (the maturity judgement, a withdrawal note), the document reference, the
+ * guardian's name or who recorded it: a guardian reads these pages too.
+ */
+export function ownConsentView<S extends string>(
+  c: {
+    id: number;
+    purpose: string;
+    recipients: readonly { name: string }[];
+    sections: readonly S[];
+    validFrom: string;
+    validUntil: string;
+    withdrawnDate: string | null;
+    withdrawnByUserId: number | null;
+  },
+  today: string,
+) {
+  return {
+    id: c.id,
+    purpose: c.purpose,
+    recipients: c.recipients.map((r) => ({ name: r.name })),
+    sections: [...c.sections],
+    validFrom: c.validFrom,
+    validUntil: c.validUntil,
+    withdrawnDate: c.withdrawnDate,
+    withdrawnByYouth: c.withdrawnByUserId !== null,
+    state: ownConsentState(c, today),
+  };
+}

@@ -112,15 +112,23 @@ export function youthIntervention(i: InterventionForView, today: string): YouthI
   };
 }
 
-/** The plan as the youth sees it; null when no plan is documented yet. */
-export function youthPlanView(plan: PlanForView | null, interventions: readonly InterventionForView[], today: string): YouthPlanView {
+/**
+ * The plan as the youth sees it; null when no plan is documented yet. A guardian sees the same plan without
+ * what the youth said about it: the youth's own words are theirs to share (ADR 0029).
+ */
+export function youthPlanView(
+  plan: PlanForView | null,
+  interventions: readonly InterventionForView[],
+  today: string,
+  relation: "self" | "guardian" = "self",
+): YouthPlanView {
   if (!plan) return null;
   const shown = interventions.filter((i) => !i.declinedDate).map((i) => youthIntervention(i, today));
   const next = shown.flatMap((i) => (i.nextFollowUp ? [i.nextFollowUp] : [])).sort()[0] ?? null;
   return {
     goal: plan.goal,
     madeTogetherOn: plan.madeWithYouth ? plan.madeWithYouthDate : null,
-    youthComment: plan.youthComment,
+    youthComment: relation === "self" ? plan.youthComment : null,
     interventions: shown,
     nextFollowUp: next,
   };
